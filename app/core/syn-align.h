@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "syn-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *text;   /* UTF-8 */
+  gsize       len;
+} SynSourceText;
+
+/* Return FALSE to cancel. @fraction goes from 0 to 1. */
+typedef gboolean (*SynProgressFunc) (double   fraction,
+                                     gpointer user_data);
+
+/* Groups corresponding passages across @n_sources sources. @segments holds
+ * every passage of every source, sorted by (source, start); boilerplate is
+ * never grouped. Sets each SynSegment.cluster and returns a GArray of
+ * SynCluster (the array frees each cluster's segment list), or NULL when
+ * @progress cancelled. Deterministic, and independent of the order of the
+ * sources up to renumbering. */
+GArray *syn_align (const SynSourceText *sources,
+                   guint                n_sources,
+                   GArray              *segments,
+                   SynProgressFunc      progress,
+                   gpointer             user_data);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "syn-alignment.h"
+#include "syn-decode.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SYN_EXPORT_JSON,
+  SYN_EXPORT_TEXT,
+} SynExportFormat;
+
+/* What the export says of each source besides the alignment. */
+typedef struct {
+  const char       *path;      /* as the user gave it */
+  const char       *encoding;  /* NULL: "UTF-8" */
+  const SynDecoded *decoded;   /* maps offsets back to the bytes on disk; NULL: identity */
+} SynExportSource;
+
+gboolean syn_export_format_from_string (const char            *str,
+                                        SynExportFormat       *format);
+
+/* "synopsis-comparison" version 1 (see README.md): byte offsets refer to the
+ * files as they are on disk. */
+GString *syn_export_json (SynAlignment          *alignment,
+                          const SynExportSource *sources);
+
+/* A readable aligned listing for a terminal. */
+GString *syn_export_text (SynAlignment          *alignment,
+                          const SynExportSource *sources);
+
+GString *syn_export     (SynAlignment          *alignment,
+                         const SynExportSource *sources,
+                         SynExportFormat        format);
+
+G_END_DECLS

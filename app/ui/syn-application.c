@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "syn-application.h"
+#include "syn-headless.h"
+#include "syn-window.h"
+
+struct _SynApplication
+{
+  AdwApplication  parent_instance;
+  GPtrArray      *pending_files;   /* GFile, from the command line */
+};
+
+G_DEFINE_FINAL_TYPE (SynApplication, syn_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Compare the files without a window and print the comparison (json or text)"), N_("FORMAT") },
+  { "segment", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Split texts into sentences (default), lines or paragraphs"), N_("UNIT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the export to FILE instead of standard output"), N_("FILE") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+SynApplication *
+syn_application_new (void)
+{
+  return g_object_new (SYN_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/synopsis_app/Synopsis",
+                       NULL);
+}
+
+static int
+run_export (GVariantDict *options,
+            const char   *format_name,
+            const char  **files)
+{
+  SynExportFormat format;
+  SynSegmentUnit unit = SYN_SEGMENT_SENTENCE;
+  const char *unit_name = NULL;
+  const char *output = NULL;
+
+  if (!syn_export_format_from_string (format_name, &format))
+    {
+      g_printerr (_("Unknown export format “%s”: use json or text.\n"), format_name);
+      return 1;
+    }
+  if (g_variant_dict_lookup (options, "segment", "&s", &unit_name) &&
+      !syn_segment_unit_from_string (unit_name, &unit))
+    {
+      g_printerr (_("Unknown unit “%s”: use sentence, line or paragraph.\n"), unit_name);
+      return 1;
+    }
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  return syn_headless_export (files, format, unit, output);
+}
+
+static int
+syn_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  SynApplication *self = SYN_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *format_name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_lookup (options, "export", "&s", &format_name))
+    return run_export (options, format_name, files);
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (files[i]));
+
+  if (self->pending_files->len > 0)
+    {
+      /* Files go to the running instance when there is one. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (app))
+        {
+          g_application_open (app, (GFile **) self->pending_files->pdata,
+                              (int) self->pending_files->len, "");
+          return 0;
+        }
+    }
+  return -1;
+}
+
+static void
+syn_application_activate (GApplication *app)
+{
+  SynApplication *self = SYN_APPLICATION (app);
+
+  if (self->pending_files->len > 0)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+
+      self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+      return;
+    }
+
+  {
+    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+    if (window == NULL)
+      {
+        window = GTK_WINDOW (syn_window_new (self));
+        syn_window_show_sample (SYN_WINDOW (window));
+      }
+    gtk_window_present (window);
+  }
+}
+
+static void
+syn_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  SynWindow *window = syn_window_new (SYN_APPLICATION (app));
+
+  syn_window_open_files (window, files, (guint) n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { "The Synopsis developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Synopsis"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Synopsis developers"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Synopsis developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+syn_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (syn_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+}
+
+static void
+syn_application_finalize (GObject *object)
+{
+  SynApplication *self = SYN_APPLICATION (object);
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  G_OBJECT_CLASS (syn_application_parent_class)->finalize (object);
+}
+
+static void
+syn_application_class_init (SynApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = syn_application_finalize;
+  app_class->handle_local_options = syn_application_handle_local_options;
+  app_class->startup = syn_application_startup;
+  app_class->activate = syn_application_activate;
+  app_class->open = syn_application_open;
+}
+
+static void
+syn_application_init (SynApplication *self)
+{
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Read several versions of a text side by side."));
+}
