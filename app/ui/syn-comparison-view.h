@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SynComparisonView: the articles of a SynComparison side by side, one
+ * column per source in its own order and paragraphs, with aligned passages,
+ * word-level divergences, counterparts on selection, connector bands between
+ * neighbouring columns, a detail pane for the selected group, filters and
+ * search across all columns.
+ *
+ * Widget actions (with their keys, see syn_comparison_view_class_init()):
+ *   view.next-divergence      F8, Alt+Down
+ *   view.previous-divergence  Shift+F8, Alt+Up
+ *   view.next-passage         Down, J (when a column has focus)
+ *   view.previous-passage     Up, K
+ *   view.clear-selection      Escape
+ *   view.search               Ctrl+F
+ *   view.show-legend
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Declared by the model (app/model/syn-comparison.h, syn-group.h). */
+typedef struct _SynComparison SynComparison;
+typedef struct _SynGroup SynGroup;
+
+#define SYN_TYPE_COMPARISON_VIEW (syn_comparison_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SynComparisonView, syn_comparison_view, SYN, COMPARISON_VIEW, GtkWidget)
+
+GtkWidget     *syn_comparison_view_new                  (void);
+
+SynComparison *syn_comparison_view_get_comparison       (SynComparisonView *self);
+void           syn_comparison_view_set_comparison       (SynComparisonView *self,
+                                                         SynComparison     *comparison);
+
+/* The selected group of corresponding passages, or NULL. */
+SynGroup      *syn_comparison_view_get_selected_group   (SynComparisonView *self);
+void           syn_comparison_view_set_selected_group   (SynComparisonView *self,
+                                                         SynGroup          *group);
+
+/* Filters: hiding dims and collapses, it never removes text. */
+gboolean       syn_comparison_view_get_show_boilerplate (SynComparisonView *self);
+void           syn_comparison_view_set_show_boilerplate (SynComparisonView *self,
+                                                         gboolean           show_boilerplate);
+gboolean       syn_comparison_view_get_divergent_only   (SynComparisonView *self);
+void           syn_comparison_view_set_divergent_only   (SynComparisonView *self,
+                                                         gboolean           divergent_only);
+gboolean       syn_comparison_view_get_unique_only      (SynComparisonView *self);
+void           syn_comparison_view_set_unique_only      (SynComparisonView *self,
+                                                         gboolean           unique_only);
+
+G_END_DECLS
