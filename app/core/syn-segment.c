@@ -1,37 +1,956 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * SCAFFOLD: one passage per non-blank line, until the real segmenter lands. */
+ *
+ * Segmentation into passages.
+ *
+ * Sentences come from Pango's implementation of the Unicode sentence
+ * boundaries (UAX #29), which knows every script and every kind of
+ * punctuation, and which already keeps "U.S. and" or "Jan. 10 in" together
+ * because a lower-case word follows. What it cannot know is what a reader of
+ * news knows, so its boundaries are corrected in three places:
+ *
+ * - Line structure. Text taken from web pages puts each paragraph, headline,
+ *   caption and label on a line of its own, and most of those lines have no
+ *   final punctuation: to Pango a headline and the paragraph under it would
+ *   be one sentence. So line ends are decided first: a blank line always ends
+ *   a passage; a single line break ends one too, unless the line obviously
+ *   runs on (it has several words, no final punctuation, and ends in a comma
+ *   or the next line starts with a lower-case word), or the whole document is
+ *   hard-wrapped prose (most lines end mid-sentence at a similar width), in
+ *   which case full-width lines run on. Each run of lines that belong
+ *   together is a chunk, and only chunks are given to Pango.
+ *
+ * - Abbreviations. After "Mr." "Dr." "Gen." a capitalised name follows, after
+ *   "No." "Jan." a number, after "Del." in a dateline an "(AP)": none of these
+ *   is a sentence end, but Pango sees a full stop followed by a capital and
+ *   breaks. Titles, number prefixes and months before a number are always
+ *   joined; weaker abbreviations (U.S., state abbreviations, Inc., Jr., a.m.)
+ *   and initials ("Antony J. Blinken") are joined unless the next word is one
+ *   that typically opens a sentence ("The", "He", "But", ...), which is how a
+ *   reader tells "in the U.S. The talks" from "the U.S. Embassy".
+ *
+ * - Continuations. A word in lower case after "?" "!" or a closing quotation
+ *   ("Stop!" he said) continues the sentence. Likewise after a full stop, as
+ *   UAX #29 already says; this also covers machine-translation debris such as
+ *   "said a senior official. of the administration.", which a human reader
+ *   takes as one garbled sentence, not three.
+ *
+ * Cost is linear: Pango runs on windows of at most WINDOW_BYTES, each window
+ * starting where the last undecided sentence of the previous one began, and a
+ * sentence longer than SYN_SEGMENT_MAX_BYTES (a runaway without punctuation)
+ * is cut at a space, so a window always moves on by at least half its size.
+ * Pango is given a sanitised copy of each window in which line ends inside a
+ * chunk become spaces and any invalid byte becomes '?', byte for byte, so the
+ * character-indexed attributes map back to exact byte offsets of the text.
+ */
 #define G_LOG_DOMAIN "syn-core"
 
 #include "config.h"
 
+#include <string.h>
+
+#include <pango/pango.h>
+
 #include "syn-segment.h"
+
+#define WINDOW_BYTES (8 * SYN_SEGMENT_MAX_BYTES)
+
+typedef struct {
+  gsize start;
+  gsize end;
+} Span;
+
+typedef struct {
+  gsize    start;      /* trimmed, excluding the line end */
+  gsize    end;
+  guint    n_chars;
+  guint    n_words;
+  gboolean blank;
+  gboolean ends_final;   /* . ! ? … before any closing quotes or brackets */
+  gboolean ends_open;    /* , ; - – — ( : the sentence obviously goes on */
+  gboolean ends_colon;
+  gboolean starts_lower; /* the first word is all lower case */
+} Line;
+
+typedef struct {
+  const char   *text;
+  gsize         len;
+  GArray       *out;      /* SynSegment */
+  char         *buf;      /* WINDOW_BYTES + 1: the sanitised window */
+  PangoLogAttr *attrs;    /* WINDOW_BYTES + 1 */
+  GArray       *pieces;   /* Span */
+} Segmenter;
+
+/* ------------------------------------------------------------ characters */
+
+/* The character at @pos (< @end) and its length; invalid bytes are one
+ * character each, reported as (gunichar) -1. */
+static gsize
+char_at (const char *text,
+         gsize       pos,
+         gsize       end,
+         gunichar   *ch)
+{
+  guchar c = (guchar) text[pos];
+  gunichar u;
+
+  if (c < 0x80)
+    {
+      *ch = c;
+      return 1;
+    }
+  u = g_utf8_get_char_validated (text + pos, (gssize) (end - pos));
+  if (u == (gunichar) -1 || u == (gunichar) -2)
+    {
+      *ch = (gunichar) -1;
+      return 1;
+    }
+  *ch = u;
+  return (gsize) (g_utf8_next_char (text + pos) - (text + pos));
+}
+
+/* The character ending at @pos (> @start) and its length. */
+static gsize
+char_before (const char *text,
+             gsize       start,
+             gsize       pos,
+             gunichar   *ch)
+{
+  gsize p = pos - 1;
+
+  while (p > start && pos - p < 4 && ((guchar) text[p] & 0xC0) == 0x80)
+    p--;
+  if (p < pos - 1 && char_at (text, p, pos, ch) == pos - p)
+    return pos - p;
+  return char_at (text, pos - 1, pos, ch);
+}
+
+static gboolean
+is_space (gunichar ch)
+{
+  return ch == 0 || ch == 0x200B || ch == 0xFEFF ||
+         (ch != (gunichar) -1 && g_unichar_isspace (ch));
+}
+
+static gboolean
+is_closer (gunichar ch)
+{
+  switch (ch)
+    {
+    case '"': case '\'': case ')': case ']': case '}': case '*':
+    case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x201C: case 0x2018:
+    case 0x300D: case 0x300F: case 0xFF09:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_opener (gunichar ch)
+{
+  switch (ch)
+    {
+    case '"': case '\'': case '(': case '[': case '{':
+    case 0x2018: case 0x201C: case 0x201E: case 0x201A: case 0x00AB: case 0x2039:
+    case 0x300C: case 0x300E: case 0xFF08:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_final (gunichar ch)
+{
+  switch (ch)
+    {
+    case '.': case '!': case '?': case 0x2026: case 0x203C: case 0x2047:
+    case 0x2048: case 0x2049: case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF0E:
+    case 0x0964: case 0x06D4: case 0x061F:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+trim (const char *text,
+      gsize      *start,
+      gsize      *end)
+{
+  gsize s = *start, e = *end;
+
+  while (s < e)
+    {
+      gunichar ch;
+      gsize n = char_at (text, s, e, &ch);
+
+      if (!is_space (ch))
+        break;
+      s += n;
+    }
+  while (e > s)
+    {
+      gunichar ch;
+      gsize n = char_before (text, s, e, &ch);
+
+      if (!is_space (ch))
+        break;
+      e -= n;
+    }
+  *start = s;
+  *end = e;
+}
+
+/* ------------------------------------------------------------ passages */
+
+static void
+emit (Segmenter *self,
+      gsize      start,
+      gsize      end)
+{
+  SynSegment seg = { 0, 0, 0, SYN_PASSAGE_BODY, -1 };
+
+  trim (self->text, &start, &end);
+  if (start >= end)
+    return;
+  seg.start = start;
+  seg.end = end;
+  g_array_append_val (self->out, seg);
+}
+
+/* Where to cut a passage that must end by @limit: at the last white space in
+ * the second half, else at the last character boundary. */
+static gsize
+find_cut (const char *text,
+          gsize       start,
+          gsize       limit)
+{
+  gsize p;
+
+  for (p = limit; p > start + (limit - start) / 2; p--)
+    if (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')
+      return p;
+  p = limit;
+  while (p > start + 1 && ((guchar) text[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
+/* Emits [@start, @end), cut into pieces of at most @cap bytes. */
+static void
+emit_capped (Segmenter *self,
+             gsize      start,
+             gsize      end,
+             gsize      cap)
+{
+  trim (self->text, &start, &end);
+  while (end - start > cap)
+    {
+      gsize cut = find_cut (self->text, start, start + cap);
+
+      emit (self, start, cut);
+      start = cut;
+      trim (self->text, &start, &end);
+    }
+  emit (self, start, end);
+}
+
+/* ------------------------------------------------------------ words */
+
+/* A word: the run of non-space characters from @pos, without the opening
+ * and closing punctuation around it. */
+typedef struct {
+  gsize start;
+  gsize end;
+  gsize core_start;   /* without leading openers */
+  gsize core_end;     /* without trailing closers and , ; : */
+} Word;
+
+static gboolean
+word_at (const char *text,
+         gsize       pos,
+         gsize       end,
+         Word       *w)
+{
+  gunichar ch;
+
+  while (pos < end)
+    {
+      gsize n = char_at (text, pos, end, &ch);
+
+      if (!is_space (ch))
+        break;
+      pos += n;
+    }
+  if (pos >= end)
+    return FALSE;
+  w->start = pos;
+  while (pos < end)
+    {
+      gsize n = char_at (text, pos, end, &ch);
+
+      if (is_space (ch))
+        break;
+      pos += n;
+    }
+  w->end = pos;
+  w->core_start = w->start;
+  while (w->core_start < w->end)
+    {
+      gsize n = char_at (text, w->core_start, w->end, &ch);
+
+      if (!is_opener (ch))
+        break;
+      w->core_start += n;
+    }
+  w->core_end = w->end;
+  while (w->core_end > w->core_start)
+    {
+      gsize n = char_before (text, w->core_start, w->core_end, &ch);
+
+      if (!is_closer (ch) && !is_final (ch) && ch != ',' && ch != ';' && ch != ':')
+        break;
+      w->core_end -= n;
+    }
+  return TRUE;
+}
+
+/* The word ending at @pos (after trailing space is skipped). */
+static gboolean
+word_before (const char *text,
+             gsize       start,
+             gsize       pos,
+             Word       *w)
+{
+  gunichar ch;
+  gsize s;
+
+  while (pos > start)
+    {
+      gsize n = char_before (text, start, pos, &ch);
+
+      if (!is_space (ch))
+        break;
+      pos -= n;
+    }
+  if (pos <= start)
+    return FALSE;
+  s = pos;
+  while (s > start)
+    {
+      gsize n = char_before (text, start, s, &ch);
+
+      if (is_space (ch))
+        break;
+      s -= n;
+    }
+  return word_at (text, s, pos, w) && w->end == pos;
+}
+
+static gboolean
+word_is (const char *text,
+         gsize       start,
+         gsize       end,
+         const char *const *list)
+{
+  gsize n = end - start;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strlen (list[i]) == n && memcmp (list[i], text + start, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first letter of a word decides its case; "iPhone" counts as upper. */
+static gboolean
+word_is_lower (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  gboolean any = FALSE;
+
+  while (start < end)
+    {
+      gunichar ch;
+      gsize n = char_at (text, start, end, &ch);
+
+      if (ch != (gunichar) -1 && g_unichar_isupper (ch))
+        return FALSE;
+      if (ch != (gunichar) -1 && g_unichar_islower (ch))
+        any = TRUE;
+      else if (!any && ch != (gunichar) -1 && g_unichar_isalnum (ch))
+        return FALSE;
+      start += n;
+    }
+  return any;
+}
+
+static gunichar
+first_char (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  gunichar ch = 0;
+
+  if (start < end)
+    char_at (text, start, end, &ch);
+  return ch;
+}
+
+/* ------------------------------------------------------------ abbreviations */
+
+/* Never the end of a sentence when a capital, a digit or a bracket follows. */
+static const char *const titles[] = {
+  "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt",
+  "Col", "Capt", "Cpt", "Sgt", "Adm", "Maj", "Brig", "Cmdr", "Cdr", "Cpl",
+  "Pvt", "Rev", "Hon", "Pres", "Messrs", "Mmes", "Msgr", "Supt", "Det",
+  "Insp", "Amb", "Atty", "Fr", "Hr", "Sra", "Mme", "Mlle", "Hrn", "v", "vs",
+  "Nr", "bzw", "ca", "vgl", "sog", "inkl", "zzgl", "Abs",
+  NULL
+};
+
+/* Never the end of a sentence when a number follows. */
+static const char *const number_prefixes[] = {
+  "No", "Nos", "no", "Nr", "Vol", "vol", "Art", "Fig", "fig", "p", "pp",
+  "Ch", "ch", "Sec", "sec", "Para", "Abs", "Bd", "Jan", "Feb", "Mar", "Apr",
+  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Okt", "Dez",
+  "Ziff", "Kap", "S",
+  NULL
+};
+
+/* Usually not the end of a sentence: joined unless a typical sentence
+ * opener follows. */
+static const char *const weak_abbreviations[] = {
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+  "Nov", "Dec", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
+  "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn",
+  "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn",
+  "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Inc", "Corp", "Co", "Ltd",
+  "Bros", "Jr", "Sr", "Esq", "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd",
+  "Univ", "Dept", "Assn", "Gov", "approx", "est", "Ref", "Str",
+  NULL
+};
+
+/* Words that typically open a sentence: after a weak abbreviation they say
+ * the abbreviation ended one. */
+static const char *const openers[] = {
+  "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But",
+  "And", "Or", "So", "Yet", "Nor", "In", "On", "At", "By", "For", "From",
+  "With", "Without", "To", "Of", "As", "After", "Before", "When", "While",
+  "If", "Although", "Though", "Because", "Since", "Until", "Unless", "There",
+  "Here", "Then", "Now", "This", "That", "These", "Those", "His", "Her",
+  "Its", "Their", "Our", "My", "Your", "Some", "Many", "Most", "Several",
+  "All", "Both", "Each", "Every", "No", "Not", "One", "Two", "Three",
+  "Meanwhile", "However", "Still", "Also", "Later", "Earlier", "Last",
+  "Next", "Despite", "During", "Under", "Over", "Among", "What", "Who",
+  "Why", "How", "Where", "Which", "Yes", "Officials", "Police", "Such",
+  "Der", "Die", "Das", "Ein", "Eine", "Er", "Sie", "Es", "Wir", "Ich",
+  "Aber", "Und", "Doch", "Dann", "Im", "Am", "Auf", "Mit", "Bei", "Nach",
+  "Vor", "Seit", "Als", "Wenn", "Diese", "Dieser", "Dieses", "Le", "La",
+  "Les", "Il", "Elle", "El", "Los", "Las",
+  NULL
+};
+
+static const char *const months[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December", "Januar", "Februar",
+  "März", "Juni", "Juli", "Oktober", "Dezember", "Jan", "Feb", "Mar", "Apr",
+  "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Okt", "Dez",
+  NULL
+};
+
+/* Words before an ordinal number in German ("am 1. Mai", "seinen 100.
+ * Geburtstag"), where a capitalised noun follows the full stop. */
+static const char *const ordinal_cues[] = {
+  "am", "im", "zum", "vom", "beim", "dem", "den", "der", "des", "die", "das",
+  "zur", "seinen", "seinem", "seiner", "ihren", "ihrem", "ihrer", "ab", "bis",
+  "jeden", "jedem", "jeder", "ersten", "zweiten",
+  NULL
+};
+
+/* "U.S", "a.m", "z.B", "D.C": single letters (or pairs) joined by dots. */
+static gboolean
+is_dotted (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  guint run = 0, dots = 0;
+
+  for (gsize p = start; p < end; p++)
+    {
+      if (text[p] == '.')
+        {
+          if (run == 0)
+            return FALSE;
+          dots++;
+          run = 0;
+        }
+      else if (g_ascii_isalpha (text[p]) && run < 2)
+        run++;
+      else
+        return FALSE;
+    }
+  return dots > 0 && run > 0;
+}
+
+static gboolean
+is_initial (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  gunichar ch;
+
+  return start < end && char_at (text, start, end, &ch) == end - start &&
+         ch != (gunichar) -1 && g_unichar_isupper (ch);
+}
+
+static gboolean
+is_digits (const char *text,
+           gsize       start,
+           gsize       end,
+           guint       max)
+{
+  if (start >= end || end - start > max)
+    return FALSE;
+  for (gsize p = start; p < end; p++)
+    if (!g_ascii_isdigit (text[p]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the boundary between two pieces (A ends at @a_end, B starts at
+ * @b_start, both trimmed) is a false one that a reader would not make. */
+static gboolean
+should_join (const char *text,
+             gsize       a_start,
+             gsize       a_end,
+             gsize       b_start,
+             gsize       b_end)
+{
+  Word next, last, prev;
+  gsize tok_start, tok_end;
+  gunichar b0, bw;
+  gboolean upper, digit, bracket, prev_named;
+
+  if (a_start >= a_end || b_start >= b_end || !word_at (text, b_start, b_end, &next))
+    return FALSE;
+
+  /* "Stop!" he said. -- a lower-case word continues the sentence. */
+  if (word_is_lower (text, next.core_start, next.core_end))
+    return TRUE;
+
+  if (text[a_end - 1] != '.' || !word_before (text, a_start, a_end, &last))
+    return FALSE;
+  tok_start = last.core_start;
+  tok_end = a_end - 1;            /* the abbreviation without its full stop */
+  if (tok_end <= tok_start || last.end != a_end)
+    return FALSE;
+
+  b0 = first_char (text, b_start, b_end);
+  bw = first_char (text, next.core_start, next.core_end);
+  bracket = b0 == '(' || b0 == '[';
+  digit = bw != (gunichar) -1 && g_unichar_isdigit (bw);
+  upper = bw != (gunichar) -1 && g_unichar_isupper (bw);
+
+  if (word_is (text, tok_start, tok_end, titles) && (upper || digit || bracket))
+    return TRUE;
+  if (digit && word_is (text, tok_start, tok_end, number_prefixes))
+    return TRUE;
+
+  /* German ordinals: "am 1. Januar", "seinen 100. Geburtstag". */
+  if (upper && is_digits (text, tok_start, tok_end, 3))
+    return word_is (text, next.core_start, next.core_end, months) ||
+           (word_before (text, a_start, last.start, &prev) &&
+            word_is (text, prev.core_start, prev.core_end, ordinal_cues));
+
+  prev_named = FALSE;
+  if (is_initial (text, tok_start, tok_end))
+    {
+      /* An initial belongs to a name: a capitalised word or another initial
+       * before it, or nothing at all (a piece that is only "J."). */
+      if (!word_before (text, a_start, last.start, &prev))
+        prev_named = TRUE;
+      else
+        {
+          gunichar p0 = first_char (text, prev.core_start, prev.core_end);
+          prev_named = p0 != (gunichar) -1 && g_unichar_isupper (p0);
+        }
+      if (!prev_named)
+        return FALSE;
+    }
+  else if (!is_dotted (text, tok_start, tok_end) &&
+           !word_is (text, tok_start, tok_end, weak_abbreviations))
+    return FALSE;
+
+  /* A dateline: "WILMINGTON, Del. (AP) --". */
+  if (bracket)
+    return TRUE;
+  if (!upper)
+    return FALSE;
+  return !word_is (text, next.core_start, next.core_end, openers);
+}
+
+/* ------------------------------------------------------------ sentences */
+
+/* Copies [@start, @end) into the window buffer, line ends and NUL as spaces
+ * and invalid bytes as '?', keeping every byte where it is. */
+static void
+sanitise_window (Segmenter *self,
+                 gsize      start,
+                 gsize      end)
+{
+  gsize n = end - start;
+  const char *p;
+  char *buf = self->buf;
+
+  memcpy (buf, self->text + start, n);
+  buf[n] = '\0';
+  for (gsize i = 0; i < n; i++)
+    if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\0' || buf[i] == '\f' || buf[i] == '\v')
+      buf[i] = ' ';
+  p = buf;
+  while (!g_utf8_validate (p, (gssize) (n - (gsize) (p - buf)), &p))
+    {
+      *(char *) p = '?';
+      p++;
+    }
+}
+
+/* Pango's sentences in [@start, @end), corrected, into self->pieces. */
+static void
+find_pieces (Segmenter *self,
+             gsize      start,
+             gsize      end)
+{
+  gsize n = end - start;
+  glong n_chars;
+  gsize byte = 0, piece_start = 0;
+  const char *p;
+
+  sanitise_window (self, start, end);
+  n_chars = g_utf8_strlen (self->buf, (gssize) n);
+  pango_get_log_attrs (self->buf, (int) n, -1, NULL, self->attrs, (int) n_chars + 1);
+
+  g_array_set_size (self->pieces, 0);
+  p = self->buf;
+  for (glong i = 0; i <= n_chars; i++)
+    {
+      /* Sentences are cut at their starts, so that nothing between the end
+       * of one and the start of the next (only space, by UAX #29) is lost. */
+      if (i > 0 && (i == n_chars || self->attrs[i].is_sentence_start) && byte > piece_start)
+        {
+          Span s = { start + piece_start, start + byte };
+
+          trim (self->text, &s.start, &s.end);
+          if (s.start < s.end)
+            {
+              Span *prev = self->pieces->len > 0 ?
+                &g_array_index (self->pieces, Span, self->pieces->len - 1) : NULL;
+
+              if (prev != NULL && should_join (self->text, prev->start, prev->end, s.start, s.end))
+                prev->end = s.end;
+              else
+                g_array_append_val (self->pieces, s);
+            }
+          piece_start = byte;
+        }
+      if (i < n_chars)
+        {
+          const char *next = g_utf8_next_char (p);
+          byte += (gsize) (next - p);
+          p = next;
+        }
+    }
+}
+
+/* The end of a window that cannot reach @end of its chunk: at a space. */
+static gsize
+window_end (const char *text,
+            gsize       pos,
+            gsize       limit)
+{
+  for (gsize p = limit; p > pos + WINDOW_BYTES / 2; p--)
+    if (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' || text[p] == '\r')
+      return p;
+  while (limit > pos + 1 && ((guchar) text[limit] & 0xC0) == 0x80)
+    limit--;
+  return limit;
+}
+
+/* Sentences of one chunk: a run of lines that belong together. */
+static void
+segment_chunk (Segmenter *self,
+               gsize      start,
+               gsize      end)
+{
+  gsize pos = start;
+
+  trim (self->text, &pos, &end);
+  while (pos < end)
+    {
+      gboolean last = end - pos <= WINDOW_BYTES;
+      gsize wend = last ? end : window_end (self->text, pos, pos + WINDOW_BYTES);
+      guint n;
+      Span tail;
+
+      find_pieces (self, pos, wend);
+      n = self->pieces->len;
+      for (guint i = 0; i + (last ? 0 : 1) < n; i++)
+        {
+          Span *s = &g_array_index (self->pieces, Span, i);
+          emit_capped (self, s->start, s->end, SYN_SEGMENT_MAX_BYTES);
+        }
+      if (last || n == 0)
+        break;
+
+      /* The last sentence may go on past the window: decide it in the next
+       * one, but cut now what is surely a runaway. */
+      tail = g_array_index (self->pieces, Span, n - 1);
+      pos = tail.start;
+      while (wend - pos > SYN_SEGMENT_MAX_BYTES)
+        {
+          gsize cut = find_cut (self->text, pos, pos + SYN_SEGMENT_MAX_BYTES);
+
+          emit (self, pos, cut);
+          pos = cut;
+          trim (self->text, &pos, &end);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ lines */
+
+static void
+describe_line (const char *text,
+               Line       *line)
+{
+  gsize s = line->start, e = line->end, p;
+  gboolean in_word = FALSE;
+  Word first;
+  gunichar ch;
+
+  trim (text, &s, &e);
+  line->start = s;
+  line->end = e;
+  line->blank = s >= e;
+  if (line->blank)
+    return;
+
+  for (p = s; p < e;)
+    {
+      gsize n = char_at (text, p, e, &ch);
+      gboolean space = is_space (ch);
+
+      line->n_chars++;
+      if (!space && !in_word)
+        line->n_words++;
+      in_word = !space;
+      p += n;
+    }
+
+  for (p = e; p > s;)
+    {
+      gsize n = char_before (text, s, p, &ch);
+
+      if (!is_closer (ch))
+        break;
+      p -= n;
+    }
+  if (p > s)
+    {
+      char_before (text, s, p, &ch);
+      line->ends_final = is_final (ch);
+      line->ends_colon = ch == ':' || ch == 0xFF1A;
+      char_before (text, s, e, &ch);
+      line->ends_open = ch == ',' || ch == ';' || ch == '-' || ch == 0x2013 ||
+                        ch == 0x2014 || ch == '(' || ch == 0x3001 || ch == 0xFF0C;
+    }
+  if (word_at (text, s, e, &first))
+    line->starts_lower = word_is_lower (text, first.core_start, first.core_end);
+}
+
+/* Lines without their line ends (CR, LF or CRLF). */
+static GArray *
+split_lines (const char *text,
+             gsize       len)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  gsize i = 0;
+
+  while (i < len)
+    {
+      Line line = { 0, };
+
+      line.start = i;
+      while (i < len && text[i] != '\n' && text[i] != '\r')
+        i++;
+      line.end = i;
+      if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+        i += 2;
+      else if (i < len)
+        i++;
+      describe_line (text, &line);
+      g_array_append_val (lines, line);
+    }
+  return lines;
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Hard-wrapped prose: most lines that have a successor end mid-sentence at
+ * nearly the same width. Returns that width, or 0. */
+static guint
+wrap_width (GArray *lines)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint inner = 0, open = 0, full = 0, width;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+
+      if (!l->blank)
+        g_array_append_val (widths, l->n_chars);
+    }
+  if (widths->len < 4)
+    return 0;
+  g_array_sort (widths, compare_guint);
+  width = g_array_index (widths, guint, widths->len * 9 / 10);
+  if (width < 30 || width > 120)
+    return 0;
+
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      const Line *l = &g_array_index (lines, Line, i);
+      const Line *n = &g_array_index (lines, Line, i + 1);
+
+      if (l->blank || n->blank)
+        continue;
+      inner++;
+      if (!l->ends_final)
+        open++;
+      if (l->n_chars * 10 >= width * 6 && l->n_chars <= width + 10)
+        full++;
+    }
+  if (inner < 3 || full * 4 < inner * 3 || open * 2 < inner)
+    return 0;
+  return width;
+}
+
+/* Whether the break after @l (followed by @n in the same block) only wraps
+ * a sentence that goes on. */
+static gboolean
+runs_on (const Line *l,
+         const Line *n,
+         guint       width)
+{
+  if (l->ends_final || l->ends_colon)
+    return width > 0 && l->n_chars * 10 >= width * 6;
+  if (width > 0)
+    return l->n_chars * 10 >= width * 6;
+  return l->n_words >= 4 && (l->ends_open || n->starts_lower);
+}
+
+static void
+segment_sentences (Segmenter *self,
+                   GArray    *lines)
+{
+  guint width = wrap_width (lines);
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      const Line *first = &g_array_index (lines, Line, i);
+      guint j = i;
+
+      if (first->blank)
+        {
+          i++;
+          continue;
+        }
+      while (j + 1 < lines->len)
+        {
+          const Line *l = &g_array_index (lines, Line, j);
+          const Line *n = &g_array_index (lines, Line, j + 1);
+
+          if (n->blank || !runs_on (l, n, width))
+            break;
+          j++;
+        }
+      segment_chunk (self, first->start, g_array_index (lines, Line, j).end);
+      i = j + 1;
+    }
+}
+
+static void
+segment_blocks (Segmenter *self,
+                GArray    *lines,
+                gboolean   whole_block)
+{
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      const Line *first = &g_array_index (lines, Line, i);
+      guint j = i;
+
+      if (first->blank)
+        {
+          i++;
+          continue;
+        }
+      if (whole_block)
+        while (j + 1 < lines->len && !g_array_index (lines, Line, j + 1).blank)
+          j++;
+      emit_capped (self, first->start, g_array_index (lines, Line, j).end,
+                   SYN_SEGMENT_MAX_LINE_BYTES);
+      i = j + 1;
+    }
+}
 
 GArray *
 syn_segment_text (const char     *text,
                   gsize           len,
                   SynSegmentUnit  unit)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (SynSegment));
-  gsize i = 0;
+  Segmenter self = { 0, };
+  g_autoptr(GArray) lines = NULL;
 
-  while (i < len)
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  self.text = text;
+  self.len = len;
+  self.out = g_array_new (FALSE, FALSE, sizeof (SynSegment));
+  if (len == 0)
+    return self.out;
+
+  lines = split_lines (text, len);
+  switch (unit)
     {
-      gsize s = i, e;
-
-      while (i < len && text[i] != '\n' && text[i] != '\r')
-        i++;
-      e = i;
-      while (s < e && g_ascii_isspace (text[s]))
-        s++;
-      while (e > s && g_ascii_isspace (text[e - 1]))
-        e--;
-      if (e > s)
-        {
-          SynSegment seg = { 0, s, e, SYN_PASSAGE_BODY, -1 };
-          g_array_append_val (out, seg);
-        }
-      while (i < len && (text[i] == '\n' || text[i] == '\r'))
-        i++;
+    case SYN_SEGMENT_LINE:
+      segment_blocks (&self, lines, FALSE);
+      break;
+    case SYN_SEGMENT_PARAGRAPH:
+      segment_blocks (&self, lines, TRUE);
+      break;
+    case SYN_SEGMENT_SENTENCE:
+    default:
+      self.buf = g_malloc (WINDOW_BYTES + 1);
+      self.attrs = g_new (PangoLogAttr, WINDOW_BYTES + 1);
+      self.pieces = g_array_new (FALSE, FALSE, sizeof (Span));
+      segment_sentences (&self, lines);
+      g_free (self.buf);
+      g_free (self.attrs);
+      g_array_unref (self.pieces);
+      break;
     }
-  return out;
+  return self.out;
 }
