@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "syn-decode.h"
+
+G_BEGIN_DECLS
+
+#define SYN_TYPE_ARTICLE (syn_article_get_type ())
+
+G_DECLARE_FINAL_TYPE (SynArticle, syn_article, SYN, ARTICLE, GObject)
+
+/* One source of a comparison: a file (or a built-in text), its decoded text
+ * and its passages. Articles are created by SynComparison and keep their
+ * identity across re-alignments (a new segment unit, a source added or
+ * removed): only their passages are replaced then.
+ *
+ * The text stays in memory, so an article whose file is deleted while open
+ * stays readable; #SynArticle:file-missing says so. */
+
+/* The file it was read from, or NULL for a built-in text (the sample). */
+GFile            *syn_article_get_file            (SynArticle *self);
+/* A name to show: the file's display name, or the name given with the text. */
+const char       *syn_article_get_name            (SynArticle *self);
+/* The headline found by the core (a TITLE passage), or NULL when there is none. */
+const char       *syn_article_get_title           (SynArticle *self);
+/* "UTF-8", "UTF-16LE", "UTF-16BE" or "WINDOWS-1252". */
+const char       *syn_article_get_encoding        (SynArticle *self);
+/* TRUE when the file was not valid UTF-8 and Windows-1252 was assumed:
+ * worth a notice. */
+gboolean          syn_article_get_fallback_encoding (SynArticle *self);
+/* The decoded UTF-8 text, NUL-terminated; passages' byte offsets refer to it. */
+const char       *syn_article_get_text            (SynArticle *self,
+                                                   gsize      *len);
+/* The decoded text with its mapping back to the bytes on disk (for export). */
+const SynDecoded *syn_article_get_decoded         (SynArticle *self);
+
+/* A GListModel of SynPassage, in text order. Do not modify it; it changes
+ * (one items-changed replacing everything) when the comparison re-aligns. */
+GListModel       *syn_article_get_passages        (SynArticle *self);
+guint             syn_article_get_n_passages      (SynArticle *self);
+/* Body passages that no other source carries (no group). */
+guint             syn_article_get_n_unique        (SynArticle *self);
+/* Passages grouped with at least one passage of another source. */
+guint             syn_article_get_n_shared        (SynArticle *self);
+guint             syn_article_get_n_boilerplate   (SynArticle *self);
+
+/* The file was deleted or moved away since it was read; the text is kept. */
+gboolean          syn_article_get_file_missing    (SynArticle *self);
+/* The file on disk changed since it was read (a reload would show it). */
+gboolean          syn_article_get_file_changed    (SynArticle *self);
+
+G_END_DECLS

@@ -1,0 +1,1087 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a comparison changes. The core computes a SynAlignment from the texts
+ * in one go, and aligning 20 sources takes long enough that the interface
+ * must not wait for it; so every change (load, add, remove, reload, a new
+ * segment unit) is an operation that reads files and aligns in a worker
+ * thread, then installs the result on the main thread at once.
+ *
+ * Operations run one at a time, in the order they were asked for, each
+ * starting from what the previous one left: a source added while a
+ * re-alignment runs is not lost. What an operation reads from the model
+ * (which articles, their texts) it copies when it starts, so the worker
+ * never touches a GObject; and the comparison's "epoch" tells a finished
+ * worker whether the comparison was replaced under it (load_texts, a new
+ * load), in which case its result is dropped.
+ *
+ * Installing makes new SynPassage and SynGroup objects for the alignment
+ * (linear in the passages), keeps the SynArticle objects of sources that
+ * stay, and emits items-changed on each list: once per article for its
+ * passages, once for the groups, and only over the range that changed for
+ * the articles.
+ */
+#define G_LOG_DOMAIN "syn-model"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "syn-comparison.h"
+#include "syn-loader.h"
+#include "syn-model-enums.h"
+#include "syn-model-private.h"
+
+/* Of an operation's progress, the part that reading files stands for. */
+#define READ_SHARE 0.1
+/* Report progress in steps no finer than this. */
+#define PROGRESS_STEP 0.01
+
+typedef enum {
+  OP_LOAD,
+  OP_ADD,
+  OP_REMOVE,
+  OP_RELOAD,
+  OP_REALIGN,
+} OpKind;
+
+/* One source of the alignment an operation computes. */
+typedef struct {
+  SynArticle *article;   /* the article it already is, or NULL: a new file */
+  GFile      *file;      /* to read (new, or reloaded), or NULL */
+  const char *text;      /* the article's current text, when not read */
+  gsize       len;
+  SynDecoded *decoded;   /* what the worker read */
+  GError     *error;     /* why it could not read it */
+} Entry;
+
+typedef struct {
+  OpKind          kind;
+  guint           serial;
+  guint           epoch;
+  SynComparison  *self;         /* not owned: the outer task holds it */
+  GPtrArray      *files;        /* GFile, for load and add */
+  SynArticle     *target;       /* for remove and reload */
+  GArray         *entries;      /* Entry, set when the operation starts */
+  SynSegmentUnit  unit;
+  GCancellable   *cancellable;  /* ours; the caller's cancels it */
+  GCancellable   *user_cancellable;
+  gulong          cancelled_id;
+  GSource        *progress_source;
+  gint            progress_permille;  /* written by the worker */
+  double          last_reported;      /* worker only */
+  SynAlignment   *alignment;    /* the worker's result */
+  GPtrArray      *failures;     /* GError */
+} Op;
+
+struct _SynComparison
+{
+  GObject         parent_instance;
+
+  GListStore     *articles;
+  GListStore     *groups;
+  SynAlignment   *alignment;
+  SynSegmentUnit  unit;
+  double          progress;
+
+  GQueue          queue;        /* GTask, waiting */
+  GTask          *current;      /* running */
+  guint           epoch;
+  guint           next_serial;
+};
+
+G_DEFINE_FINAL_TYPE (SynComparison, syn_comparison, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (syn-comparison-error-quark, syn_comparison_error)
+
+enum {
+  PROP_0,
+  PROP_ARTICLES,
+  PROP_GROUPS,
+  PROP_SEGMENT_UNIT,
+  PROP_BUSY,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum {
+  ALIGNED,
+  ARTICLE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void start_next (SynComparison *self);
+
+/* Operations */
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->article);
+  g_clear_object (&entry->file);
+  g_clear_pointer (&entry->decoded, syn_decoded_free);
+  g_clear_error (&entry->error);
+}
+
+static void
+op_free (gpointer data)
+{
+  Op *op = data;
+
+  if (op->cancelled_id != 0)
+    g_cancellable_disconnect (op->user_cancellable, op->cancelled_id);
+  if (op->progress_source != NULL)
+    {
+      g_source_destroy (op->progress_source);
+      g_source_unref (op->progress_source);
+    }
+  g_clear_object (&op->user_cancellable);
+  g_clear_object (&op->cancellable);
+  g_clear_pointer (&op->files, g_ptr_array_unref);
+  g_clear_object (&op->target);
+  g_clear_pointer (&op->entries, g_array_unref);
+  g_clear_pointer (&op->alignment, syn_alignment_unref);
+  g_clear_pointer (&op->failures, g_ptr_array_unref);
+  g_free (op);
+}
+
+static void
+user_cancelled_cb (GCancellable *user_cancellable,
+                   GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static GTask *
+op_new (SynComparison       *self,
+        OpKind               kind,
+        GCancellable        *cancellable,
+        gpointer             source_tag,
+        GAsyncReadyCallback  callback,
+        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->self = self;
+  op->serial = ++self->next_serial;
+  op->cancellable = g_cancellable_new ();
+  op->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  if (cancellable != NULL)
+    {
+      op->user_cancellable = g_object_ref (cancellable);
+      op->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (user_cancelled_cb),
+                                                g_object_ref (op->cancellable), g_object_unref);
+    }
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, op_free);
+  /* Whether it was cancelled in time is for us to say: a result that was
+   * installed is reported as such. */
+  g_task_set_check_cancellable (task, FALSE);
+  return task;
+}
+
+static Op *
+task_op (GTask *task)
+{
+  return g_task_get_task_data (task);
+}
+
+static void
+update_busy (SynComparison *self,
+             gboolean       was_busy)
+{
+  if (was_busy != syn_comparison_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+set_progress (SynComparison *self,
+              double         progress)
+{
+  if (self->progress == progress)
+    return;
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+static void
+enqueue (SynComparison *self,
+         GTask         *task)
+{
+  gboolean was_busy = syn_comparison_get_busy (self);
+
+  g_queue_push_tail (&self->queue, task);
+  start_next (self);
+  update_busy (self, was_busy);
+}
+
+/* Drops everything under way: what it would install is out of date. */
+static void
+supersede (SynComparison *self)
+{
+  gboolean was_busy = syn_comparison_get_busy (self);
+  GTask *task;
+
+  self->epoch++;
+  if (self->current != NULL)
+    g_cancellable_cancel (task_op (self->current)->cancellable);
+  while ((task = g_queue_pop_head (&self->queue)) != NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                               _("Replaced by another comparison"));
+      g_object_unref (task);
+    }
+  update_busy (self, was_busy);
+}
+
+/* Progress travels from the worker to the main thread through one source
+ * per operation, made ready by the worker: no allocation per report, and
+ * nothing left behind once the operation is over. */
+
+static gboolean
+progress_dispatch (GSource     *source,
+                   GSourceFunc  callback,
+                   gpointer     user_data)
+{
+  g_source_set_ready_time (source, -1);
+  return callback (user_data);
+}
+
+static GSourceFuncs progress_funcs = {
+  .dispatch = progress_dispatch,
+};
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Op *op = data;
+
+  set_progress (op->self, g_atomic_int_get (&op->progress_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+report_progress (Op     *op,
+                 double  fraction)
+{
+  if (fraction < op->last_reported + PROGRESS_STEP && fraction < 1.0)
+    return;
+  op->last_reported = fraction;
+  g_atomic_int_set (&op->progress_permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
+  g_source_set_ready_time (op->progress_source, 0);
+}
+
+static gboolean
+align_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  Op *op = user_data;
+
+  if (g_cancellable_is_cancelled (op->cancellable))
+    return FALSE;
+  report_progress (op, READ_SHARE + (1.0 - READ_SHARE) * fraction);
+  return TRUE;
+}
+
+/* The worker */
+
+static guint
+read_entries (Op *op)
+{
+  guint n_files = 0, n_read = 0, done = 0;
+
+  for (guint i = 0; i < op->entries->len; i++)
+    n_files += g_array_index (op->entries, Entry, i).file != NULL;
+
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      if (entry->file == NULL)
+        continue;
+      entry->decoded = syn_load_file (entry->file, op->cancellable, &entry->error);
+      if (entry->decoded != NULL)
+        {
+          entry->text = syn_decoded_get_text (entry->decoded, &entry->len);
+          n_read++;
+        }
+      report_progress (op, READ_SHARE * ++done / n_files);
+    }
+  return n_read;
+}
+
+static void
+set_no_text_error (Op      *op,
+                   GError **error)
+{
+  guint n_files = 0;
+
+  for (guint i = 0; i < op->entries->len; i++)
+    n_files += g_array_index (op->entries, Entry, i).file != NULL;
+
+  if (op->kind == OP_RELOAD)
+    g_set_error (error, SYN_COMPARISON_ERROR, SYN_COMPARISON_ERROR_NO_TEXT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The file could not be read again",
+                              "None of the %u files could be read again", n_files),
+                 n_files);
+  else
+    g_set_error (error, SYN_COMPARISON_ERROR, SYN_COMPARISON_ERROR_NO_TEXT,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "The file could not be opened",
+                              "None of the %u files could be opened", n_files),
+                 n_files);
+}
+
+static void
+worker (GTask        *inner,
+        gpointer      source_object,
+        gpointer      task_data,
+        GCancellable *cancellable)
+{
+  Op *op = task_data;
+  g_autofree SynSourceText *texts = g_new0 (SynSourceText, op->entries->len + 1);
+  guint n_texts = 0;
+  guint n_read = read_entries (op);
+
+  if (g_cancellable_is_cancelled (op->cancellable))
+    {
+      g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+      return;
+    }
+  if (n_read == 0 && (op->kind == OP_LOAD || op->kind == OP_ADD || op->kind == OP_RELOAD))
+    {
+      GError *error = NULL;
+
+      set_no_text_error (op, &error);
+      g_task_return_error (inner, error);
+      return;
+    }
+
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      /* A new file that could not be read is left out; an article whose
+       * file could not be read again keeps the text it had. */
+      if (entry->text == NULL)
+        continue;
+      texts[n_texts].text = entry->text;
+      texts[n_texts].len = entry->len;
+      n_texts++;
+    }
+
+  if (n_texts > 0)
+    {
+      op->alignment = syn_alignment_compute (texts, n_texts, op->unit, align_progress_cb, op);
+      if (op->alignment == NULL)
+        {
+          g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          return;
+        }
+    }
+  report_progress (op, 1.0);
+  g_task_return_boolean (inner, TRUE);
+}
+
+/* Installing an alignment */
+
+static void
+article_changed_on_disk_cb (SynArticle    *article,
+                            SynComparison *self)
+{
+  g_signal_emit (self, signals[ARTICLE_CHANGED], 0, article);
+}
+
+static gboolean
+ptr_array_contains (GPtrArray *array,
+                    gpointer   item)
+{
+  return g_ptr_array_find (array, item, NULL);
+}
+
+/* Replaces the articles, touching only the range that differs: adding a
+ * source reports one insertion, removing one a single removal. */
+static void
+splice_articles (SynComparison *self,
+                 GPtrArray     *articles)
+{
+  GListModel *model = G_LIST_MODEL (self->articles);
+  guint old_n = g_list_model_get_n_items (model);
+  guint new_n = articles->len;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr(SynArticle) old = g_list_model_get_item (model, prefix);
+      if (old != g_ptr_array_index (articles, prefix))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr(SynArticle) old = g_list_model_get_item (model, old_n - 1 - suffix);
+      if (old != g_ptr_array_index (articles, new_n - 1 - suffix))
+        break;
+      suffix++;
+    }
+  if (prefix == old_n && prefix == new_n)
+    return;
+  g_list_store_splice (self->articles, prefix, old_n - prefix - suffix,
+                       articles->pdata + prefix, new_n - prefix - suffix);
+}
+
+static void
+leave_articles (SynComparison *self,
+                GPtrArray     *staying)
+{
+  GListModel *model = G_LIST_MODEL (self->articles);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (model, i);
+
+      if (staying != NULL && ptr_array_contains (staying, article))
+        continue;
+      g_signal_handlers_disconnect_by_func (article, article_changed_on_disk_cb, self);
+      _syn_article_unwatch (article);
+      _syn_article_set_passages (article, NULL, 0, NULL, 0);
+    }
+}
+
+static void
+join_articles (SynComparison *self,
+               GPtrArray     *articles)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      SynArticle *article = g_ptr_array_index (articles, i);
+
+      if (g_signal_handler_find (article, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0,
+                                 NULL, article_changed_on_disk_cb, self) != 0)
+        continue;
+      g_signal_connect_object (article, "changed-on-disk",
+                               G_CALLBACK (article_changed_on_disk_cb), self, 0);
+    }
+}
+
+/* Makes the objects for @alignment, whose sources are @articles in order
+ * (@alignment is NULL when there are none), and puts them in place. */
+static void
+install (SynComparison *self,
+         GPtrArray     *articles,
+         SynAlignment  *alignment)
+{
+  g_autofree SynPassage **by_segment = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
+  const SynSegment *segments = NULL;
+  guint n_segments = 0, n_clusters = 0;
+
+  g_assert (alignment == NULL || syn_alignment_get_n_sources (alignment) == articles->len);
+  g_assert (alignment != NULL || articles->len == 0);
+
+  if (alignment != NULL)
+    {
+      segments = syn_alignment_get_segments (alignment, &n_segments);
+      syn_alignment_get_clusters (alignment, &n_clusters);
+    }
+  by_segment = g_new0 (SynPassage *, n_segments + 1);
+  for (guint s = 0; s < articles->len; s++)
+    {
+      guint first, n;
+
+      syn_alignment_get_source_segments (alignment, s, &first, &n);
+      for (guint i = 0; i < n; i++)
+        by_segment[first + i] = _syn_passage_new (alignment, first + i,
+                                                  g_ptr_array_index (articles, s), i);
+    }
+  for (guint c = 0; c < n_clusters; c++)
+    g_ptr_array_add (groups, _syn_group_new (alignment, c, by_segment));
+
+  leave_articles (self, articles);
+  g_clear_pointer (&self->alignment, syn_alignment_unref);
+  self->alignment = alignment ? syn_alignment_ref (alignment) : NULL;
+
+  for (guint s = 0; s < articles->len; s++)
+    {
+      guint first, n;
+
+      syn_alignment_get_source_segments (alignment, s, &first, &n);
+      _syn_article_set_passages (g_ptr_array_index (articles, s), alignment, s,
+                                 by_segment + first, n);
+    }
+  for (guint i = 0; i < n_segments; i++)
+    g_object_unref (by_segment[i]);
+
+  join_articles (self, articles);
+  splice_articles (self, articles);
+  g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
+                       groups->pdata, groups->len);
+  (void) segments;
+
+  g_signal_emit (self, signals[ALIGNED], 0);
+}
+
+/* Turns the worker's entries into articles: reuses the ones that stay,
+ * makes the new ones, and collects what could not be read. */
+static GPtrArray *
+take_entries (Op *op)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      if (entry->error != NULL)
+        g_ptr_array_add (op->failures, g_steal_pointer (&entry->error));
+      if (entry->article != NULL)
+        {
+          if (entry->decoded != NULL)
+            _syn_article_set_decoded (entry->article, g_steal_pointer (&entry->decoded));
+          g_ptr_array_add (articles, g_object_ref (entry->article));
+        }
+      else if (entry->decoded != NULL)
+        g_ptr_array_add (articles, _syn_article_new (entry->file, NULL,
+                                                     g_steal_pointer (&entry->decoded)));
+    }
+  return articles;
+}
+
+static void
+collect_failures (Op *op)
+{
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      if (entry->error != NULL)
+        g_ptr_array_add (op->failures, g_steal_pointer (&entry->error));
+    }
+}
+
+static void
+inner_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Op *op = task_op (task);
+  SynComparison *self = op->self;
+  g_autoptr(GError) error = NULL;
+  gboolean was_busy = syn_comparison_get_busy (self);
+
+  g_assert (self->current == task);
+
+  g_source_destroy (op->progress_source);
+  g_clear_pointer (&op->progress_source, g_source_unref);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) && op->epoch != self->epoch)
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                         _("Replaced by another comparison"));
+  if (error == NULL)
+    {
+      g_autoptr(GPtrArray) articles = take_entries (op);
+      install (self, articles, op->alignment);
+    }
+  else
+    collect_failures (op);
+
+  g_clear_object (&self->current);
+  start_next (self);
+  update_busy (self, was_busy);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Copies from the model what the operation starts from. */
+static void
+add_entry (Op         *op,
+           SynArticle *article,
+           GFile      *file)
+{
+  Entry entry = { 0 };
+
+  entry.article = article ? g_object_ref (article) : NULL;
+  entry.file = file ? g_object_ref (file) : NULL;
+  if (article != NULL && file == NULL)
+    entry.text = syn_article_get_text (article, &entry.len);
+  g_array_append_val (op->entries, entry);
+}
+
+static gboolean
+reloads (Op         *op,
+         SynArticle *article)
+{
+  if (syn_article_get_file (article) == NULL)
+    return FALSE;
+  if (op->target != NULL)
+    return article == op->target;
+  return syn_article_get_file_changed (article);
+}
+
+static void
+prepare_entries (SynComparison *self,
+                 Op            *op)
+{
+  GListModel *model = G_LIST_MODEL (self->articles);
+
+  op->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (op->entries, entry_clear);
+
+  if (op->kind != OP_LOAD)
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(SynArticle) article = g_list_model_get_item (model, i);
+
+        if (op->kind == OP_REMOVE && article == op->target)
+          continue;
+        add_entry (op, article,
+                   op->kind == OP_RELOAD && reloads (op, article) ? syn_article_get_file (article) : NULL);
+      }
+  if (op->files != NULL)
+    for (guint i = 0; i < op->files->len; i++)
+      add_entry (op, NULL, g_ptr_array_index (op->files, i));
+}
+
+static gboolean
+nothing_to_do (SynComparison *self,
+               Op            *op)
+{
+  if (op->kind == OP_RELOAD)
+    {
+      for (guint i = 0; i < op->entries->len; i++)
+        if (g_array_index (op->entries, Entry, i).file != NULL)
+          return FALSE;
+      return TRUE;
+    }
+  if (op->kind == OP_REMOVE)
+    return op->entries->len == g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  return FALSE;
+}
+
+static void
+start_next (SynComparison *self)
+{
+  while (self->current == NULL && !g_queue_is_empty (&self->queue))
+    {
+      g_autoptr(GTask) inner = NULL;
+      GTask *task = g_queue_pop_head (&self->queue);
+      Op *op = task_op (task);
+
+      if (g_cancellable_is_cancelled (op->cancellable))
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+          g_object_unref (task);
+          continue;
+        }
+
+      op->epoch = self->epoch;
+      op->unit = self->unit;
+      prepare_entries (self, op);
+      if (nothing_to_do (self, op))
+        {
+          g_task_return_boolean (task, TRUE);
+          g_object_unref (task);
+          continue;
+        }
+
+      self->current = task;
+      set_progress (self, 0.0);
+      op->progress_source = g_source_new (&progress_funcs, sizeof (GSource));
+      g_source_set_callback (op->progress_source, progress_cb, op, NULL);
+      g_source_set_static_name (op->progress_source, "[syn] comparison progress");
+      g_source_attach (op->progress_source, g_task_get_context (task));
+
+      inner = g_task_new (NULL, op->cancellable, inner_done_cb, g_object_ref (task));
+      g_task_set_task_data (inner, op, NULL);
+      g_task_set_check_cancellable (inner, FALSE);
+      g_task_set_name (inner, "[syn] compare");
+      g_task_run_in_thread (inner, worker);
+    }
+}
+
+/* GObject */
+
+static void
+syn_comparison_dispose (GObject *object)
+{
+  SynComparison *self = (SynComparison *) object;
+
+  /* Operations hold a reference: none is left when we get here. */
+  g_assert (self->current == NULL);
+  self->epoch++;
+
+  if (self->articles != NULL)
+    leave_articles (self, NULL);
+  g_clear_object (&self->articles);
+  g_clear_object (&self->groups);
+  g_clear_pointer (&self->alignment, syn_alignment_unref);
+
+  G_OBJECT_CLASS (syn_comparison_parent_class)->dispose (object);
+}
+
+static void
+syn_comparison_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SynComparison *self = SYN_COMPARISON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLES:
+      g_value_set_object (value, self->articles);
+      break;
+    case PROP_GROUPS:
+      g_value_set_object (value, self->groups);
+      break;
+    case PROP_SEGMENT_UNIT:
+      g_value_set_enum (value, self->unit);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, syn_comparison_get_busy (self));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_comparison_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SynComparison *self = SYN_COMPARISON (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEGMENT_UNIT:
+      syn_comparison_set_segment_unit (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_comparison_class_init (SynComparisonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = syn_comparison_dispose;
+  object_class->get_property = syn_comparison_get_property;
+  object_class->set_property = syn_comparison_set_property;
+
+  properties[PROP_ARTICLES] =
+    g_param_spec_object ("articles", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_GROUPS] =
+    g_param_spec_object ("groups", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SEGMENT_UNIT] =
+    g_param_spec_enum ("segment-unit", NULL, NULL, SYN_TYPE_SEGMENT_UNIT, SYN_SEGMENT_SENTENCE,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ALIGNED] =
+    g_signal_new ("aligned",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[ARTICLE_CHANGED] =
+    g_signal_new ("article-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SYN_TYPE_ARTICLE);
+}
+
+static void
+syn_comparison_init (SynComparison *self)
+{
+  self->articles = g_list_store_new (SYN_TYPE_ARTICLE);
+  self->groups = g_list_store_new (SYN_TYPE_GROUP);
+  self->unit = SYN_SEGMENT_SENTENCE;
+  g_queue_init (&self->queue);
+}
+
+/* Public API */
+
+SynComparison *
+syn_comparison_new (void)
+{
+  return g_object_new (SYN_TYPE_COMPARISON, NULL);
+}
+
+GListModel *
+syn_comparison_get_articles (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return G_LIST_MODEL (self->articles);
+}
+
+GListModel *
+syn_comparison_get_groups (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return G_LIST_MODEL (self->groups);
+}
+
+SynAlignment *
+syn_comparison_get_alignment (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return self->alignment;
+}
+
+SynSegmentUnit
+syn_comparison_get_segment_unit (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), SYN_SEGMENT_SENTENCE);
+  return self->unit;
+}
+
+static gboolean
+realign_queued (SynComparison *self)
+{
+  for (GList *l = self->queue.head; l != NULL; l = l->next)
+    if (task_op (l->data)->kind == OP_REALIGN)
+      return TRUE;
+  return FALSE;
+}
+
+void
+syn_comparison_set_segment_unit (SynComparison  *self,
+                                 SynSegmentUnit  unit)
+{
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (unit <= SYN_SEGMENT_PARAGRAPH);
+
+  if (self->unit == unit)
+    return;
+  self->unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEGMENT_UNIT]);
+
+  /* A queued re-alignment reads the unit when it starts. */
+  if (realign_queued (self))
+    return;
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->articles)) > 0 || syn_comparison_get_busy (self))
+    enqueue (self, op_new (self, OP_REALIGN, NULL, syn_comparison_set_segment_unit, NULL, NULL));
+}
+
+gboolean
+syn_comparison_get_busy (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return self->current != NULL || !g_queue_is_empty (&self->queue);
+}
+
+double
+syn_comparison_get_progress (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), 0.0);
+  return self->progress;
+}
+
+gboolean
+syn_comparison_load_texts (SynComparison       *self,
+                           const char * const  *names,
+                           const char * const  *texts,
+                           guint                n_texts,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree SynSourceText *sources = g_new0 (SynSourceText, n_texts + 1);
+  g_autoptr(SynAlignment) alignment = NULL;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (n_texts == 0 || (names != NULL && texts != NULL), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      SynDecoded *decoded = syn_decode ((const guint8 *) texts[i], strlen (texts[i]), error);
+
+      if (decoded == NULL)
+        {
+          g_prefix_error (error, _("“%s”: "), names[i]);
+          return FALSE;
+        }
+      sources[i].text = syn_decoded_get_text (decoded, &sources[i].len);
+      g_ptr_array_add (articles, _syn_article_new (NULL, names[i], decoded));
+    }
+
+  supersede (self);
+  if (n_texts > 0)
+    alignment = syn_alignment_compute (sources, n_texts, self->unit, NULL, NULL);
+  install (self, articles, alignment);
+  return TRUE;
+}
+
+static GTask *
+files_op_new (SynComparison        *self,
+              OpKind                kind,
+              GFile               **files,
+              guint                 n_files,
+              GCancellable         *cancellable,
+              gpointer              source_tag,
+              GAsyncReadyCallback   callback,
+              gpointer              user_data)
+{
+  GTask *task = op_new (self, kind, cancellable, source_tag, callback, user_data);
+  Op *op = task_op (task);
+
+  op->files = g_ptr_array_new_full (n_files, g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (op->files, g_object_ref (files[i]));
+  return task;
+}
+
+static gboolean
+finish_with_failures (SynComparison  *self,
+                      GAsyncResult   *result,
+                      gpointer        source_tag,
+                      GPtrArray     **failures,
+                      GError        **error)
+{
+  GTask *task;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  task = G_TASK (result);
+  if (failures != NULL)
+    *failures = g_ptr_array_ref (task_op (task)->failures);
+  return g_task_propagate_boolean (task, error);
+}
+
+void
+syn_comparison_load_async (SynComparison        *self,
+                           GFile               **files,
+                           guint                 n_files,
+                           GCancellable         *cancellable,
+                           GAsyncReadyCallback   callback,
+                           gpointer              user_data)
+{
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  supersede (self);
+  enqueue (self, files_op_new (self, OP_LOAD, files, n_files, cancellable,
+                               syn_comparison_load_async, callback, user_data));
+}
+
+gboolean
+syn_comparison_load_finish (SynComparison  *self,
+                            GAsyncResult   *result,
+                            GPtrArray     **failures,
+                            GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_load_async, failures, error);
+}
+
+void
+syn_comparison_add_files_async (SynComparison        *self,
+                                GFile               **files,
+                                guint                 n_files,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  enqueue (self, files_op_new (self, OP_ADD, files, n_files, cancellable,
+                               syn_comparison_add_files_async, callback, user_data));
+}
+
+gboolean
+syn_comparison_add_files_finish (SynComparison  *self,
+                                 GAsyncResult   *result,
+                                 GPtrArray     **failures,
+                                 GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_add_files_async, failures, error);
+}
+
+void
+syn_comparison_remove_article_async (SynComparison       *self,
+                                     SynArticle          *article,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (SYN_IS_ARTICLE (article));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = op_new (self, OP_REMOVE, cancellable, syn_comparison_remove_article_async, callback, user_data);
+  task_op (task)->target = g_object_ref (article);
+  enqueue (self, task);
+}
+
+gboolean
+syn_comparison_remove_article_finish (SynComparison  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_remove_article_async, NULL, error);
+}
+
+void
+syn_comparison_reload_async (SynComparison       *self,
+                             SynArticle          *article,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (article == NULL || SYN_IS_ARTICLE (article));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = op_new (self, OP_RELOAD, cancellable, syn_comparison_reload_async, callback, user_data);
+  task_op (task)->target = article ? g_object_ref (article) : NULL;
+  enqueue (self, task);
+}
+
+gboolean
+syn_comparison_reload_finish (SynComparison  *self,
+                              GAsyncResult   *result,
+                              GPtrArray     **failures,
+                              GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_reload_async, failures, error);
+}

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "syn-alignment.h"
+#include "syn-article.h"
+#include "syn-group.h"
+#include "syn-passage.h"
+
+G_BEGIN_DECLS
+
+#define SYN_TYPE_COMPARISON (syn_comparison_get_type ())
+#define SYN_COMPARISON_ERROR (syn_comparison_error_quark ())
+
+typedef enum {
+  SYN_COMPARISON_ERROR_NO_TEXT,  /* none of the files could be read */
+} SynComparisonError;
+
+G_DECLARE_FINAL_TYPE (SynComparison, syn_comparison, SYN, COMPARISON, GObject)
+
+/* Several articles compared: the core's SynAlignment wrapped in GObjects
+ * for the interface. Articles and groups are GListModels that emit
+ * items-changed whenever the comparison is (re)loaded or re-aligned.
+ *
+ * Reading and aligning run in a worker thread. Operations (load, add,
+ * remove, reload, a new segment unit) are queued and run one after the
+ * other, each on the result of the one before; the comparison stays as it
+ * was until an operation completes, then changes at once and emits
+ * #SynComparison::aligned. An operation keeps the comparison alive until
+ * it completes; cancel the GCancellable given to it to stop it early.
+ *
+ * Signals:
+ * - aligned (): a new alignment is in place (articles, passages and groups
+ *   are all updated).
+ * - article-changed (SynArticle *article): @article's file changed on disk or
+ *   was deleted (see syn_article_get_file_changed() and
+ *   syn_article_get_file_missing()); offer syn_comparison_reload_async().
+ *
+ * Properties: articles, groups (GListModel, read-only), segment-unit
+ * (SynSegmentUnit; changing it re-aligns), busy (an operation is under
+ * way), progress (0..1 of the running operation, notified on the main
+ * thread). */
+
+GQuark          syn_comparison_error_quark   (void);
+
+SynComparison  *syn_comparison_new           (void);
+
+/* A GListModel of SynArticle, in the order the sources were given. */
+GListModel     *syn_comparison_get_articles  (SynComparison  *self);
+/* A GListModel of SynGroup, ordered by their first passage (the first
+ * article's reading order, then the next article's for groups it lacks). */
+GListModel     *syn_comparison_get_groups    (SynComparison  *self);
+/* The core's result, or NULL when nothing is loaded. */
+SynAlignment   *syn_comparison_get_alignment (SynComparison  *self);
+
+SynSegmentUnit  syn_comparison_get_segment_unit (SynComparison *self);
+/* Re-aligns in the background when articles are loaded. */
+void            syn_comparison_set_segment_unit (SynComparison *self,
+                                                 SynSegmentUnit unit);
+gboolean        syn_comparison_get_busy      (SynComparison  *self);
+double          syn_comparison_get_progress  (SynComparison  *self);
+
+/* Replaces the comparison with @n_texts texts given in memory (UTF-8), at
+ * once: for the built-in sample and for tests. Operations under way are
+ * cancelled. Fails (and changes nothing) when a text is not text. */
+gboolean        syn_comparison_load_texts    (SynComparison       *self,
+                                              const char * const  *names,
+                                              const char * const  *texts,
+                                              guint                n_texts,
+                                              GError             **error);
+
+/* Replaces the comparison with the readable ones of @files (earlier
+ * operations still queued are cancelled). Those that cannot be read are
+ * reported by _finish() in @failures, one GError each whose message names
+ * the file. When none can be read, the comparison is left as it was and
+ * _finish() fails with SYN_COMPARISON_ERROR_NO_TEXT. */
+void            syn_comparison_load_async    (SynComparison        *self,
+                                              GFile               **files,
+                                              guint                 n_files,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+/* @failures (optional, may be set even on error): a GPtrArray of GError. */
+gboolean        syn_comparison_load_finish   (SynComparison        *self,
+                                              GAsyncResult         *result,
+                                              GPtrArray           **failures,
+                                              GError              **error);
+
+/* Adds the readable ones of @files after the current articles, as load. */
+void            syn_comparison_add_files_async  (SynComparison       *self,
+                                                 GFile              **files,
+                                                 guint                n_files,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean        syn_comparison_add_files_finish (SynComparison       *self,
+                                                 GAsyncResult        *result,
+                                                 GPtrArray          **failures,
+                                                 GError             **error);
+
+/* Takes @article out of the comparison and re-aligns the others. */
+void            syn_comparison_remove_article_async  (SynComparison       *self,
+                                                      SynArticle          *article,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        syn_comparison_remove_article_finish (SynComparison       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* Reads @article's file again (NULL: every article whose file changed) and
+ * re-aligns. An article whose file cannot be read keeps its text and is
+ * reported in @failures; when no article could be re-read, _finish() fails
+ * with SYN_COMPARISON_ERROR_NO_TEXT. */
+void            syn_comparison_reload_async  (SynComparison       *self,
+                                              SynArticle          *article,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        syn_comparison_reload_finish (SynComparison       *self,
+                                              GAsyncResult        *result,
+                                              GPtrArray          **failures,
+                                              GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "syn-model"
+
+#include "config.h"
+
+#include "syn-model-private.h"
+
+struct _SynGroup
+{
+  GObject       parent_instance;
+
+  SynPassage  **members;       /* owned, by (article, start) as the core sorts them */
+  guint         n_members;
+  guint         index;
+  guint         support;
+  guint         n_divergences;
+  double        score;
+  GListStore   *passages;      /* made on first request */
+};
+
+G_DEFINE_FINAL_TYPE (SynGroup, syn_group, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PASSAGES,
+  PROP_N_PASSAGES,
+  PROP_INDEX,
+  PROP_SCORE,
+  PROP_SUPPORT,
+  PROP_N_DIVERGENCES,
+  PROP_DIVERGENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+syn_group_dispose (GObject *object)
+{
+  SynGroup *self = (SynGroup *) object;
+
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      _syn_passage_set_group (self->members[i], NULL);
+      g_object_unref (self->members[i]);
+    }
+  g_clear_pointer (&self->members, g_free);
+  self->n_members = 0;
+  g_clear_object (&self->passages);
+
+  G_OBJECT_CLASS (syn_group_parent_class)->dispose (object);
+}
+
+static void
+syn_group_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SynGroup *self = SYN_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PASSAGES:
+      g_value_set_object (value, syn_group_get_passages (self));
+      break;
+    case PROP_N_PASSAGES:
+      g_value_set_uint (value, self->n_members);
+      break;
+    case PROP_INDEX:
+      g_value_set_uint (value, self->index);
+      break;
+    case PROP_SCORE:
+      g_value_set_double (value, self->score);
+      break;
+    case PROP_SUPPORT:
+      g_value_set_uint (value, self->support);
+      break;
+    case PROP_N_DIVERGENCES:
+      g_value_set_uint (value, self->n_divergences);
+      break;
+    case PROP_DIVERGENT:
+      g_value_set_boolean (value, self->n_divergences > 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_group_class_init (SynGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = syn_group_dispose;
+  object_class->get_property = syn_group_get_property;
+
+  properties[PROP_PASSAGES] =
+    g_param_spec_object ("passages", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_PASSAGES] =
+    g_param_spec_uint ("n-passages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_INDEX] =
+    g_param_spec_uint ("index", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCORE] =
+    g_param_spec_double ("score", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUPPORT] =
+    g_param_spec_uint ("support", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_N_DIVERGENCES] =
+    g_param_spec_uint ("n-divergences", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DIVERGENT] =
+    g_param_spec_boolean ("divergent", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+syn_group_init (SynGroup *self)
+{
+}
+
+SynGroup *
+_syn_group_new (SynAlignment *alignment,
+                guint         cluster,
+                SynPassage  **by_segment)
+{
+  const SynCluster *clusters = syn_alignment_get_clusters (alignment, NULL);
+  const SynCluster *c = &clusters[cluster];
+  SynGroup *self = g_object_new (SYN_TYPE_GROUP, NULL);
+
+  self->index = cluster;
+  self->support = c->support;
+  self->score = CLAMP (c->score, 0.0, 1.0);
+  self->n_members = c->n_segments;
+  self->members = g_new (SynPassage *, MAX (c->n_segments, 1));
+  for (guint i = 0; i < c->n_segments; i++)
+    {
+      guint n_divergences = 0;
+
+      self->members[i] = g_object_ref (by_segment[c->segments[i]]);
+      _syn_passage_set_group (self->members[i], self);
+      syn_alignment_get_segment_divergences (alignment, c->segments[i], &n_divergences);
+      self->n_divergences += n_divergences;
+    }
+  return self;
+}
+
+SynPassage *
+_syn_group_find_segment (SynGroup *self,
+                         guint     segment)
+{
+  for (guint i = 0; i < self->n_members; i++)
+    if (_syn_passage_get_segment (self->members[i]) == segment)
+      return self->members[i];
+  return NULL;
+}
+
+GListModel *
+syn_group_get_passages (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), NULL);
+
+  if (self->passages == NULL)
+    {
+      self->passages = g_list_store_new (SYN_TYPE_PASSAGE);
+      g_list_store_splice (self->passages, 0, 0, (gpointer *) self->members, self->n_members);
+    }
+  return G_LIST_MODEL (self->passages);
+}
+
+guint
+syn_group_get_n_passages (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), 0);
+  return self->n_members;
+}
+
+guint
+syn_group_get_index (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), 0);
+  return self->index;
+}
+
+double
+syn_group_get_score (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), 0.0);
+  return self->score;
+}
+
+guint
+syn_group_get_support (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), 0);
+  return self->support;
+}
+
+SynPassage *
+syn_group_get_passage_for_article (SynGroup   *self,
+                                   SynArticle *article,
+                                   guint      *n_passages)
+{
+  SynPassage *first = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (SYN_IS_GROUP (self), NULL);
+  g_return_val_if_fail (SYN_IS_ARTICLE (article), NULL);
+
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      if (syn_passage_get_article (self->members[i]) != article)
+        continue;
+      if (first == NULL)
+        first = self->members[i];
+      n++;
+    }
+  if (n_passages != NULL)
+    *n_passages = n;
+  return first;
+}
+
+guint
+syn_group_get_n_divergences (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), 0);
+  return self->n_divergences;
+}
+
+gboolean
+syn_group_is_divergent (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), FALSE);
+  return self->n_divergences > 0;
+}

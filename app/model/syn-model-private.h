@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the model's classes share among themselves: constructors and setters
+ * that only SynComparison calls. Not for the interface.
+ */
+#pragma once
+
+#include "syn-alignment.h"
+#include "syn-article.h"
+#include "syn-group.h"
+#include "syn-passage.h"
+
+G_BEGIN_DECLS
+
+/* Takes @decoded. */
+SynArticle *_syn_article_new            (GFile        *file,
+                                         const char   *name,
+                                         SynDecoded   *decoded);
+/* Takes @decoded: the text read again; clears file-changed and file-missing. */
+void        _syn_article_set_decoded    (SynArticle   *self,
+                                         SynDecoded   *decoded);
+/* Replaces the passages with @passages (a new alignment's, @source being
+ * the article's index there), detaching the old ones. */
+void        _syn_article_set_passages   (SynArticle   *self,
+                                         SynAlignment *alignment,
+                                         guint         source,
+                                         SynPassage  **passages,
+                                         guint         n_passages);
+/* Stops watching the file (the article left the comparison). */
+void        _syn_article_unwatch        (SynArticle   *self);
+
+SynPassage *_syn_passage_new            (SynAlignment *alignment,
+                                         guint         segment,
+                                         SynArticle   *article,
+                                         guint         index);
+guint       _syn_passage_get_segment    (SynPassage   *self);
+void        _syn_passage_set_group      (SynPassage   *self,
+                                         SynGroup     *group);
+void        _syn_passage_detach         (SynPassage   *self);
+
+/* @by_segment maps each segment of @alignment to its passage. */
+SynGroup   *_syn_group_new              (SynAlignment *alignment,
+                                         guint         cluster,
+                                         SynPassage  **by_segment);
+/* The member passage that is @segment of the alignment, or NULL. */
+SynPassage *_syn_group_find_segment     (SynGroup     *self,
+                                         guint         segment);
+
+G_END_DECLS
