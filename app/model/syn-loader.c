@@ -1,4 +1,15 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading a source file, whatever gets dropped on the window.
+ *
+ * Only read access is ever asked for (g_file_read()), so no mistake here can
+ * change a file. What the file is gets settled before it is opened: a folder
+ * or a pipe would make a read fail or block forever, and a 300 MB log would
+ * be read in full only to be refused. The read itself is bounded by the same
+ * limit, because the size can lie (/proc files say 0) or change under us.
+ * Each refusal becomes one sentence that names the file, because the window
+ * shows it in a toast and the export prints it as it is.
+ */
 #define G_LOG_DOMAIN "syn-model"
 
 #include "config.h"
@@ -7,12 +18,223 @@
 
 #include "syn-loader.h"
 
-static void
-prefix_error_with_name (GError **error,
-                        GFile   *file)
+/* One read call at most this much, so cancelling is noticed quickly. */
+#define READ_CHUNK (1024 * 1024)
+
+char *
+syn_loader_dup_display_name (GFile *file)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_prefix_error (error, _("“%s”: "), name);
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  base = g_file_get_basename (file);
+  if (base == NULL)
+    return g_file_get_parse_name (file);
+  return g_filename_display_name (base);
+}
+
+static guint
+limit_in_mb (void)
+{
+  return (guint) (SYN_DECODE_MAX_BYTES / (1024 * 1024));
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name)
+{
+  g_set_error (error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_TOO_LARGE,
+               _("“%s” is larger than %u MB, the limit for one source"),
+               name, limit_in_mb ());
+}
+
+/* Turns GIO's error into a sentence naming the file, keeping its code. */
+static void
+propagate_io_error (GError     **error,
+                    GError      *io_error,
+                    const char  *name)
+{
+  if (io_error->domain != G_IO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("“%s” cannot be read: %s"), name, io_error->message);
+      g_error_free (io_error);
+      return;
+    }
+
+  switch (io_error->code)
+    {
+    case G_IO_ERROR_CANCELLED:
+      g_propagate_error (error, io_error);
+      return;
+    case G_IO_ERROR_NOT_FOUND:
+      g_set_error (error, G_IO_ERROR, io_error->code, _("“%s” could not be found"), name);
+      break;
+    case G_IO_ERROR_PERMISSION_DENIED:
+      g_set_error (error, G_IO_ERROR, io_error->code,
+                   _("“%s” cannot be read: permission denied"), name);
+      break;
+    case G_IO_ERROR_IS_DIRECTORY:
+      g_set_error (error, G_IO_ERROR, io_error->code,
+                   _("“%s” is a folder, not a text file"), name);
+      break;
+    default:
+      g_set_error (error, G_IO_ERROR, io_error->code,
+                   _("“%s” cannot be read: %s"), name, io_error->message);
+      break;
+    }
+  g_error_free (io_error);
+}
+
+static void
+propagate_decode_error (GError     **error,
+                        GError      *decode_error,
+                        const char  *name)
+{
+  if (g_error_matches (decode_error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_TOO_LARGE))
+    set_too_large (error, name);
+  else if (g_error_matches (decode_error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_BINARY))
+    g_set_error (error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_BINARY,
+                 _("“%s” is not a text file"), name);
+  else
+    g_set_error (error, decode_error->domain, decode_error->code,
+                 _("“%s” cannot be read as text"), name);
+  g_error_free (decode_error);
+}
+
+/* Settles what the file is before it is opened. */
+static gboolean
+check_file_info (GFile         *file,
+                 const char    *name,
+                 goffset       *size,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  GError *local_error = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      propagate_io_error (error, local_error, name);
+      return FALSE;
+    }
+
+  switch (g_file_info_get_file_type (info))
+    {
+    case G_FILE_TYPE_REGULAR:
+      break;
+    case G_FILE_TYPE_DIRECTORY:
+    case G_FILE_TYPE_MOUNTABLE:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a text file"), name);
+      return FALSE;
+    case G_FILE_TYPE_SYMBOLIC_LINK:
+      /* Links are followed: only a dangling one is reported as a link. */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("“%s” could not be found: it is a link to nothing"), name);
+      return FALSE;
+    case G_FILE_TYPE_SPECIAL:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is a device, pipe or socket, not a text file"), name);
+      return FALSE;
+    case G_FILE_TYPE_UNKNOWN:
+    case G_FILE_TYPE_SHORTCUT:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a text file"), name);
+      return FALSE;
+    }
+
+  *size = g_file_info_get_size (info);
+  if (*size > SYN_DECODE_MAX_BYTES)
+    {
+      set_too_large (error, name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads at most SYN_DECODE_MAX_BYTES + 1 bytes: one more says "too large". */
+static guint8 *
+read_bounded (GInputStream  *stream,
+              gsize          size_hint,
+              gsize         *len,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  gsize capacity = MIN (size_hint, (gsize) SYN_DECODE_MAX_BYTES) + 1;
+  g_autofree guint8 *data = g_malloc (capacity);
+  gsize total = 0;
+
+  for (;;)
+    {
+      gssize n;
+
+      if (total == capacity)
+        {
+          if (capacity > SYN_DECODE_MAX_BYTES)
+            break;
+          capacity = MIN (capacity * 2, (gsize) SYN_DECODE_MAX_BYTES + 1);
+          data = g_realloc (data, capacity);
+        }
+      n = g_input_stream_read (stream, data + total, MIN (capacity - total, READ_CHUNK),
+                               cancellable, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      total += (gsize) n;
+    }
+  *len = total;
+  return g_steal_pointer (&data);
+}
+
+SynDecoded *
+syn_load_file_as (GFile         *file,
+                  const char    *name,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guint8 *data = NULL;
+  GError *local_error = NULL;
+  goffset size = 0;
+  gsize len = 0;
+  SynDecoded *decoded;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = display_name = syn_loader_dup_display_name (file);
+
+  if (!check_file_info (file, name, &size, cancellable, error))
+    return NULL;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL)
+    data = read_bounded (G_INPUT_STREAM (stream), (gsize) MAX (size, 0), &len,
+                         cancellable, &local_error);
+  if (data == NULL)
+    {
+      propagate_io_error (error, local_error, name);
+      return NULL;
+    }
+  g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  decoded = syn_decode_take (g_steal_pointer (&data), len, &local_error);
+  if (decoded == NULL)
+    propagate_decode_error (error, local_error, name);
+  return decoded;
 }
 
 SynDecoded *
@@ -20,16 +242,5 @@ syn_load_file (GFile         *file,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  SynDecoded *decoded;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (!g_file_load_contents (file, cancellable, &data, &len, NULL, error))
-    return NULL;
-  decoded = syn_decode ((const guint8 *) data, len, error);
-  if (decoded == NULL)
-    prefix_error_with_name (error, file);
-  return decoded;
+  return syn_load_file_as (file, NULL, cancellable, error);
 }

@@ -7,11 +7,28 @@
 
 G_BEGIN_DECLS
 
-/* Reads @file read-only (it is never written to) and decodes it. Errors are
- * in G_IO_ERROR or SYN_DECODE_ERROR and their messages name the file, ready
- * to show: "“notes.pdf” is not a text file". */
-SynDecoded *syn_load_file (GFile         *file,
-                           GCancellable  *cancellable,
-                           GError       **error);
+/* Reads @file read-only (it is never opened for writing) and decodes it
+ * (see syn_decode()). The size is checked before anything is read, so a file
+ * over SYN_DECODE_MAX_BYTES is refused at once, and the read stops there
+ * should the file grow meanwhile. Folders, devices, pipes and sockets are
+ * refused without being opened.
+ *
+ * Errors are G_IO_ERROR (NOT_FOUND, PERMISSION_DENIED, IS_DIRECTORY,
+ * NOT_REGULAR_FILE, CANCELLED, …) or SYN_DECODE_ERROR (BINARY, TOO_LARGE);
+ * their messages name the file and are ready to show: "“notes.pdf” is not a
+ * text file". A cancelled load keeps GIO's message. */
+SynDecoded *syn_load_file                (GFile         *file,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+/* As syn_load_file(), naming the file @name in messages (for a command line,
+ * the path as it was given). */
+SynDecoded *syn_load_file_as             (GFile         *file,
+                                          const char    *name,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+
+/* The name syn_load_file() gives @file in its messages: its display name. */
+char       *syn_loader_dup_display_name  (GFile         *file);
 
 G_END_DECLS
