@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Private to the aligner: passages as weighted feature vectors, and the
+ * similarities the aligner scores candidate correspondences with.
+ */
+#pragma once
+
+#include "syn-align.h"
+
+G_BEGIN_DECLS
+
+/* A passage's vector: its features sorted by id, each with its weight. */
+typedef struct {
+  guint32 id;
+  float   weight;
+} SynFeature;
+
+typedef struct {
+  guint        n_nodes;      /* passages that take part, in the caller's order */
+  /* word channel: stems of the passage's words */
+  guint       *word_first;   /* n_nodes + 1 offsets into words */
+  SynFeature  *words;
+  float       *word_norm;    /* Euclidean norm of each node's word vector */
+  /* gram channel: character n-grams of the normalised words */
+  guint       *gram_first;
+  SynFeature  *grams;
+  float       *gram_norm;
+  /* the word features of each node, rarest first, for candidate generation */
+  guint32     *rare;         /* indexed like words */
+  guint        n_word_ids;
+  guint       *word_df;      /* in how many nodes each word feature occurs */
+  double       gram_mix;     /* share of the gram channel in the similarity */
+} SynVectors;
+
+/* Builds the vectors of segments @nodes[0..@n_nodes) (indices into
+ * @segments). Weights are tf-idf with document frequencies counted over
+ * these nodes: a word is worth more the fewer passages carry it. */
+SynVectors *syn_vectors_new        (const SynSourceText *sources,
+                                    const GArray        *segments,
+                                    const guint         *nodes,
+                                    guint                n_nodes);
+void        syn_vectors_free       (SynVectors          *self);
+
+/* Cosine similarity of two nodes, mixing both channels; 0..1. */
+double      syn_vectors_similarity (const SynVectors    *self,
+                                    guint                a,
+                                    guint                b);
+
+/* The same for the sums of two sets of nodes (a passage against two
+ * passages that split it, for example). */
+double      syn_vectors_set_similarity (const SynVectors *self,
+                                        const guint      *a,
+                                        guint             n_a,
+                                        const guint      *b,
+                                        guint             n_b);
+
+/* How much of node @b's weight the set @a covers (0..1): high when @b's
+ * words are all found in @a, whatever else @a says. */
+double      syn_vectors_coverage   (const SynVectors    *self,
+                                    const guint         *a,
+                                    guint                n_a,
+                                    guint                b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynVectors, syn_vectors_free)
+
+G_END_DECLS
