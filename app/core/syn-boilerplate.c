@@ -1,16 +1,636 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * SCAFFOLD: the first passage is the title, until the real classifier lands. */
+ *
+ * Passage kinds: the headline, the story, and the site furniture around it.
+ *
+ * A page saved as text carries more than the story: share and comment
+ * prompts, timestamps, photo captions with their credits, "Related" feeds
+ * of other stories, "Source link". None of it is what the outlets have in
+ * common, and aligned it would only add false "unique" passages, so it is
+ * marked BOILERPLATE (kept, shown dimmed, left out of alignment). Since a
+ * real story sentence marked so would vanish from the comparison, every rule
+ * here errs towards BODY: it needs a strong, local signal, and the signals
+ * are read the way a human editor reads a page.
+ *
+ * - What a passage says: the fixed phrases of web furniture ("Spread the
+ *   love", "Leave a Reply", "Your email address will not be published.",
+ *   "Source link"), in English and the commonest European languages, matched
+ *   whole (after case, quotes and surrounding punctuation are normalised),
+ *   and a few phrases that only furniture contains ("find more stories",
+ *   "sign up for our newsletter"). Single words ("Share", "Print") count only
+ *   when they stand alone on a line.
+ *
+ * - What a passage is made of: a line that is nothing but a date or a
+ *   relative time ("6 days ago", "Updated Dec. 30, 2021 10:15 a.m. ET"), at
+ *   most two other words beside it; a line of symbols ("___"); a line that
+ *   ends in a photo credit ("(AP)", "(Getty Images)", "(AP Photo/...)") with
+ *   no full stop before it, which is a caption; and contributor lines ("The
+ *   Associated Press contributed to this report.", "With reports from
+ *   Reuters, AP and AFP"). Those are credits about how the story was made,
+ *   not part of it: an annotator marking site furniture marks them, and they
+ *   differ between outlets that share every sentence of the story.
+ *
+ * - Where a passage is: a heading such as "Related" or "More stories", or a
+ *   comment section's "Leave a Comment", standing alone on a line after the
+ *   story has begun, opens a section that runs to the end of the page: the
+ *   teasers under it are whole sentences about other stories, and only
+ *   their position tells them apart. In pages laid out in blank-line
+ *   separated paragraphs, the short unpunctuated lines between the headline
+ *   and the first sentence of the story (captions, bylines, kickers) and
+ *   after its last sentence (tags, outlet names) are furniture too. That
+ *   layout rule is skipped for text without blank lines, such as a corpus
+ *   with one sentence per line, where a short line is content.
+ *
+ * The headline is the first line that is not furniture, provided it looks
+ * like one: a whole line of two to thirty words without a final full stop,
+ * comma or colon. A text that opens with a sentence has no title.
+ */
 #define G_LOG_DOMAIN "syn-core"
 
 #include "config.h"
 
+#include <string.h>
+
 #include "syn-boilerplate.h"
+
+/* Passages longer than this are never furniture; it also bounds the work. */
+#define SHORT_BYTES 400
+
+typedef struct {
+  gboolean line_start;   /* nothing but space before it on its line */
+  gboolean line_end;     /* nothing but space after it on its line */
+  gboolean after_blank;  /* a blank line (or the text start) before it */
+  guint    n_words;
+  gboolean ends_full_stop; /* . ! ? … before closing quotes and brackets */
+  gboolean ends_open;    /* , ; : - – — : the line goes on */
+  gboolean has_alnum;
+  char    *norm;         /* normalised text of short passages, else NULL */
+} Info;
+
+/* ------------------------------------------------------------ phrases */
+
+/* Whole passages, anywhere. */
+static const char *const prompts[] = {
+  /* share */
+  "spread the love", "share this", "share this article", "share this story",
+  "share this post", "share this page", "share the story", "share on facebook",
+  "share on twitter", "share on whatsapp", "share on linkedin", "share via email",
+  "share via e-mail", "click to share on facebook", "click to share on twitter",
+  "like this", "copy link", "copy url", "artikel teilen", "diesen artikel teilen",
+  "partager cet article", "condividi questo articolo",
+  /* comments */
+  "leave a reply", "leave a comment", "leave your comment", "leave a reply cancel reply",
+  "cancel reply", "post comment", "post a comment", "add a comment", "no comments",
+  "join the conversation", "join the discussion", "show comments", "view comments",
+  "your email address will not be published",
+  "your email address will not be published. required fields are marked",
+  "required fields are marked", "you must be logged in to post a comment",
+  "kommentar schreiben", "kommentar verfassen", "laisser un commentaire",
+  "deja un comentario", "lascia un commento",
+  /* links and navigation */
+  "source link", "skip to content", "skip to main content", "read more",
+  "continue reading", "read full article", "read the full story", "read the full article",
+  "click here", "back to top", "sign up", "sign in", "log in", "subscribe now",
+  "load more", "show more", "view more", "see more", "next article",
+  "previous article", "sponsored content", "paid content", "weiterlesen",
+  "mehr lesen", "lire la suite", "leer más",
+  NULL
+};
+
+/* Whole lines only: single words that could be content inside a paragraph. */
+static const char *const line_prompts[] = {
+  "share", "shares", "tweet", "email", "e-mail", "print", "facebook", "twitter",
+  "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "like", "loading",
+  "comments", "comment", "source", "advertisement", "advertisements", "ad",
+  "sponsored", "subscribe", "newsletter", "home", "menu", "search", "close",
+  "top", "more", "next", "previous", "teilen", "kommentare", "anzeige",
+  "werbung", "partager", "commentaires", "publicité", "compartir",
+  "comentarios", "publicidad", "condividi",
+  NULL
+};
+
+/* Headings that open a section of other stories or of comments. */
+static const char *const section_headings[] = {
+  "related", "related articles", "related article", "related stories",
+  "related story", "related posts", "related news", "related content",
+  "related coverage", "related links", "related topics", "related reading",
+  "related videos", "more stories", "more news", "more articles",
+  "more on this story", "more on this topic", "more like this", "more to read",
+  "read next", "read also", "also read", "see also", "you may also like",
+  "you might also like", "you may like", "you may be interested in",
+  "recommended", "recommended for you", "recommended stories",
+  "recommended articles", "most popular", "most read", "most viewed",
+  "popular stories", "trending", "trending now", "trending stories",
+  "latest news", "latest stories", "top stories", "what to read next",
+  "up next", "in other news", "around the web", "from the web",
+  "sponsored stories", "promoted stories", "editor's picks", "don't miss",
+  "leave a reply", "leave a comment", "comments", "post a comment",
+  "add a comment", "join the conversation", "join the discussion",
+  "mehr zum thema", "weitere artikel", "weitere nachrichten", "lesen sie auch",
+  "das könnte sie auch interessieren", "auch interessant", "meistgelesen",
+  "kommentare", "à lire aussi", "a lire aussi", "lire aussi",
+  "sur le même sujet", "articles similaires", "commentaires",
+  "noticias relacionadas", "te puede interesar", "artículos relacionados",
+  "comentarios", "potrebbe interessarti", "articoli correlati",
+  NULL
+};
+
+static const char *const section_prefixes[] = {
+  "more from ", "more in ", "more stories from ", "more news from ",
+  "other stories", "mehr aus ", "mehr von ", "plus de ", "más de ",
+  NULL
+};
+
+/* Phrases that only furniture contains (whole lines). */
+static const char *const furniture_phrases[] = {
+  "find more stories", "more stories from where you live", "sign up for our",
+  "sign up to our", "subscribe to our", "follow us on", "click here to",
+  "download our app", "download the app", "was originally published",
+  "originally appeared on", "originally published on", "all rights reserved",
+  "this material may not be published", "may not be published, broadcast",
+  "have a news tip", "send us a tip", "let us know in the comments",
+  "reuse this content", "image source", "photo credit", "©",
+  "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+  NULL
+};
+
+static gboolean
+in_list (const char        *s,
+         const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (s, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_prefix_in (const char        *s,
+               const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (g_str_has_prefix (s, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+contains_any (const char        *s,
+              const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strstr (s, list[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------ patterns */
+
+typedef enum {
+  RE_RELATIVE_TIME,
+  RE_DATE,
+  RE_TIME,
+  RE_CREDIT,
+  RE_CONTRIBUTOR,
+  RE_INLINE_LINK,
+  RE_COMMENT_COUNT,
+  N_RE
+} Pattern;
+
+static const char *const pattern_sources[N_RE] = {
+  /* "6 days ago", "vor 3 Tagen", "il y a 2 heures", "hace 5 días", "yesterday" */
+  "^(?:(?:updated|published|posted|last updated)\\s+)?(?:about\\s+|around\\s+|over\\s+|almost\\s+)?"
+  "(?:\\d+|an?|one|two|three|four|five|six|seven|few)\\s+"
+  "(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\\s+ago$"
+  "|^vor\\s+(?:\\d+|einer|einem|zwei|drei)\\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$"
+  "|^il y a\\s+\\d+\\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)$"
+  "|^hace\\s+\\d+\\s+(?:minutos?|horas?|días?|semanas?|meses|años?)$"
+  "|^(?:just now|yesterday)$",
+  /* one word of a date: 2021-12-30, 30.12.2021, 12/30/21, a month name */
+  "^(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:t[\\d:.]+z?)?|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}"
+  "|jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni"
+  "|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?"
+  "|dec(?:ember)?|dez(?:ember)?)\\.?,?$",
+  /* the other words a dateline may hold */
+  "^(?:\\d{1,4}(?:st|nd|rd|th)?[.,]?|\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:am|pm)?,?|[ap]\\.?m\\.?,?"
+  "|date[d:]?|updated:?|published:?|posted:?|last|modified:?|on|at|by|et|est|edt|gmt|utc|bst"
+  "|cet|cest|pst|pdt|[|•·—–-]|stand:?|aktualisiert:?|veröffentlicht:?|am|um|uhr|publié|mis|à|jour"
+  "|le|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?[.,]?"
+  "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
+  /* a caption or picture credit at the end of a passage */
+  "\\((?:[^()]*[\\s/])?(?:ap|afp|reuters|getty|getty images|epa|efe|dpa|ansa|anp|pa|pa media|pa wire"
+  "|bloomberg|xinhua|tass|sputnik|anadolu|shutterstock|istock|alamy|photo|photos|foto|fotos"
+  "|image|images|picture|pictures|bild|file|handout|via|credit|courtesy|wikimedia|keystone|imago)"
+  "(?:[\\s/:,.;][^()]*)?\\)$",
+  /* contributor and source lines */
+  "contributed (?:to )?(?:this|the) (?:report|story|article)"
+  "|^\\(?(?:with )?(?:additional )?(?:reports?|reporting) (?:from|by)\\b"
+  "|^\\(?(?:writing|editing|edited|written|compiled) by\\b"
+  "|^(?:sources?|quellen?|image source|photo credit|credits?):"
+  "|^mit (?:material|informationen) (?:von|der|des)\\b|^mit agenturmaterial",
+  /* "Read more: ...", "Related: ..." */
+  "^(?:read more|read also|also read|related|see also|watch|listen|more|lesen sie auch"
+  "|mehr dazu|mehr zum thema|lire aussi|à lire aussi|leer más|lee también)\\s*[:|»›>]\\s*\\S",
+  "^\\d+\\s+(?:comments?|kommentare?|commentaires?|comentarios?)$",
+};
+
+static GRegex *patterns[N_RE];
+
+static void
+ensure_patterns (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint i = 0; i < N_RE; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          patterns[i] = g_regex_new (pattern_sources[i], G_REGEX_CASELESS, 0, &error);
+          g_assert_no_error (error);
+        }
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static gboolean
+matches (Pattern     p,
+         const char *s)
+{
+  return g_regex_match (patterns[p], s, 0, NULL);
+}
+
+/* ------------------------------------------------------------ text */
+
+static gboolean
+is_edge_punct (gunichar ch)
+{
+  return ch == ':' || ch == '.' || ch == '|' || ch == '-' || ch == 0x2013 ||
+         ch == 0x2014 || ch == 0x2022 || ch == 0x00B7 || ch == 0x00BB ||
+         ch == 0x203A || ch == '>' || ch == '*' || ch == '#' || ch == '!' ||
+         ch == 0x2026 || ch == '_' || ch == '~' || ch == '=';
+}
+
+/* Lower case, straight quotes, single spaces, no punctuation at the edges. */
+static char *
+normalise (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  GString *s = g_string_sized_new (end - start);
+  g_autofree char *valid = g_utf8_make_valid (text + start, (gssize) (end - start));
+  gboolean space = FALSE;
+  char *lower;
+  const char *p;
+
+  for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch) || ch == 0x200B || ch == 0xFEFF)
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      if (ch == 0x2018 || ch == 0x2019 || ch == 0x02BC)
+        ch = '\'';
+      else if (ch == 0x201C || ch == 0x201D || ch == 0x201E)
+        ch = '"';
+      g_string_append_unichar (s, ch);
+    }
+
+  /* Punctuation at both edges. */
+  lower = g_utf8_strdown (s->str, (gssize) s->len);
+  g_string_free (s, TRUE);
+  for (p = lower; *p != '\0';)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!is_edge_punct (ch) && ch != ' ')
+        break;
+      p = g_utf8_next_char (p);
+    }
+  memmove (lower, p, strlen (p) + 1);
+  for (gsize len = strlen (lower); len > 0;)
+    {
+      const char *last = g_utf8_find_prev_char (lower, lower + len);
+      gunichar ch = g_utf8_get_char (last);
+
+      if (!is_edge_punct (ch) && ch != ' ')
+        break;
+      len = (gsize) (last - lower);
+      lower[len] = '\0';
+    }
+  return lower;
+}
+
+/* Closing quotes and brackets, including the German and French ones. */
+static gboolean
+is_closer (gunichar ch)
+{
+  return ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == '}' ||
+         ch == 0x2019 || ch == 0x201D || ch == 0x201C || ch == 0x2018 ||
+         ch == 0x00BB || ch == 0x00AB || ch == 0x203A || ch == 0x2039 ||
+         ch == 0x300D || ch == 0x300F || ch == 0xFF09;
+}
+
+static gboolean
+is_space_byte (char c)
+{
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+static void
+describe (const char *text,
+          gsize       len,
+          gsize       start,
+          gsize       end,
+          gsize       prev_end,
+          Info       *info)
+{
+  gsize p = start;
+  guint breaks = 0;
+  gboolean in_word = FALSE;
+  gunichar last = 0, before_closers = 0;
+  const char *q;
+
+  /* The line breaks between the previous passage and this one. */
+  while (p > prev_end)
+    {
+      char c = text[p - 1];
+
+      if (c == '\n' || (c == '\r' && (p >= len || text[p] != '\n')))
+        breaks++;
+      p--;
+    }
+  info->line_start = prev_end == 0 || breaks > 0;
+  info->after_blank = prev_end == 0 || breaks >= 2;
+
+  /* Only white space after it on its line? */
+  for (p = end; p < len;)
+    {
+      gunichar ch;
+
+      if (text[p] == '\n' || text[p] == '\r')
+        break;
+      if (is_space_byte (text[p]))
+        {
+          p++;
+          continue;
+        }
+      ch = g_utf8_get_char_validated (text + p, (gssize) (len - p));
+      if ((guchar) text[p] < 0x80 || ch == (gunichar) -1 || ch == (gunichar) -2 ||
+          !g_unichar_isspace (ch))
+        break;
+      p += (gsize) g_utf8_skip[(guchar) text[p]];
+    }
+  info->line_end = p >= len || text[p] == '\n' || text[p] == '\r';
+
+  /* Words, the last characters, whether there is any letter or digit. */
+  for (q = text + start; q < text + end;)
+    {
+      gunichar ch = g_utf8_get_char_validated (q, (gssize) (text + end - q));
+      gsize n = 1;
+      gboolean space;
+
+      if (ch == (gunichar) -1 || ch == (gunichar) -2)
+        ch = '?';
+      else
+        n = (gsize) g_utf8_skip[*(const guchar *) q];
+      space = g_unichar_isspace (ch);
+      if (!space && !in_word)
+        info->n_words++;
+      in_word = !space;
+      if (g_unichar_isalnum (ch))
+        info->has_alnum = TRUE;
+      if (!is_closer (ch) && !space)
+        before_closers = ch;
+      last = ch;
+      q += n;
+    }
+  info->ends_full_stop = before_closers == '.' || before_closers == '!' ||
+                         before_closers == '?' || before_closers == 0x2026 ||
+                         before_closers == 0x3002;
+  info->ends_open = last == ',' || last == ';' || last == ':' || last == '-' ||
+                    last == 0x2013 || last == 0x2014;
+  if (end - start <= SHORT_BYTES)
+    info->norm = normalise (text, start, end);
+}
+
+/* ------------------------------------------------------------ rules */
+
+static gboolean
+alone (const Info *info)
+{
+  return info->line_start && info->line_end;
+}
+
+/* A line that is only a date or a time, at most two other words beside. */
+static gboolean
+is_timestamp (const Info *info)
+{
+  g_auto(GStrv) words = NULL;
+  guint dates = 0, others = 0;
+
+  if (matches (RE_RELATIVE_TIME, info->norm))
+    return TRUE;
+  if (info->n_words > 10)
+    return FALSE;
+  words = g_strsplit (info->norm, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (matches (RE_DATE, words[i]))
+        dates++;
+      else if (!matches (RE_TIME, words[i]))
+        others++;
+    }
+  return dates > 0 && others <= 2 && others < info->n_words;
+}
+
+/* Concatenated menu entries: "ContributorsPublishersAdvertisers". */
+static gboolean
+has_menu_word (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  guint humps = 0;
+
+  for (gsize p = start + 1; p < end; p++)
+    {
+      if (g_ascii_isspace (text[p]))
+        humps = 0;
+      else if (g_ascii_isupper (text[p]) && g_ascii_islower (text[p - 1]) && ++humps >= 2)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_breadcrumb (const char *norm)
+{
+  guint seps = 0;
+
+  for (const char *p = norm; *p != '\0'; p++)
+    if (*p == '|' || *p == '>' || g_str_has_prefix (p, "»") || g_str_has_prefix (p, "›"))
+      seps++;
+  return seps >= 2;
+}
+
+/* Furniture recognised from the passage alone. */
+static gboolean
+is_furniture (const char *text,
+              gsize       start,
+              gsize       end,
+              const Info *info)
+{
+  const char *n = info->norm;
+
+  if (!info->has_alnum)
+    return TRUE;
+  if (n == NULL)
+    return FALSE;
+  if (in_list (n, prompts) || matches (RE_COMMENT_COUNT, n))
+    return TRUE;
+  /* A passage that is only a picture credit: "(AP Photo/Evan Vucci)". */
+  if (text[start] == '(' && info->n_words <= 8 && matches (RE_CREDIT, n))
+    return TRUE;
+  if (!alone (info))
+    return FALSE;
+  if (in_list (n, line_prompts) || matches (RE_INLINE_LINK, n))
+    return TRUE;
+  if (info->n_words > 40)
+    return FALSE;
+  if (contains_any (n, furniture_phrases) || matches (RE_CONTRIBUTOR, n))
+    return TRUE;
+  if (is_timestamp (info))
+    return TRUE;
+  if (!info->ends_full_stop && matches (RE_CREDIT, n))
+    return TRUE;
+  if (info->n_words <= 12 && is_breadcrumb (n))
+    return TRUE;
+  return info->n_words <= 6 && !info->ends_full_stop && has_menu_word (text, start, end);
+}
+
+static gboolean
+is_section_heading (const Info *info)
+{
+  if (info->norm == NULL || !alone (info) || info->n_words > 6)
+    return FALSE;
+  return in_list (info->norm, section_headings) ||
+         has_prefix_in (info->norm, section_prefixes) ||
+         matches (RE_COMMENT_COUNT, info->norm);
+}
+
+static gboolean
+is_headline (const Info *info,
+             gsize       bytes)
+{
+  return alone (info) && info->has_alnum && !info->ends_open && !info->ends_full_stop &&
+         info->n_words >= 2 && info->n_words <= 30 && bytes <= 300;
+}
+
+/* A short line without final punctuation: caption, byline, label, tag. */
+static gboolean
+is_label (const Info *info,
+          guint       max_words)
+{
+  return alone (info) && !info->ends_full_stop && !info->ends_open &&
+         info->n_words <= max_words;
+}
 
 void
 syn_classify_passages (const char *text,
                        gsize       len,
                        GArray     *segments)
 {
-  if (segments->len > 0)
-    g_array_index (segments, SynSegment, 0).kind = SYN_PASSAGE_TITLE;
+  guint n = segments->len;
+  g_autofree Info *info = NULL;
+  gboolean blank_lines = FALSE;
+  guint body = 0, first = 0;
+  gint title = -1;
+
+  g_return_if_fail (text != NULL || len == 0);
+  g_return_if_fail (segments != NULL);
+
+  if (n == 0)
+    return;
+  ensure_patterns ();
+
+  info = g_new0 (Info, n);
+  for (guint i = 0; i < n; i++)
+    {
+      SynSegment *seg = &g_array_index (segments, SynSegment, i);
+      gsize prev_end = i > 0 ? g_array_index (segments, SynSegment, i - 1).end : 0;
+
+      g_return_if_fail (seg->start <= seg->end && seg->end <= len);
+      describe (text, len, seg->start, seg->end, prev_end, &info[i]);
+      if (i > 0 && info[i].after_blank)
+        blank_lines = TRUE;
+      seg->kind = SYN_PASSAGE_BODY;
+    }
+
+  /* Furniture by content, and sections of other stories or comments. */
+  for (guint i = 0; i < n; i++)
+    {
+      SynSegment *seg = &g_array_index (segments, SynSegment, i);
+
+      if (body >= 3 && is_section_heading (&info[i]))
+        {
+          for (guint j = i; j < n; j++)
+            g_array_index (segments, SynSegment, j).kind = SYN_PASSAGE_BOILERPLATE;
+          break;
+        }
+      if (is_furniture (text, seg->start, seg->end, &info[i]) || is_section_heading (&info[i]))
+        seg->kind = SYN_PASSAGE_BOILERPLATE;
+      else
+        body++;
+    }
+
+  /* The headline: the first line that is not furniture, if it looks like one. */
+  for (first = 0; first < n; first++)
+    if (g_array_index (segments, SynSegment, first).kind == SYN_PASSAGE_BODY)
+      break;
+  if (first < n)
+    {
+      SynSegment *seg = &g_array_index (segments, SynSegment, first);
+
+      if (is_headline (&info[first], seg->end - seg->start))
+        {
+          seg->kind = SYN_PASSAGE_TITLE;
+          title = (gint) first;
+        }
+    }
+
+  /* Captions and bylines under the headline, tags after the story. */
+  if (blank_lines)
+    {
+      for (guint i = title >= 0 ? (guint) title + 1 : 0; i < n; i++)
+        {
+          SynSegment *seg = &g_array_index (segments, SynSegment, i);
+
+          if (seg->kind != SYN_PASSAGE_BODY)
+            continue;
+          if (!is_label (&info[i], 8))
+            break;
+          seg->kind = SYN_PASSAGE_BOILERPLATE;
+        }
+      for (guint i = n; i-- > 0;)
+        {
+          SynSegment *seg = &g_array_index (segments, SynSegment, i);
+
+          if (seg->kind != SYN_PASSAGE_BODY)
+            continue;
+          if (!is_label (&info[i], 6))
+            break;
+          seg->kind = SYN_PASSAGE_BOILERPLATE;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_free (info[i].norm);
 }
