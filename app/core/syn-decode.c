@@ -88,12 +88,12 @@ is_control (gunichar c)
   return c >= 0x7F && c <= 0x9F;
 }
 
-/* More than a couple of control characters, and more than one in 64. */
+/* More than a couple of control characters, and more than one in 32. */
 static gboolean
 looks_binary (gsize n_controls,
               gsize n_chars)
 {
-  return n_controls > 2 + n_chars / 64;
+  return n_controls > 2 + n_chars / 32;
 }
 
 static gboolean
