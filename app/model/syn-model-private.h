@@ -37,6 +37,16 @@ guint       _syn_passage_get_segment    (SynPassage   *self);
 void        _syn_passage_set_group      (SynPassage   *self,
                                          SynGroup     *group);
 void        _syn_passage_detach         (SynPassage   *self);
+/* The sentence syn_passage_dup_explanation() returns, from its parts:
+ * @here and @other are the two wordings (@other may be NULL), @other_name
+ * the counterpart's source, @agreeing the sources that carry @other and
+ * @others how many other sources the group has. */
+char       *_syn_explain_divergence     (SynDivergenceKind  kind,
+                                         const char        *here,
+                                         const char        *other,
+                                         const char        *other_name,
+                                         guint              agreeing,
+                                         guint              others);
 
 /* @by_segment maps each segment of @alignment to its passage. */
 SynGroup   *_syn_group_new              (SynAlignment *alignment,

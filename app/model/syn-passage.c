@@ -309,64 +309,61 @@ dup_other_snippet (SynPassage          *self,
                       d->other_start, d->other_end);
 }
 
-static char *
-explain_added (SynPassage *self)
+char *
+_syn_explain_divergence (SynDivergenceKind  kind,
+                         const char        *here,
+                         const char        *other,
+                         const char        *other_name,
+                         guint              agreeing,
+                         guint              others)
 {
-  guint others = self->group ? syn_group_get_support (self->group) - 1 : 0;
+  switch (kind)
+    {
+    case SYN_DIVERGENCE_ADDED:
+      if (others == 0)
+        return g_strdup (_("Found in no other source"));
+      /* Translators: words that only this version of a passage has */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Missing from %u other source",
+                                           "Missing from %u other sources", others),
+                              others);
 
-  if (others == 0)
-    return g_strdup (_("Found in no other source"));
-  /* Translators: words that only this version of a passage has */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Missing from %u other source",
-                                       "Missing from %u other sources", others),
-                          others);
-}
+    case SYN_DIVERGENCE_CHANGED:
+      if (other == NULL && other_name == NULL)
+        return g_strdup (_("Worded differently in another source"));
+      if (other == NULL)
+        /* Translators: %s is the name of another source (a file name) */
+        return g_strdup_printf (_("Worded differently in %s"), other_name);
+      if (other_name == NULL)
+        /* Translators: the words of one version of a passage, then another's */
+        return g_strdup_printf (_("“%s” here; “%s” in another source"), here, other);
+      /* Translators: the words of one version, another's, and the other's source (a file name) */
+      return g_strdup_printf (_("“%s” here; “%s” in %s"), here, other, other_name);
 
-static char *
-explain_changed (SynPassage          *self,
-                 const SynDivergence *d,
-                 const char          *here,
-                 const char          *other)
-{
-  SynPassage *counterpart = syn_passage_get_counterpart (self, d);
-  SynArticle *article = counterpart ? counterpart->article : NULL;
+    case SYN_DIVERGENCE_NUMBER:
+      agreeing = MAX (agreeing, 1);
+      if (other == NULL)
+        return g_strdup (_("A different number in another source"));
+      /* Translators: a number or date here, and the value other sources give:
+       * "Jan. 12 here; Jan. 10 in 3 other sources" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s here; %s in %u other source",
+                                           "%s here; %s in %u other sources", agreeing),
+                              here, other, agreeing);
 
-  if (other == NULL && article == NULL)
-    return g_strdup (_("Worded differently in another source"));
-  if (other == NULL)
-    /* Translators: %s is the name of another source (a file name) */
-    return g_strdup_printf (_("Worded differently in %s"), syn_article_get_name (article));
-  if (article == NULL)
-    /* Translators: the words of one version of a passage, then another's */
-    return g_strdup_printf (_("“%s” here; “%s” in another source"), here, other);
-  /* Translators: the words of one version, another's, and the other's source (a file name) */
-  return g_strdup_printf (_("“%s” here; “%s” in %s"), here, other, syn_article_get_name (article));
-}
+    case SYN_DIVERGENCE_QUOTE:
+      agreeing = MAX (agreeing, 1);
+      if (other == NULL)
+        return g_strdup (_("Quoted differently in another source"));
+      /* Translators: the words of a quotation here, and as other sources quote it */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Quoted as “%s” here; “%s” in %u other source",
+                                           "Quoted as “%s” here; “%s” in %u other sources", agreeing),
+                              here, other, agreeing);
 
-static char *
-explain_conflict (const SynDivergence *d,
-                  const char          *here,
-                  const char          *other)
-{
-  guint agreeing = MAX (d->agreeing, 1);
-
-  if (other == NULL)
-    return g_strdup (d->kind == SYN_DIVERGENCE_NUMBER
-                     ? _("A different number in another source")
-                     : _("Quoted differently in another source"));
-  if (d->kind == SYN_DIVERGENCE_NUMBER)
-    /* Translators: a number or date here, and the value other sources give:
-     * "Jan. 12 here; Jan. 10 in 3 other sources" */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s here; %s in %u other source",
-                                         "%s here; %s in %u other sources", agreeing),
-                            here, other, agreeing);
-  /* Translators: the words of a quotation here, and as other sources quote it */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Quoted as “%s” here; “%s” in %u other source",
-                                       "Quoted as “%s” here; “%s” in %u other sources", agreeing),
-                          here, other, agreeing);
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 char *
@@ -376,6 +373,9 @@ syn_passage_dup_explanation (SynPassage          *self,
   const char *text;
   g_autofree char *here = NULL;
   g_autofree char *other = NULL;
+  SynPassage *counterpart;
+  const char *other_name = NULL;
+  guint others = 0;
 
   g_return_val_if_fail (SYN_IS_PASSAGE (self), NULL);
   g_return_val_if_fail (divergence != NULL, NULL);
@@ -383,17 +383,12 @@ syn_passage_dup_explanation (SynPassage          *self,
   text = syn_alignment_get_text (self->alignment, get_segment (self)->source, NULL);
   here = dup_snippet (text, divergence->start, divergence->end);
   other = dup_other_snippet (self, divergence);
+  counterpart = syn_passage_get_counterpart (self, divergence);
+  if (counterpart != NULL && counterpart->article != NULL)
+    other_name = syn_article_get_name (counterpart->article);
+  if (self->group != NULL)
+    others = syn_group_get_support (self->group) - 1;
 
-  switch (divergence->kind)
-    {
-    case SYN_DIVERGENCE_ADDED:
-      return explain_added (self);
-    case SYN_DIVERGENCE_CHANGED:
-      return explain_changed (self, divergence, here, other);
-    case SYN_DIVERGENCE_NUMBER:
-    case SYN_DIVERGENCE_QUOTE:
-      return explain_conflict (divergence, here, other);
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return _syn_explain_divergence (divergence->kind, here, other, other_name,
+                                  divergence->agreeing, others);
 }
