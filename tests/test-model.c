@@ -598,6 +598,68 @@ test_cancel (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&comparison));
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  guint         count;
+} ProgressRecord;
+
+static void
+cancel_on_progress_cb (SynComparison  *comparison,
+                       GParamSpec     *pspec,
+                       ProgressRecord *record)
+{
+  double progress = syn_comparison_get_progress (comparison);
+
+  g_assert_cmpfloat (progress, >=, record->last);
+  record->last = progress;
+  record->count++;
+  g_cancellable_cancel (record->cancellable);
+}
+
+/* Cancelled while it reads and aligns a large input: it stops, reports no
+ * failure, and leaves the comparison as it was. */
+static void
+test_cancel_while_aligning (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(SynComparison) comparison = new_story_comparison ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[4];
+  ProgressRecord record = { cancellable, 0.0, 0 };
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *name = g_strdup_printf ("large-%u.txt", f);
+
+      for (guint i = 0; i < 6000; i++)
+        g_string_append_printf (text, "Inspectors counted %u rivets on span %u of the bridge%s. ",
+                                i * 13 + f, i, i % 4 == f ? " yesterday" : "");
+      files[f] = write_file (fixture, name, text->str, text->len);
+    }
+  g_signal_connect (comparison, "notify::progress", G_CALLBACK (cancel_on_progress_cb), &record);
+
+  syn_comparison_load_async (comparison, files, G_N_ELEMENTS (files), cancellable, result_cb, &result);
+  run_until ((gpointer *) &result);
+
+  g_assert_false (syn_comparison_load_finish (comparison, result, &failures, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (failures->len, ==, 0);
+  g_assert_cmpuint (record.count, >=, 1);
+  g_assert_false (syn_comparison_get_busy (comparison));
+  g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_articles (comparison)), ==, 3);
+  g_assert_null (syn_article_get_file (get_article (comparison, 0)));
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    g_object_unref (files[f]);
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&comparison));
+}
+
 /* A later load replaces an earlier one still under way, and
  * load_texts replaces both. */
 static void
@@ -895,6 +957,7 @@ main (int   argc,
   g_test_add ("/model/comparison/load-files", Fixture, NULL, fixture_set_up, test_load_files, fixture_tear_down);
   g_test_add ("/model/comparison/load-nothing-readable", Fixture, NULL, fixture_set_up, test_load_nothing_readable, fixture_tear_down);
   g_test_add ("/model/comparison/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/model/comparison/cancel-while-aligning", Fixture, NULL, fixture_set_up, test_cancel_while_aligning, fixture_tear_down);
   g_test_add ("/model/comparison/supersede", Fixture, NULL, fixture_set_up, test_supersede, fixture_tear_down);
   g_test_add ("/model/comparison/add-remove", Fixture, NULL, fixture_set_up, test_add_remove, fixture_tear_down);
   g_test_add ("/model/comparison/monitor", Fixture, NULL, fixture_set_up, test_monitor, fixture_tear_down);

@@ -308,8 +308,8 @@ _syn_article_unwatch (SynArticle *self)
     }
 }
 
-static char *
-dup_display_name (GFile *file)
+char *
+_syn_dup_display_name (GFile *file)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -332,7 +332,7 @@ _syn_article_new (GFile      *file,
   g_assert (decoded != NULL);
 
   self->file = file ? g_object_ref (file) : NULL;
-  self->name = name ? g_strdup (name) : dup_display_name (file);
+  self->name = name ? g_strdup (name) : _syn_dup_display_name (file);
   self->decoded = decoded;
   if (self->file != NULL)
     watch (self);

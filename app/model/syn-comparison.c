@@ -49,6 +49,7 @@ typedef enum {
 typedef struct {
   SynArticle *article;   /* the article it already is, or NULL: a new file */
   GFile      *file;      /* to read (new, or reloaded), or NULL */
+  char       *name;      /* a new file's display name, found by the worker */
   const char *text;      /* the article's current text, when not read */
   gsize       len;
   SynDecoded *decoded;   /* what the worker read */
@@ -124,6 +125,7 @@ entry_clear (gpointer data)
 
   g_clear_object (&entry->article);
   g_clear_object (&entry->file);
+  g_clear_pointer (&entry->name, g_free);
   g_clear_pointer (&entry->decoded, syn_decoded_free);
   g_clear_error (&entry->error);
 }
@@ -311,6 +313,8 @@ read_entries (Op *op)
       if (entry->decoded != NULL)
         {
           entry->text = syn_decoded_get_text (entry->decoded, &entry->len);
+          if (entry->article == NULL)
+            entry->name = _syn_dup_display_name (entry->file);
           n_read++;
         }
       report_progress (op, READ_SHARE * ++done / n_files);
@@ -550,7 +554,7 @@ take_entries (Op *op)
           g_ptr_array_add (articles, g_object_ref (entry->article));
         }
       else if (entry->decoded != NULL)
-        g_ptr_array_add (articles, _syn_article_new (entry->file, NULL,
+        g_ptr_array_add (articles, _syn_article_new (entry->file, entry->name,
                                                      g_steal_pointer (&entry->decoded)));
     }
   return articles;
@@ -563,7 +567,8 @@ collect_failures (Op *op)
     {
       Entry *entry = &g_array_index (op->entries, Entry, i);
 
-      if (entry->error != NULL)
+      /* A file whose reading was cancelled did not fail. */
+      if (entry->error != NULL && !g_error_matches (entry->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_ptr_array_add (op->failures, g_steal_pointer (&entry->error));
     }
 }

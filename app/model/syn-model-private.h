@@ -12,7 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* Takes @decoded. */
+/* The name to show for @file (blocking I/O: call it from a worker). */
+char       *_syn_dup_display_name       (GFile        *file);
+/* Takes @decoded; @name NULL: the file's display name. */
 SynArticle *_syn_article_new            (GFile        *file,
                                          const char   *name,
                                          SynDecoded   *decoded);
