@@ -545,6 +545,17 @@ test_load_files (Fixture       *fixture,
   g_assert_true (failures_name (failures, "missing.txt"));
   assert_consistent (comparison);
 
+  /* The export names the files as they are on disk. */
+  {
+    g_autoptr(GString) json = syn_comparison_export (comparison, SYN_EXPORT_JSON);
+    g_autofree char *path = g_file_get_path (fixture->files[3]);
+
+    g_assert_nonnull (json);
+    g_assert_nonnull (strstr (json->str, "\"synopsis-comparison\""));
+    g_assert_nonnull (strstr (json->str, path));
+    g_assert_null (strstr (json->str, "report.pdf"));
+  }
+
   g_clear_object (&result);
   g_assert_finalize_object (g_steal_pointer (&comparison));
 }

@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-comparison.h"
+#include "syn-export.h"
 #include "syn-loader.h"
 #include "syn-model-enums.h"
 #include "syn-model-private.h"
@@ -596,6 +597,8 @@ inner_done_cb (GObject      *source_object,
     {
       g_autoptr(GPtrArray) articles = take_entries (op);
       install (self, articles, op->alignment);
+      /* The worker's last report may not have been dispatched. */
+      set_progress (self, 1.0);
     }
   else
     collect_failures (op);
@@ -1089,4 +1092,35 @@ syn_comparison_reload_finish (SynComparison  *self,
                               GError        **error)
 {
   return finish_with_failures (self, result, syn_comparison_reload_async, failures, error);
+}
+
+GString *
+syn_comparison_export (SynComparison   *self,
+                       SynExportFormat  format)
+{
+  GListModel *articles;
+  guint n;
+  g_autofree SynExportSource *sources = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+
+  if (self->alignment == NULL)
+    return NULL;
+
+  articles = G_LIST_MODEL (self->articles);
+  n = g_list_model_get_n_items (articles);
+  sources = g_new0 (SynExportSource, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      GFile *file = syn_article_get_file (article);
+      char *path = file ? g_file_get_parse_name (file) : g_strdup (syn_article_get_name (article));
+
+      g_ptr_array_add (paths, path);
+      sources[i].path = path;
+      sources[i].encoding = syn_article_get_encoding (article);
+      sources[i].decoded = syn_article_get_decoded (article);
+    }
+  return syn_export (self->alignment, sources, format);
 }

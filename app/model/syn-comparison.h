@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "syn-alignment.h"
+#include "syn-export.h"
 #include "syn-article.h"
 #include "syn-group.h"
 #include "syn-passage.h"
@@ -122,5 +123,11 @@ gboolean        syn_comparison_reload_finish (SynComparison       *self,
                                               GAsyncResult        *result,
                                               GPtrArray          **failures,
                                               GError             **error);
+
+/* The comparison in the headless export's formats (see syn-export.h), its
+ * offsets referring to the files as they are on disk; NULL when nothing is
+ * loaded. Built-in texts are named by their names. */
+GString        *syn_comparison_export        (SynComparison       *self,
+                                              SynExportFormat      format);
 
 G_END_DECLS
