@@ -185,8 +185,8 @@ op_new (SynComparison       *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, op, op_free);
-  /* Whether it was cancelled in time is for us to say: a result that was
-   * installed is reported as such. */
+  /* Whether it was cancelled in time is for us to say: once installed, a
+   * result is reported as such. */
   g_task_set_check_cancellable (task, FALSE);
   return task;
 }
@@ -406,13 +406,6 @@ article_changed_on_disk_cb (SynArticle    *article,
   g_signal_emit (self, signals[ARTICLE_CHANGED], 0, article);
 }
 
-static gboolean
-ptr_array_contains (GPtrArray *array,
-                    gpointer   item)
-{
-  return g_ptr_array_find (array, item, NULL);
-}
-
 /* Replaces the articles, touching only the range that differs: adding a
  * source reports one insertion, removing one a single removal. */
 static void
@@ -454,7 +447,7 @@ leave_articles (SynComparison *self,
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (model, i);
 
-      if (staying != NULL && ptr_array_contains (staying, article))
+      if (staying != NULL && g_ptr_array_find (staying, article, NULL))
         continue;
       g_signal_handlers_disconnect_by_func (article, article_changed_on_disk_cb, self);
       _syn_article_unwatch (article);
@@ -487,7 +480,6 @@ install (SynComparison *self,
 {
   g_autofree SynPassage **by_segment = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (g_object_unref);
-  const SynSegment *segments = NULL;
   guint n_segments = 0, n_clusters = 0;
 
   g_assert (alignment == NULL || syn_alignment_get_n_sources (alignment) == articles->len);
@@ -495,7 +487,7 @@ install (SynComparison *self,
 
   if (alignment != NULL)
     {
-      segments = syn_alignment_get_segments (alignment, &n_segments);
+      syn_alignment_get_segments (alignment, &n_segments);
       syn_alignment_get_clusters (alignment, &n_clusters);
     }
   by_segment = g_new0 (SynPassage *, n_segments + 1);
@@ -530,7 +522,6 @@ install (SynComparison *self,
   splice_articles (self, articles);
   g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
                        groups->pdata, groups->len);
-  (void) segments;
 
   g_signal_emit (self, signals[ALIGNED], 0);
 }
@@ -590,9 +581,12 @@ inner_done_cb (GObject      *source_object,
   g_source_destroy (op->progress_source);
   g_clear_pointer (&op->progress_source, g_source_unref);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error) && op->epoch != self->epoch)
+  /* Cancelled on this thread before we got here: whatever the worker
+   * managed, the comparison must not change any more. */
+  if (g_task_propagate_boolean (G_TASK (result), &error) &&
+      (op->epoch != self->epoch || g_cancellable_is_cancelled (op->cancellable)))
     g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                         _("Replaced by another comparison"));
+                         op->epoch != self->epoch ? _("Replaced by another comparison") : _("Cancelled"));
   if (error == NULL)
     {
       g_autoptr(GPtrArray) articles = take_entries (op);

@@ -29,7 +29,9 @@ G_DECLARE_FINAL_TYPE (SynComparison, syn_comparison, SYN, COMPARISON, GObject)
  * other, each on the result of the one before; the comparison stays as it
  * was until an operation completes, then changes at once and emits
  * #SynComparison::aligned. An operation keeps the comparison alive until
- * it completes; cancel the GCancellable given to it to stop it early.
+ * it completes; cancel the GCancellable given to it to stop it early. Once
+ * cancelled from the main thread, an operation no longer changes the
+ * comparison and completes with G_IO_ERROR_CANCELLED.
  *
  * Signals:
  * - aligned (): a new alignment is in place (articles, passages and groups
