@@ -1,4 +1,11 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: one instance per session. Files named on the command
+ * line, or sent by a second `synopsis FILE…`, open as a comparison in a
+ * window; with no files the window shows the built-in sample. The headless
+ * export (`--export=json|text`) is answered in handle_local_options(),
+ * before GTK is initialised, so it never needs a display.
+ */
 #define G_LOG_DOMAIN "syn-ui"
 
 #include "config.h"
@@ -12,7 +19,9 @@
 struct _SynApplication
 {
   AdwApplication  parent_instance;
-  GPtrArray      *pending_files;   /* GFile, from the command line */
+
+  GSettings      *settings;
+  GPtrArray      *pending_files;   /* GFile, from this process's command line */
 };
 
 G_DEFINE_FINAL_TYPE (SynApplication, syn_application, ADW_TYPE_APPLICATION)
@@ -36,6 +45,14 @@ syn_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/synopsis_app/Synopsis",
                        NULL);
+}
+
+GSettings *
+syn_application_get_settings (SynApplication *self)
+{
+  g_return_val_if_fail (SYN_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 static int
@@ -98,30 +115,59 @@ syn_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* A window that may show new files instead of what it shows: the only
+ * window, when it shows the untouched sample or nothing. */
+static SynWindow *
+find_reusable_window (SynApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (windows != NULL && windows->next == NULL &&
+      SYN_IS_WINDOW (windows->data) &&
+      syn_window_is_disposable (SYN_WINDOW (windows->data)))
+    return SYN_WINDOW (windows->data);
+  return NULL;
+}
+
+SynWindow *
+syn_application_open_files (SynApplication  *self,
+                            GFile          **files,
+                            guint            n_files)
+{
+  SynWindow *window;
+
+  g_return_val_if_fail (SYN_IS_APPLICATION (self), NULL);
+
+  window = find_reusable_window (self);
+  if (window == NULL)
+    window = syn_window_new (self);
+  syn_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
 static void
 syn_application_activate (GApplication *app)
 {
   SynApplication *self = SYN_APPLICATION (app);
+  GtkWindow *window;
 
   if (self->pending_files->len > 0)
     {
       g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
 
       self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
-      g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+      syn_application_open_files (self, (GFile **) files->pdata, files->len);
       return;
     }
 
-  {
-    GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-    if (window == NULL)
-      {
-        window = GTK_WINDOW (syn_window_new (self));
-        syn_window_show_sample (SYN_WINDOW (window));
-      }
-    gtk_window_present (window);
-  }
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (syn_window_new (self));
+      syn_window_show_sample (SYN_WINDOW (window));
+    }
+  gtk_window_present (window);
 }
 
 static void
@@ -130,10 +176,7 @@ syn_application_open (GApplication  *app,
                       int            n_files,
                       const char    *hint)
 {
-  SynWindow *window = syn_window_new (SYN_APPLICATION (app));
-
-  syn_window_open_files (window, files, (guint) n_files);
-  gtk_window_present (GTK_WINDOW (window));
+  syn_application_open_files (SYN_APPLICATION (app), files, (guint) n_files);
 }
 
 static void
@@ -141,7 +184,13 @@ quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows;
+
+  /* Closing the windows cancels what they are loading; the application
+   * ends with the last one. */
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
 }
 
 static void
@@ -150,18 +199,39 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  const char *developers[] = { "The Synopsis developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  const char *developers[] = { _("The Synopsis developers"), NULL };
 
-  adw_show_about_window (gtk_application_get_active_window (app),
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_about_dialog_new ();
+
+  g_object_set (dialog,
+                "application-name", _("Synopsis"),
+                "application-icon", APP_ID,
+                "developer-name", _("The Synopsis developers"),
+                "version", PACKAGE_VERSION,
+                "comments", _("Read several versions of a text side by side: "
+                              "which sentence corresponds to which, and what differs."),
+                "developers", developers,
+                "copyright", _("© 2026 The Synopsis developers"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+  adw_dialog_present (dialog, parent != NULL ? GTK_WIDGET (parent) : NULL);
+#else
+  adw_show_about_window (parent,
                          "application-name", _("Synopsis"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Synopsis developers"),
                          "version", PACKAGE_VERSION,
+                         "comments", _("Read several versions of a text side by side: "
+                                       "which sentence corresponds to which, and what differs."),
                          "developers", developers,
-                         "copyright", "© 2026 The Synopsis developers",
+                         "copyright", _("© 2026 The Synopsis developers"),
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "translator-credits", _("translator-credits"),
                          NULL);
+#endif
 }
 
 static const GActionEntry app_actions[] = {
@@ -169,15 +239,51 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+static const struct {
+  const char *action;
+  const char *accels[3];
+} app_accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.add-source", { "<Control><Shift>o", NULL } },
+  { "win.reload", { "<Control>r", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.divergent-only", { "<Control>d", NULL } },
+  { "win.unique-only", { "<Control>u", NULL } },
+  { "win.show-boilerplate", { "<Control>b", NULL } },
+  { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
+};
+
 static void
 syn_application_startup (GApplication *app)
 {
+  SynApplication *self = SYN_APPLICATION (app);
+  g_autoptr(GAction) segment_unit = NULL;
+
   G_APPLICATION_CLASS (syn_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
+  /* Segment by: a stateful action whose state is the setting, so the menu's
+   * radio items show it and every window re-aligns when it changes. */
+  segment_unit = g_settings_create_action (self->settings, "segment-unit");
+  g_action_map_add_action (G_ACTION_MAP (app), segment_unit);
+
+  for (guint i = 0; i < G_N_ELEMENTS (app_accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), app_accels[i].action,
+                                           app_accels[i].accels);
+}
+
+static void
+syn_application_dispose (GObject *object)
+{
+  SynApplication *self = SYN_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (syn_application_parent_class)->dispose (object);
 }
 
 static void
@@ -195,6 +301,7 @@ syn_application_class_init (SynApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = syn_application_dispose;
   object_class->finalize = syn_application_finalize;
   app_class->handle_local_options = syn_application_handle_local_options;
   app_class->startup = syn_application_startup;
