@@ -400,11 +400,11 @@ describe (const char *text,
         ch = '?';
       else
         n = (gsize) g_utf8_skip[*(const guchar *) q];
-      space = g_unichar_isspace (ch);
+      space = ch < 0x80 ? g_ascii_isspace (ch) : g_unichar_isspace (ch);
       if (!space && !in_word)
         info->n_words++;
       in_word = !space;
-      if (g_unichar_isalnum (ch))
+      if (!info->has_alnum && (ch < 0x80 ? g_ascii_isalnum (ch) : g_unichar_isalnum (ch)))
         info->has_alnum = TRUE;
       if (!is_closer (ch) && !space)
         before_closers = ch;
@@ -561,13 +561,19 @@ syn_classify_passages (const char *text,
     return;
   ensure_patterns ();
 
+  for (guint i = 0; i < n; i++)
+    {
+      const SynSegment *seg = &g_array_index (segments, SynSegment, i);
+
+      g_return_if_fail (seg->start <= seg->end && seg->end <= len);
+    }
+
   info = g_new0 (Info, n);
   for (guint i = 0; i < n; i++)
     {
       SynSegment *seg = &g_array_index (segments, SynSegment, i);
-      gsize prev_end = i > 0 ? g_array_index (segments, SynSegment, i - 1).end : 0;
+      gsize prev_end = i > 0 ? MIN (g_array_index (segments, SynSegment, i - 1).end, seg->start) : 0;
 
-      g_return_if_fail (seg->start <= seg->end && seg->end <= len);
       describe (text, len, seg->start, seg->end, prev_end, &info[i]);
       if (i > 0 && info[i].after_blank)
         blank_lines = TRUE;

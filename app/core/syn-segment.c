@@ -13,10 +13,10 @@
  *   final punctuation: to Pango a headline and the paragraph under it would
  *   be one sentence. So line ends are decided first: a blank line always ends
  *   a passage; a single line break ends one too, unless the line obviously
- *   runs on (it has several words, no final punctuation, and ends in a comma
- *   or the next line starts with a lower-case word), or the whole document is
- *   hard-wrapped prose (most lines end mid-sentence at a similar width), in
- *   which case full-width lines run on. Each run of lines that belong
+ *   runs on (it has several words, no final punctuation, and ends in a
+ *   comma, or in a lower-case word with another after the break), or the
+ *   whole document is hard-wrapped prose (most lines end mid-sentence at a
+ *   similar width), in which case full-width lines run on. Each run of lines that belong
  *   together is a chunk, and only chunks are given to Pango.
  *
  * - Abbreviations. After "Mr." "Dr." "Gen." a capitalised name follows, after
@@ -69,6 +69,7 @@ typedef struct {
   gboolean ends_open;    /* , ; - – — ( : the sentence obviously goes on */
   gboolean ends_colon;
   gboolean starts_lower; /* the first word is all lower case */
+  gboolean ends_lower;   /* so is the last */
 } Line;
 
 typedef struct {
@@ -127,8 +128,9 @@ char_before (const char *text,
 static gboolean
 is_space (gunichar ch)
 {
-  return ch == 0 || ch == 0x200B || ch == 0xFEFF ||
-         (ch != (gunichar) -1 && g_unichar_isspace (ch));
+  if (ch < 0x80)
+    return ch == ' ' || (ch >= '\t' && ch <= '\r') || ch == 0;
+  return ch == 0x200B || ch == 0xFEFF || (ch != (gunichar) -1 && g_unichar_isspace (ch));
 }
 
 static gboolean
@@ -564,6 +566,13 @@ should_join (const char *text,
            (word_before (text, a_start, last.start, &prev) &&
             word_is (text, prev.core_start, prev.core_end, ordinal_cues));
 
+  /* Letters with full stops in a row: "J. R. Okoro", "z. B. die". */
+  if (tok_end - tok_start <= 2 && next.core_end - next.core_start <= 2 &&
+      next.end > next.start && text[next.end - 1] == '.' &&
+      g_utf8_strlen (text + tok_start, (gssize) (tok_end - tok_start)) == 1 &&
+      g_utf8_strlen (text + next.core_start, (gssize) (next.core_end - next.core_start)) == 1)
+    return TRUE;
+
   prev_named = FALSE;
   if (is_initial (text, tok_start, tok_end))
     {
@@ -617,6 +626,24 @@ sanitise_window (Segmenter *self,
     }
 }
 
+/* UAX #29 breaks sentences only after a terminator or a paragraph
+ * separator. Plain ASCII without . ! ? has neither (line ends inside a chunk
+ * are spaces to Pango), so a runaway line need not be analysed at all. */
+static gboolean
+may_break (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  for (gsize p = start; p < end; p++)
+    {
+      guchar c = (guchar) text[p];
+
+      if (c >= 0x80 || c == '.' || c == '!' || c == '?')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Pango's sentences in [@start, @end), corrected, into self->pieces. */
 static void
 find_pieces (Segmenter *self,
@@ -628,11 +655,21 @@ find_pieces (Segmenter *self,
   gsize byte = 0, piece_start = 0;
   const char *p;
 
+  g_array_set_size (self->pieces, 0);
+  if (!may_break (self->text, start, end))
+    {
+      Span s = { start, end };
+
+      trim (self->text, &s.start, &s.end);
+      if (s.start < s.end)
+        g_array_append_val (self->pieces, s);
+      return;
+    }
+
   sanitise_window (self, start, end);
   n_chars = g_utf8_strlen (self->buf, (gssize) n);
   pango_get_log_attrs (self->buf, (int) n, -1, NULL, self->attrs, (int) n_chars + 1);
 
-  g_array_set_size (self->pieces, 0);
   p = self->buf;
   for (glong i = 0; i <= n_chars; i++)
     {
@@ -727,7 +764,7 @@ describe_line (const char *text,
 {
   gsize s = line->start, e = line->end, p;
   gboolean in_word = FALSE;
-  Word first;
+  Word first, last;
   gunichar ch;
 
   trim (text, &s, &e);
@@ -768,6 +805,8 @@ describe_line (const char *text,
     }
   if (word_at (text, s, e, &first))
     line->starts_lower = word_is_lower (text, first.core_start, first.core_end);
+  if (word_before (text, s, e, &last))
+    line->ends_lower = word_is_lower (text, last.core_start, last.core_end);
 }
 
 /* Lines without their line ends (CR, LF or CRLF). */
@@ -856,7 +895,7 @@ runs_on (const Line *l,
     return width > 0 && l->n_chars * 10 >= width * 6;
   if (width > 0)
     return l->n_chars * 10 >= width * 6;
-  return l->n_words >= 4 && (l->ends_open || n->starts_lower);
+  return l->n_words >= 4 && (l->ends_open || (l->ends_lower && n->starts_lower));
 }
 
 static void
