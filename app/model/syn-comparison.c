@@ -526,32 +526,6 @@ install (SynComparison *self,
   g_signal_emit (self, signals[ALIGNED], 0);
 }
 
-/* Turns the worker's entries into articles: reuses the ones that stay,
- * makes the new ones, and collects what could not be read. */
-static GPtrArray *
-take_entries (Op *op)
-{
-  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < op->entries->len; i++)
-    {
-      Entry *entry = &g_array_index (op->entries, Entry, i);
-
-      if (entry->error != NULL)
-        g_ptr_array_add (op->failures, g_steal_pointer (&entry->error));
-      if (entry->article != NULL)
-        {
-          if (entry->decoded != NULL)
-            _syn_article_set_decoded (entry->article, g_steal_pointer (&entry->decoded));
-          g_ptr_array_add (articles, g_object_ref (entry->article));
-        }
-      else if (entry->decoded != NULL)
-        g_ptr_array_add (articles, _syn_article_new (entry->file, entry->name,
-                                                     g_steal_pointer (&entry->decoded)));
-    }
-  return articles;
-}
-
 static void
 collect_failures (Op *op)
 {
@@ -563,6 +537,31 @@ collect_failures (Op *op)
       if (entry->error != NULL && !g_error_matches (entry->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_ptr_array_add (op->failures, g_steal_pointer (&entry->error));
     }
+}
+
+/* Turns the worker's entries into articles: reuses the ones that stay,
+ * makes the new ones, and collects what could not be read. */
+static GPtrArray *
+take_entries (Op *op)
+{
+  GPtrArray *articles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  collect_failures (op);
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      if (entry->article != NULL)
+        {
+          if (entry->decoded != NULL)
+            _syn_article_set_decoded (entry->article, g_steal_pointer (&entry->decoded));
+          g_ptr_array_add (articles, g_object_ref (entry->article));
+        }
+      else if (entry->decoded != NULL)
+        g_ptr_array_add (articles, _syn_article_new (entry->file, entry->name,
+                                                     g_steal_pointer (&entry->decoded)));
+    }
+  return articles;
 }
 
 static void
