@@ -90,6 +90,22 @@ test_timestamps (void)
 }
 
 static void
+test_byline (void)
+{
+  /* A byline above the headline is furniture; a sentence that starts with
+   * "By" is not. */
+  CHECK ("By Jane Roe and Tom Doe, Island Gazette\n"
+         "Lighthouse keeper retires after forty years\n\n"
+         "By the end of the week the light was dark. Photo: Island Gazette\n\n"
+         "Photo: Tom Doe/Island Gazette\n",
+         "boilerplate: By Jane Roe and Tom Doe, Island Gazette",
+         "title: Lighthouse keeper retires after forty years",
+         "body: By the end of the week the light was dark.",
+         "body: Photo: Island Gazette",
+         "boilerplate: Photo: Tom Doe/Island Gazette");
+}
+
+static void
 test_dated_headline (void)
 {
   /* A headline with a date in it is still a headline. */
@@ -301,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/core/boilerplate/title", test_title);
   g_test_add_func ("/core/boilerplate/no-title", test_no_title);
   g_test_add_func ("/core/boilerplate/timestamps", test_timestamps);
+  g_test_add_func ("/core/boilerplate/byline", test_byline);
   g_test_add_func ("/core/boilerplate/dated-headline", test_dated_headline);
   g_test_add_func ("/core/boilerplate/prompts", test_prompts);
   g_test_add_func ("/core/boilerplate/related-list", test_related_list);

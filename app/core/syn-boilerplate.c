@@ -193,44 +193,47 @@ typedef enum {
   RE_CONTRIBUTOR,
   RE_INLINE_LINK,
   RE_COMMENT_COUNT,
+  RE_BYLINE,
   N_RE
 } Pattern;
 
 static const char *const pattern_sources[N_RE] = {
   /* "6 days ago", "vor 3 Tagen", "il y a 2 heures", "hace 5 días", "yesterday" */
-  "^(?:(?:updated|published|posted|last updated)\\s+)?(?:about\\s+|around\\s+|over\\s+|almost\\s+)?"
-  "(?:\\d+|an?|one|two|three|four|five|six|seven|few)\\s+"
-  "(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\\s+ago$"
-  "|^vor\\s+(?:\\d+|einer|einem|zwei|drei)\\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$"
-  "|^il y a\\s+\\d+\\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)$"
-  "|^hace\\s+\\d+\\s+(?:minutos?|horas?|días?|semanas?|meses|años?)$"
-  "|^(?:just now|yesterday)$",
+  [RE_RELATIVE_TIME] = ("^(?:(?:updated|published|posted|last updated)\\s+)?(?:about\\s+|around\\s+|over\\s+|almost\\s+)?"
+    "(?:\\d+|an?|one|two|three|four|five|six|seven|few)\\s+"
+    "(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\\s+ago$"
+    "|^vor\\s+(?:\\d+|einer|einem|zwei|drei)\\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)$"
+    "|^il y a\\s+\\d+\\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)$"
+    "|^hace\\s+\\d+\\s+(?:minutos?|horas?|días?|semanas?|meses|años?)$"
+    "|^(?:just now|yesterday)$"),
   /* one word of a date: 2021-12-30, 30.12.2021, 12/30/21, a month name */
-  "^(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:t[\\d:.]+z?)?|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}"
-  "|jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni"
-  "|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?"
-  "|dec(?:ember)?|dez(?:ember)?)\\.?,?$",
+  [RE_DATE] = ("^(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:t[\\d:.]+z?)?|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}"
+    "|jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|märz|apr(?:il)?|may|mai|june?|juni"
+    "|july?|juli|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?"
+    "|dec(?:ember)?|dez(?:ember)?)\\.?,?$"),
   /* the other words a dateline may hold */
-  "^(?:\\d{1,4}(?:st|nd|rd|th)?[.,]?|\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:am|pm)?,?|[ap]\\.?m\\.?,?"
-  "|date[d:]?|updated:?|published:?|posted:?|last|modified:?|on|at|by|et|est|edt|gmt|utc|bst"
-  "|cet|cest|pst|pdt|[|•·—–-]|stand:?|aktualisiert:?|veröffentlicht:?|am|um|uhr|publié|mis|à|jour"
-  "|le|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?[.,]?"
-  "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$",
+  [RE_TIME] = ("^(?:\\d{1,4}(?:st|nd|rd|th)?[.,]?|\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:am|pm)?,?|[ap]\\.?m\\.?,?"
+    "|date[d:]?|updated:?|published:?|posted:?|last|modified:?|on|at|by|et|est|edt|gmt|utc|bst"
+    "|cet|cest|pst|pdt|[|•·—–-]|stand:?|aktualisiert:?|veröffentlicht:?|am|um|uhr|publié|mis|à|jour"
+    "|le|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?[.,]?"
+    "|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)$"),
   /* a caption or picture credit at the end of a passage */
-  "\\((?:[^()]*[\\s/])?(?:ap|afp|reuters|getty|getty images|epa|efe|dpa|ansa|anp|pa|pa media|pa wire"
-  "|bloomberg|xinhua|tass|sputnik|anadolu|shutterstock|istock|alamy|photo|photos|foto|fotos"
-  "|image|images|picture|pictures|bild|file|handout|via|credit|courtesy|wikimedia|keystone|imago)"
-  "(?:[\\s/:,.;][^()]*)?\\)$",
+  [RE_CREDIT] = ("\\((?:[^()]*[\\s/])?(?:ap|afp|reuters|getty|getty images|epa|efe|dpa|ansa|anp|pa|pa media|pa wire"
+    "|bloomberg|xinhua|tass|sputnik|anadolu|shutterstock|istock|alamy|photo|photos|foto|fotos"
+    "|image|images|picture|pictures|bild|file|handout|via|credit|courtesy|wikimedia|keystone|imago)"
+    "(?:[\\s/:,.;][^()]*)?\\)$"),
   /* contributor and source lines */
-  "contributed (?:to )?(?:this|the) (?:report|story|article)"
-  "|^\\(?(?:with )?(?:additional )?(?:reports?|reporting) (?:from|by)\\b"
-  "|^\\(?(?:writing|editing|edited|written|compiled) by\\b"
-  "|^(?:sources?|quellen?|image source|photo credit|credits?):"
-  "|^mit (?:material|informationen) (?:von|der|des)\\b|^mit agenturmaterial",
+  [RE_CONTRIBUTOR] = ("contributed (?:to )?(?:this|the) (?:report|story|article)"
+    "|^\\(?(?:with )?(?:additional )?(?:reports?|reporting) (?:from|by)\\b"
+    "|^\\(?(?:writing|editing|edited|written|compiled) by\\b"
+    "|^(?:sources?|quellen?|image source|photo credit|credits?|photos?|fotos?|images?|pictures?|captions?):"
+    "|^mit (?:material|informationen) (?:von|der|des)\\b|^mit agenturmaterial"),
   /* "Read more: ...", "Related: ..." */
-  "^(?:read more|read also|also read|related|see also|watch|listen|more|lesen sie auch"
-  "|mehr dazu|mehr zum thema|lire aussi|à lire aussi|leer más|lee también)\\s*[:|»›>]\\s*\\S",
-  "^\\d+\\s+(?:comments?|kommentare?|commentaires?|comentarios?)$",
+  [RE_INLINE_LINK] = ("^(?:read more|read also|also read|related|see also|watch|listen|more|lesen sie auch"
+    "|mehr dazu|mehr zum thema|lire aussi|à lire aussi|leer más|lee también)\\s*[:|»›>]\\s*\\S"),
+  [RE_COMMENT_COUNT] = ("^\\d+\\s+(?:comments?|kommentare?|commentaires?|comentarios?)$"),
+  /* "By Jane Roe and John Doe, Island Gazette": names after "By" */
+  [RE_BYLINE] = ("^by\\s+\\p{Lu}[\\p{L}.'-]*(?:,?\\s+(?:\\p{Lu}[\\p{L}.'-]*|and|&|in|for|of|the))*$"),
 };
 
 static GRegex *patterns[N_RE];
@@ -509,6 +512,13 @@ is_furniture (const char *text,
     return TRUE;
   if (is_timestamp (info))
     return TRUE;
+  if (info->n_words <= 10 && g_ascii_strncasecmp (text + start, "by ", 3) == 0)
+    {
+      g_autofree char *raw = g_utf8_make_valid (text + start, (gssize) (end - start));
+
+      if (matches (RE_BYLINE, raw))
+        return TRUE;
+    }
   if (!info->ends_full_stop && matches (RE_CREDIT, n))
     return TRUE;
   if (info->n_words <= 12 && is_breadcrumb (n))

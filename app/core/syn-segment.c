@@ -140,7 +140,7 @@ is_closer (gunichar ch)
     {
     case '"': case '\'': case ')': case ']': case '}': case '*':
     case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x201C: case 0x2018:
-    case 0x300D: case 0x300F: case 0xFF09:
+    case 0x00AB: case 0x2039: case 0x300D: case 0x300F: case 0xFF09:
       return TRUE;
     default:
       return FALSE;
