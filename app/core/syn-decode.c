@@ -442,7 +442,11 @@ syn_decoded_to_disk_offset (const SynDecoded *self,
   if (offset >= self->len)
     return self->disk_len;
   if (self->map == MAP_IDENTITY)
-    return self->bom + offset;
+    {
+      while (offset > 0 && ((guchar) self->text[offset] & 0xC0) == 0x80)
+        offset--;
+      return self->bom + offset;
+    }
 
   /* Checkpoint i sits at the first character boundary at or after
    * i * CHECKPOINT_SPACING, so it is i or the one before. */

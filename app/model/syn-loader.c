@@ -128,6 +128,10 @@ check_file_info (GFile         *file,
     {
     case G_FILE_TYPE_REGULAR:
       break;
+    case G_FILE_TYPE_UNKNOWN:
+      /* GIO says so when it may not look (a folder on the way that we may
+       * not enter): opening the file then tells why. */
+      break;
     case G_FILE_TYPE_DIRECTORY:
     case G_FILE_TYPE_MOUNTABLE:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -142,7 +146,6 @@ check_file_info (GFile         *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
                    _("“%s” is a device, pipe or socket, not a text file"), name);
       return FALSE;
-    case G_FILE_TYPE_UNKNOWN:
     case G_FILE_TYPE_SHORTCUT:
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
