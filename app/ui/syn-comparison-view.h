@@ -21,9 +21,11 @@
 
 G_BEGIN_DECLS
 
-/* Declared by the model (app/model/syn-comparison.h, syn-group.h). */
+/* Declared by the model (app/model/syn-comparison.h, syn-group.h,
+ * syn-passage.h); repeated here so embedding needs only this header. */
 typedef struct _SynComparison SynComparison;
 typedef struct _SynGroup SynGroup;
+typedef struct _SynPassage SynPassage;
 
 #define SYN_TYPE_COMPARISON_VIEW (syn_comparison_view_get_type ())
 
@@ -40,7 +42,15 @@ SynGroup      *syn_comparison_view_get_selected_group   (SynComparisonView *self
 void           syn_comparison_view_set_selected_group   (SynComparisonView *self,
                                                          SynGroup          *group);
 
-/* Filters: hiding dims and collapses, it never removes text. */
+/* Selects @passage (NULL: clears) as a click on it would: its group's
+ * passages are marked in every column and brought level with it. */
+void           syn_comparison_view_select_passage       (SynComparisonView *self,
+                                                         SynPassage        *passage);
+/* The passage selected by click or keyboard, or NULL. */
+SynPassage    *syn_comparison_view_get_selected_passage (SynComparisonView *self);
+
+/* Filters. divergent-only and unique-only exclude each other: setting one
+ * clears the other. Hiding dims and collapses, it never removes text. */
 gboolean       syn_comparison_view_get_show_boilerplate (SynComparisonView *self);
 void           syn_comparison_view_set_show_boilerplate (SynComparisonView *self,
                                                          gboolean           show_boilerplate);

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "syn-article-column.h"
+
+struct _SynArticleColumn
+{
+  GtkWidget          parent_instance;
+
+  GtkWidget         *header;
+  GtkLabel          *number_label;
+  GtkLabel          *title_label;
+  GtkLabel          *detail_label;
+  GtkScrolledWindow *scroller;
+  SynArticleView    *view;
+};
+
+G_DEFINE_FINAL_TYPE (SynArticleColumn, syn_article_column, GTK_TYPE_WIDGET)
+
+static void
+syn_article_column_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), SYN_TYPE_ARTICLE_COLUMN);
+
+  G_OBJECT_CLASS (syn_article_column_parent_class)->dispose (object);
+}
+
+static void
+syn_article_column_class_init (SynArticleColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = syn_article_column_dispose;
+
+  g_type_ensure (SYN_TYPE_ARTICLE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/synopsis_app/Synopsis/syn-article-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, number_label);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "synarticlecolumn");
+}
+
+static void
+syn_article_column_init (SynArticleColumn *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+syn_article_column_new (void)
+{
+  return g_object_new (SYN_TYPE_ARTICLE_COLUMN, NULL);
+}
+
+static char *
+describe_counts (SynArticle *article)
+{
+  guint n_passages = syn_article_get_n_passages (article) - syn_article_get_n_boilerplate (article);
+  guint n_unique = syn_article_get_n_unique (article);
+  g_autofree char *passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages",
+                                                            n_passages), n_passages);
+
+  if (n_unique == 0)
+    return g_steal_pointer (&passages);
+  /* Translators: "12 passages · 3 only here" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u only here", "%s · %u only here", n_unique),
+                          passages, n_unique);
+}
+
+void
+syn_article_column_set_article (SynArticleColumn *self,
+                                SynArticle       *article,
+                                guint             number,
+                                guint             n_sources)
+{
+  g_autofree char *number_text = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *detail = NULL;
+  const char *title;
+
+  g_return_if_fail (SYN_IS_ARTICLE_COLUMN (self));
+  g_return_if_fail (SYN_IS_ARTICLE (article));
+
+  number_text = g_strdup_printf ("%u", number);
+  counts = describe_counts (article);
+  detail = g_strdup_printf ("%s · %s", syn_article_get_name (article), counts);
+  title = syn_article_get_title (article);
+
+  gtk_label_set_text (self->number_label, number_text);
+  gtk_label_set_text (self->title_label, title != NULL ? title : syn_article_get_name (article));
+  gtk_label_set_text (self->detail_label, detail);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), detail);
+  syn_article_view_set_article (self->view, article, n_sources);
+}
+
+SynArticleView *
+syn_article_column_get_view (SynArticleColumn *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_COLUMN (self), NULL);
+
+  return self->view;
+}
+
+GtkWidget *
+syn_article_column_get_header (SynArticleColumn *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_COLUMN (self), NULL);
+
+  return self->header;
+}
+
+GtkAdjustment *
+syn_article_column_get_vadjustment (SynArticleColumn *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_COLUMN (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}

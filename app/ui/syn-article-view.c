@@ -1,0 +1,1288 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One article as a column of text: a read-only GtkTextView whose buffer
+ * holds the article's text exactly (original paragraphs and all), with
+ * tags for passages and word-level divergences.
+ *
+ * Why a text view and not a list of labels: a text view lays out only what
+ * is on screen and revalidates only the lines whose tags change, so marking
+ * a selection touches a few lines instead of re-measuring the article; it
+ * also gives text selection and copying for free. What tags cannot express
+ * is drawn in snapshot_layer(): the gutter bar beside every passage (shared,
+ * unique, selected) and the dotted underline of changed words, both for the
+ * visible part only.
+ *
+ * Positions: the core speaks in byte offsets into the article's text; the
+ * buffer in character offsets, and it also holds one child anchor (the
+ * emblem) before each number and quotation conflict. Offsets are converted
+ * once, when the article is shown, and kept in SynSpan and Mark. The
+ * vertical extent of each passage is cached in buffer coordinates and only
+ * recomputed when the layout changes (the adjustment's "changed"), so
+ * scrolling and drawing the connector bands cost no layout work.
+ */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "syn-article-view.h"
+#include "syn-marks.h"
+
+#define GUTTER_X      5.0f
+#define GUTTER_WIDTH  3.0f
+#define LEFT_MARGIN   18
+#define RIGHT_MARGIN  14
+#define MAX_MATCHES   5000
+
+typedef struct {
+  int                  start;
+  int                  end;
+  guint                span;
+  const SynDivergence *divergence;
+  GtkWidget           *emblem;  /* for number and quote conflicts */
+} Mark;
+
+typedef struct {
+  float    y;
+  float    height;
+  gboolean valid;
+} Extent;
+
+typedef struct {
+  int start;
+  int end;
+} Range;
+
+struct _SynArticleView
+{
+  GtkTextView       parent_instance;
+
+  SynArticle       *article;
+  guint             n_sources;
+  GtkTextBuffer    *buffer;
+  GtkTextTag       *tags[SYN_N_MARKS];
+
+  GArray           *spans;        /* SynSpan */
+  GArray           *marks;        /* Mark, sorted by start */
+  GArray           *extents;      /* Extent, one per span */
+  gboolean          extents_dirty;
+
+  GArray           *selected;     /* guint: spans tagged SELECTED */
+  int               focus;
+
+  GArray           *matches;      /* Range */
+  int               current_match;
+
+  gboolean          show_boilerplate;
+  gboolean          divergent_only;
+  gboolean          unique_only;
+
+  GtkAdjustment    *vadjustment;
+  AdwAnimation     *scroll_animation;
+  gboolean          building;
+};
+
+G_DEFINE_FINAL_TYPE (SynArticleView, syn_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  SPAN_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Byte to character offsets: checkpoints every 512 bytes, so a lookup
+ * walks at most one stretch of text. */
+typedef struct {
+  const char *text;
+  gsize       len;
+  GArray     *bytes;   /* gsize, at character boundaries */
+  GArray     *chars;   /* glong */
+} OffsetMap;
+
+static void
+offset_map_init (OffsetMap  *map,
+                 const char *text,
+                 gsize       len)
+{
+  const char *p = text;
+  glong chars = 0;
+  gsize next = 0;
+
+  map->text = text;
+  map->len = len;
+  map->bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
+  map->chars = g_array_new (FALSE, FALSE, sizeof (glong));
+  while ((gsize) (p - text) < len)
+    {
+      gsize at = p - text;
+
+      if (at >= next)
+        {
+          g_array_append_val (map->bytes, at);
+          g_array_append_val (map->chars, chars);
+          next = at + 512;
+        }
+      p = g_utf8_next_char (p);
+      chars++;
+    }
+}
+
+static void
+offset_map_clear (OffsetMap *map)
+{
+  g_clear_pointer (&map->bytes, g_array_unref);
+  g_clear_pointer (&map->chars, g_array_unref);
+}
+
+static glong
+offset_map_lookup (OffsetMap *map,
+                   gsize      byte)
+{
+  guint lo = 0, hi = map->bytes->len;
+  gsize at;
+
+  byte = MIN (byte, map->len);
+  if (hi == 0)
+    return 0;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (map->bytes, gsize, mid) <= byte)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  at = g_array_index (map->bytes, gsize, lo);
+  return g_array_index (map->chars, glong, lo) + g_utf8_pointer_to_offset (map->text + at, map->text + byte);
+}
+
+/* How many emblems sit before byte @byte (at it too, when @inclusive). */
+static guint
+count_anchors (GArray   *anchors,
+               gsize     byte,
+               gboolean  inclusive)
+{
+  guint lo = 0, hi = anchors->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      gsize a = g_array_index (anchors, gsize, mid);
+
+      if (a < byte || (inclusive && a == byte))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static int
+map_start (OffsetMap *map,
+           GArray    *anchors,
+           gsize      byte)
+{
+  return offset_map_lookup (map, byte) + count_anchors (anchors, byte, TRUE);
+}
+
+static int
+map_end (OffsetMap *map,
+         GArray    *anchors,
+         gsize     byte)
+{
+  return offset_map_lookup (map, byte) + count_anchors (anchors, byte, FALSE);
+}
+
+static void
+apply_tag (SynArticleView *self,
+           SynMark         mark,
+           int             start,
+           int             end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+  gtk_text_buffer_apply_tag (self->buffer, self->tags[mark], &a, &b);
+}
+
+static void
+remove_tag (SynArticleView *self,
+            SynMark         mark,
+            int             start,
+            int             end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, end);
+  gtk_text_buffer_remove_tag (self->buffer, self->tags[mark], &a, &b);
+}
+
+static void
+remove_tag_everywhere (SynArticleView *self,
+                       SynMark         mark)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (self->buffer, &a, &b);
+  gtk_text_buffer_remove_tag (self->buffer, self->tags[mark], &a, &b);
+}
+
+static void
+clear_content (SynArticleView *self)
+{
+  for (guint i = 0; i < self->spans->len; i++)
+    g_object_unref (g_array_index (self->spans, SynSpan, i).passage);
+  g_array_set_size (self->spans, 0);
+  g_array_set_size (self->marks, 0);
+  g_array_set_size (self->extents, 0);
+  g_array_set_size (self->selected, 0);
+  g_array_set_size (self->matches, 0);
+  self->focus = -1;
+  self->current_match = -1;
+  self->extents_dirty = TRUE;
+}
+
+static gboolean
+is_conflict (const SynDivergence *d)
+{
+  return d->kind == SYN_DIVERGENCE_NUMBER || d->kind == SYN_DIVERGENCE_QUOTE;
+}
+
+/* The byte offsets of the emblems: one before each conflict. */
+static GArray *
+collect_anchors (GListModel *passages)
+{
+  GArray *anchors = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint n = g_list_model_get_n_items (passages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SynPassage) passage = g_list_model_get_item (passages, i);
+      guint n_div;
+      const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
+
+      for (guint j = 0; j < n_div; j++)
+        if (is_conflict (&divs[j]))
+          {
+            gsize last = anchors->len ? g_array_index (anchors, gsize, anchors->len - 1) : G_MAXSIZE;
+
+            if (last != divs[j].start)
+              g_array_append_val (anchors, divs[j].start);
+          }
+    }
+  return anchors;
+}
+
+static GtkWidget *
+make_emblem (SynPassage          *passage,
+             const SynDivergence *divergence)
+{
+  GtkWidget *image = gtk_image_new_from_icon_name (syn_marks_icon_name (divergence->kind));
+  g_autofree char *explanation = syn_passage_dup_explanation (passage, divergence);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (image), 12);
+  gtk_widget_add_css_class (image, "syn-emblem");
+  gtk_widget_add_css_class (image, divergence->kind == SYN_DIVERGENCE_NUMBER ? "number" : "quote");
+  gtk_widget_set_tooltip_text (image, explanation);
+  gtk_widget_set_margin_end (image, 2);
+  return image;
+}
+
+/* Inserts the text with an emblem anchor at each byte of @anchors. */
+static void
+insert_text (SynArticleView *self,
+             const char     *text,
+             gsize           len,
+             GArray         *anchors,
+             GPtrArray      *anchor_objects)
+{
+  GtkTextIter end;
+  gsize prev = 0;
+
+  gtk_text_buffer_get_end_iter (self->buffer, &end);
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      gsize at = g_array_index (anchors, gsize, i);
+
+      gtk_text_buffer_insert (self->buffer, &end, text + prev, at - prev);
+      g_ptr_array_add (anchor_objects, gtk_text_buffer_create_child_anchor (self->buffer, &end));
+      prev = at;
+    }
+  gtk_text_buffer_insert (self->buffer, &end, text + prev, len - prev);
+}
+
+static void
+add_span (SynArticleView *self,
+          SynPassage     *passage,
+          OffsetMap      *map,
+          GArray         *anchors)
+{
+  SynGroup *group = syn_passage_get_group (passage);
+  SynPassageKind kind = syn_passage_get_kind (passage);
+  SynSpan span = { 0, };
+  Extent extent = { 0, };
+
+  span.passage = g_object_ref (passage);
+  span.start = map_start (map, anchors, syn_passage_get_start (passage));
+  span.end = map_end (map, anchors, syn_passage_get_end (passage));
+  span.group = group != NULL ? (int) syn_group_get_index (group) : -1;
+  span.support = group != NULL ? syn_group_get_support (group) : 1;
+  span.unique = syn_passage_is_unique (passage);
+  span.boilerplate = kind == SYN_PASSAGE_BOILERPLATE;
+  span.title = kind == SYN_PASSAGE_TITLE;
+  span.divergent = group != NULL && syn_group_is_divergent (group);
+  g_array_append_val (self->spans, span);
+  g_array_append_val (self->extents, extent);
+}
+
+static void
+add_marks (SynArticleView *self,
+           guint           span_index,
+           OffsetMap      *map,
+           GArray         *anchors,
+           GPtrArray      *anchor_objects)
+{
+  SynPassage *passage = g_array_index (self->spans, SynSpan, span_index).passage;
+  guint n_div;
+  const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
+
+  for (guint j = 0; j < n_div; j++)
+    {
+      Mark mark = { 0, };
+
+      mark.start = map_start (map, anchors, divs[j].start);
+      mark.end = map_end (map, anchors, divs[j].end);
+      mark.span = span_index;
+      mark.divergence = &divs[j];
+      if (is_conflict (&divs[j]))
+        {
+          guint k = count_anchors (anchors, divs[j].start, FALSE);
+
+          /* Several conflicts at one byte share the first one's emblem. */
+          if (k < anchor_objects->len && g_array_index (anchors, gsize, k) == divs[j].start &&
+              g_ptr_array_index (anchor_objects, k) != NULL)
+            {
+              mark.emblem = make_emblem (passage, &divs[j]);
+              gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), mark.emblem,
+                                                 g_ptr_array_index (anchor_objects, k));
+              g_ptr_array_index (anchor_objects, k) = NULL;
+            }
+        }
+      g_array_append_val (self->marks, mark);
+    }
+}
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const Mark *ma = a, *mb = b;
+
+  return ma->start != mb->start ? ma->start - mb->start : ma->end - mb->end;
+}
+
+/* Runs of blank lines shrink to one: the seeds carry up to four in a row,
+ * which reads as a hole in the column. The text stays in the buffer. */
+static void
+collapse_blank_lines (SynArticleView *self)
+{
+  GtkTextIter iter;
+  int blank_run = 0;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  do
+    {
+      GtkTextIter line_end = iter;
+      gboolean blank = TRUE;
+
+      if (!gtk_text_iter_ends_line (&line_end))
+        gtk_text_iter_forward_to_line_end (&line_end);
+      for (GtkTextIter c = iter; gtk_text_iter_compare (&c, &line_end) < 0; gtk_text_iter_forward_char (&c))
+        if (!g_unichar_isspace (gtk_text_iter_get_char (&c)))
+          {
+            blank = FALSE;
+            break;
+          }
+      blank_run = blank ? blank_run + 1 : 0;
+      /* Hide a blank line that follows a blank line, or opens the text. */
+      if (blank && (blank_run > 1 || gtk_text_iter_get_line (&iter) == blank_run - 1))
+        {
+          GtkTextIter next = iter;
+
+          gtk_text_iter_forward_line (&next);
+          gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_COLLAPSED], &iter, &next);
+        }
+    }
+  while (gtk_text_iter_forward_line (&iter));
+}
+
+static void
+tag_spans (SynArticleView *self)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (self->buffer, &a, &b);
+  gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_BODY], &a, &b);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+
+      if (span->title)
+        apply_tag (self, SYN_MARK_TITLE, span->start, span->end);
+      else if (span->boilerplate)
+        apply_tag (self, SYN_MARK_BOILERPLATE, span->start, span->end);
+      else if (span->unique)
+        apply_tag (self, SYN_MARK_UNIQUE, span->start, span->end);
+    }
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      apply_tag (self, syn_marks_for_divergence (mark->divergence->kind), mark->start, mark->end);
+    }
+}
+
+static void apply_filter (SynArticleView *self);
+
+static void
+rebuild (SynArticleView *self)
+{
+  g_autoptr(GArray) anchors = NULL;
+  g_autoptr(GPtrArray) anchor_objects = NULL;
+  GListModel *passages;
+  OffsetMap map;
+  const char *text;
+  gsize len;
+  guint n;
+
+  self->building = TRUE;
+  clear_content (self);
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  if (self->article == NULL)
+    {
+      self->building = FALSE;
+      return;
+    }
+
+  text = syn_article_get_text (self->article, &len);
+  passages = syn_article_get_passages (self->article);
+  n = g_list_model_get_n_items (passages);
+  anchors = collect_anchors (passages);
+  /* The buffer owns the anchors; this only indexes them. */
+  anchor_objects = g_ptr_array_new ();
+  insert_text (self, text, len, anchors, anchor_objects);
+
+  offset_map_init (&map, text, len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SynPassage) passage = g_list_model_get_item (passages, i);
+
+      add_span (self, passage, &map, anchors);
+      add_marks (self, i, &map, anchors, anchor_objects);
+    }
+  offset_map_clear (&map);
+  g_array_sort (self->marks, compare_marks);
+
+  tag_spans (self);
+  collapse_blank_lines (self);
+  apply_filter (self);
+  self->building = FALSE;
+}
+
+/* The span after @index that is not collapsed, or the end of the text. */
+static int
+hidden_range_end (SynArticleView *self,
+                  guint           index)
+{
+  const SynSpan *span = &g_array_index (self->spans, SynSpan, index);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, span->end);
+  while (!gtk_text_iter_is_end (&iter) && g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+    gtk_text_iter_forward_char (&iter);
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* Hidden boilerplate takes its paragraph break along when it fills whole
+ * lines, and the space before it when it ends a paragraph, so the text
+ * around it closes up without running paragraphs together. */
+static void
+collapse_span (SynArticleView *self,
+               guint           index)
+{
+  const SynSpan *span = &g_array_index (self->spans, SynSpan, index);
+  GtkTextIter start;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
+  if (gtk_text_iter_starts_line (&start))
+    {
+      apply_tag (self, SYN_MARK_HIDDEN, span->start, hidden_range_end (self, index));
+      return;
+    }
+  while (!gtk_text_iter_starts_line (&start))
+    {
+      GtkTextIter prev = start;
+
+      gtk_text_iter_backward_char (&prev);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)) || gtk_text_iter_get_char (&prev) == '\n')
+        break;
+      start = prev;
+    }
+  apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), span->end);
+}
+
+static gboolean
+span_kept (SynArticleView *self,
+           const SynSpan  *span)
+{
+  if (self->divergent_only && !(span->group >= 0 && span->divergent))
+    return FALSE;
+  if (self->unique_only && !span->unique)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+apply_filter (SynArticleView *self)
+{
+  remove_tag_everywhere (self, SYN_MARK_HIDDEN);
+  remove_tag_everywhere (self, SYN_MARK_DIMMED);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+
+      span->collapsed = span->boilerplate && !self->show_boilerplate;
+      span->dimmed = !span->collapsed && !span_kept (self, span);
+      if (span->collapsed)
+        collapse_span (self, i);
+      else if (span->dimmed)
+        apply_tag (self, SYN_MARK_DIMMED, span->start, span->end);
+    }
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      if (mark->emblem != NULL)
+        gtk_widget_set_opacity (mark->emblem,
+                                g_array_index (self->spans, SynSpan, mark->span).dimmed ? 0.3 : 1.0);
+    }
+  self->extents_dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+compute_extents (SynArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+      Extent *extent = &g_array_index (self->extents, Extent, i);
+      GtkTextIter a, b;
+      GdkRectangle ra, rb;
+
+      extent->valid = !span->collapsed && span->end > span->start;
+      if (!extent->valid)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, span->start);
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, span->end - 1);
+      gtk_text_view_get_iter_location (view, &a, &ra);
+      gtk_text_view_get_iter_location (view, &b, &rb);
+      extent->y = ra.y;
+      extent->height = MAX (rb.y + rb.height - ra.y, 1);
+    }
+  self->extents_dirty = FALSE;
+}
+
+static void
+ensure_extents (SynArticleView *self)
+{
+  if (self->extents_dirty)
+    compute_extents (self);
+}
+
+static void
+snapshot_gutter (SynArticleView *self,
+                 GtkSnapshot    *snapshot,
+                 GdkRectangle   *visible)
+{
+  const SynPalette *palette = syn_marks_get_palette ();
+
+  ensure_extents (self);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+      const Extent *extent = &g_array_index (self->extents, Extent, i);
+      gboolean selected = FALSE;
+      float y0 = extent->y + 2, y1 = extent->y + extent->height - 2;
+
+      if (!extent->valid || span->boilerplate || y1 < visible->y || y0 > visible->y + visible->height)
+        continue;
+      for (guint k = 0; k < self->selected->len && !selected; k++)
+        selected = g_array_index (self->selected, guint, k) == i;
+
+      if (selected)
+        gtk_snapshot_append_color (snapshot, &palette->gutter_selected,
+                                   &GRAPHENE_RECT_INIT (GUTTER_X - 1, y0, GUTTER_WIDTH + 2, y1 - y0));
+      else if (span->unique)
+        /* Dashed: unique reads without colour too. */
+        for (float y = y0; y < y1; y += 7)
+          gtk_snapshot_append_color (snapshot, &palette->gutter_unique,
+                                     &GRAPHENE_RECT_INIT (GUTTER_X, y, GUTTER_WIDTH, MIN (4, y1 - y)));
+      else if (span->group >= 0)
+        {
+          GdkRGBA color = palette->gutter_shared;
+
+          /* Fainter when fewer sources carry it. */
+          if (self->n_sources > 2)
+            color.alpha *= 0.45 + 0.55 * (span->support - 1) / (double) (self->n_sources - 1);
+          gtk_snapshot_append_color (snapshot, &color,
+                                     &GRAPHENE_RECT_INIT (GUTTER_X, y0, GUTTER_WIDTH, y1 - y0));
+        }
+    }
+}
+
+/* Binary search: the first mark that ends after @offset. */
+static guint
+first_mark_after (SynArticleView *self,
+                  int             offset)
+{
+  guint lo = 0, hi = self->marks->len;
+
+  /* Marks are sorted by start and never overlap much; search by start
+   * and step back over the few that still reach @offset. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->marks, Mark, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  while (lo > 0 && g_array_index (self->marks, Mark, lo - 1).end > offset)
+    lo--;
+  return lo;
+}
+
+static void
+snapshot_dotted_mark (SynArticleView *self,
+                      GtkSnapshot    *snapshot,
+                      const Mark     *mark,
+                      const GdkRGBA  *color)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  float x0 = 0, x1 = 0, line_y = -1;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, mark->start);
+  for (int off = mark->start; off < mark->end; off++, gtk_text_iter_forward_char (&iter))
+    {
+      GdkRectangle r;
+
+      gtk_text_view_get_iter_location (view, &iter, &r);
+      if (r.y + r.height != line_y)
+        {
+          if (line_y >= 0)
+            syn_marks_snapshot_dotted (snapshot, x0, x1, line_y - 2, color);
+          line_y = r.y + r.height;
+          x0 = r.x;
+        }
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+        x1 = r.x + r.width;
+    }
+  if (line_y >= 0)
+    syn_marks_snapshot_dotted (snapshot, x0, x1, line_y - 2, color);
+}
+
+static void
+snapshot_underlines (SynArticleView *self,
+                     GtkSnapshot    *snapshot,
+                     GdkRectangle   *visible)
+{
+  const SynPalette *palette = syn_marks_get_palette ();
+  GtkTextIter top, bottom;
+  int top_offset, bottom_offset;
+
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &top, visible->x, visible->y);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &bottom, visible->x + visible->width,
+                                      visible->y + visible->height);
+  gtk_text_iter_forward_line (&bottom);
+  top_offset = gtk_text_iter_get_offset (&top);
+  bottom_offset = gtk_text_iter_get_offset (&bottom);
+
+  for (guint i = first_mark_after (self, top_offset); i < self->marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+
+      if (mark->start > bottom_offset)
+        break;
+      if (mark->divergence->kind != SYN_DIVERGENCE_CHANGED ||
+          g_array_index (self->spans, SynSpan, mark->span).dimmed)
+        continue;
+      snapshot_dotted_mark (self, snapshot, mark, &palette->changed_line);
+    }
+}
+
+static void
+syn_article_view_snapshot_layer (GtkTextView      *view,
+                                 GtkTextViewLayer  layer,
+                                 GtkSnapshot      *snapshot)
+{
+  SynArticleView *self = SYN_ARTICLE_VIEW (view);
+  GdkRectangle visible;
+
+  if (self->article == NULL)
+    return;
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    snapshot_gutter (self, snapshot, &visible);
+  else
+    snapshot_underlines (self, snapshot, &visible);
+}
+
+static int
+span_at_offset (SynArticleView *self,
+                int             offset)
+{
+  guint lo = 0, hi = self->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, mid);
+
+      if (span->end < offset)
+        lo = mid + 1;
+      else if (span->start > offset)
+        hi = mid;
+      else
+        return mid;
+    }
+  return -1;
+}
+
+static void
+mark_set_cb (SynArticleView *self,
+             GtkTextIter    *location,
+             GtkTextMark    *mark)
+{
+  int span;
+
+  if (self->building || mark != gtk_text_buffer_get_insert (self->buffer) ||
+      gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+  span = span_at_offset (self, gtk_text_iter_get_offset (location));
+  if (span >= 0 && !g_array_index (self->spans, SynSpan, span).collapsed)
+    g_signal_emit (self, signals[SPAN_ACTIVATED], 0, (guint) span);
+}
+
+static char *
+describe_span (SynArticleView *self,
+               const SynSpan  *span)
+{
+  if (span->boilerplate)
+    return g_strdup (_("Site furniture: left out of the comparison"));
+  if (span->unique)
+    return g_strdup (_("Only in this source"));
+  if (span->group >= 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u of %u source", "In %u of %u sources",
+                                         self->n_sources),
+                            span->support, self->n_sources);
+  return NULL;
+}
+
+static gboolean
+query_tooltip_cb (SynArticleView *self,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  int bx, by, offset, span;
+  GdkRectangle r;
+
+  if (keyboard || self->article == NULL)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return FALSE;
+  offset = gtk_text_iter_get_offset (&iter);
+  span = span_at_offset (self, offset);
+  if (span < 0)
+    return FALSE;
+
+  /* In the gutter: what the bar means. */
+  if (bx < LEFT_MARGIN)
+    {
+      g_autofree char *text = describe_span (self, &g_array_index (self->spans, SynSpan, span));
+
+      gtk_tooltip_set_text (tooltip, text);
+      return text != NULL;
+    }
+
+  for (guint i = first_mark_after (self, offset); i < self->marks->len; i++)
+    {
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      g_autofree char *text = NULL;
+
+      if (mark->start > offset)
+        break;
+      if (offset >= mark->end)
+        continue;
+      text = syn_passage_dup_explanation (g_array_index (self->spans, SynSpan, mark->span).passage,
+                                          mark->divergence);
+      if (text == NULL)
+        continue;
+      gtk_text_view_get_iter_location (view, &iter, &r);
+      gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, r.x, r.y, &r.x, &r.y);
+      gtk_tooltip_set_tip_area (tooltip, &r);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+adjustment_changed_cb (SynArticleView *self)
+{
+  self->extents_dirty = TRUE;
+}
+
+static void
+vadjustment_notify_cb (SynArticleView *self)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adj == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+  g_set_object (&self->vadjustment, adj);
+  if (adj != NULL)
+    g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->scroll_animation);
+}
+
+static void
+style_changed_cb (SynArticleView *self)
+{
+  syn_marks_update_tags (self->tags);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+syn_article_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SynArticleView *self = SYN_ARTICLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (syn_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+  self->extents_dirty = TRUE;
+}
+
+static void
+syn_article_view_dispose (GObject *object)
+{
+  SynArticleView *self = SYN_ARTICLE_VIEW (object);
+
+  g_clear_object (&self->scroll_animation);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
+  if (self->spans != NULL)
+    clear_content (self);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (syn_article_view_parent_class)->dispose (object);
+}
+
+static void
+syn_article_view_finalize (GObject *object)
+{
+  SynArticleView *self = SYN_ARTICLE_VIEW (object);
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->extents, g_array_unref);
+  g_clear_pointer (&self->selected, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (syn_article_view_parent_class)->finalize (object);
+}
+
+static void
+syn_article_view_class_init (SynArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = syn_article_view_dispose;
+  object_class->finalize = syn_article_view_finalize;
+  widget_class->size_allocate = syn_article_view_size_allocate;
+  text_view_class->snapshot_layer = syn_article_view_snapshot_layer;
+
+  /**
+   * SynArticleView::span-activated:
+   * @index: the span
+   *
+   * A passage was clicked (or the cursor put in it).
+   */
+  signals[SPAN_ACTIVATED] =
+    g_signal_new ("span-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+syn_article_view_init (SynArticleView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+
+  self->spans = g_array_new (FALSE, TRUE, sizeof (SynSpan));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
+  self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->focus = -1;
+  self->current_match = -1;
+  self->show_boilerplate = TRUE;
+  self->extents_dirty = TRUE;
+
+  self->buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
+  syn_marks_create_tags (gtk_text_buffer_get_tag_table (self->buffer), self->tags);
+  gtk_text_view_set_buffer (view, self->buffer);
+  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_text_view_set_editable (view, FALSE);
+  gtk_text_view_set_cursor_visible (view, FALSE);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (view, LEFT_MARGIN);
+  gtk_text_view_set_right_margin (view, RIGHT_MARGIN);
+  gtk_text_view_set_top_margin (view, 12);
+  gtk_text_view_set_bottom_margin (view, 48);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "syn-article");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_notify_cb), NULL);
+  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (style_changed_cb));
+}
+
+GtkWidget *
+syn_article_view_new (void)
+{
+  return g_object_new (SYN_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+syn_article_view_set_article (SynArticleView *self,
+                              SynArticle     *article,
+                              guint           n_sources)
+{
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || SYN_IS_ARTICLE (article));
+
+  g_set_object (&self->article, article);
+  self->n_sources = n_sources;
+  rebuild (self);
+}
+
+SynArticle *
+syn_article_view_get_article (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->article;
+}
+
+guint
+syn_article_view_get_n_spans (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  return self->spans->len;
+}
+
+const SynSpan *
+syn_article_view_get_span (SynArticleView *self,
+                           guint           index)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->spans->len, NULL);
+
+  return &g_array_index (self->spans, SynSpan, index);
+}
+
+int
+syn_article_view_find_span (SynArticleView *self,
+                            int             offset)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+
+  return span_at_offset (self, offset);
+}
+
+gboolean
+syn_article_view_get_span_extent (SynArticleView *self,
+                                  guint           index,
+                                  float          *y,
+                                  float          *height)
+{
+  const Extent *extent;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (index < self->spans->len, FALSE);
+
+  ensure_extents (self);
+  extent = &g_array_index (self->extents, Extent, index);
+  *y = extent->y;
+  *height = extent->height;
+  return extent->valid;
+}
+
+static void
+tag_selection (SynArticleView *self,
+               gboolean        apply)
+{
+  void (*tag_func) (SynArticleView *, SynMark, int, int) = apply ? apply_tag : remove_tag;
+
+  for (guint i = 0; i < self->selected->len; i++)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, g_array_index (self->selected, guint, i));
+
+      tag_func (self, SYN_MARK_SELECTED, span->start, span->end);
+    }
+  if (self->focus >= 0)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, self->focus);
+
+      tag_func (self, SYN_MARK_FOCUS, span->start, span->end);
+    }
+}
+
+void
+syn_article_view_set_selection (SynArticleView *self,
+                                const guint    *spans,
+                                guint           n_spans,
+                                int             focus)
+{
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (focus < (int) self->spans->len);
+
+  tag_selection (self, FALSE);
+  g_array_set_size (self->selected, 0);
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[i] < self->spans->len)
+      g_array_append_val (self->selected, spans[i]);
+  self->focus = focus;
+  tag_selection (self, TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+syn_article_view_set_filter (SynArticleView *self,
+                             gboolean        show_boilerplate,
+                             gboolean        divergent_only,
+                             gboolean        unique_only)
+{
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+
+  if (self->show_boilerplate == show_boilerplate && self->divergent_only == divergent_only &&
+      self->unique_only == unique_only)
+    return;
+  self->show_boilerplate = show_boilerplate;
+  self->divergent_only = divergent_only;
+  self->unique_only = unique_only;
+  apply_filter (self);
+}
+
+gboolean
+syn_article_view_span_is_shown (SynArticleView *self,
+                                guint           index)
+{
+  const SynSpan *span;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), FALSE);
+  g_return_val_if_fail (index < self->spans->len, FALSE);
+
+  span = &g_array_index (self->spans, SynSpan, index);
+  return !span->collapsed && !span->dimmed;
+}
+
+guint
+syn_article_view_search (SynArticleView *self,
+                         const char     *needle)
+{
+  GtkTextIter iter, match_start, match_end;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  remove_tag_everywhere (self, SYN_MARK_SEARCH);
+  remove_tag_everywhere (self, SYN_MARK_SEARCH_CURRENT);
+  g_array_set_size (self->matches, 0);
+  self->current_match = -1;
+  if (needle == NULL || needle[0] == '\0')
+    return 0;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  while (self->matches->len < MAX_MATCHES &&
+         gtk_text_iter_forward_search (&iter, needle,
+                                       GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                       &match_start, &match_end, NULL))
+    {
+      Range range = { gtk_text_iter_get_offset (&match_start), gtk_text_iter_get_offset (&match_end) };
+
+      if (range.end == range.start)
+        break;
+      gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_SEARCH], &match_start, &match_end);
+      g_array_append_val (self->matches, range);
+      iter = match_end;
+    }
+  return self->matches->len;
+}
+
+guint
+syn_article_view_get_n_matches (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  return self->matches->len;
+}
+
+void
+syn_article_view_set_current_match (SynArticleView *self,
+                                    int             index)
+{
+  GtkTextIter iter;
+  const Range *range;
+
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (index < (int) self->matches->len);
+
+  if (self->current_match >= 0)
+    {
+      range = &g_array_index (self->matches, Range, self->current_match);
+      remove_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
+    }
+  self->current_match = index;
+  if (index < 0)
+    return;
+  range = &g_array_index (self->matches, Range, index);
+  apply_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, range->start);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
+}
+
+static void
+scroll_value_cb (double          value,
+                 SynArticleView *self)
+{
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, value);
+}
+
+void
+syn_article_view_scroll_span_to (SynArticleView *self,
+                                 guint           index,
+                                 float           y)
+{
+  float span_y, span_height;
+  double target, from;
+
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (index < self->spans->len);
+
+  if (self->vadjustment == NULL || !syn_article_view_get_span_extent (self, index, &span_y, &span_height))
+    return;
+  target = CLAMP (span_y - y, gtk_adjustment_get_lower (self->vadjustment),
+                  gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment));
+  from = gtk_adjustment_get_value (self->vadjustment);
+  if (ABS (target - from) < 1)
+    return;
+
+  if (self->scroll_animation == NULL)
+    {
+      AdwAnimationTarget *anim_target =
+        adw_callback_animation_target_new ((AdwAnimationTargetFunc) scroll_value_cb, self, NULL);
+
+      self->scroll_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 1, 180, anim_target);
+      adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->scroll_animation), ADW_EASE_OUT_CUBIC);
+    }
+  adw_animation_reset (self->scroll_animation);
+  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->scroll_animation), from);
+  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->scroll_animation), target);
+  adw_animation_play (self->scroll_animation);
+}
+
+float
+syn_article_view_get_span_view_y (SynArticleView *self,
+                                  guint           index)
+{
+  float span_y = 0, span_height = 0;
+  double value;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+  g_return_val_if_fail (index < self->spans->len, 0);
+
+  syn_article_view_get_span_extent (self, index, &span_y, &span_height);
+  /* Where an animation is heading, not where it is now. */
+  if (self->scroll_animation != NULL &&
+      adw_animation_get_state (self->scroll_animation) == ADW_ANIMATION_PLAYING)
+    value = adw_timed_animation_get_value_to (ADW_TIMED_ANIMATION (self->scroll_animation));
+  else
+    value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  return span_y - value;
+}
+
+void
+syn_article_view_reveal_span (SynArticleView *self,
+                              guint           index)
+{
+  float y, height, view_y;
+  double page;
+
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (index < self->spans->len);
+
+  if (self->vadjustment == NULL || !syn_article_view_get_span_extent (self, index, &y, &height))
+    return;
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  view_y = syn_article_view_get_span_view_y (self, index);
+  if (view_y < 0 || view_y + MIN (height, page / 2) > page)
+    syn_article_view_scroll_span_to (self, index, page / 4);
+}
+
+int
+syn_article_view_width_for_chars (SynArticleView *self,
+                                  guint           n_chars)
+{
+  PangoContext *context;
+  PangoFontMetrics *metrics;
+  int char_width;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics);
+  pango_font_metrics_unref (metrics);
+  return PANGO_PIXELS (char_width * (int) n_chars) + LEFT_MARGIN + RIGHT_MARGIN;
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "syn-model.h"
+
+G_BEGIN_DECLS
+
+#define SYN_TYPE_ARTICLE_VIEW (syn_article_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SynArticleView, syn_article_view, SYN, ARTICLE_VIEW, GtkTextView)
+
+/* One passage as shown: buffer character offsets (the text view also holds
+ * emblems, so they are not the article's byte offsets) and where it is. */
+typedef struct {
+  SynPassage *passage;
+  int         start;
+  int         end;
+  int         group;      /* index in the comparison's groups, or -1 */
+  guint       support;    /* sources carrying it (1 for a unique passage) */
+  guint       unique : 1;
+  guint       boilerplate : 1;
+  guint       title : 1;
+  guint       divergent : 1;
+  guint       dimmed : 1;
+  guint       collapsed : 1;
+} SynSpan;
+
+GtkWidget     *syn_article_view_new               (void);
+
+/* Shows @article (NULL: nothing), one of @n_sources compared. */
+void           syn_article_view_set_article       (SynArticleView *self,
+                                                   SynArticle     *article,
+                                                   guint           n_sources);
+SynArticle    *syn_article_view_get_article       (SynArticleView *self);
+
+guint          syn_article_view_get_n_spans       (SynArticleView *self);
+const SynSpan *syn_article_view_get_span          (SynArticleView *self,
+                                                   guint           index);
+/* The span holding buffer offset @offset, or -1. */
+int            syn_article_view_find_span         (SynArticleView *self,
+                                                   int             offset);
+
+/* The span's vertical extent in buffer coordinates, from a cache that is
+ * refreshed only when the layout changes. FALSE when it is collapsed. */
+gboolean       syn_article_view_get_span_extent   (SynArticleView *self,
+                                                   guint           index,
+                                                   float          *y,
+                                                   float          *height);
+
+/* Marks the spans of the selected group (@spans, @n_spans) and the focused
+ * one (-1 for none); only the ranges that change are re-tagged. */
+void           syn_article_view_set_selection     (SynArticleView *self,
+                                                   const guint    *spans,
+                                                   guint           n_spans,
+                                                   int             focus);
+
+/* Hidden boilerplate collapses; a filter dims what it does not keep. */
+void           syn_article_view_set_filter        (SynArticleView *self,
+                                                   gboolean        show_boilerplate,
+                                                   gboolean        divergent_only,
+                                                   gboolean        unique_only);
+/* Is the span kept by the current filter (not dimmed, not collapsed)? */
+gboolean       syn_article_view_span_is_shown     (SynArticleView *self,
+                                                   guint           index);
+
+/* Highlights every case-insensitive match of @needle (NULL or "" clears);
+ * returns how many. */
+guint          syn_article_view_search            (SynArticleView *self,
+                                                   const char     *needle);
+guint          syn_article_view_get_n_matches     (SynArticleView *self);
+/* Marks match @index as the current one (-1: none) and scrolls to it. */
+void           syn_article_view_set_current_match (SynArticleView *self,
+                                                   int             index);
+
+/* Scrolls so that the span's top is @y pixels below the top of the
+ * visible area (where possible). */
+void           syn_article_view_scroll_span_to    (SynArticleView *self,
+                                                   guint           index,
+                                                   float           y);
+/* Where the span's top is now, relative to the top of the visible area. */
+float          syn_article_view_get_span_view_y   (SynArticleView *self,
+                                                   guint           index);
+/* Scrolls the span into view if it is not (a third down the view). */
+void           syn_article_view_reveal_span       (SynArticleView *self,
+                                                   guint           index);
+
+/* Width in pixels for @n_chars average characters of the text, margins
+ * included: for a comfortable line length. */
+int            syn_article_view_width_for_chars   (SynArticleView *self,
+                                                   guint           n_chars);
+
+G_END_DECLS

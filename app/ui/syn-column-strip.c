@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Column widths. Reading comfort wants 60 to 75 characters a line; seeing
+ * every source at once wants narrow columns. The strip gives each column
+ * an equal share of the width, between a readable minimum (about 45
+ * characters) and a comfortable maximum (about 72); the bands take what is
+ * left up to a point, and past that the columns sit centred. A column the
+ * reader resized keeps its width. With many sources the minimum wins and
+ * the strip, inside a horizontal scroller, scrolls.
+ */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include "syn-column-strip.h"
+
+#define MIN_CHARS         44
+#define MAX_CHARS         72
+#define RESIZE_MIN_WIDTH  220
+#define GUTTER_MIN        28
+#define GUTTER_MAX        72
+
+struct _SynColumnStrip
+{
+  GtkWidget  parent_instance;
+
+  GPtrArray *columns;   /* SynArticleColumn */
+  GPtrArray *bands;     /* SynConnectorBands, columns->len - 1 of them */
+  GArray    *widths;    /* int: set by the reader, or -1 */
+  GArray    *allocated; /* int: the last allocated widths */
+  int        resize_start;
+};
+
+G_DEFINE_FINAL_TYPE (SynColumnStrip, syn_column_strip, GTK_TYPE_WIDGET)
+
+static void
+column_limits (SynColumnStrip *self,
+               int            *min_width,
+               int            *max_width)
+{
+  SynArticleView *view;
+
+  *min_width = 320;
+  *max_width = 560;
+  if (self->columns->len == 0)
+    return;
+  view = syn_article_column_get_view (g_ptr_array_index (self->columns, 0));
+  *min_width = syn_article_view_width_for_chars (view, MIN_CHARS);
+  *max_width = MAX (*min_width, syn_article_view_width_for_chars (view, MAX_CHARS));
+}
+
+static void
+syn_column_strip_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  SynColumnStrip *self = SYN_COLUMN_STRIP (widget);
+  int min_width, max_width;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      column_limits (self, &min_width, &max_width);
+      for (guint i = 0; i < self->columns->len; i++)
+        {
+          int w = g_array_index (self->widths, int, i);
+
+          *minimum += w >= 0 ? w : min_width;
+          *natural += w >= 0 ? w : max_width;
+        }
+      *minimum += self->bands->len * GUTTER_MIN;
+      *natural += self->bands->len * GUTTER_MAX;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+syn_column_strip_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SynColumnStrip *self = SYN_COLUMN_STRIP (widget);
+  guint n = self->columns->len, n_auto = 0, n_gutters = self->bands->len;
+  int min_width, max_width, fixed = 0, auto_width = 0, gutter = GUTTER_MIN, used, x;
+
+  if (n == 0)
+    return;
+  column_limits (self, &min_width, &max_width);
+  for (guint i = 0; i < n; i++)
+    {
+      int w = g_array_index (self->widths, int, i);
+
+      if (w >= 0)
+        fixed += w;
+      else
+        n_auto++;
+    }
+  if (n_auto > 0)
+    auto_width = CLAMP ((width - fixed - (int) n_gutters * GUTTER_MIN) / (int) n_auto, min_width, max_width);
+  used = fixed + auto_width * n_auto;
+  if (n_gutters > 0 && width - used > (int) n_gutters * GUTTER_MIN)
+    gutter = MIN ((width - used) / (int) n_gutters, GUTTER_MAX);
+  x = MAX (0, (width - used - (int) n_gutters * gutter) / 2);
+
+  g_array_set_size (self->allocated, n);
+  for (guint i = 0; i < n; i++)
+    {
+      int w = g_array_index (self->widths, int, i);
+
+      w = w >= 0 ? w : auto_width;
+      g_array_index (self->allocated, int, i) = w;
+      gtk_widget_size_allocate (g_ptr_array_index (self->columns, i),
+                                &(GtkAllocation) { x, 0, w, height }, -1);
+      x += w;
+      if (i < n_gutters)
+        {
+          gtk_widget_size_allocate (g_ptr_array_index (self->bands, i),
+                                    &(GtkAllocation) { x, 0, gutter, height }, -1);
+          x += gutter;
+        }
+    }
+}
+
+static void
+resize_begin_cb (SynColumnStrip    *self,
+                 SynConnectorBands *bands)
+{
+  guint index;
+
+  if (!g_ptr_array_find (self->bands, bands, &index))
+    return;
+  self->resize_start = index < self->allocated->len ? g_array_index (self->allocated, int, index) : -1;
+}
+
+static void
+resize_update_cb (SynColumnStrip    *self,
+                  double             dx,
+                  SynConnectorBands *bands)
+{
+  guint index;
+
+  if (self->resize_start < 0 || !g_ptr_array_find (self->bands, bands, &index))
+    return;
+  syn_column_strip_set_column_width (self, index, MAX (RESIZE_MIN_WIDTH, self->resize_start + (int) dx));
+}
+
+static void
+syn_column_strip_dispose (GObject *object)
+{
+  SynColumnStrip *self = SYN_COLUMN_STRIP (object);
+
+  syn_column_strip_remove_all (self);
+
+  G_OBJECT_CLASS (syn_column_strip_parent_class)->dispose (object);
+}
+
+static void
+syn_column_strip_finalize (GObject *object)
+{
+  SynColumnStrip *self = SYN_COLUMN_STRIP (object);
+
+  g_ptr_array_unref (self->columns);
+  g_ptr_array_unref (self->bands);
+  g_array_unref (self->widths);
+  g_array_unref (self->allocated);
+
+  G_OBJECT_CLASS (syn_column_strip_parent_class)->finalize (object);
+}
+
+static void
+syn_column_strip_class_init (SynColumnStripClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = syn_column_strip_dispose;
+  object_class->finalize = syn_column_strip_finalize;
+  widget_class->measure = syn_column_strip_measure;
+  widget_class->size_allocate = syn_column_strip_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "syncolumnstrip");
+}
+
+static void
+syn_column_strip_init (SynColumnStrip *self)
+{
+  self->columns = g_ptr_array_new ();
+  self->bands = g_ptr_array_new ();
+  self->widths = g_array_new (FALSE, FALSE, sizeof (int));
+  self->allocated = g_array_new (FALSE, TRUE, sizeof (int));
+  self->resize_start = -1;
+}
+
+GtkWidget *
+syn_column_strip_new (void)
+{
+  return g_object_new (SYN_TYPE_COLUMN_STRIP, NULL);
+}
+
+void
+syn_column_strip_remove_all (SynColumnStrip *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_ptr_array_set_size (self->columns, 0);
+  g_ptr_array_set_size (self->bands, 0);
+  g_array_set_size (self->widths, 0);
+  g_array_set_size (self->allocated, 0);
+}
+
+void
+syn_column_strip_append (SynColumnStrip    *self,
+                         SynArticleColumn  *column,
+                         SynConnectorBands *bands)
+{
+  int automatic = -1;
+
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+  g_return_if_fail (SYN_IS_ARTICLE_COLUMN (column));
+  g_return_if_fail ((bands == NULL) == (self->columns->len == 0));
+
+  if (bands != NULL)
+    {
+      gtk_widget_set_parent (GTK_WIDGET (bands), GTK_WIDGET (self));
+      g_ptr_array_add (self->bands, bands);
+      g_signal_connect_object (bands, "resize-begin", G_CALLBACK (resize_begin_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bands, "resize-update", G_CALLBACK (resize_update_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_set_parent (GTK_WIDGET (column), GTK_WIDGET (self));
+  g_ptr_array_add (self->columns, column);
+  g_array_append_val (self->widths, automatic);
+}
+
+guint
+syn_column_strip_get_n_columns (SynColumnStrip *self)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), 0);
+
+  return self->columns->len;
+}
+
+SynArticleColumn *
+syn_column_strip_get_column (SynColumnStrip *self,
+                             guint           index)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), NULL);
+  g_return_val_if_fail (index < self->columns->len, NULL);
+
+  return g_ptr_array_index (self->columns, index);
+}
+
+SynConnectorBands *
+syn_column_strip_get_bands (SynColumnStrip *self,
+                            guint           index)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), NULL);
+  g_return_val_if_fail (index < self->bands->len, NULL);
+
+  return g_ptr_array_index (self->bands, index);
+}
+
+void
+syn_column_strip_set_column_width (SynColumnStrip *self,
+                                   guint           index,
+                                   int             width)
+{
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+  g_return_if_fail (index < self->columns->len);
+
+  if (g_array_index (self->widths, int, index) == width)
+    return;
+  g_array_index (self->widths, int, index) = width;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+int
+syn_column_strip_get_column_width (SynColumnStrip *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), -1);
+  g_return_val_if_fail (index < self->allocated->len, -1);
+
+  return g_array_index (self->allocated, int, index);
+}

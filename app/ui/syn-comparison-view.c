@@ -1,0 +1,1122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The comparison view: what a reader sees. One column per source in its
+ * own order, connector bands between neighbouring columns, a detail pane
+ * with the selected group's versions stacked, and a slim bar with the
+ * filters, navigation, search and the legend.
+ *
+ * Selection is the centre of it. Selecting a passage (a click, the
+ * keyboard, the API) marks its group's passages in every column and
+ * scrolls each column so that its counterpart stands level with the chosen
+ * passage — the eye moves straight across. Only the tags of the ranges that
+ * change are touched and the scrolling is one adjustment per column, so a
+ * selection costs no relayout of the articles: well inside a frame even
+ * with twenty sources.
+ *
+ * The view keeps, per group, the (column, span) pairs that carry it, built
+ * once per alignment from the spans of each column; bands, navigation and
+ * selection all read from that table.
+ */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "syn-article-column.h"
+#include "syn-column-strip.h"
+#include "syn-comparison-view-private.h"
+#include "syn-legend.h"
+#include "syn-marks.h"
+#include "syn-model.h"
+
+#define DETAIL_HEIGHT 210
+
+typedef struct {
+  guint column;
+  guint span;
+} Member;
+
+struct _SynComparisonView
+{
+  GtkWidget          parent_instance;
+
+  /* Template children */
+  GtkWidget         *main_box;
+  GtkLabel          *status_label;
+  GtkToggleButton   *all_button;
+  GtkToggleButton   *divergent_button;
+  GtkToggleButton   *unique_button;
+  GtkToggleButton   *search_button;
+  GtkMenuButton     *legend_button;
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *match_label;
+  GtkPaned          *paned;
+  SynColumnStrip    *strip;
+  SynGroupDetail    *detail;
+
+  SynComparison     *comparison;
+  GtkSizeGroup      *header_group;
+  GPtrArray         *views;        /* SynArticleView, one per column */
+  GPtrArray         *members;      /* GArray of Member, one per group */
+
+  int                anchor_column;
+  int                anchor_span;
+  SynGroup          *selected_group;
+
+  gboolean           show_boilerplate;
+  gboolean           divergent_only;
+  gboolean           unique_only;
+
+  int                current_match;
+  guint              n_matches;
+  char              *last_needle;
+  gboolean           paned_placed;
+  gboolean           syncing_filters;
+};
+
+G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_COMPARISON,
+  PROP_SELECTED_GROUP,
+  PROP_SHOW_BOILERPLATE,
+  PROP_DIVERGENT_ONLY,
+  PROP_UNIQUE_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SynArticleView *
+view_at (SynComparisonView *self,
+         guint              column)
+{
+  return g_ptr_array_index (self->views, column);
+}
+
+static const SynSpan *
+span_at (SynComparisonView *self,
+         guint              column,
+         guint              span)
+{
+  return syn_article_view_get_span (view_at (self, column), span);
+}
+
+static GArray *
+members_of (SynComparisonView *self,
+            int                group)
+{
+  if (group < 0 || (guint) group >= self->members->len)
+    return NULL;
+  return g_ptr_array_index (self->members, group);
+}
+
+/* Selection ------------------------------------------------------------- */
+
+static void
+mark_selection (SynComparisonView *self,
+                int                group)
+{
+  GArray *members = members_of (self, group);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint c = 0; c < self->views->len; c++)
+    {
+      int focus = (int) c == self->anchor_column ? self->anchor_span : -1;
+
+      g_array_set_size (spans, 0);
+      for (guint i = 0; members != NULL && i < members->len; i++)
+        if (g_array_index (members, Member, i).column == c)
+          g_array_append_val (spans, g_array_index (members, Member, i).span);
+      if (focus >= 0 && spans->len == 0)
+        g_array_append_val (spans, focus);
+      syn_article_view_set_selection (view_at (self, c), (guint *) spans->data, spans->len, focus);
+    }
+  for (guint c = 0; c + 1 < self->views->len; c++)
+    syn_connector_bands_set_selected_group (syn_column_strip_get_bands (self->strip, c), group);
+}
+
+/* Brings each column's counterpart level with the anchor passage. */
+static void
+level_columns (SynComparisonView *self,
+               int                group)
+{
+  GArray *members = members_of (self, group);
+  float y;
+  int done_column = -1;
+
+  if (members == NULL || self->anchor_column < 0)
+    return;
+  y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Member *m = &g_array_index (members, Member, i);
+
+      /* The first of a column's passages is the one to level. */
+      if ((int) m->column == self->anchor_column || (int) m->column == done_column)
+        continue;
+      done_column = m->column;
+      syn_article_view_scroll_span_to (view_at (self, m->column), m->span, y);
+    }
+}
+
+static void
+set_selected_group_object (SynComparisonView *self,
+                           int                group)
+{
+  g_autoptr(SynGroup) object = NULL;
+
+  if (group >= 0 && self->comparison != NULL)
+    object = g_list_model_get_item (syn_comparison_get_groups (self->comparison), group);
+  if (object == self->selected_group)
+    return;
+  g_set_object (&self->selected_group, object);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_GROUP]);
+}
+
+static void
+place_detail (SynComparisonView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+
+  if (self->paned_placed || height <= 0)
+    return;
+  gtk_paned_set_position (self->paned, MAX (height / 2, height - DETAIL_HEIGHT));
+  self->paned_placed = TRUE;
+}
+
+static void
+select_span (SynComparisonView *self,
+             int                column,
+             int                span,
+             gboolean           reveal)
+{
+  const SynSpan *s = NULL;
+  int group = -1;
+
+  self->anchor_column = column;
+  self->anchor_span = span;
+  if (column >= 0)
+    {
+      s = span_at (self, column, span);
+      group = s->group;
+    }
+  mark_selection (self, group);
+  if (column >= 0 && reveal)
+    syn_article_view_reveal_span (view_at (self, column), span);
+  level_columns (self, group);
+  set_selected_group_object (self, group);
+  syn_group_detail_show (self->detail, self->comparison, self->selected_group, s != NULL ? s->passage : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", column >= 0);
+}
+
+static void
+clear_selection (SynComparisonView *self)
+{
+  select_span (self, -1, -1, FALSE);
+}
+
+static void
+span_activated_cb (SynComparisonView *self,
+                   guint              span,
+                   SynArticleView    *view)
+{
+  guint column;
+
+  if (g_ptr_array_find (self->views, view, &column))
+    select_span (self, column, span, FALSE);
+}
+
+static void
+band_group_activated_cb (SynComparisonView *self,
+                         int                group)
+{
+  g_autoptr(SynGroup) object = NULL;
+
+  if (self->comparison == NULL)
+    return;
+  object = g_list_model_get_item (syn_comparison_get_groups (self->comparison), group);
+  syn_comparison_view_set_selected_group (self, object);
+}
+
+/* Navigation ------------------------------------------------------------ */
+
+typedef gboolean (*SpanFilter) (SynComparisonView *self,
+                                guint              column,
+                                guint              span);
+
+static gboolean
+is_passage_stop (SynComparisonView *self,
+                 guint              column,
+                 guint              span)
+{
+  const SynSpan *s = span_at (self, column, span);
+
+  return !s->boilerplate && syn_article_view_span_is_shown (view_at (self, column), span);
+}
+
+static gboolean
+is_divergence_stop (SynComparisonView *self,
+                    guint              column,
+                    guint              span)
+{
+  const SynSpan *s = span_at (self, column, span);
+
+  /* A passage only one source carries is the largest divergence of all. */
+  return is_passage_stop (self, column, span) && (s->divergent || s->unique);
+}
+
+static void
+step (SynComparisonView *self,
+      int                direction,
+      SpanFilter         filter)
+{
+  int column = MAX (self->anchor_column, 0);
+  SynArticleView *view;
+  int n, span;
+
+  if (self->views->len == 0)
+    return;
+  view = view_at (self, column);
+  n = syn_article_view_get_n_spans (view);
+  span = self->anchor_column >= 0 ? self->anchor_span : (direction > 0 ? -1 : n);
+  for (span += direction; span >= 0 && span < n; span += direction)
+    {
+      /* Several passages of one group in a row count as one stop. */
+      if (self->anchor_column >= 0 && filter == is_divergence_stop &&
+          span_at (self, column, span)->group >= 0 &&
+          span_at (self, column, span)->group == span_at (self, column, self->anchor_span)->group)
+        continue;
+      if (filter (self, column, span))
+        {
+          select_span (self, column, span, TRUE);
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+next_divergence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  step (SYN_COMPARISON_VIEW (widget), 1, is_divergence_stop);
+}
+
+static void
+previous_divergence_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  step (SYN_COMPARISON_VIEW (widget), -1, is_divergence_stop);
+}
+
+static void
+next_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  step (SYN_COMPARISON_VIEW (widget), 1, is_passage_stop);
+}
+
+static void
+previous_passage_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  step (SYN_COMPARISON_VIEW (widget), -1, is_passage_stop);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  clear_selection (SYN_COMPARISON_VIEW (widget));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_legend_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_menu_button_popup (SYN_COMPARISON_VIEW (widget)->legend_button);
+}
+
+/* Search ---------------------------------------------------------------- */
+
+static void
+update_match_label (SynComparisonView *self)
+{
+  g_autofree char *text = NULL;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (needle[0] == '\0')
+    text = g_strdup ("");
+  else if (self->n_matches == 0)
+    text = g_strdup (_("No matches"));
+  else if (self->current_match < 0)
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches", self->n_matches),
+                            self->n_matches);
+  else
+    /* Translators: "3 of 12" matches */
+    text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->n_matches);
+  gtk_label_set_text (self->match_label, text);
+}
+
+static void
+run_search (SynComparisonView *self,
+            const char        *needle)
+{
+  if (g_strcmp0 (needle, self->last_needle) == 0)
+    return;
+  g_free (self->last_needle);
+  self->last_needle = g_strdup (needle);
+  self->n_matches = 0;
+  self->current_match = -1;
+  for (guint c = 0; c < self->views->len; c++)
+    self->n_matches += syn_article_view_search (view_at (self, c), needle);
+  update_match_label (self);
+}
+
+static void
+search_changed_cb (SynComparisonView *self)
+{
+  run_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+/* Makes match @index (counted across all columns, column by column) the
+ * current one. */
+static void
+go_to_match (SynComparisonView *self,
+             int                index)
+{
+  int base = 0;
+
+  for (guint c = 0; c < self->views->len; c++)
+    {
+      SynArticleView *view = view_at (self, c);
+      int n = syn_article_view_get_n_matches (view);
+
+      syn_article_view_set_current_match (view, index >= base && index < base + n ? index - base : -1);
+      base += n;
+    }
+  self->current_match = index;
+  update_match_label (self);
+}
+
+static void
+search_next_cb (SynComparisonView *self)
+{
+  if (self->n_matches == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  go_to_match (self, (self->current_match + 1) % self->n_matches);
+}
+
+static void
+search_previous_cb (SynComparisonView *self)
+{
+  if (self->n_matches == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  go_to_match (self, self->current_match <= 0 ? (int) self->n_matches - 1 : self->current_match - 1);
+}
+
+static void
+stop_search_cb (SynComparisonView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_cb (SynComparisonView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    run_search (self, NULL);
+  else
+    search_changed_cb (self);
+}
+
+/* Filters --------------------------------------------------------------- */
+
+static void
+apply_filters (SynComparisonView *self)
+{
+  for (guint c = 0; c < self->views->len; c++)
+    syn_article_view_set_filter (view_at (self, c), self->show_boilerplate, self->divergent_only,
+                                 self->unique_only);
+  for (guint c = 0; c + 1 < self->views->len; c++)
+    gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
+
+  self->syncing_filters = TRUE;
+  gtk_toggle_button_set_active (self->divergent_button, self->divergent_only);
+  gtk_toggle_button_set_active (self->unique_button, self->unique_only);
+  gtk_toggle_button_set_active (self->all_button, !self->divergent_only && !self->unique_only);
+  self->syncing_filters = FALSE;
+}
+
+static void
+filter_toggled_cb (SynComparisonView *self,
+                   GtkToggleButton   *button)
+{
+  if (self->syncing_filters || !gtk_toggle_button_get_active (button))
+    return;
+  syn_comparison_view_set_divergent_only (self, button == self->divergent_button);
+  syn_comparison_view_set_unique_only (self, button == self->unique_button);
+}
+
+/* Building -------------------------------------------------------------- */
+
+static void
+update_status (SynComparisonView *self)
+{
+  GListModel *groups, *articles;
+  guint n_groups, n_divergent = 0, n_unique = 0;
+  g_autofree char *shared = NULL;
+  g_autofree char *differ = NULL;
+  g_autofree char *unique = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->comparison == NULL)
+    {
+      gtk_label_set_text (self->status_label, "");
+      return;
+    }
+  groups = syn_comparison_get_groups (self->comparison);
+  articles = syn_comparison_get_articles (self->comparison);
+  n_groups = g_list_model_get_n_items (groups);
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(SynGroup) group = g_list_model_get_item (groups, i);
+
+      n_divergent += syn_group_is_divergent (group);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+
+      n_unique += syn_article_get_n_unique (article);
+    }
+  shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage shared", "%u passages shared", n_groups),
+                            n_groups);
+  differ = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u worded differently", "%u worded differently",
+                                         n_divergent), n_divergent);
+  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only in one source", "%u only in one source",
+                                         n_unique), n_unique);
+  text = g_strdup_printf ("%s · %s · %s", shared, differ, unique);
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+add_view_shortcuts (SynArticleView *view)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Capture: the text view would otherwise take arrows and letters. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Down|j"),
+                                                          gtk_named_action_new ("view.next-passage")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Up|k"),
+                                                          gtk_named_action_new ("view.previous-passage")));
+  gtk_widget_add_controller (GTK_WIDGET (view), controller);
+}
+
+static GArray *
+links_between (SynComparisonView *self,
+               guint              left)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (SynBandLink));
+
+  for (guint g = 0; g < self->members->len; g++)
+    {
+      GArray *members = g_ptr_array_index (self->members, g);
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          const Member *a = &g_array_index (members, Member, i);
+
+          if (a->column != left)
+            continue;
+          for (guint j = i + 1; j < members->len; j++)
+            {
+              const Member *b = &g_array_index (members, Member, j);
+              SynBandLink link;
+
+              if (b->column != left + 1)
+                continue;
+              link.left = a->span;
+              link.right = b->span;
+              link.group = g;
+              link.divergent = span_at (self, left, a->span)->divergent;
+              g_array_append_val (links, link);
+            }
+        }
+    }
+  return links;
+}
+
+static void
+build_members (SynComparisonView *self,
+               guint              n_groups)
+{
+  g_ptr_array_set_size (self->members, 0);
+  for (guint g = 0; g < n_groups; g++)
+    g_ptr_array_add (self->members, g_array_new (FALSE, FALSE, sizeof (Member)));
+  for (guint c = 0; c < self->views->len; c++)
+    {
+      SynArticleView *view = view_at (self, c);
+
+      for (guint s = 0; s < syn_article_view_get_n_spans (view); s++)
+        {
+          const SynSpan *span = syn_article_view_get_span (view, s);
+          Member member = { c, s };
+
+          if (span->group >= 0 && (guint) span->group < n_groups)
+            g_array_append_val (g_ptr_array_index (self->members, span->group), member);
+        }
+    }
+}
+
+static void
+rebuild (SynComparisonView *self)
+{
+  GListModel *articles;
+  guint n;
+
+  self->anchor_column = self->anchor_span = -1;
+  set_selected_group_object (self, -1);
+  syn_group_detail_show (self->detail, NULL, NULL, NULL);
+  syn_column_strip_remove_all (self->strip);
+  g_ptr_array_set_size (self->views, 0);
+  g_ptr_array_set_size (self->members, 0);
+  g_clear_object (&self->header_group);
+  self->header_group = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
+
+  if (self->comparison != NULL)
+    {
+      articles = syn_comparison_get_articles (self->comparison);
+      n = g_list_model_get_n_items (articles);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+          SynArticleColumn *column = SYN_ARTICLE_COLUMN (syn_article_column_new ());
+          SynArticleView *view = syn_article_column_get_view (column);
+          SynConnectorBands *bands = NULL;
+
+          syn_article_column_set_article (column, article, i + 1, n);
+          syn_article_view_set_filter (view, self->show_boilerplate, self->divergent_only, self->unique_only);
+          g_signal_connect_object (view, "span-activated", G_CALLBACK (span_activated_cb), self,
+                                   G_CONNECT_SWAPPED);
+          add_view_shortcuts (view);
+          gtk_size_group_add_widget (self->header_group, syn_article_column_get_header (column));
+          if (i > 0)
+            {
+              SynArticleColumn *prev = syn_column_strip_get_column (self->strip, i - 1);
+
+              bands = SYN_CONNECTOR_BANDS (syn_connector_bands_new (syn_article_column_get_view (prev),
+                                                                   syn_article_column_get_vadjustment (prev),
+                                                                   view,
+                                                                   syn_article_column_get_vadjustment (column)));
+              g_signal_connect_object (bands, "group-activated", G_CALLBACK (band_group_activated_cb), self,
+                                       G_CONNECT_SWAPPED);
+            }
+          syn_column_strip_append (self->strip, column, bands);
+          g_ptr_array_add (self->views, view);
+        }
+      build_members (self, g_list_model_get_n_items (syn_comparison_get_groups (self->comparison)));
+      for (guint c = 0; c + 1 < self->views->len; c++)
+        syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
+    }
+
+  update_status (self);
+  g_clear_pointer (&self->last_needle, g_free);
+  self->n_matches = 0;
+  self->current_match = -1;
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    search_changed_cb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
+}
+
+static void
+aligned_cb (SynComparisonView *self)
+{
+  rebuild (self);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+syn_comparison_view_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  GTK_WIDGET_CLASS (syn_comparison_view_parent_class)->size_allocate (widget, width, height, baseline);
+  place_detail (self);
+}
+
+static void
+syn_comparison_view_dispose (GObject *object)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (object);
+
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_func (self->comparison, aligned_cb, self);
+  g_clear_object (&self->comparison);
+  g_clear_object (&self->selected_group);
+  g_clear_object (&self->header_group);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SYN_TYPE_COMPARISON_VIEW);
+
+  G_OBJECT_CLASS (syn_comparison_view_parent_class)->dispose (object);
+}
+
+static void
+syn_comparison_view_finalize (GObject *object)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (object);
+
+  g_ptr_array_unref (self->views);
+  g_ptr_array_unref (self->members);
+  g_free (self->last_needle);
+
+  G_OBJECT_CLASS (syn_comparison_view_parent_class)->finalize (object);
+}
+
+static void
+syn_comparison_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARISON:
+      g_value_set_object (value, self->comparison);
+      break;
+    case PROP_SELECTED_GROUP:
+      g_value_set_object (value, self->selected_group);
+      break;
+    case PROP_SHOW_BOILERPLATE:
+      g_value_set_boolean (value, self->show_boilerplate);
+      break;
+    case PROP_DIVERGENT_ONLY:
+      g_value_set_boolean (value, self->divergent_only);
+      break;
+    case PROP_UNIQUE_ONLY:
+      g_value_set_boolean (value, self->unique_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_comparison_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COMPARISON:
+      syn_comparison_view_set_comparison (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_GROUP:
+      syn_comparison_view_set_selected_group (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_BOILERPLATE:
+      syn_comparison_view_set_show_boilerplate (self, g_value_get_boolean (value));
+      break;
+    case PROP_DIVERGENT_ONLY:
+      syn_comparison_view_set_divergent_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_UNIQUE_ONLY:
+      syn_comparison_view_set_unique_only (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_comparison_view_class_init (SynComparisonViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = syn_comparison_view_dispose;
+  object_class->finalize = syn_comparison_view_finalize;
+  object_class->get_property = syn_comparison_view_get_property;
+  object_class->set_property = syn_comparison_view_set_property;
+  widget_class->size_allocate = syn_comparison_view_size_allocate;
+
+  properties[PROP_COMPARISON] =
+    g_param_spec_object ("comparison", NULL, NULL,
+                         SYN_TYPE_COMPARISON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_GROUP] =
+    g_param_spec_object ("selected-group", NULL, NULL,
+                         SYN_TYPE_GROUP,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_BOILERPLATE] =
+    g_param_spec_boolean ("show-boilerplate", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DIVERGENT_ONLY] =
+    g_param_spec_boolean ("divergent-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_UNIQUE_ONLY] =
+    g_param_spec_boolean ("unique-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SYN_TYPE_COLUMN_STRIP);
+  g_type_ensure (SYN_TYPE_GROUP_DETAIL);
+  g_type_ensure (SYN_TYPE_LEGEND);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/synopsis_app/Synopsis/syn-comparison-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, main_box);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, all_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, divergent_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, unique_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, paned);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, strip);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, detail);
+  gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
+  gtk_widget_class_install_action (widget_class, "view.previous-divergence", NULL, previous_divergence_action);
+  gtk_widget_class_install_action (widget_class, "view.next-passage", NULL, next_passage_action);
+  gtk_widget_class_install_action (widget_class, "view.previous-passage", NULL, previous_passage_action);
+  gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.show-legend", NULL, show_legend_action);
+  gtk_widget_class_install_property_action (widget_class, "view.show-boilerplate", "show-boilerplate");
+  gtk_widget_class_install_property_action (widget_class, "view.divergent-only", "divergent-only");
+  gtk_widget_class_install_property_action (widget_class, "view.unique-only", "unique-only");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "view.next-divergence", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "view.next-divergence", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "view.previous-divergence", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "view.previous-divergence", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.next-passage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "view.next-passage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.previous-passage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "view.previous-passage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "syncomparisonview");
+}
+
+static void
+syn_comparison_view_init (SynComparisonView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->views = g_ptr_array_new ();
+  self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->anchor_column = self->anchor_span = -1;
+  self->current_match = -1;
+  self->show_boilerplate = TRUE;
+
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
+  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (gtk_widget_queue_draw));
+  rebuild (self);
+}
+
+GtkWidget *
+syn_comparison_view_new (void)
+{
+  return g_object_new (SYN_TYPE_COMPARISON_VIEW, NULL);
+}
+
+SynComparison *
+syn_comparison_view_get_comparison (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+
+  return self->comparison;
+}
+
+void
+syn_comparison_view_set_comparison (SynComparisonView *self,
+                                    SynComparison     *comparison)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (comparison == NULL || SYN_IS_COMPARISON (comparison));
+
+  if (self->comparison == comparison)
+    return;
+  if (self->comparison != NULL)
+    g_signal_handlers_disconnect_by_func (self->comparison, aligned_cb, self);
+  g_set_object (&self->comparison, comparison);
+  if (comparison != NULL)
+    g_signal_connect_object (comparison, "aligned", G_CALLBACK (aligned_cb), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+}
+
+SynGroup *
+syn_comparison_view_get_selected_group (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+
+  return self->selected_group;
+}
+
+void
+syn_comparison_view_set_selected_group (SynComparisonView *self,
+                                        SynGroup          *group)
+{
+  GArray *members;
+  const Member *choice = NULL;
+
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (group == NULL || SYN_IS_GROUP (group));
+
+  if (group == NULL)
+    {
+      clear_selection (self);
+      return;
+    }
+  members = members_of (self, syn_group_get_index (group));
+  if (members == NULL || members->len == 0)
+    return;
+  /* Stay in the column the reader is in, if the group is there. */
+  for (guint i = 0; i < members->len && choice == NULL; i++)
+    if ((int) g_array_index (members, Member, i).column == self->anchor_column)
+      choice = &g_array_index (members, Member, i);
+  if (choice == NULL)
+    choice = &g_array_index (members, Member, 0);
+  select_span (self, choice->column, choice->span, TRUE);
+}
+
+void
+syn_comparison_view_select_passage (SynComparisonView *self,
+                                    SynPassage        *passage)
+{
+  SynArticle *article;
+
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+  g_return_if_fail (passage == NULL || SYN_IS_PASSAGE (passage));
+
+  if (passage == NULL)
+    {
+      clear_selection (self);
+      return;
+    }
+  article = syn_passage_get_article (passage);
+  for (guint c = 0; c < self->views->len; c++)
+    if (syn_article_view_get_article (view_at (self, c)) == article &&
+        syn_passage_get_index (passage) < syn_article_view_get_n_spans (view_at (self, c)))
+      {
+        select_span (self, c, syn_passage_get_index (passage), TRUE);
+        return;
+      }
+}
+
+SynPassage *
+syn_comparison_view_get_selected_passage (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+
+  if (self->anchor_column < 0)
+    return NULL;
+  return span_at (self, self->anchor_column, self->anchor_span)->passage;
+}
+
+gboolean
+syn_comparison_view_get_show_boilerplate (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->show_boilerplate;
+}
+
+void
+syn_comparison_view_set_show_boilerplate (SynComparisonView *self,
+                                          gboolean           show_boilerplate)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  show_boilerplate = !!show_boilerplate;
+  if (self->show_boilerplate == show_boilerplate)
+    return;
+  self->show_boilerplate = show_boilerplate;
+  apply_filters (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BOILERPLATE]);
+}
+
+gboolean
+syn_comparison_view_get_divergent_only (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->divergent_only;
+}
+
+void
+syn_comparison_view_set_divergent_only (SynComparisonView *self,
+                                        gboolean           divergent_only)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  divergent_only = !!divergent_only;
+  if (self->divergent_only == divergent_only)
+    return;
+  self->divergent_only = divergent_only;
+  if (divergent_only && self->unique_only)
+    {
+      self->unique_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIQUE_ONLY]);
+    }
+  apply_filters (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVERGENT_ONLY]);
+}
+
+gboolean
+syn_comparison_view_get_unique_only (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->unique_only;
+}
+
+void
+syn_comparison_view_set_unique_only (SynComparisonView *self,
+                                     gboolean           unique_only)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  unique_only = !!unique_only;
+  if (self->unique_only == unique_only)
+    return;
+  self->unique_only = unique_only;
+  if (unique_only && self->divergent_only)
+    {
+      self->divergent_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVERGENT_ONLY]);
+    }
+  apply_filters (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIQUE_ONLY]);
+}
+
+/* For tests ------------------------------------------------------------- */
+
+guint
+syn_comparison_view_get_n_columns (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), 0);
+
+  return self->views->len;
+}
+
+SynArticleView *
+syn_comparison_view_get_article_view (SynComparisonView *self,
+                                      guint              column)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+  g_return_val_if_fail (column < self->views->len, NULL);
+
+  return view_at (self, column);
+}
+
+SynConnectorBands *
+syn_comparison_view_get_bands (SynComparisonView *self,
+                               guint              index)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+
+  return syn_column_strip_get_bands (self->strip, index);
+}
+
+SynGroupDetail *
+syn_comparison_view_get_detail (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), NULL);
+
+  return self->detail;
+}
+
+void
+syn_comparison_view_search (SynComparisonView *self,
+                            const char        *text)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* The entry reports changes after a delay; a test wants them now. */
+  search_changed_cb (self);
+}
+
+guint
+syn_comparison_view_get_n_matches (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), 0);
+
+  return self->n_matches;
+}
+
+int
+syn_comparison_view_get_current_match (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), -1);
+
+  return self->current_match;
+}
+
+int
+syn_comparison_view_get_column_width (SynComparisonView *self,
+                                      guint              column)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), -1);
+
+  return syn_column_strip_get_column_width (self->strip, column);
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The detail pane: the selected group's versions one above the other, so
+ * the wording of four or five sources can be compared word by word without
+ * moving the eyes across columns. Each row carries the same marks as the
+ * columns; "changed" words get their dotted underline drawn over the label
+ * (Pango has no dotted underline), which is why a row's text sits in a
+ * small wrapper widget that draws after its label.
+ */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "syn-group-detail.h"
+#include "syn-marked-label.h"
+#include "syn-marks.h"
+
+struct _SynGroupDetail
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *box;
+  GtkLabel  *heading;
+  GtkLabel  *subheading;
+  GtkWidget *rows;
+  guint      n_rows;
+};
+
+G_DEFINE_FINAL_TYPE (SynGroupDetail, syn_group_detail, GTK_TYPE_WIDGET)
+
+typedef struct {
+  guint added;
+  guint changed;
+  guint number;
+  guint quote;
+} Counts;
+
+/* Appends @passage's text to @text with its marks in @attrs/@dotted. */
+static void
+append_passage (GString       *text,
+                PangoAttrList *attrs,
+                GArray        *dotted,
+                SynPassage    *passage,
+                Counts        *counts)
+{
+  gsize len, base = text->len, start = syn_passage_get_start (passage);
+  const char *p = syn_passage_peek_text (passage, &len);
+  guint n_div;
+  const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
+
+  if (text->len > 0)
+    {
+      g_string_append (text, " … ");
+      base = text->len;
+    }
+  g_string_append_len (text, p, len);
+  for (guint i = 0; i < n_div; i++)
+    {
+      guint s = base + (divs[i].start - start), e = base + (divs[i].end - start);
+      SynMark mark = syn_marks_for_divergence (divs[i].kind);
+
+      if (divs[i].start < start || divs[i].end > start + len)
+        continue;
+      syn_marks_add_attributes (attrs, mark, s, e);
+      if (mark == SYN_MARK_CHANGED)
+        {
+          g_array_append_val (dotted, s);
+          g_array_append_val (dotted, e);
+        }
+      counts->added += divs[i].kind == SYN_DIVERGENCE_ADDED;
+      counts->changed += divs[i].kind == SYN_DIVERGENCE_CHANGED;
+      counts->number += divs[i].kind == SYN_DIVERGENCE_NUMBER;
+      counts->quote += divs[i].kind == SYN_DIVERGENCE_QUOTE;
+    }
+}
+
+static GtkWidget *
+make_text (const char    *text,
+           PangoAttrList *attrs,
+           GArray        *dotted)
+{
+  GtkWidget *label = syn_marked_label_new (text, attrs, dotted);
+
+  gtk_widget_add_css_class (label, "syn-detail-text");
+  return label;
+}
+
+static GtkWidget *
+make_row (guint       number,
+          SynArticle *article,
+          GtkWidget  *content)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  GtkWidget *badge = gtk_label_new (number_text);
+  GtkWidget *name = gtk_label_new (syn_article_get_name (article));
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_START);
+  gtk_widget_add_css_class (badge, "syn-source-badge");
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (name, "caption");
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (column), name);
+  gtk_box_append (GTK_BOX (column), content);
+  gtk_box_append (GTK_BOX (row), badge);
+  gtk_box_append (GTK_BOX (row), column);
+  gtk_widget_add_css_class (row, "syn-detail-row");
+  return row;
+}
+
+static GtkWidget *
+make_absent (void)
+{
+  GtkWidget *label = gtk_label_new (_("Not in this source"));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "syn-detail-absent");
+  return label;
+}
+
+static GtkWidget *
+make_versions (SynGroup   *group,
+               SynArticle *article,
+               Counts     *counts)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(GArray) dotted = g_array_new (FALSE, FALSE, sizeof (guint));
+  GListModel *passages = syn_group_get_passages (group);
+  guint n_here = 0;
+  SynPassage *first = syn_group_get_passage_for_article (group, article, &n_here);
+  guint position = 0;
+
+  if (first == NULL)
+    return make_absent ();
+  /* The article's passages follow the first one in the group's list. */
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
+
+      if (p == first)
+        {
+          position = i;
+          break;
+        }
+    }
+  for (guint i = position; i < position + n_here; i++)
+    {
+      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
+
+      append_passage (text, attrs, dotted, p, counts);
+    }
+  return make_text (text->str, attrs, dotted);
+}
+
+static char *
+describe_counts (const Counts *counts)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (counts->number > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u number differs",
+                                                          "%u numbers differ", counts->number),
+                                             counts->number));
+  if (counts->quote > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u quotation differs",
+                                                          "%u quotations differ", counts->quote),
+                                             counts->quote));
+  if (counts->added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u addition",
+                                                          "%u additions", counts->added),
+                                             counts->added));
+  if (counts->changed > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u rewording",
+                                                          "%u rewordings", counts->changed),
+                                             counts->changed));
+  if (parts->len == 0)
+    return g_strdup (_("Worded alike"));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+clear_rows (SynGroupDetail *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
+    gtk_box_remove (GTK_BOX (self->rows), child);
+  self->n_rows = 0;
+}
+
+static void
+show_group (SynGroupDetail *self,
+            SynComparison  *comparison,
+            SynGroup       *group)
+{
+  GListModel *articles = syn_comparison_get_articles (comparison);
+  guint n = g_list_model_get_n_items (articles);
+  g_autofree char *heading = NULL;
+  g_autofree char *subheading = NULL;
+  Counts counts = { 0, };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+
+      gtk_box_append (GTK_BOX (self->rows), make_row (i + 1, article, make_versions (group, article, &counts)));
+      self->n_rows++;
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u of %u source", "In %u of %u sources", n),
+                             syn_group_get_support (group), n);
+  subheading = describe_counts (&counts);
+  gtk_label_set_text (self->heading, heading);
+  gtk_label_set_text (self->subheading, subheading);
+}
+
+static void
+show_unique (SynGroupDetail *self,
+             SynComparison  *comparison,
+             SynPassage     *passage)
+{
+  GListModel *articles = syn_comparison_get_articles (comparison);
+  SynArticle *article = syn_passage_get_article (passage);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autoptr(GArray) dotted = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint number = 0;
+  Counts counts = { 0, };
+
+  if (article == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) a = g_list_model_get_item (articles, i);
+
+      if (a == article)
+        number = i + 1;
+    }
+  append_passage (text, attrs, dotted, passage, &counts);
+  gtk_box_append (GTK_BOX (self->rows), make_row (number, article, make_text (text->str, attrs, dotted)));
+  self->n_rows++;
+  if (syn_passage_get_kind (passage) == SYN_PASSAGE_BOILERPLATE)
+    {
+      gtk_label_set_text (self->heading, _("Site furniture"));
+      gtk_label_set_text (self->subheading, _("Left out of the comparison"));
+    }
+  else
+    {
+      gtk_label_set_text (self->heading, _("Only in this source"));
+      gtk_label_set_text (self->subheading, _("No other source carries this passage"));
+    }
+}
+
+static void
+syn_group_detail_dispose (GObject *object)
+{
+  SynGroupDetail *self = SYN_GROUP_DETAIL (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (syn_group_detail_parent_class)->dispose (object);
+}
+
+static void
+syn_group_detail_class_init (SynGroupDetailClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = syn_group_detail_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "syngroupdetail");
+}
+
+static void
+syn_group_detail_init (SynGroupDetail *self)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->heading = GTK_LABEL (gtk_label_new (NULL));
+  self->subheading = GTK_LABEL (gtk_label_new (NULL));
+  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+
+  gtk_label_set_xalign (self->heading, 0);
+  gtk_label_set_xalign (self->subheading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subheading), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->subheading), "dim-label");
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->heading));
+  gtk_box_append (GTK_BOX (titles), GTK_WIDGET (self->subheading));
+  gtk_widget_set_hexpand (titles, TRUE);
+
+  gtk_widget_add_css_class (close, "flat");
+  gtk_widget_add_css_class (close, "circular");
+  gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (close, _("Clear Selection"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "view.clear-selection");
+
+  gtk_box_append (GTK_BOX (header), titles);
+  gtk_box_append (GTK_BOX (header), close);
+  gtk_widget_add_css_class (header, "syn-detail-header");
+
+  gtk_widget_add_css_class (self->rows, "syn-detail-rows");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->rows);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  gtk_box_append (GTK_BOX (self->box), header);
+  gtk_box_append (GTK_BOX (self->box), scroller);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+}
+
+GtkWidget *
+syn_group_detail_new (void)
+{
+  return g_object_new (SYN_TYPE_GROUP_DETAIL, NULL);
+}
+
+void
+syn_group_detail_show (SynGroupDetail *self,
+                       SynComparison  *comparison,
+                       SynGroup       *group,
+                       SynPassage     *passage)
+{
+  g_return_if_fail (SYN_IS_GROUP_DETAIL (self));
+  g_return_if_fail (comparison == NULL || SYN_IS_COMPARISON (comparison));
+
+  clear_rows (self);
+  gtk_label_set_text (self->heading, "");
+  gtk_label_set_text (self->subheading, "");
+  if (comparison == NULL)
+    return;
+  if (group != NULL)
+    show_group (self, comparison, group);
+  else if (passage != NULL)
+    show_unique (self, comparison, passage);
+}
+
+const char *
+syn_group_detail_get_heading (SynGroupDetail *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP_DETAIL (self), NULL);
+
+  return gtk_label_get_text (self->heading);
+}
+
+guint
+syn_group_detail_get_n_rows (SynGroupDetail *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP_DETAIL (self), 0);
+
+  return self->n_rows;
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SYN_TYPE_LEGEND (syn_legend_get_type ())
+
+G_DECLARE_FINAL_TYPE (SynLegend, syn_legend, SYN, LEGEND, GtkWidget)
+
+/* What each mark of the comparison view means, each shown as it looks. */
+GtkWidget *syn_legend_new (void);
+
+G_END_DECLS
