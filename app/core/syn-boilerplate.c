@@ -64,6 +64,7 @@ typedef struct {
   gboolean ends_open;    /* , ; : - – — : the line goes on */
   gboolean has_alnum;
   char    *norm;         /* normalised text of short passages, else NULL */
+  char    *head;         /* normalised first line of a passage of several */
 } Info;
 
 /* ------------------------------------------------------------ phrases */
@@ -421,6 +422,14 @@ describe (const char *text,
                     last == 0x2013 || last == 0x2014;
   if (end - start <= SHORT_BYTES)
     info->norm = normalise (text, start, end);
+
+  /* A paragraph passage may open with a heading line ("Related"). */
+  for (p = start; p < end && p < start + SHORT_BYTES; p++)
+    if (text[p] == '\n' || text[p] == '\r')
+      {
+        info->head = normalise (text, start, p);
+        break;
+      }
 }
 
 /* ------------------------------------------------------------ rules */
@@ -527,13 +536,20 @@ is_furniture (const char *text,
 }
 
 static gboolean
+is_heading_text (const char *s)
+{
+  return in_list (s, section_headings) || has_prefix_in (s, section_prefixes) ||
+         matches (RE_COMMENT_COUNT, s);
+}
+
+static gboolean
 is_section_heading (const Info *info)
 {
+  if (info->head != NULL && info->line_start && strlen (info->head) < 60)
+    return is_heading_text (info->head);
   if (info->norm == NULL || !alone (info) || info->n_words > 6)
     return FALSE;
-  return in_list (info->norm, section_headings) ||
-         has_prefix_in (info->norm, section_prefixes) ||
-         matches (RE_COMMENT_COUNT, info->norm);
+  return is_heading_text (info->norm);
 }
 
 static gboolean
@@ -648,5 +664,8 @@ syn_classify_passages (const char *text,
     }
 
   for (guint i = 0; i < n; i++)
-    g_free (info[i].norm);
+    {
+      g_free (info[i].norm);
+      g_free (info[i].head);
+    }
 }
