@@ -184,6 +184,8 @@ syn_alignment_get_source_segments (SynAlignment *self,
     *first = self->source_first[source];
   if (n_segments != NULL)
     *n_segments = self->source_first[source + 1] - self->source_first[source];
+  if (self->segments->len == 0)
+    return NULL;  /* no passages at all: the array has no storage */
   return &g_array_index (self->segments, SynSegment, self->source_first[source]);
 }
 
@@ -219,6 +221,8 @@ syn_alignment_get_segment_divergences (SynAlignment *self,
 
   if (n_divergences != NULL)
     *n_divergences = self->div_first[segment + 1] - self->div_first[segment];
+  if (self->divergences->len == 0)
+    return NULL;  /* none at all: the array has no storage */
   return &g_array_index (self->divergences, SynDivergence, self->div_first[segment]);
 }
 

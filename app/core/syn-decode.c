@@ -292,6 +292,9 @@ decode (guint8        *owned,
   SynDecoded *self;
   gsize bom = 0;
 
+  if (data == NULL)
+    data = (const guint8 *) "";  /* empty: no pointer arithmetic on NULL */
+
   if (len > SYN_DECODE_MAX_BYTES)
     {
       g_set_error (error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_TOO_LARGE,
