@@ -281,35 +281,54 @@ set_empty_description (SynWindow          *self,
 
 /* Toasts */
 
+/* Toast and banner titles are Pango markup: file names must be escaped. */
+static AdwToast *
+new_toast (const char *title,
+           guint       timeout)
+{
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (markup);
+
+  adw_toast_set_timeout (toast, timeout);
+  return toast;
+}
+
 static void
 add_toast (SynWindow  *self,
            const char *title,
            guint       timeout)
 {
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = new_toast (title, timeout);
 
-  adw_toast_set_timeout (toast, timeout);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* "“a.pdf”", "“a.pdf” and “b.bin”", "“a.pdf”, “b.bin” and “c.zip”", or for
+ * more, the first three and a count. */
 static char *
 quoted_names (GPtrArray *names)
 {
-  g_autofree char *first = g_strdup_printf (_("“%s”"), (char *) g_ptr_array_index (names, 0));
-  g_autofree char *second = NULL;
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint shown = names->len <= 3 ? names->len : 3;
 
-  if (names->len == 1)
-    return g_steal_pointer (&first);
-  if (names->len == 2)
+  for (guint i = 0; i < shown; i++)
     {
-      second = g_strdup_printf (_("“%s”"), (char *) g_ptr_array_index (names, 1));
-      /* Translators: two file names, each already in quotes */
-      return g_strdup_printf (_("%s and %s"), first, second);
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), (char *) g_ptr_array_index (names, i));
+
+      if (i > 0)
+        /* Translators: between file names in a list, and before the last one */
+        g_string_append (list, i + 1 == shown && shown == names->len ? _(" and ") : _(", "));
+      g_string_append (list, quoted);
     }
-  /* Translators: a file name in quotes, then a count of other files */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u other file",
-                                       "%s and %u other files", names->len - 1),
-                          first, names->len - 1);
+  if (shown < names->len)
+    {
+      guint more = names->len - shown;
+
+      /* Translators: after a list of file names: how many more */
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " and %u other file",
+                                                 " and %u other files", more), more);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
 /* The files of @data that are not among the articles now: those that failed. */
@@ -377,8 +396,7 @@ report_failures (SynWindow *self,
                                           "%u files could not be opened", failures->len),
                              failures->len);
 
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, FAILURE_TOAST_TIMEOUT);
+  toast = new_toast (title, FAILURE_TOAST_TIMEOUT);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-failures");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -565,7 +583,9 @@ show_banner (SynWindow  *self,
              const char *button_label)
 {
 #if ADW_CHECK_VERSION (1, 3, 0)
-  adw_banner_set_title (ADW_BANNER (self->banner), title);
+  g_autofree char *markup = g_markup_escape_text (title, -1);
+
+  adw_banner_set_title (ADW_BANNER (self->banner), markup);
   adw_banner_set_button_label (ADW_BANNER (self->banner), button_label);
   adw_banner_set_revealed (ADW_BANNER (self->banner), TRUE);
 #else

@@ -1,0 +1,879 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window as a user meets it, under Xvfb: the sample on start, one
+ * column per source, files that cannot be read named in a toast while the
+ * others open, a file changed or deleted on disk, the segment unit setting,
+ * export, drop, recent comparisons, 200 sources, and the window freed once
+ * closed. A screenshot of the real window is kept with the test logs.
+ *
+ * The assertions read what is on screen (labels that are mapped), not
+ * the window's private state.
+ */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "syn-application.h"
+#include "syn-window.h"
+
+/* Long enough for a slow CI machine; a hang fails instead of blocking. */
+#define TIMEOUT_SECONDS 60
+
+static SynApplication *app;
+
+/* Main loop helpers */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Predicate   predicate,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static gboolean
+frames_done_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  if (*frames > 0)
+    (*frames)--;
+  return *frames > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+no_frames_left (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* Lets the window lay out and draw a few frames. */
+static void
+wait_frames (SynWindow *window,
+             guint      n)
+{
+  guint frames = n;
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_done_cb, &frames, NULL);
+  wait_until (no_frames_left, &frames, "frames to be drawn");
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* What the user sees */
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Every mapped label's text in @widget, one per line. */
+static char *
+visible_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  GtkWidget  *widget;
+  const char *text;
+} ShowsText;
+
+static gboolean
+shows_text (gpointer data)
+{
+  ShowsText *s = data;
+  g_autofree char *text = visible_text (s->widget);
+
+  return strstr (text, s->text) != NULL;
+}
+
+static void
+wait_for_text (GtkWidget  *widget,
+               const char *text)
+{
+  ShowsText s = { widget, text };
+  g_autofree char *what = g_strdup_printf ("“%s” to be shown", text);
+
+  wait_until (shows_text, &s, what);
+}
+
+static gboolean
+hides_text (gpointer data)
+{
+  return !shows_text (data);
+}
+
+static void
+wait_for_no_text (GtkWidget  *widget,
+                  const char *text)
+{
+  ShowsText s = { widget, text };
+  g_autofree char *what = g_strdup_printf ("“%s” to be gone", text);
+
+  wait_until (hides_text, &s, what);
+}
+
+static guint
+count_type (GtkWidget  *widget,
+            GType       type)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_type (child, type);
+  return n;
+}
+
+/* The columns on screen: the comparison view's SynArticleColumn widgets. */
+static guint
+count_columns (SynWindow *window)
+{
+  GType type = g_type_from_name ("SynArticleColumn");
+  GtkWidget *view = syn_window_get_view (window);
+
+  if (type != G_TYPE_INVALID)
+    return count_type (view, type);
+  /* Registered with the first column: none yet, or the plain columns. */
+  if (!GTK_IS_SCROLLED_WINDOW (view))
+    return 0;
+  view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (view));
+  view = gtk_widget_get_first_child (view);
+  return count_type (view, GTK_TYPE_SCROLLED_WINDOW);
+}
+
+typedef struct {
+  SynWindow *window;
+  guint      n;
+} ColumnCount;
+
+static gboolean
+has_columns (gpointer data)
+{
+  ColumnCount *c = data;
+
+  return !syn_comparison_get_busy (syn_window_get_comparison (c->window)) &&
+         count_columns (c->window) == c->n;
+}
+
+static void
+wait_for_columns (SynWindow *window,
+                  guint      n)
+{
+  ColumnCount c = { window, n };
+  g_autofree char *what = g_strdup_printf ("%u columns", n);
+
+  wait_until (has_columns, &c, what);
+}
+
+static const char *
+window_subtitle (SynWindow *window)
+{
+  AdwHeaderBar *header = NULL;
+  GtkWidget *title;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && header == NULL; )
+    {
+      if (ADW_IS_HEADER_BAR (w))
+        header = ADW_HEADER_BAR (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (header);
+  title = adw_header_bar_get_title_widget (header);
+  g_assert_true (ADW_IS_WINDOW_TITLE (title));
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "Synopsis");
+  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+}
+
+/* Fixtures: files written for each test in a temporary directory */
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("synopsis-window-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  spin (50);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  close_all_windows ();
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static const char story_a[] =
+  "Bridge reopens after repairs\n\n"
+  "The Elm Street bridge reopened on Monday after six weeks of repairs. "
+  "Crews replaced 40 metres of railing. \"It is safer than ever,\" said the city engineer.\n";
+static const char story_b[] =
+  "Elm Street bridge open again\n\n"
+  "After six weeks of repairs the Elm Street bridge reopened on Monday. "
+  "Workers replaced 45 metres of railing. \"It is safer than it has ever been,\" the city engineer said.\n";
+static const char story_c[] =
+  "Bridge back in service\n\n"
+  "The city engineer said the bridge is safer than ever. It reopened Monday.\n";
+
+static SynWindow *
+new_window (void)
+{
+  SynWindow *window = syn_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Tests */
+
+static guint
+n_sample_texts (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children ("/io/github/synopsis_app/Synopsis/samples/",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_assert_nonnull (names);
+  return g_strv_length (names);
+}
+
+static void
+test_sample (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  guint n = n_sample_texts ();
+  g_autofree char *subtitle = g_strdup_printf ("Sample comparison, %u sources", n);
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (n, >=, 3);
+  syn_window_show_sample (window);
+  wait_for_columns (window, n);
+
+  g_assert_cmpstr (window_subtitle (window), ==, subtitle);
+  g_assert_true (syn_window_is_disposable (window));
+  text = visible_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "sample-1.txt"));
+  g_assert_nonnull (strstr (text, "Harbourton"));
+}
+
+static void
+test_bad_file_named (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "good.txt", story_a, -1);
+  files[1] = write_file (fixture, "photo.bin", "GIF89a\0\0\1\0\0\0binary", 19);
+
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 1);
+  /* The loader's reason, naming the file. */
+  wait_for_text (GTK_WIDGET (window), "“photo.bin”");
+  g_assert_false (syn_window_is_disposable (window));
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static void
+test_bad_files_named (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autofree char *subdir = g_build_filename (fixture->dir, "a folder", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "gone.txt", NULL);
+  GFile *files[5];
+  GtkWindow *dialog = NULL;
+  g_autofree char *details = NULL;
+
+  g_mkdir (subdir, 0700);
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  files[2] = write_file (fixture, "notes.bin", "\x7f" "ELF\0\0\0\0", 8);
+  files[3] = g_file_new_for_path (subdir);
+  files[4] = g_file_new_for_path (missing);
+
+  syn_window_open_files (window, files, G_N_ELEMENTS (files));
+  wait_for_columns (window, 2);
+  wait_for_text (GTK_WIDGET (window), "“notes.bin”, “a folder” and “gone.txt” could not be opened");
+
+  /* Details give each reason. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL);
+  spin (100);
+#if !ADW_CHECK_VERSION (1, 5, 0)
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  details = g_strdup (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_window_destroy (dialog);
+#else
+  (void) dialog;
+  details = visible_text (GTK_WIDGET (window));
+#endif
+  g_assert_nonnull (strstr (details, "“notes.bin”"));
+  g_assert_nonnull (strstr (details, "“a folder”"));
+  g_assert_nonnull (strstr (details, "“gone.txt”"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+static void
+test_nothing_readable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autofree char *missing = g_build_filename (fixture->dir, "nowhere.txt", NULL);
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "image.bin", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  files[1] = g_file_new_for_path (missing);
+
+  syn_window_open_files (window, files, 2);
+  /* No empty comparison: a page that says why. */
+  wait_for_text (GTK_WIDGET (window), "No File Could Be Opened");
+  wait_for_text (GTK_WIDGET (window), "“image.bin”");
+  wait_for_text (GTK_WIDGET (window), "“nowhere.txt”");
+  g_assert_cmpuint (count_columns (window), ==, 0);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static gboolean
+unit_is_line (gpointer data)
+{
+  SynComparison *comparison = data;
+
+  return syn_comparison_get_segment_unit (comparison) == SYN_SEGMENT_LINE &&
+         !syn_comparison_get_busy (comparison);
+}
+
+static void
+test_segment_unit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GSettings *settings = syn_application_get_settings (app);
+  g_autoptr(GVariant) state = NULL;
+  g_autofree char *unit = NULL;
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "segment-unit", g_variant_new_string ("line"));
+  unit = g_settings_get_string (settings, "segment-unit");
+  g_assert_cmpstr (unit, ==, "line");
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "segment-unit");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "line");
+  /* The open comparison re-aligns by lines. */
+  wait_until (unit_is_line, syn_window_get_comparison (window), "the comparison to use lines");
+
+  g_settings_reset (settings, "segment-unit");
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_finalized_after_close (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  /* Closed while a load is under way: it is cancelled, nothing leaks. */
+  syn_window_open_files (window, files, 2);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (is_null, &window, "the window to be finalized");
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static gboolean
+comparison_idle (gpointer data)
+{
+  return !syn_comparison_get_busy (data);
+}
+
+static void
+test_changed_on_disk (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  SynComparison *comparison = syn_window_get_comparison (window);
+  g_autoptr(SynArticle) first = NULL;
+  GFile *files[3];
+  gsize len;
+
+  files[0] = write_file (fixture, "first.txt", story_a, -1);
+  files[1] = write_file (fixture, "second.txt", story_b, -1);
+  files[2] = write_file (fixture, "third.txt", story_c, -1);
+  syn_window_open_files (window, files, 3);
+  wait_for_columns (window, 3);
+
+  /* Changed: a banner names it and offers to reload. */
+  g_object_unref (write_file (fixture, "first.txt", story_c, -1));
+  wait_for_text (GTK_WIDGET (window), "“first.txt” changed on disk");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_until (comparison_idle, comparison, "the reload");
+  spin (50);
+  wait_until (comparison_idle, comparison, "the reload");
+  first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
+  g_assert_cmpstr (syn_article_get_text (first, &len), ==, story_c);
+  wait_for_no_text (GTK_WIDGET (window), "changed on disk");
+
+  /* Deleted: its text stays, and the banner says so. */
+  g_file_delete (files[1], NULL, NULL);
+  wait_for_text (GTK_WIDGET (window), "“second.txt” was deleted or moved");
+  g_assert_cmpuint (count_columns (window), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autofree char *json_path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "out.txt", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autofree char *contents = NULL;
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  syn_window_export_to (window, json);
+  wait_for_text (GTK_WIDGET (window), "Exported to “out.json”");
+  g_assert_true (g_file_get_contents (json_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"synopsis-comparison\""));
+  g_clear_pointer (&contents, g_free);
+
+  syn_window_export_to (window, text);
+  wait_for_text (GTK_WIDGET (window), "Exported to “out.txt”");
+  g_assert_true (g_file_get_contents (text_path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "\"synopsis-comparison\""));
+  g_assert_nonnull (strstr (contents, "Elm Street"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Never over a compared file. */
+  syn_window_export_to (window, files[1]);
+  wait_for_text (GTK_WIDGET (window), "“b.txt” is one of the compared files");
+  spin (200);
+  g_assert_true (g_file_load_contents (files[1], NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, story_b);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static GtkDropTarget *
+find_drop_target (SynWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static void
+drop_files (SynWindow *window,
+            GFile     *a,
+            GFile     *b)
+{
+  GtkDropTarget *target = find_drop_target (window);
+  /* The boxed GdkFileList owns its files. */
+  GSList *list = g_slist_append (g_slist_append (NULL, g_object_ref (a)), g_object_ref (b));
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  g_value_unset (&value);
+}
+
+static void
+test_drop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GFile *files[4];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  files[2] = write_file (fixture, "c.txt", story_c, -1);
+  files[3] = write_file (fixture, "d.txt", story_a, -1);
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  /* Onto the sample: a new comparison of the dropped files. */
+  drop_files (window, files[0], files[1]);
+  wait_for_columns (window, 2);
+  g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
+  /* Onto a comparison: added to it. */
+  drop_files (window, files[2], files[3]);
+  wait_for_columns (window, 4);
+  g_assert_cmpstr (window_subtitle (window), ==, "4 sources");
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+static void
+test_remove_and_recent (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GSettings *settings = syn_application_get_settings (app);
+  g_autoptr(GVariant) recent = NULL;
+  g_autoptr(GVariant) first = NULL;
+  GFile *files[3];
+
+  g_settings_reset (settings, "recent-comparisons");
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  files[2] = write_file (fixture, "c.txt", story_c, -1);
+  syn_window_open_files (window, files, 3);
+  wait_for_columns (window, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-source", "u", 1);
+  wait_for_columns (window, 2);
+  wait_for_text (GTK_WIDGET (window), "c.txt");
+  g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
+
+  /* Both sets are remembered, the latest first, and reopen. */
+  recent = g_settings_get_value (settings, "recent-comparisons");
+  g_assert_cmpuint (g_variant_n_children (recent), ==, 2);
+  first = g_variant_get_child_value (recent, 1);
+  g_assert_cmpuint (g_variant_n_children (first), ==, 3);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-recent", first);
+  /* The window shows the user's files, so the set opens in a new window. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  wait_for_columns (SYN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data), 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+static void
+test_application_reuses_sample (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+
+  /* The untouched sample gives way to the files... */
+  g_assert_true (syn_application_open_files (app, files, 2) == window);
+  wait_for_columns (window, 2);
+  /* ...which are not replaced by the next ones. */
+  g_assert_true (syn_application_open_files (app, files, 1) != window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+/* Between two dispatches of a 10 ms timer: how long the main loop was
+ * busy elsewhere (layout, drawing, installing a comparison). */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last > 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_many_sources (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  Stall stall = { 0 };
+  guint id;
+  gint64 start;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("version-%03u.txt", i);
+      g_autofree char *text = g_strdup_printf ("%s\nVersion %u adds its own sentence number %u.\n",
+                                               i % 3 == 0 ? story_a : i % 3 == 1 ? story_b : story_c,
+                                               i, i * 7);
+
+      g_ptr_array_add (files, write_file (fixture, name, text, -1));
+    }
+
+  id = g_timeout_add (10, stall_tick_cb, &stall);
+  start = g_get_monotonic_time ();
+  syn_window_open_files (window, (GFile **) files->pdata, files->len);
+  /* While it loads, the window answers: the loading page is drawn. */
+  wait_frames (window, 3);
+  wait_for_text (GTK_WIDGET (window), "200 sources");
+  wait_frames (window, 3);
+  g_source_remove (id);
+
+  g_test_message ("200 sources: %.2f s to the comparison; longest main loop stall %.0f ms",
+                  (g_get_monotonic_time () - start) / 1e6, stall.longest / 1e3);
+  g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_articles (syn_window_get_comparison (window))),
+                    ==, 200);
+  /* A frozen window stalls for seconds; installing 200 columns at once
+   * takes a moment, not that. */
+  g_assert_cmpint (stall.longest, <, 2 * G_USEC_PER_SEC);
+}
+
+static char *
+screenshot_path (const char *name)
+{
+  const char *dir = g_getenv ("SYN_SCREENSHOT_DIR");
+  g_autofree char *logs = g_test_build_filename (G_TEST_BUILT, "..", "meson-logs", NULL);
+
+  if (dir == NULL)
+    dir = g_file_test (logs, G_FILE_TEST_IS_DIR) ? logs : g_test_get_dir (G_TEST_BUILT);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = screenshot_path ("window-sample.png");
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  wait_frames (window, 5);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot of the window: %s (%d×%d)", path, width, height);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *home = NULL;
+  static const char * const xdg_vars[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  int status;
+
+  /* The user's recent files and settings stay untouched: everything the
+   * application saves goes to a directory of the test's own (the data
+   * directories stay, for the icon theme). */
+  home = g_dir_make_tmp ("synopsis-test-home-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
+
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+  g_test_init (&argc, &argv, NULL);
+
+  /* A private session bus: GtkApplication wants one, and the tests must
+   * not talk to (or be the unique instance on) the user's. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* GTestDBus unsets DISPLAY, which the window needs. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  app = syn_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+  ADD ("/ui/window/sample", test_sample);
+  ADD ("/ui/window/bad-file-named", test_bad_file_named);
+  ADD ("/ui/window/bad-files-named", test_bad_files_named);
+  ADD ("/ui/window/nothing-readable", test_nothing_readable);
+  ADD ("/ui/window/segment-unit", test_segment_unit);
+  ADD ("/ui/window/finalized-after-close", test_finalized_after_close);
+  ADD ("/ui/window/changed-on-disk", test_changed_on_disk);
+  ADD ("/ui/window/export", test_export);
+  ADD ("/ui/window/drop", test_drop);
+  ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
+  ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
+  ADD ("/ui/window/many-sources", test_many_sources);
+  ADD ("/ui/window/screenshot", test_screenshot);
+#undef ADD
+
+  status = g_test_run ();
+
+  close_all_windows ();
+  g_clear_object (&app);
+  /* libadwaita's settings keep the bus connection for good, so
+   * g_test_dbus_down() (and so unreffing @bus) would wait for it in vain:
+   * stop the daemon and leave the rest to the exit. */
+  g_test_dbus_stop (bus);
+  remove_tree (home);
+  return status;
+}
