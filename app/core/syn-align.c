@@ -11,13 +11,12 @@
 #include <math.h>
 #include <string.h>
 
-#include "syn-align.h"
-#include "syn-similarity.h"
+#include "syn-align-private.h"
 
-/* Tunables: a development aid, read once. */
-static double
-tune (const char *name,
-      double      fallback)
+/* Tunables: a development aid while the method is measured. */
+double
+syn_align_tune (const char *name,
+                double      fallback)
 {
   g_autofree char *var = g_strconcat ("SYN_TUNE_", name, NULL);
   const char *val = g_getenv (var);
@@ -25,50 +24,9 @@ tune (const char *name,
   return val != NULL ? g_ascii_strtod (val, NULL) : fallback;
 }
 
-typedef struct {
-  guint a;      /* nodes, a < b, in different sources */
-  guint b;
-  float sim;
-  float adj;    /* sim with the neighbourhood bonus */
-} Edge;
-
-/* A decision of the pairwise stage: passages of one source that correspond
- * to passages of another (one to one, or a split or merge). */
-typedef struct {
-  guint *nodes;
-  guint  n_nodes;
-  double score;
-} Link;
-
-typedef struct {
-  const SynSourceText *sources;
-  GArray              *segments;
-  guint                n_sources;
-
-  /* Nodes: the passages that take part (all but boilerplate), numbered by
-   * source in a canonical order that depends on the texts only, then by
-   * position, so that every later tie is broken the same way whatever the
-   * order in which the files were given. */
-  guint                n_nodes;
-  guint               *node_seg;     /* node -> segment index */
-  guint               *node_src;     /* node -> canonical source rank */
-  gboolean            *node_title;
-  guint               *src_first;    /* canonical rank -> first node; n_sources + 1 */
-
-  SynVectors          *vectors;
-  GArray              *edges;        /* Edge, sorted by (a, b) */
-  GArray              *links;        /* Link */
-
-  SynProgressFunc      progress;
-  gpointer             user_data;
-  double               progress_base;
-  double               progress_span;
-  gboolean             cancelled;
-} Aligner;
-
-static gboolean
-report (Aligner *self,
-        double   fraction)
+gboolean
+syn_aligner_report (SynAligner *self,
+                    double      fraction)
 {
   if (self->cancelled)
     return FALSE;
@@ -80,9 +38,9 @@ report (Aligner *self,
 }
 
 static void
-stage (Aligner *self,
-       double   base,
-       double   span)
+stage (SynAligner *self,
+       double      base,
+       double      span)
 {
   self->progress_base = base;
   self->progress_span = span;
@@ -124,7 +82,7 @@ hash_text (const char *text,
 }
 
 static void
-make_nodes (Aligner *self)
+make_nodes (SynAligner *self)
 {
   guint n_segs = self->segments->len;
   g_autofree SourceKey *keys = g_new0 (SourceKey, self->n_sources + 1);
@@ -172,18 +130,6 @@ make_nodes (Aligner *self)
     }
   self->src_first[self->n_sources] = n;
   self->n_nodes = n;
-}
-
-/* Two nodes are neighbours when they follow each other in one source,
- * boilerplate in between not counting, and are of the same class. */
-static gboolean
-adjacent (Aligner *self,
-          guint    u,
-          guint    v)
-{
-  if (u >= self->n_nodes || v >= self->n_nodes || (v != u + 1 && u != v + 1))
-    return FALSE;
-  return self->node_src[u] == self->node_src[v] && self->node_title[u] == self->node_title[v];
 }
 
 /* ------------------------------------------------------------- candidates */
@@ -254,7 +200,7 @@ static int
 cmp_edge_nodes (gconstpointer a,
                 gconstpointer b)
 {
-  const Edge *x = a, *y = b;
+  const SynEdge *x = a, *y = b;
 
   if (x->a != y->a)
     return x->a < y->a ? -1 : 1;
@@ -266,7 +212,7 @@ add_edge (GArray *edges,
           guint   u,
           guint   v)
 {
-  Edge e = { MIN (u, v), MAX (u, v), 0, 0 };
+  SynEdge e = { MIN (u, v), MAX (u, v), 0 };
   g_array_append_val (edges, e);
 }
 
@@ -276,13 +222,13 @@ add_edge (GArray *edges,
  * is bounded by nodes × words kept × cap, not by nodes². The best few of
  * each other source become candidate edges. */
 static void
-generate_candidates (Aligner *self)
+generate_candidates (SynAligner *self)
 {
   const SynVectors *vec = self->vectors;
   guint n = self->n_nodes;
-  guint keep = (guint) tune ("KEEP", 3);
-  guint max_words = (guint) tune ("MAXWORDS", 12);
-  guint cap = MAX ((guint) tune ("CAP", 64), 4 * self->n_sources);
+  guint keep = (guint) syn_align_tune ("KEEP", 3);
+  guint max_words = (guint) syn_align_tune ("MAXWORDS", 12);
+  guint cap = MAX ((guint) syn_align_tune ("CAP", 64), 4 * self->n_sources);
   g_autofree float *acc = g_new0 (float, n + 1);
   g_autofree guint *touched = g_new (guint, n + 1);
   g_autofree guint *best = g_new (guint, (gsize) self->n_sources * keep + 1);
@@ -291,13 +237,13 @@ generate_candidates (Aligner *self)
   guint n_titles = 0;
 
   index_build (&index, vec);
-  self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  self->edges = g_array_new (FALSE, FALSE, sizeof (SynEdge));
 
   for (guint v = 0; v < n; v++)
     {
       guint n_touched = 0, used = 0;
 
-      if (v % 512 == 0 && !report (self, (double) v / n))
+      if (v % 512 == 0 && !syn_aligner_report (self, (double) v / n))
         break;
       for (guint i = vec->word_first[v]; i < vec->word_first[v + 1] && used < max_words; i++)
         {
@@ -368,29 +314,29 @@ generate_candidates (Aligner *self)
  * successor and b's successor are worth scoring even if they share no rare
  * word (short sentences of long parallel documents). */
 static void
-add_neighbour_candidates (Aligner *self)
+add_neighbour_candidates (SynAligner *self)
 {
   guint len = self->edges->len;
 
   for (guint i = 0; i < len; i++)
     {
-      Edge e = g_array_index (self->edges, Edge, i);
+      SynEdge e = g_array_index (self->edges, SynEdge, i);
 
-      if (e.sim < tune ("NBSEED", 0.3))
+      if (e.sim < syn_align_tune ("NBSEED", 0.3))
         continue;
       if (e.a + 1 < self->n_nodes && e.b + 1 < self->n_nodes &&
-          adjacent (self, e.a, e.a + 1) && adjacent (self, e.b, e.b + 1))
+          syn_aligner_adjacent (self, e.a, e.a + 1) && syn_aligner_adjacent (self, e.b, e.b + 1))
         add_edge (self->edges, e.a + 1, e.b + 1);
-      if (e.a > 0 && e.b > 0 && adjacent (self, e.a, e.a - 1) && adjacent (self, e.b, e.b - 1))
+      if (e.a > 0 && e.b > 0 && syn_aligner_adjacent (self, e.a, e.a - 1) && syn_aligner_adjacent (self, e.b, e.b - 1))
         add_edge (self->edges, e.a - 1, e.b - 1);
     }
 }
 
 static void
-dedupe_and_score_edges (Aligner *self,
+dedupe_and_score_edges (SynAligner *self,
                         guint    from)
 {
-  Edge *e = (Edge *) (gpointer) self->edges->data;
+  SynEdge *e = (SynEdge *) (gpointer) self->edges->data;
   guint n = 0;
 
   g_array_sort (self->edges, cmp_edge_nodes);
@@ -407,368 +353,21 @@ dedupe_and_score_edges (Aligner *self,
   g_array_set_size (self->edges, n);
   for (guint i = 0; i < n; i++)
     {
-      if (i % 4096 == 0 && !report (self, (double) i / n))
+      if (i % 4096 == 0 && !syn_aligner_report (self, (double) i / n))
         return;
       if (e[i].sim == 0)
         e[i].sim = (float) syn_vectors_similarity (self->vectors, e[i].a, e[i].b);
     }
 }
 
-static const Edge *
-find_edge (Aligner *self,
-           guint    u,
-           guint    v)
-{
-  Edge key = { MIN (u, v), MAX (u, v), 0, 0 };
-
-  return bsearch (&key, self->edges->data, self->edges->len, sizeof (Edge), cmp_edge_nodes);
-}
-
-static float
-edge_sim (Aligner *self,
-          guint    u,
-          guint    v)
-{
-  const Edge *e = find_edge (self, u, v);
-  return e != NULL ? e->sim : 0;
-}
-
-/* ---------------------------------------------------------- pairwise stage */
-
-/* The neighbourhood bonus: sentences of a moved paragraph keep their order
- * inside it, so a pair whose predecessors (or successors) correspond too is
- * more likely right. It settles short or generic sentences that match
- * several others about equally. */
-static void
-add_neighbourhood_bonus (Aligner *self)
-{
-  Edge *e = (Edge *) (gpointer) self->edges->data;
-  double beta = tune ("BETA", 0.15);
-
-  for (guint i = 0; i < self->edges->len; i++)
-    {
-      float before = 0, after = 0;
-
-      if (adjacent (self, e[i].a, e[i].a - 1) && adjacent (self, e[i].b, e[i].b - 1))
-        before = edge_sim (self, e[i].a - 1, e[i].b - 1);
-      if (e[i].b + 1 < self->n_nodes && adjacent (self, e[i].a, e[i].a + 1) &&
-          adjacent (self, e[i].b, e[i].b + 1))
-        after = edge_sim (self, e[i].a + 1, e[i].b + 1);
-      e[i].adj = e[i].sim + (float) (beta * MAX (before, after));
-    }
-}
-
-static int
-cmp_edge_adj (gconstpointer a,
-              gconstpointer b)
-{
-  const Edge *x = *(const Edge * const *) a, *y = *(const Edge * const *) b;
-
-  if (x->adj != y->adj)
-    return x->adj > y->adj ? -1 : 1;
-  return cmp_edge_nodes (x, y);
-}
-
-typedef struct {
-  GArray *a;    /* guint nodes of the lower source, sorted */
-  GArray *b;    /* of the higher source */
-  double  score;
-} Group;
-
-typedef struct {
-  guint  node;
-  guint  partner;
-  gint   group;    /* the partner's group, or -1: a new one */
-  double cover;
-} Attachment;
-
-static int
-cmp_attachment (gconstpointer a,
-                gconstpointer b)
-{
-  const Attachment *x = a, *y = b;
-
-  if (x->cover != y->cover)
-    return x->cover > y->cover ? -1 : 1;
-  if (x->node != y->node)
-    return x->node < y->node ? -1 : 1;
-  return (x->partner > y->partner) - (x->partner < y->partner);
-}
-
-static double
-group_similarity (Aligner     *self,
-                  const Group *g)
-{
-  return syn_vectors_set_similarity (self->vectors,
-                                     (const guint *) (gconstpointer) g->a->data, g->a->len,
-                                     (const guint *) (gconstpointer) g->b->data, g->b->len);
-}
-
-/* Tries to add @x, a neighbour of the group's passages on its side, to the
- * group: it must be mostly covered by the other side, and the group as a
- * whole must not grow less alike. */
-static gboolean
-try_attach (Aligner          *self,
-            Group            *g,
-            const Attachment *att,
-            guint             src_a)
-{
-  gboolean on_a = self->node_src[att->node] == src_a;
-  GArray *grow = on_a ? g->a : g->b;
-  guint first = g_array_index (grow, guint, 0);
-  guint last = g_array_index (grow, guint, grow->len - 1);
-  gboolean at_end = att->node == last + 1 && adjacent (self, last, att->node);
-  double with;
-
-  if (!at_end && !(att->node + 1 == first && adjacent (self, first, att->node)))
-    return FALSE;
-  if (at_end)
-    g_array_append_val (grow, att->node);
-  else
-    g_array_prepend_val (grow, att->node);
-  with = group_similarity (self, g);
-  if (with < g->score + tune ("GAIN", 0.0))
-    {
-      if (at_end)
-        g_array_set_size (grow, grow->len - 1);
-      else
-        g_array_remove_index (grow, 0);
-      return FALSE;
-    }
-  g->score = with;
-  return TRUE;
-}
-
-static Group *
-new_group (GArray *groups,
-           guint   a,
-           guint   b,
-           double  score,
-           gint   *group_of)
-{
-  Group g;
-
-  group_of[a] = (gint) groups->len;
-  group_of[b] = (gint) groups->len;
-  g.a = g_array_new (FALSE, FALSE, sizeof (guint));
-  g.b = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (g.a, a);
-  g_array_append_val (g.b, b);
-  g.score = score;
-  g_array_append_val (groups, g);
-  return &g_array_index (groups, Group, groups->len - 1);
-}
-
-/* Splits and merges. A passage left alone that is mostly said by a
- * passage of the other source is part of it: the other half of a sentence
- * split in two, or of two merged into one. The pieces of a long sentence
- * split in three each resemble it too little for the one-to-one stage, but
- * each is covered by it. Coverage, not cosine, decides here: a new group
- * needs a passage well covered by a free one; a passage joins an existing
- * group when it is next to the group's passages on its side and the group
- * does not grow less alike. Runs to a fixed point, since each passage
- * attached makes its own neighbour a candidate. */
-static void
-attach_neighbours (Aligner *self,
-                   GArray  *edges,
-                   guint    first,
-                   guint    last,
-                   GArray  *groups,
-                   gint    *group_of)
-{
-  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Attachment));
-  guint src_a = self->node_src[g_array_index (edges, Edge, first).a];
-  double min_cover = tune ("COVER", 0.3);
-  double seed_cover = tune ("SEEDCOVER", 0.5);
-  double seed_sim = tune ("SEEDSIM", 0.2);
-  gboolean changed = TRUE;
-
-  while (changed)
-    {
-      changed = FALSE;
-      g_array_set_size (cands, 0);
-      for (guint i = first; i < last; i++)
-        {
-          const Edge *e = &g_array_index (edges, Edge, i);
-
-          for (guint side = 0; side < 2; side++)
-            {
-              guint x = side ? e->b : e->a, y = side ? e->a : e->b;
-              Attachment att;
-
-              if (group_of[x] != -1 || self->node_title[x])
-                continue;
-              att.node = x;
-              att.partner = y;
-              if (group_of[y] == -1)
-                {
-                  if (e->sim < seed_sim)
-                    continue;
-                  att.group = -1;
-                  att.cover = syn_vectors_coverage (self->vectors, &y, 1, x);
-                  if (att.cover < seed_cover)
-                    continue;
-                }
-              else
-                {
-                  Group *g = &g_array_index (groups, Group, group_of[y]);
-                  GArray *other = side ? g->a : g->b;
-
-                  att.group = group_of[y];
-                  att.cover = syn_vectors_coverage (self->vectors,
-                                                    (const guint *) (gconstpointer) other->data,
-                                                    other->len, x);
-                  if (att.cover < min_cover)
-                    continue;
-                }
-              g_array_append_val (cands, att);
-            }
-        }
-      g_array_sort (cands, cmp_attachment);
-      for (guint i = 0; i < cands->len; i++)
-        {
-          const Attachment *att = &g_array_index (cands, Attachment, i);
-
-          if (group_of[att->node] != -1)
-            continue;
-          if (att->group == -1)
-            {
-              if (group_of[att->partner] != -1)
-                continue;
-              if (self->node_src[att->node] == src_a)
-                new_group (groups, att->node, att->partner,
-                           syn_vectors_similarity (self->vectors, att->node, att->partner), group_of);
-              else
-                new_group (groups, att->partner, att->node,
-                           syn_vectors_similarity (self->vectors, att->node, att->partner), group_of);
-              changed = TRUE;
-            }
-          else if (try_attach (self, &g_array_index (groups, Group, att->group), att, src_a))
-            {
-              group_of[att->node] = att->group;
-              changed = TRUE;
-            }
-        }
-    }
-}
-
-/* Aligns one pair of sources, from their edges [first, last) of @edges. */
-static void
-align_pair (Aligner *self,
-            GArray  *edges,
-            guint    first,
-            guint    last,
-            gint    *group_of)
-{
-  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (last - first);
-  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (Group));
-  double threshold = tune ("THRESH", 0.4);
-  double title_threshold = tune ("TTHRESH", 0.05);
-
-  for (guint i = first; i < last; i++)
-    g_ptr_array_add (order, &g_array_index (edges, Edge, i));
-  g_ptr_array_sort (order, cmp_edge_adj);
-
-  /* one to one, strongest first */
-  for (guint i = 0; i < order->len; i++)
-    {
-      const Edge *e = g_ptr_array_index (order, i);
-
-      if (group_of[e->a] != -1 || group_of[e->b] != -1)
-        continue;
-      if (e->adj < (self->node_title[e->a] ? title_threshold : threshold))
-        continue;
-      new_group (groups, e->a, e->b, e->sim, group_of);
-    }
-
-  attach_neighbours (self, edges, first, last, groups, group_of);
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      Group *g = &g_array_index (groups, Group, i);
-      Link link;
-
-      link.n_nodes = g->a->len + g->b->len;
-      link.nodes = g_new (guint, link.n_nodes);
-      memcpy (link.nodes, g->a->data, g->a->len * sizeof (guint));
-      memcpy (link.nodes + g->a->len, g->b->data, g->b->len * sizeof (guint));
-      link.score = g->score;
-      g_array_append_val (self->links, link);
-      for (guint j = 0; j < g->a->len; j++)
-        group_of[g_array_index (g->a, guint, j)] = -1;
-      for (guint j = 0; j < g->b->len; j++)
-        group_of[g_array_index (g->b, guint, j)] = -1;
-      g_array_unref (g->a);
-      g_array_unref (g->b);
-    }
-}
+/* ------------------------------------------------------------- clustering */
 
 static void
 link_clear (gpointer data)
 {
-  Link *link = data;
+  SynLink *link = data;
   g_free (link->nodes);
 }
-
-static void
-align_pairs (Aligner *self)
-{
-  g_autofree gint *partner = g_new (gint, self->n_nodes + 1);
-  g_autoptr(GArray) pair_edges = NULL;
-  guint n = self->edges->len;
-  guint i = 0;
-
-  for (guint v = 0; v <= self->n_nodes; v++)
-    partner[v] = -1;
-  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
-  g_array_set_clear_func (self->links, link_clear);
-
-  /* edges are sorted by (a, b) and nodes by source: regroup them by pair
-   * of sources, keeping (a, b) order inside each */
-  pair_edges = g_array_sized_new (FALSE, FALSE, sizeof (Edge), n);
-  {
-    g_autofree guint *pair_key = g_new (guint, n + 1);
-    g_autofree guint *order = g_new (guint, n + 1);
-    guint n_pairs = self->n_sources * self->n_sources;
-    g_autofree guint *count = g_new0 (guint, n_pairs + 1);
-
-    for (guint k = 0; k < n; k++)
-      {
-        const Edge *e = &g_array_index (self->edges, Edge, k);
-        pair_key[k] = self->node_src[e->a] * self->n_sources + self->node_src[e->b];
-        count[pair_key[k] + 1]++;
-      }
-    for (guint p = 0; p < n_pairs; p++)
-      count[p + 1] += count[p];
-    for (guint k = 0; k < n; k++)
-      order[count[pair_key[k]]++] = k;
-    for (guint k = 0; k < n; k++)
-      g_array_append_val (pair_edges, g_array_index (self->edges, Edge, order[k]));
-  }
-
-  {
-    while (i < n)
-      {
-        const Edge *e = &g_array_index (pair_edges, Edge, i);
-        guint key = self->node_src[e->a] * self->n_sources + self->node_src[e->b];
-        guint j = i;
-
-        while (j < n)
-          {
-            const Edge *f = &g_array_index (pair_edges, Edge, j);
-            if (self->node_src[f->a] * self->n_sources + self->node_src[f->b] != key)
-              break;
-            j++;
-          }
-        align_pair (self, pair_edges, i, j, partner);
-        if (!report (self, (double) j / n))
-          return;
-        i = j;
-      }
-  }
-}
-
-/* ------------------------------------------------------------- clustering */
 
 typedef struct {
   guint  *parent;
@@ -793,7 +392,7 @@ static int
 cmp_link (gconstpointer a,
           gconstpointer b)
 {
-  const Link *x = a, *y = b;
+  const SynLink *x = a, *y = b;
 
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
@@ -818,7 +417,7 @@ cmp_node (gconstpointer a,
 /* How alike the passages of one source in cluster @p are to those of
  * another source in cluster @q. */
 static double
-source_similarity (Aligner     *self,
+source_similarity (SynAligner    *self,
                    const guint *p,
                    guint        n_p,
                    const guint *q,
@@ -832,7 +431,7 @@ source_similarity (Aligner     *self,
 /* The mean similarity between the sources of two clusters (each given as
  * its sorted members). */
 static double
-linkage (Aligner *self,
+linkage (SynAligner *self,
          GArray  *p,
          GArray  *q,
          guint   *pairs)
@@ -871,9 +470,9 @@ linkage (Aligner *self,
  * split or merge; and the merged clusters must hang together on average,
  * so that one loose link does not chain two different sentences. */
 static gboolean
-may_merge (Aligner    *self,
+may_merge (SynAligner   *self,
            Clusters   *c,
-           const Link *link,
+           const SynLink *link,
            GPtrArray  *roots)
 {
   gboolean split = FALSE;
@@ -897,7 +496,7 @@ may_merge (Aligner    *self,
 
       if (self->node_src[u] != self->node_src[v])
         continue;
-      if (!adjacent (self, u, v))
+      if (!syn_aligner_adjacent (self, u, v))
         return FALSE;
       if (!split && find_root (c, u) != find_root (c, v))
         return FALSE;
@@ -912,7 +511,10 @@ may_merge (Aligner    *self,
                         c->members[GPOINTER_TO_UINT (g_ptr_array_index (roots, j))], &n_pairs);
         pairs += n_pairs;
       }
-  return pairs == 0 || sum / pairs >= tune ("LINKAGE", 0.15);
+  /* headlines are one per source and correspond by position in the page */
+  if (self->node_title[link->nodes[0]])
+    return TRUE;
+  return pairs == 0 || sum / pairs >= syn_align_tune ("LINKAGE", 0.15);
 }
 
 static void
@@ -940,7 +542,7 @@ merge_roots (Clusters  *c,
 /* Merges the pairwise links into clusters across all sources, strongest
  * link first. */
 static void
-cluster_links (Aligner  *self,
+cluster_links (SynAligner *self,
                Clusters *c)
 {
   g_autoptr(GPtrArray) roots = g_ptr_array_new ();
@@ -959,9 +561,9 @@ cluster_links (Aligner  *self,
   g_array_sort (self->links, cmp_link);
   for (guint i = 0; i < self->links->len; i++)
     {
-      const Link *link = &g_array_index (self->links, Link, i);
+      const SynLink *link = &g_array_index (self->links, SynLink, i);
 
-      if (i % 1024 == 0 && !report (self, (double) i / self->links->len))
+      if (i % 1024 == 0 && !syn_aligner_report (self, (double) i / self->links->len))
         return;
       g_ptr_array_set_size (roots, 0);
       for (guint j = 0; j < link->n_nodes; j++)
@@ -982,6 +584,138 @@ cluster_links (Aligner  *self,
         }
       if (may_merge (self, c, link, roots))
         merge_roots (c, roots, link->score);
+    }
+}
+
+typedef struct {
+  guint  node;
+  guint  root;
+  double sum;
+  guint  strong;
+} Vote;
+
+static int
+cmp_vote_key (gconstpointer x,
+              gconstpointer y)
+{
+  const Vote *a = x, *b = y;
+
+  if (a->node != b->node)
+    return a->node < b->node ? -1 : 1;
+  return (a->root > b->root) - (a->root < b->root);
+}
+
+static int
+cmp_vote_sum (gconstpointer x,
+              gconstpointer y)
+{
+  const Vote *a = x, *b = y;
+
+  if (a->sum != b->sum)
+    return a->sum > b->sum ? -1 : 1;
+  return cmp_vote_key (x, y);
+}
+
+static guint
+count_sources (SynAligner *self,
+               GArray     *members)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < members->len; i++)
+    if (i == 0 || self->node_src[g_array_index (members, guint, i)] !=
+                  self->node_src[g_array_index (members, guint, i - 1)])
+      n++;
+  return n;
+}
+
+static gboolean
+has_source (SynAligner *self,
+            GArray     *members,
+            guint       src)
+{
+  for (guint i = 0; i < members->len; i++)
+    if (self->node_src[g_array_index (members, guint, i)] == src)
+      return TRUE;
+  return FALSE;
+}
+
+/* The consensus of several sources. A passage that no pairwise alignment
+ * took (a machine-translated rewrite resembles each other version only a
+ * little) may still resemble, a little, every member of one cluster and
+ * nothing else: it joins that cluster when its mean similarity to the
+ * cluster's sources is high enough, at least two members agree, and no
+ * other passage of its source is a better candidate. */
+static void
+attach_to_clusters (SynAligner *self,
+                    Clusters   *c)
+{
+  g_autoptr(GArray) votes = g_array_new (FALSE, FALSE, sizeof (Vote));
+  g_autoptr(GHashTable) taken = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *keys = NULL;
+  double min_mean = syn_align_tune ("CATTACH", 0.15);
+  double strong = syn_align_tune ("CSTRONG", 0.1);
+  Vote *v;
+  guint n = 0;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      const SynEdge *e = &g_array_index (self->edges, SynEdge, i);
+
+      for (guint side = 0; side < 2; side++)
+        {
+          guint x = side ? e->b : e->a, y = side ? e->a : e->b;
+          guint rx = find_root (c, x), ry = find_root (c, y);
+          Vote vote = { x, ry, e->sim, e->sim >= strong };
+
+          if (c->members[rx]->len > 1 || c->members[ry]->len < 2 || self->node_title[x])
+            continue;
+          g_array_append_val (votes, vote);
+        }
+    }
+  g_array_sort (votes, cmp_vote_key);
+  v = (Vote *) (gpointer) votes->data;
+  for (guint i = 0; i < votes->len; i++)
+    {
+      if (n > 0 && v[n - 1].node == v[i].node && v[n - 1].root == v[i].root)
+        {
+          v[n - 1].sum += v[i].sum;
+          v[n - 1].strong += v[i].strong;
+        }
+      else
+        v[n++] = v[i];
+    }
+  g_array_set_size (votes, n);
+  for (guint i = 0; i < n; i++)
+    v[i].sum /= count_sources (self, c->members[v[i].root]);
+  g_array_sort (votes, cmp_vote_sum);
+  v = (Vote *) (gpointer) votes->data;
+
+  /* best first; a node takes its best cluster only, and a cluster the best
+   * node of each source only */
+  keys = g_new (gint64, 2 * n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 *node_key = &keys[2 * i], *slot_key = &keys[2 * i + 1];
+      guint root;
+
+      *node_key = -(gint64) v[i].node - 1;
+      *slot_key = (gint64) v[i].root * self->n_sources + self->node_src[v[i].node];
+      if (g_hash_table_contains (taken, node_key) || g_hash_table_contains (taken, slot_key))
+        continue;
+      g_hash_table_add (taken, node_key);
+      g_hash_table_add (taken, slot_key);
+      if (v[i].sum < min_mean || v[i].strong < 2)
+        continue;
+      root = find_root (c, v[i].root);
+      if (has_source (self, c->members[root], self->node_src[v[i].node]))
+        continue;
+      c->parent[v[i].node] = root;
+      g_array_append_val (c->members[root], v[i].node);
+      g_array_sort (c->members[root], cmp_node);
+      g_clear_pointer (&c->members[v[i].node], g_array_unref);
+      c->score_sum[root] += v[i].sum;
+      c->n_links[root]++;
     }
 }
 
@@ -1029,7 +763,7 @@ confidence (double mean_sim)
 }
 
 static GArray *
-emit_clusters (Aligner  *self,
+emit_clusters (SynAligner *self,
                Clusters *c)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (SynCluster));
@@ -1081,7 +815,7 @@ emit_clusters (Aligner  *self,
 }
 
 static void
-aligner_clear (Aligner *self)
+aligner_clear (SynAligner *self)
 {
   g_free (self->node_seg);
   g_free (self->node_src);
@@ -1099,7 +833,7 @@ syn_align (const SynSourceText *sources,
            SynProgressFunc      progress,
            gpointer             user_data)
 {
-  Aligner self = { 0 };
+  SynAligner self = { 0 };
   Clusters clusters = { 0 };
   GArray *out = NULL;
 
@@ -1117,7 +851,7 @@ syn_align (const SynSourceText *sources,
 
   make_nodes (&self);
   stage (&self, 0.0, 0.2);
-  if (!report (&self, 0))
+  if (!syn_aligner_report (&self, 0))
     goto out;
   self.vectors = syn_vectors_new (sources, segments, self.node_seg, self.n_nodes);
 
@@ -1128,10 +862,20 @@ syn_align (const SynSourceText *sources,
   dedupe_and_score_edges (&self, 0);
   add_neighbour_candidates (&self);
   dedupe_and_score_edges (&self, 0);
-  add_neighbourhood_bonus (&self);
+  if (g_getenv ("SYN_DUMP_EDGES"))
+    for (guint i = 0; i < self.edges->len; i++)
+      {
+        const SynEdge *e = &g_array_index (self.edges, SynEdge, i);
+        const SynSegment *x = &g_array_index (segments, SynSegment, self.node_seg[e->a]);
+        const SynSegment *y = &g_array_index (segments, SynSegment, self.node_seg[e->b]);
+        g_printerr ("E %u %u %.3f\n", self.node_seg[e->a], self.node_seg[e->b], e->sim);
+        (void) x; (void) y;
+      }
 
   stage (&self, 0.5, 0.3);
-  align_pairs (&self);
+  self.links = g_array_new (FALSE, FALSE, sizeof (SynLink));
+  g_array_set_clear_func (self.links, link_clear);
+  syn_aligner_align_pairs (&self);
   if (self.cancelled)
     goto out;
 
@@ -1139,8 +883,9 @@ syn_align (const SynSourceText *sources,
   cluster_links (&self, &clusters);
   if (self.cancelled)
     goto out;
+  attach_to_clusters (&self, &clusters);
   out = emit_clusters (&self, &clusters);
-  if (!report (&self, 1.0))
+  if (!syn_aligner_report (&self, 1.0))
     g_clear_pointer (&out, g_array_unref);
 
 out:

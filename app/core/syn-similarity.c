@@ -513,3 +513,81 @@ syn_vectors_coverage (const SynVectors *self,
 
   return (1 - self->gram_mix) * w + self->gram_mix * g;
 }
+
+void
+syn_vectors_dots (const SynVectors *self,
+                  guint             a,
+                  guint             b,
+                  double            out[2])
+{
+  out[0] = dot (self->words + self->word_first[a], self->word_first[a + 1] - self->word_first[a],
+                self->words + self->word_first[b], self->word_first[b + 1] - self->word_first[b]);
+  out[1] = self->gram_mix > 0
+           ? dot (self->grams + self->gram_first[a], self->gram_first[a + 1] - self->gram_first[a],
+                  self->grams + self->gram_first[b], self->gram_first[b + 1] - self->gram_first[b])
+           : 0;
+}
+
+void
+syn_vectors_norms2 (const SynVectors *self,
+                    guint             a,
+                    double            out[2])
+{
+  out[0] = (double) self->word_norm[a] * self->word_norm[a];
+  out[1] = (double) self->gram_norm[a] * self->gram_norm[a];
+}
+
+double
+syn_vectors_mix_cosine (const SynVectors *self,
+                        const double      d[2],
+                        const double      na[2],
+                        const double      nb[2])
+{
+  double w = na[0] > 0 && nb[0] > 0 ? d[0] / sqrt (na[0] * nb[0]) : 0;
+  double g = na[1] > 0 && nb[1] > 0 ? d[1] / sqrt (na[1] * nb[1]) : 0;
+
+  return (1 - self->gram_mix) * w + self->gram_mix * g;
+}
+
+static double
+cover_dot (const SynFeature *a,
+           guint             n_a,
+           const SynFeature *x,
+           guint             n_x)
+{
+  double sum = 0;
+  guint i = 0, j = 0;
+
+  while (i < n_a && j < n_x)
+    {
+      if (a[i].id < x[j].id)
+        i++;
+      else if (a[i].id > x[j].id)
+        j++;
+      else
+        {
+          sum += (double) x[j].weight * x[j].weight;
+          i++;
+          j++;
+        }
+    }
+  return sum;
+}
+
+double
+syn_vectors_cover (const SynVectors *self,
+                   guint             a,
+                   guint             x)
+{
+  double w = 0, g = 0;
+
+  if (self->word_norm[x] > 0)
+    w = cover_dot (self->words + self->word_first[a], self->word_first[a + 1] - self->word_first[a],
+                   self->words + self->word_first[x], self->word_first[x + 1] - self->word_first[x])
+        / ((double) self->word_norm[x] * self->word_norm[x]);
+  if (self->gram_mix > 0 && self->gram_norm[x] > 0)
+    g = cover_dot (self->grams + self->gram_first[a], self->gram_first[a + 1] - self->gram_first[a],
+                   self->grams + self->gram_first[x], self->gram_first[x + 1] - self->gram_first[x])
+        / ((double) self->gram_norm[x] * self->gram_norm[x]);
+  return (1 - self->gram_mix) * w + self->gram_mix * g;
+}

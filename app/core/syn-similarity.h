@@ -61,6 +61,25 @@ double      syn_vectors_coverage   (const SynVectors    *self,
                                     guint                n_a,
                                     guint                b);
 
+/* The dot products of two nodes' vectors, one per channel (word, gram),
+ * and a node's squared norms: enough to get the cosine of sums of nodes
+ * without building the sums (see syn_vectors_mix_cosine()). */
+void        syn_vectors_dots       (const SynVectors    *self,
+                                    guint                a,
+                                    guint                b,
+                                    double               dot[2]);
+void        syn_vectors_norms2     (const SynVectors    *self,
+                                    guint                a,
+                                    double               norm2[2]);
+/* How much of node @x's weight node @a covers, from the same parts. */
+double      syn_vectors_cover      (const SynVectors    *self,
+                                    guint                a,
+                                    guint                x);
+double      syn_vectors_mix_cosine (const SynVectors    *self,
+                                    const double         dot[2],
+                                    const double         norm2_a[2],
+                                    const double         norm2_b[2]);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynVectors, syn_vectors_free)
 
 G_END_DECLS
