@@ -1,10 +1,808 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
- * SCAFFOLD: finds nothing, until the real comparison lands. */
+ *
+ * What differs inside each group of corresponding passages, word by word.
+ *
+ * A group holds passages of several sources; the passages one source
+ * contributes (a sentence another outlet merged) are read as one version.
+ * Every pair of versions is matched word by word (syn-words-match.c:
+ * ordered chain, moved words, substitutions between the chain's links),
+ * after normalisation (syn-normalize.c), so that case, punctuation,
+ * spelling variants and number formats never count as a difference. A
+ * word's verdict then combines what every other version says of it:
+ *
+ * - some other version has the same word (in order or moved): nothing;
+ * - otherwise, some version has other words in its place: CHANGED;
+ * - otherwise: ADDED, the word is found in no other version.
+ *
+ * Numbers and quotations are facts one can get wrong, so they are judged
+ * by vote rather than by "does anybody agree": a number standing where
+ * other versions have a different number is a NUMBER conflict when more
+ * sources carry another value than carry its own, and a quotation (found
+ * in another version by the words linked into it) is a QUOTE divergence
+ * when more sources quote it differently than word for word. The
+ * majority's wording is thus left alone and the odd one out is marked,
+ * with the other value and how many sources carry it; between two
+ * sources both sides are marked, as neither can outvote the other. A
+ * quotation that is a contiguous part of the other (a shorter excerpt of
+ * the same words) is the same quotation.
+ *
+ * Words that only a function word separates from an added run would make
+ * a ragged highlight, and runs of function words alone are noise to a
+ * reader, so spans are built from runs of consecutive words of one verdict
+ * in one passage. Everything is computed from the versions' contents
+ * alone, with ties broken by source order, so the result is deterministic.
+ */
 #define G_LOG_DOMAIN "syn-core"
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "syn-diverge.h"
+#include "syn-normalize.h"
+#include "syn-words-match.h"
+
+typedef struct {
+  guint segment;
+  gsize start;
+  gsize end;
+} WordRef;
+
+typedef struct {
+  guint version;    /* the other version */
+  guint word;       /* this version's number */
+  guint partner;    /* the other version's number */
+} NumberLink;
+
+typedef struct {
+  guint   first, last;  /* words of the version */
+  guint   n_same;       /* other sources quoting it word for word */
+  GArray *differ;       /* guint pairs (version, quotation): quoting it otherwise */
+} Quotation;
+
+typedef struct {
+  guint      source;
+  GPtrArray *token_arrays;  /* GArray of SynToken, one per passage */
+  GArray    *words;         /* SynWord */
+  GArray    *refs;          /* WordRef, parallel to words */
+  guint     *quote_of;      /* per word: quotation index + 1, or 0 */
+  GArray    *quotes;        /* Quotation */
+
+  guint     *n_same;        /* per word: other versions with the same word */
+  gint      *changed_by;    /* per word: a version with other words in its place, or -1 */
+  SynLink   *changed_link;
+  GArray    *numbers;       /* NumberLink */
+} Version;
+
+typedef struct {
+  GHashTable *norms;   /* norm -> class */
+  GHashTable *stems;   /* stem (owned) -> class */
+} Classes;
+
+/* A word proper: neither a dropped honorific nor punctuation. */
+static inline gboolean
+is_word (const SynWord *w)
+{
+  return w->cls != 0 && (w->flags & SYN_WORD_PUNCT) == 0;
+}
+
+static guint
+class_of (GHashTable *table,
+          const char *key,
+          gboolean    owned)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (table, key, NULL, &value))
+    {
+      if (owned)
+        g_free ((char *) key);
+      return GPOINTER_TO_UINT (value);
+    }
+  value = GUINT_TO_POINTER (g_hash_table_size (table) + 1);
+  g_hash_table_insert (table, (char *) key, value);
+  return GPOINTER_TO_UINT (value);
+}
+
+static void
+quotation_clear (gpointer data)
+{
+  Quotation *q = data;
+  g_clear_pointer (&q->differ, g_array_unref);
+}
+
+static void
+version_clear (Version *v)
+{
+  g_clear_pointer (&v->token_arrays, g_ptr_array_unref);
+  g_clear_pointer (&v->words, g_array_unref);
+  g_clear_pointer (&v->refs, g_array_unref);
+  g_clear_pointer (&v->quote_of, g_free);
+  g_clear_pointer (&v->quotes, g_array_unref);
+  g_clear_pointer (&v->n_same, g_free);
+  g_clear_pointer (&v->changed_by, g_free);
+  g_clear_pointer (&v->changed_link, g_free);
+  g_clear_pointer (&v->numbers, g_array_unref);
+}
+
+/* The class of a punctuation mark: quotation marks and dashes of every
+ * style are one mark each. */
+static guint
+punctuation_class (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case '`':
+      c = '"';
+      break;
+    case 0x2018: case 0x2019: case 0x201A: case 0x2039: case 0x203A:
+      c = '\'';
+      break;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      c = '-';
+      break;
+    default:
+      break;
+    }
+  return SYN_WORD_PUNCT_CLASS | c;
+}
+
+static void
+add_word (Version       *v,
+          const SynWord *w,
+          guint          segment,
+          gsize          start,
+          gsize          end)
+{
+  WordRef ref = { segment, start, end };
+
+  g_array_append_val (v->words, *w);
+  g_array_append_val (v->refs, ref);
+}
+
+/* Punctuation between words takes part in matching as the lightest of
+ * words, so that an added clause is marked with its commas and brackets;
+ * alone it is never a divergence. */
+static void
+add_punctuation (Version    *v,
+                 const char *text,
+                 gsize       from,
+                 gsize       to,
+                 guint       segment)
+{
+  gsize i = from;
+
+  while (i < to)
+    {
+      const char *p = text + i;
+      gunichar c = g_utf8_get_char_validated (p, (gssize) (to - i));
+      gsize len = (c == (gunichar) -1 || c == (gunichar) -2) ? 1 : (gsize) g_utf8_skip[(guchar) *p];
+
+      if (c != (gunichar) -1 && c != (gunichar) -2 && !g_unichar_isspace (c))
+        {
+          SynWord w = { "", 0, 0, 0, SYN_WORD_PUNCT };
+
+          /* `` and '' of tokenized text are one mark */
+          if ((c == '`' || c == '\'') && i + 1 < to && text[i + 1] == (char) c)
+            len = 2, c = '"';
+          w.cls = w.stem = punctuation_class (c);
+          add_word (v, &w, segment, i, i + len);
+        }
+      i += len;
+    }
+}
+
+static void
+add_passage (Version             *v,
+             const SynSourceText *source,
+             const SynSegment    *seg,
+             guint                segment,
+             Classes             *classes)
+{
+  GArray *tokens = syn_tokenize (source->text, seg->start, seg->end);
+  gint last_quote = -1;
+  gsize pos = seg->start;
+
+  g_ptr_array_add (v->token_arrays, tokens);
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const SynToken *tok = &g_array_index (tokens, SynToken, t);
+      SynWord w = { tok->norm, (guint) strlen (tok->norm), 0, 0, tok->flags };
+
+      add_punctuation (v, source->text, pos, tok->start, segment);
+      pos = tok->end;
+      if (w.len > 0)
+        {
+          w.cls = class_of (classes->norms, tok->norm, FALSE);
+          w.stem = class_of (classes->stems, syn_stem (tok->norm), TRUE);
+        }
+      if (tok->quote >= 0)
+        {
+          if (tok->quote != last_quote)
+            {
+              Quotation q = { v->words->len, v->words->len, 0, NULL };
+              g_array_append_val (v->quotes, q);
+              last_quote = tok->quote;
+            }
+          g_array_index (v->quotes, Quotation, v->quotes->len - 1).last = v->words->len;
+        }
+      add_word (v, &w, segment, tok->start, tok->end);
+    }
+  add_punctuation (v, source->text, pos, seg->end, segment);
+}
+
+static void
+version_init (Version             *v,
+              guint                source,
+              const SynSourceText *sources,
+              const GArray        *segments,
+              const guint         *members,
+              guint                n_members,
+              Classes             *classes)
+{
+  guint n;
+
+  memset (v, 0, sizeof *v);
+  v->source = source;
+  v->token_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  v->words = g_array_new (FALSE, FALSE, sizeof (SynWord));
+  v->refs = g_array_new (FALSE, FALSE, sizeof (WordRef));
+  v->quotes = g_array_new (FALSE, TRUE, sizeof (Quotation));
+  g_array_set_clear_func (v->quotes, quotation_clear);
+  v->numbers = g_array_new (FALSE, FALSE, sizeof (NumberLink));
+
+  for (guint k = 0; k < n_members; k++)
+    add_passage (v, &sources[source], &g_array_index (segments, SynSegment, members[k]),
+                 members[k], classes);
+
+  n = v->words->len;
+  v->quote_of = g_new0 (guint, n + 1);
+  for (guint q = 0; q < v->quotes->len; q++)
+    {
+      const Quotation *quote = &g_array_index (v->quotes, Quotation, q);
+      for (guint i = quote->first; i <= quote->last; i++)
+        v->quote_of[i] = q + 1;
+    }
+  v->n_same = g_new0 (guint, n + 1);
+  v->changed_by = g_new (gint, n + 1);
+  v->changed_link = g_new0 (SynLink, n + 1);
+  for (guint i = 0; i < n; i++)
+    v->changed_by[i] = -1;
+}
+
+/* ------------------------------------------------------------ verdicts */
+
+static void
+fold_links (Version       *self,
+            guint          other,
+            const SynLink *links)
+{
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      switch (links[i].kind)
+        {
+        case SYN_LINK_SAME:
+        case SYN_LINK_MOVED:
+          self->n_same[i]++;
+          break;
+        case SYN_LINK_CHANGED:
+          if (self->changed_by[i] < 0)
+            {
+              self->changed_by[i] = (gint) other;
+              self->changed_link[i] = links[i];
+            }
+          break;
+        case SYN_LINK_NUMBER:
+          {
+            NumberLink nl = { other, i, links[i].first };
+            g_array_append_val (self->numbers, nl);
+          }
+          break;
+        case SYN_LINK_NONE:
+        default:
+          break;
+        }
+    }
+}
+
+/* The classes of the words proper of words [first, last] of @v. */
+static GArray *
+word_classes (const Version *v,
+              guint          first,
+              guint          last)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = first; i <= last && i < v->words->len; i++)
+    {
+      const SynWord *w = &g_array_index (v->words, SynWord, i);
+
+      if (is_word (w))
+        g_array_append_val (out, w->cls);
+    }
+  return out;
+}
+
+static gboolean
+contains (const GArray *haystack,
+          const GArray *needle)
+{
+  if (needle->len > haystack->len)
+    return FALSE;
+  for (guint s = 0; s + needle->len <= haystack->len; s++)
+    {
+      if (memcmp (&g_array_index (haystack, guint, s), needle->data, sizeof (guint) * needle->len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the words of quotation @qa of @a are those of @qb of @b, or a
+ * contiguous part of them, or the reverse. */
+static gboolean
+same_quotation (const Version *a,
+                guint          qa,
+                const Version *b,
+                guint          qb)
+{
+  const Quotation *x = &g_array_index (a->quotes, Quotation, qa);
+  const Quotation *y = &g_array_index (b->quotes, Quotation, qb);
+  g_autoptr(GArray) cx = word_classes (a, x->first, x->last);
+  g_autoptr(GArray) cy = word_classes (b, y->first, y->last);
+
+  if (cx->len == 0 || cy->len == 0)
+    return cx->len == cy->len;
+  return contains (cx, cy) || contains (cy, cx);
+}
+
+static guint
+content_length (const Version *v,
+                guint          first,
+                guint          last)
+{
+  guint n = 0;
+
+  for (guint i = first; i <= last && i < v->words->len; i++)
+    n += is_word (&g_array_index (v->words, SynWord, i));
+  return n;
+}
+
+/* Finds, for each quotation of @a, the quotation of @b its words are
+ * linked into, and records whether they are worded alike. */
+static void
+fold_quotations (Version       *a,
+                 const Version *b,
+                 guint          b_index,
+                 const SynLink *links)
+{
+  g_autofree guint *votes = NULL;
+
+  if (a->quotes->len == 0 || b->quotes->len == 0)
+    return;
+  votes = g_new (guint, b->quotes->len);
+  for (guint q = 0; q < a->quotes->len; q++)
+    {
+      Quotation *quote = &g_array_index (a->quotes, Quotation, q);
+      guint best = 0, best_votes = 0, len_a, len_b;
+
+      memset (votes, 0, sizeof (guint) * b->quotes->len);
+      for (guint i = quote->first; i <= quote->last; i++)
+        {
+          if (links[i].kind != SYN_LINK_NONE && is_word (&g_array_index (a->words, SynWord, i)) &&
+              b->quote_of[links[i].first] != 0)
+            votes[b->quote_of[links[i].first] - 1]++;
+        }
+      for (guint r = 0; r < b->quotes->len; r++)
+        {
+          if (votes[r] > best_votes)
+            best = r, best_votes = votes[r];
+        }
+      if (best_votes == 0)
+        continue;
+      len_a = content_length (a, quote->first, quote->last);
+      len_b = content_length (b, g_array_index (b->quotes, Quotation, best).first,
+                              g_array_index (b->quotes, Quotation, best).last);
+      /* half of the shorter quotation must be linked into the other */
+      if (best_votes * 2 < MIN (len_a, len_b) || (best_votes < 2 && MIN (len_a, len_b) > 1))
+        continue;
+      if (same_quotation (a, q, b, best))
+        quote->n_same++;
+      else
+        {
+          guint pair[2] = { b_index, best };
+
+          if (quote->differ == NULL)
+            quote->differ = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+          g_array_append_val (quote->differ, pair);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ spans */
+
+typedef struct {
+  GArray        *out;        /* SynDivergence */
+  Version       *versions;
+  guint          n_versions;
+  const GArray  *segments;
+} Emitter;
+
+static const WordRef *
+ref_at (const Version *v,
+        guint          i)
+{
+  return &g_array_index (v->refs, WordRef, i);
+}
+
+/* The next word proper after (@dir = 1) or before (@dir = -1) word @i in
+ * the same passage, within a few bytes, or G_MAXUINT. */
+static guint
+near_word (const Version *v,
+           guint          i,
+           int            dir)
+{
+  guint k = i;
+
+  for (;;)
+    {
+      if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= v->words->len))
+        return G_MAXUINT;
+      k = dir > 0 ? k + 1 : k - 1;
+      if (ref_at (v, k)->segment != ref_at (v, i)->segment)
+        return G_MAXUINT;
+      if (dir > 0 ? ref_at (v, k)->start - ref_at (v, i)->end > 3
+                  : ref_at (v, i)->start - ref_at (v, k)->end > 3)
+        return G_MAXUINT;
+      if (is_word (&g_array_index (v->words, SynWord, k)))
+        return k;
+    }
+}
+
+/* Widens a number to the date or amount it is part of ("Jan. 12"). */
+static void
+number_extent (const Version *v,
+               guint          i,
+               guint         *first,
+               guint         *last)
+{
+  guint k;
+
+  *first = *last = i;
+  while ((k = near_word (v, *first, -1)) != G_MAXUINT &&
+         (g_array_index (v->words, SynWord, k).flags & SYN_TOKEN_NUMBER) != 0)
+    *first = k;
+  while ((k = near_word (v, *last, 1)) != G_MAXUINT &&
+         (g_array_index (v->words, SynWord, k).flags & SYN_TOKEN_NUMBER) != 0)
+    *last = k;
+}
+
+static void
+emit (Emitter           *e,
+      const Version     *v,
+      guint              first,
+      guint              last,
+      SynDivergenceKind  kind,
+      const Version     *other,
+      guint              other_first,
+      guint              other_last,
+      guint              agreeing)
+{
+  SynDivergence d = { 0, };
+
+  d.segment = ref_at (v, first)->segment;
+  d.start = ref_at (v, first)->start;
+  d.end = ref_at (v, last)->end;
+  d.kind = kind;
+  d.counterpart = -1;
+  d.agreeing = agreeing;
+  if (other != NULL)
+    {
+      /* the counterpart stays inside one passage of the other version */
+      guint seg = ref_at (other, other_first)->segment;
+
+      while (other_last > other_first && ref_at (other, other_last)->segment != seg)
+        other_last--;
+      d.counterpart = (gint) seg;
+      d.other_start = ref_at (other, other_first)->start;
+      d.other_end = ref_at (other, other_last)->end;
+    }
+  g_array_append_val (e->out, d);
+}
+
+static gboolean
+is_content (const Version *v,
+            guint          i)
+{
+  const SynWord *w = &g_array_index (v->words, SynWord, i);
+  return is_word (w) && (w->flags & SYN_TOKEN_STOPWORD) == 0;
+}
+
+/* ADDED and CHANGED runs: consecutive words of one verdict in one passage
+ * (and, for CHANGED, facing the same version). */
+static void
+emit_words (Emitter       *e,
+            const Version *v,
+            const guint8  *verdict)
+{
+  guint n = v->words->len;
+
+  for (guint i = 0; i < n;)
+    {
+      guint j = i, last = i;
+      gboolean content = FALSE, words = FALSE;
+
+      if (verdict[i] != 1 && verdict[i] != 2)
+        {
+          i++;
+          continue;
+        }
+      while (j < n && ref_at (v, j)->segment == ref_at (v, i)->segment &&
+             (verdict[j] == verdict[i] || g_array_index (v->words, SynWord, j).cls == 0) &&
+             (verdict[i] != 2 || verdict[j] != 2 || v->changed_by[j] == v->changed_by[i]))
+        {
+          if (verdict[j] == verdict[i])
+            {
+              last = j;
+              content |= is_content (v, j);
+              words |= is_word (&g_array_index (v->words, SynWord, j));
+            }
+          j++;
+        }
+      if (content || (verdict[i] == 1 && words))
+        {
+          if (verdict[i] == 1)
+            emit (e, v, i, last, SYN_DIVERGENCE_ADDED, NULL, 0, 0, 0);
+          else
+            {
+              const Version *o = &e->versions[v->changed_by[i]];
+              guint of = G_MAXUINT, ol = 0;
+
+              for (guint k = i; k <= last; k++)
+                {
+                  if (verdict[k] == 2 && v->changed_by[k] == v->changed_by[i])
+                    {
+                      of = MIN (of, v->changed_link[k].first);
+                      ol = MAX (ol, v->changed_link[k].last);
+                    }
+                }
+              emit (e, v, i, last, SYN_DIVERGENCE_CHANGED, o, of, ol, 0);
+            }
+        }
+      i = j;
+    }
+}
+
+static void
+emit_numbers (Emitter       *e,
+              const Version *v)
+{
+  guint k = 0;
+
+  /* numbers are grouped by word: the links were appended version by version */
+  g_autoptr(GArray) sorted = g_array_copy (v->numbers);
+
+  for (guint a = 1; a < sorted->len; a++)
+    {
+      NumberLink x = g_array_index (sorted, NumberLink, a);
+      guint b = a;
+
+      while (b > 0 && g_array_index (sorted, NumberLink, b - 1).word > x.word)
+        {
+          g_array_index (sorted, NumberLink, b) = g_array_index (sorted, NumberLink, b - 1);
+          b--;
+        }
+      g_array_index (sorted, NumberLink, b) = x;
+    }
+
+  while (k < sorted->len)
+    {
+      guint word = g_array_index (sorted, NumberLink, k).word;
+      guint end = k, best = k, best_count = 0, first, last, of, ol;
+      const NumberLink *pick;
+
+      while (end < sorted->len && g_array_index (sorted, NumberLink, end).word == word)
+        end++;
+      /* the value most other sources give instead */
+      for (guint x = k; x < end; x++)
+        {
+          const NumberLink *nx = &g_array_index (sorted, NumberLink, x);
+          guint cx = g_array_index (e->versions[nx->version].words, SynWord, nx->partner).cls;
+          guint count = 0;
+
+          for (guint y = k; y < end; y++)
+            {
+              const NumberLink *ny = &g_array_index (sorted, NumberLink, y);
+              count += g_array_index (e->versions[ny->version].words, SynWord, ny->partner).cls == cx;
+            }
+          if (count > best_count)
+            best = x, best_count = count;
+        }
+      if (end - k > v->n_same[word])
+        {
+          pick = &g_array_index (sorted, NumberLink, best);
+          number_extent (v, word, &first, &last);
+          number_extent (&e->versions[pick->version], pick->partner, &of, &ol);
+          emit (e, v, first, last, SYN_DIVERGENCE_NUMBER, &e->versions[pick->version], of, ol, best_count);
+        }
+      k = end;
+    }
+}
+
+static void
+emit_quotations (Emitter       *e,
+                 const Version *v)
+{
+  for (guint q = 0; q < v->quotes->len; q++)
+    {
+      const Quotation *quote = &g_array_index (v->quotes, Quotation, q);
+      guint best = 0, best_count = 0;
+      const guint *pairs;
+
+      if (quote->differ == NULL || quote->differ->len <= quote->n_same)
+        continue;
+      pairs = (const guint *) (gpointer) quote->differ->data;
+      for (guint x = 0; x < quote->differ->len; x++)
+        {
+          const Version *vx = &e->versions[pairs[2 * x]];
+          guint count = 0;
+
+          for (guint y = 0; y < quote->differ->len; y++)
+            count += same_quotation (vx, pairs[2 * x + 1], &e->versions[pairs[2 * y]], pairs[2 * y + 1]);
+          if (count > best_count)
+            best = x, best_count = count;
+        }
+      {
+        const Version *o = &e->versions[pairs[2 * best]];
+        const Quotation *r = &g_array_index (o->quotes, Quotation, pairs[2 * best + 1]);
+        guint last = quote->last;
+
+        while (last > quote->first && ref_at (v, last)->segment != ref_at (v, quote->first)->segment)
+          last--;
+        emit (e, v, quote->first, last, SYN_DIVERGENCE_QUOTE, o, r->first, r->last, best_count);
+      }
+    }
+}
+
+static void
+emit_version (Emitter       *e,
+              const Version *v)
+{
+  guint n = v->words->len;
+  g_autofree guint8 *verdict = g_new0 (guint8, n + 1);
+
+  /* 0: nothing, 1: added, 2: changed (numbers are judged apart) */
+  for (guint i = 0; i < n; i++)
+    {
+      const SynWord *w = &g_array_index (v->words, SynWord, i);
+
+      if (w->cls == 0 || v->n_same[i] > 0)
+        continue;
+      verdict[i] = v->changed_by[i] >= 0 ? 2 : 1;
+    }
+  for (guint k = 0; k < v->numbers->len; k++)
+    verdict[g_array_index (v->numbers, NumberLink, k).word] = 0;
+
+  emit_words (e, v, verdict);
+  emit_numbers (e, v);
+  emit_quotations (e, v);
+}
+
+/* ------------------------------------------------------------ clusters */
+
+static int
+compare_versions (const Version *a,
+                  const Version *b)
+{
+  guint n = MIN (a->words->len, b->words->len);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int c = strcmp (g_array_index (a->words, SynWord, i).norm,
+                      g_array_index (b->words, SynWord, i).norm);
+      if (c != 0)
+        return c;
+    }
+  return (a->words->len > b->words->len) - (a->words->len < b->words->len);
+}
+
+static void
+compare_pair (Version *a,
+              guint    ia,
+              Version *b,
+              guint    ib)
+{
+  guint m = a->words->len, n = b->words->len;
+  g_autofree SynLink *la = g_new (SynLink, m + 1);
+  g_autofree SynLink *lb = g_new (SynLink, n + 1);
+
+  /* the same links whatever the order of the sources */
+  if (compare_versions (a, b) <= 0)
+    syn_words_match ((SynWord *) (gpointer) a->words->data, m,
+                     (SynWord *) (gpointer) b->words->data, n, la, lb);
+  else
+    syn_words_match ((SynWord *) (gpointer) b->words->data, n,
+                     (SynWord *) (gpointer) a->words->data, m, lb, la);
+  fold_links (a, ib, la);
+  fold_links (b, ia, lb);
+  fold_quotations (a, b, ib, la);
+  fold_quotations (b, a, ia, lb);
+}
+
+static void
+diverge_cluster (GArray              *out,
+                 const SynSourceText *sources,
+                 const GArray        *segments,
+                 const SynCluster    *cluster)
+{
+  g_autofree Version *versions = g_new0 (Version, cluster->n_segments);
+  g_autofree guint *members = g_new (guint, cluster->n_segments);
+  Classes classes;
+  Emitter e;
+  guint n_versions = 0;
+
+  if (cluster->n_segments < 2)
+    return;
+  classes.norms = g_hash_table_new (g_str_hash, g_str_equal);
+  classes.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* the cluster's passages are sorted by (source, start): one version per run */
+  memcpy (members, cluster->segments, sizeof (guint) * cluster->n_segments);
+  for (guint k = 0; k < cluster->n_segments;)
+    {
+      guint source = g_array_index (segments, SynSegment, members[k]).source;
+      guint end = k;
+
+      while (end < cluster->n_segments &&
+             g_array_index (segments, SynSegment, members[end]).source == source)
+        end++;
+      version_init (&versions[n_versions++], source, sources, segments,
+                    members + k, end - k, &classes);
+      k = end;
+    }
+
+  if (n_versions >= 2)
+    {
+      for (guint a = 0; a < n_versions; a++)
+        for (guint b = a + 1; b < n_versions; b++)
+          compare_pair (&versions[a], a, &versions[b], b);
+
+      e.out = out;
+      e.versions = versions;
+      e.n_versions = n_versions;
+      e.segments = segments;
+      for (guint a = 0; a < n_versions; a++)
+        emit_version (&e, &versions[a]);
+    }
+
+  for (guint a = 0; a < n_versions; a++)
+    version_clear (&versions[a]);
+  g_hash_table_unref (classes.norms);
+  g_hash_table_unref (classes.stems);
+}
+
+static int
+compare_divergences (gconstpointer a,
+                     gconstpointer b)
+{
+  const SynDivergence *x = a, *y = b;
+
+  if (x->segment != y->segment)
+    return x->segment < y->segment ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;   /* the wider first */
+  return (int) x->kind - (int) y->kind;
+}
+
+static int
+compare_index (const void *a,
+               const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return (x > y) - (x < y);
+}
 
 GArray *
 syn_diverge (const SynSourceText *sources,
@@ -12,5 +810,21 @@ syn_diverge (const SynSourceText *sources,
              const GArray        *segments,
              const GArray        *clusters)
 {
-  return g_array_new (FALSE, TRUE, sizeof (SynDivergence));
+  GArray *out = g_array_new (FALSE, TRUE, sizeof (SynDivergence));
+
+  g_return_val_if_fail (sources != NULL || n_sources == 0, out);
+  g_return_val_if_fail (segments != NULL && clusters != NULL, out);
+
+  for (guint c = 0; c < clusters->len; c++)
+    {
+      SynCluster cluster = g_array_index (clusters, SynCluster, c);
+      g_autofree guint *sorted = g_memdup2 (cluster.segments, sizeof (guint) * cluster.n_segments);
+
+      /* segments are sorted by (source, start), so are their indices */
+      qsort (sorted, cluster.n_segments, sizeof (guint), compare_index);
+      cluster.segments = sorted;
+      diverge_cluster (out, sources, segments, &cluster);
+    }
+  g_array_sort (out, compare_divergences);
+  return out;
 }
