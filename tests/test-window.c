@@ -162,7 +162,7 @@ count_type (GtkWidget  *widget,
 {
   guint n = 0;
 
-  if (!gtk_widget_get_mapped (widget))
+  if (!gtk_widget_get_visible (widget))
     return 0;
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return 1;
@@ -172,21 +172,18 @@ count_type (GtkWidget  *widget,
   return n;
 }
 
-/* The columns on screen: the comparison view's SynArticleColumn widgets. */
+/* The columns of the comparison view: SynArticleColumn widgets, shown or
+ * scrolled to the side. */
 static guint
 count_columns (SynWindow *window)
 {
-  GType type = g_type_from_name ("SynArticleColumn");
   GtkWidget *view = syn_window_get_view (window);
+  /* Registered when the first column is made. */
+  GType type = g_type_from_name ("SynArticleColumn");
 
-  if (type != G_TYPE_INVALID)
-    return count_type (view, type);
-  /* Registered with the first column: none yet, or the plain columns. */
-  if (!GTK_IS_SCROLLED_WINDOW (view))
+  if (type == G_TYPE_INVALID || !gtk_widget_get_mapped (view))
     return 0;
-  view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (view));
-  view = gtk_widget_get_first_child (view);
-  return count_type (view, GTK_TYPE_SCROLLED_WINDOW);
+  return count_type (view, type);
 }
 
 typedef struct {
@@ -846,6 +843,7 @@ main (int   argc,
     g_setenv ("DISPLAY", display, TRUE);
 
   app = syn_application_new ();
+  g_type_ensure (SYN_TYPE_WINDOW);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "syn-comparison-view.h"
 #include "syn-model.h"
 #include "syn-window.h"
 
@@ -44,7 +45,7 @@ struct _SynWindow
   GtkSpinner           *spinner;
   GtkProgressBar       *loading_progress;
   GtkProgressBar       *progress_bar;
-  GtkBox               *comparison_box;
+  SynComparisonView    *view;
   GtkRevealer          *drop_revealer;
   GtkLabel             *drop_label;
   GMenu                *recent_menu;
@@ -57,7 +58,6 @@ struct _SynWindow
   GtkButton            *banner_button;
   gboolean              banner_reloads;
 
-  GtkWidget            *view;
   GSettings            *settings;
   SynComparison        *comparison;
   GCancellable         *cancellable;
@@ -152,78 +152,6 @@ update_title (SynWindow *self)
   if (n > 0)
     window_title = g_strdup_printf (_("%s — Synopsis"), subtitle);
   gtk_window_set_title (GTK_WINDOW (self), n > 0 ? window_title : _("Synopsis"));
-}
-
-/* The plain columns: one per article, its name, headline and text. */
-
-static GtkWidget *
-make_column (SynArticle *article)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *name = gtk_label_new (syn_article_get_name (article));
-  GtkWidget *body = gtk_label_new (NULL);
-  const char *title = syn_article_get_title (article);
-  gsize len;
-  const char *text = syn_article_get_text (article, &len);
-
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_box_append (GTK_BOX (box), name);
-  if (title != NULL)
-    {
-      GtkWidget *headline = gtk_label_new (title);
-
-      gtk_widget_add_css_class (headline, "dim-label");
-      gtk_label_set_wrap (GTK_LABEL (headline), TRUE);
-      gtk_box_append (GTK_BOX (box), headline);
-    }
-  gtk_label_set_text (GTK_LABEL (body), text);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  gtk_widget_set_size_request (scroller, 320, -1);
-  return scroller;
-}
-
-static void
-populate_columns (SynWindow *self)
-{
-  GtkWidget *child = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (self->view));
-  GListModel *articles = syn_comparison_get_articles (self->comparison);
-  GtkBox *columns;
-
-  if (GTK_IS_VIEWPORT (child))
-    child = gtk_viewport_get_child (GTK_VIEWPORT (child));
-  columns = GTK_BOX (child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (columns))) != NULL)
-    gtk_box_remove (columns, child);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
-
-      gtk_box_append (columns, make_column (article));
-    }
-}
-
-static GtkWidget *
-make_view (void)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 1);
-
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), columns);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  return scroller;
 }
 
 /* What the window shows: the comparison, the first load, or why nothing. */
@@ -698,7 +626,6 @@ update_state (SynWindow *self)
 static void
 aligned_cb (SynWindow *self)
 {
-  populate_columns (self);
   rebuild_remove_menu (self);
   update_banner (self);
   update_state (self);
@@ -909,7 +836,7 @@ syn_window_get_view (SynWindow *self)
 {
   g_return_val_if_fail (SYN_IS_WINDOW (self), NULL);
 
-  return self->view;
+  return GTK_WIDGET (self->view);
 }
 
 /* Opening from the window: here when it shows nothing of the user's, else
@@ -1350,29 +1277,24 @@ setup_drop_target (SynWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
-/* Actions that the view carries out */
-
+/* Filters are the view's, per window; the last choice is remembered for
+ * the next window. */
 static void
-view_action_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+add_filter (SynWindow  *self,
+            const char *name,
+            const char *key)
 {
-  SynWindow *self = SYN_WINDOW (widget);
-  /* "win.next-divergence" → "view.next-divergence" */
-  g_autofree char *view_action = g_strconcat ("view", strchr (action_name, '.'), NULL);
+  g_autoptr(GPropertyAction) action = g_property_action_new (name, self->view, name);
 
-  gtk_widget_activate_action (self->view, view_action, NULL);
+  if (key != NULL)
+    g_settings_bind (self->settings, key, self->view, name,
+                     G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 static void
 setup_settings (SynWindow *self)
 {
-  g_autoptr(GAction) divergent_only = g_settings_create_action (self->settings, "divergent-only");
-  g_autoptr(GAction) show_boilerplate = g_settings_create_action (self->settings, "show-boilerplate");
-  g_autoptr(GSimpleAction) unique_only = g_simple_action_new_stateful ("unique-only", NULL,
-                                                                      g_variant_new_boolean (FALSE));
-  g_autoptr(GSimpleActionGroup) group = NULL;
-
   /* The size the user gave the window, read once: other windows resizing
    * later must not resize this one. */
   g_settings_bind (self->settings, "window-width", self, "default-width",
@@ -1384,9 +1306,9 @@ setup_settings (SynWindow *self)
   g_settings_bind (self->settings, "segment-unit", self->comparison, "segment-unit",
                    G_SETTINGS_BIND_GET);
 
-  g_action_map_add_action (G_ACTION_MAP (self), divergent_only);
-  g_action_map_add_action (G_ACTION_MAP (self), show_boilerplate);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (unique_only));
+  add_filter (self, "show-boilerplate", "show-boilerplate");
+  add_filter (self, "divergent-only", "divergent-only");
+  add_filter (self, "unique-only", NULL);
 
   g_signal_connect_object (self->settings, "changed::recent-comparisons",
                            G_CALLBACK (recent_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1433,6 +1355,8 @@ syn_window_class_init (SynWindowClass *klass)
   object_class->dispose = syn_window_dispose;
   object_class->finalize = syn_window_finalize;
 
+  g_type_ensure (SYN_TYPE_COMPARISON_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/synopsis_app/Synopsis/syn-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SynWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, main_box);
@@ -1443,7 +1367,7 @@ syn_window_class_init (SynWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, SynWindow, comparison_box);
+  gtk_widget_class_bind_template_child (widget_class, SynWindow, view);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, drop_revealer);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, drop_label);
   gtk_widget_class_bind_template_child (widget_class, SynWindow, recent_menu);
@@ -1459,9 +1383,6 @@ syn_window_class_init (SynWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.show-failures", NULL, show_failures_activated);
-  gtk_widget_class_install_action (widget_class, "win.next-divergence", NULL, view_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.previous-divergence", NULL, view_action_activated);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, view_action_activated);
 }
 
 static void
@@ -1474,8 +1395,7 @@ syn_window_init (SynWindow *self)
   self->comparison = syn_comparison_new ();
   self->settings = g_settings_new (APP_ID);
 
-  self->view = make_view ();
-  gtk_box_append (self->comparison_box, self->view);
+  syn_comparison_view_set_comparison (self->view, self->comparison);
 
   g_menu_append_submenu (self->recent_place, _("_Recent Comparisons"), G_MENU_MODEL (self->recent_menu));
   create_banner (self);
