@@ -15,6 +15,7 @@ struct _SynArticleColumn
   GtkLabel          *number_label;
   GtkLabel          *title_label;
   GtkLabel          *detail_label;
+  GtkLabel          *counts_label;
   GtkScrolledWindow *scroller;
   SynArticleView    *view;
 };
@@ -44,6 +45,7 @@ syn_article_column_class_init (SynArticleColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, number_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, title_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, counts_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -87,7 +89,6 @@ syn_article_column_set_article (SynArticleColumn *self,
 {
   g_autofree char *number_text = NULL;
   g_autofree char *counts = NULL;
-  g_autofree char *detail = NULL;
   const char *title;
 
   g_return_if_fail (SYN_IS_ARTICLE_COLUMN (self));
@@ -95,14 +96,14 @@ syn_article_column_set_article (SynArticleColumn *self,
 
   number_text = g_strdup_printf ("%u", number);
   counts = describe_counts (article);
-  detail = g_strdup_printf ("%s · %s", syn_article_get_name (article), counts);
   title = syn_article_get_title (article);
 
   gtk_label_set_text (self->number_label, number_text);
   gtk_label_set_text (self->title_label, title != NULL ? title : syn_article_get_name (article));
-  gtk_label_set_text (self->detail_label, detail);
+  gtk_label_set_text (self->detail_label, syn_article_get_name (article));
+  gtk_label_set_text (self->counts_label, counts);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), detail);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), syn_article_get_name (article));
   syn_article_view_set_article (self->view, article, n_sources);
 }
 

@@ -2,8 +2,8 @@
  *
  * Column widths. Reading comfort wants 60 to 75 characters a line; seeing
  * every source at once wants narrow columns. The strip gives each column
- * an equal share of the width, between a readable minimum (about 45
- * characters) and a comfortable maximum (about 72); the bands take what is
+ * an equal share of the width, between a readable minimum (about 36
+ * characters, a newspaper column) and a comfortable maximum (about 72); the bands take what is
  * left up to a point, and past that the columns sit centred. A column the
  * reader resized keeps its width. With many sources the minimum wins and
  * the strip, inside a horizontal scroller, scrolls.
@@ -14,11 +14,11 @@
 
 #include "syn-column-strip.h"
 
-#define MIN_CHARS         44
+#define MIN_CHARS         36
 #define MAX_CHARS         72
 #define RESIZE_MIN_WIDTH  220
-#define GUTTER_MIN        28
-#define GUTTER_MAX        72
+#define GUTTER_MIN        40
+#define GUTTER_MAX        96
 
 struct _SynColumnStrip
 {

@@ -72,7 +72,10 @@ struct _SynComparisonView
   int                current_match;
   guint              n_matches;
   char              *last_needle;
-  gboolean           paned_placed;
+  gboolean           paned_moved;
+  gboolean           placing_paned;
+  gboolean           allocating;
+  guint              level_tick;
   gboolean           syncing_filters;
 };
 
@@ -139,16 +142,44 @@ mark_selection (SynComparisonView *self,
     syn_connector_bands_set_selected_group (syn_column_strip_get_bands (self->strip, c), group);
 }
 
-/* Brings each column's counterpart level with the anchor passage. */
+static void level_columns (SynComparisonView *self, int group, gboolean reveal);
+
+static gboolean
+level_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  self->level_tick = 0;
+  if (self->anchor_column >= 0)
+    level_columns (self, span_at (self, self->anchor_column, self->anchor_span)->group, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings each column's counterpart level with the anchor passage. Before
+ * the columns have a size there is no level to bring them to: then it
+ * waits for the first frame. */
 static void
 level_columns (SynComparisonView *self,
-               int                group)
+               int                group,
+               gboolean           reveal)
 {
   GArray *members = members_of (self, group);
   float y;
   int done_column = -1;
 
-  if (members == NULL || self->anchor_column < 0)
+  if (self->anchor_column < 0)
+    return;
+  if (gtk_widget_get_height (GTK_WIDGET (view_at (self, self->anchor_column))) <= 0)
+    {
+      if (self->level_tick == 0)
+        self->level_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), level_tick_cb, NULL, NULL);
+      return;
+    }
+  if (reveal)
+    syn_article_view_reveal_span (view_at (self, self->anchor_column), self->anchor_span);
+  if (members == NULL)
     return;
   y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
   for (guint i = 0; i < members->len; i++)
@@ -177,15 +208,32 @@ set_selected_group_object (SynComparisonView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_GROUP]);
 }
 
-static void
+/* The detail pane keeps its height as the window grows, until the reader
+ * drags the handle; then the handle stays where it was put. */
+static gboolean
 place_detail (SynComparisonView *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
+  int position;
 
-  if (self->paned_placed || height <= 0)
-    return;
-  gtk_paned_set_position (self->paned, MAX (height / 2, height - DETAIL_HEIGHT));
-  self->paned_placed = TRUE;
+  if (self->paned_moved || height <= 0)
+    return FALSE;
+  position = MAX (height / 2, height - DETAIL_HEIGHT);
+  if (position == gtk_paned_get_position (self->paned))
+    return FALSE;
+  self->placing_paned = TRUE;
+  gtk_paned_set_position (self->paned, position);
+  self->placing_paned = FALSE;
+  return TRUE;
+}
+
+static void
+paned_position_cb (SynComparisonView *self)
+{
+  /* The paned moves its handle itself while it is allocated; only a move
+   * outside an allocation is the reader's. */
+  if (!self->placing_paned && !self->allocating && gtk_widget_get_height (GTK_WIDGET (self->paned)) > 0)
+    self->paned_moved = TRUE;
 }
 
 static void
@@ -205,9 +253,7 @@ select_span (SynComparisonView *self,
       group = s->group;
     }
   mark_selection (self, group);
-  if (column >= 0 && reveal)
-    syn_article_view_reveal_span (view_at (self, column), span);
-  level_columns (self, group);
+  level_columns (self, group, reveal);
   set_selected_group_object (self, group);
   syn_group_detail_show (self->detail, self->comparison, self->selected_group, s != NULL ? s->passage : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", column >= 0);
@@ -668,6 +714,19 @@ aligned_cb (SynComparisonView *self)
 /* GObject --------------------------------------------------------------- */
 
 static void
+syn_comparison_view_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  gtk_widget_measure (SYN_COMPARISON_VIEW (widget)->main_box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
 syn_comparison_view_size_allocate (GtkWidget *widget,
                                    int        width,
                                    int        height,
@@ -675,8 +734,12 @@ syn_comparison_view_size_allocate (GtkWidget *widget,
 {
   SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
 
-  GTK_WIDGET_CLASS (syn_comparison_view_parent_class)->size_allocate (widget, width, height, baseline);
-  place_detail (self);
+  self->allocating = TRUE;
+  gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+  /* Placing the handle needs the paned's height, and then a second pass. */
+  if (place_detail (self))
+    gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+  self->allocating = FALSE;
 }
 
 static void
@@ -686,6 +749,9 @@ syn_comparison_view_dispose (GObject *object)
 
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_func (self->comparison, aligned_cb, self);
+  if (self->level_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->level_tick);
+  self->level_tick = 0;
   g_clear_object (&self->comparison);
   g_clear_object (&self->selected_group);
   g_clear_object (&self->header_group);
@@ -776,6 +842,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   object_class->finalize = syn_comparison_view_finalize;
   object_class->get_property = syn_comparison_view_get_property;
   object_class->set_property = syn_comparison_view_set_property;
+  widget_class->measure = syn_comparison_view_measure;
   widget_class->size_allocate = syn_comparison_view_size_allocate;
 
   properties[PROP_COMPARISON] =
@@ -846,7 +913,6 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "syncomparisonview");
 }
 
@@ -864,6 +930,8 @@ syn_comparison_view_init (SynComparisonView *self)
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (search_mode_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paned, "notify::position", G_CALLBACK (paned_position_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
   syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (gtk_widget_queue_draw));

@@ -153,6 +153,10 @@ snapshot_bands (SynConnectorBands *self,
         {
           gdk_cairo_set_source_rgba (cr, link->divergent ? &palette->band_divergent : &palette->band);
           cairo_fill (cr);
+          band_edges (cr, &g, width);
+          gdk_cairo_set_source_rgba (cr, &palette->band_edge);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
           continue;
         }
       gdk_cairo_set_source_rgba (cr, &palette->band_selected);

@@ -25,6 +25,7 @@ struct _SynGroupDetail
   GtkLabel  *heading;
   GtkLabel  *subheading;
   GtkWidget *rows;
+  GtkWidget *close_button;
   guint      n_rows;
 };
 
@@ -84,6 +85,7 @@ make_text (const char    *text,
   GtkWidget *label = syn_marked_label_new (text, attrs, dotted);
 
   gtk_widget_add_css_class (label, "syn-detail-text");
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
   return label;
 }
 
@@ -93,31 +95,34 @@ make_row (guint       number,
           GtkWidget  *content)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   GtkWidget *badge = gtk_label_new (number_text);
-  GtkWidget *name = gtk_label_new (syn_article_get_name (article));
 
+  /* The number is the column's: the name is in its header and here on
+   * hover, which keeps one line per version. */
   gtk_widget_set_valign (badge, GTK_ALIGN_START);
   gtk_widget_add_css_class (badge, "syn-source-badge");
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (name, "caption");
-  gtk_widget_add_css_class (name, "dim-label");
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (column), name);
-  gtk_box_append (GTK_BOX (column), content);
+  gtk_widget_set_tooltip_text (badge, syn_article_get_name (article));
+  gtk_widget_set_hexpand (content, TRUE);
   gtk_box_append (GTK_BOX (row), badge);
-  gtk_box_append (GTK_BOX (row), column);
+  gtk_box_append (GTK_BOX (row), content);
   gtk_widget_add_css_class (row, "syn-detail-row");
   return row;
 }
 
+/* One line for the sources that lack the group: "Not in 2, 4". */
 static GtkWidget *
-make_absent (void)
+make_absent (GArray *numbers)
 {
-  GtkWidget *label = gtk_label_new (_("Not in this source"));
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
 
+  for (guint i = 0; i < numbers->len; i++)
+    g_string_append_printf (list, "%s%u", i > 0 ? ", " : "", g_array_index (numbers, guint, i));
+  /* Translators: %s is a list of source numbers, "2, 4" */
+  text = g_strdup_printf (_("Not in %s"), list->str);
+  label = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "syn-detail-absent");
@@ -138,7 +143,7 @@ make_versions (SynGroup   *group,
   guint position = 0;
 
   if (first == NULL)
-    return make_absent ();
+    return NULL;
   /* The article's passages follow the first one in the group's list. */
   for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
     {
@@ -207,13 +212,24 @@ show_group (SynGroupDetail *self,
   g_autofree char *subheading = NULL;
   Counts counts = { 0, };
 
+  g_autoptr(GArray) absent = g_array_new (FALSE, FALSE, sizeof (guint));
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      GtkWidget *versions = make_versions (group, article, &counts);
+      guint number = i + 1;
 
-      gtk_box_append (GTK_BOX (self->rows), make_row (i + 1, article, make_versions (group, article, &counts)));
+      if (versions == NULL)
+        {
+          g_array_append_val (absent, number);
+          continue;
+        }
+      gtk_box_append (GTK_BOX (self->rows), make_row (number, article, versions));
       self->n_rows++;
     }
+  if (absent->len > 0)
+    gtk_box_append (GTK_BOX (self->rows), make_absent (absent));
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u of %u source", "In %u of %u sources", n),
                              syn_group_get_support (group), n);
   subheading = describe_counts (&counts);
@@ -287,7 +303,7 @@ syn_group_detail_init (SynGroupDetail *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   self->subheading = GTK_LABEL (gtk_label_new (NULL));
-  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_label_set_xalign (self->subheading, 0);
@@ -306,6 +322,7 @@ syn_group_detail_init (SynGroupDetail *self)
 
   gtk_box_append (GTK_BOX (header), titles);
   gtk_box_append (GTK_BOX (header), close);
+  self->close_button = close;
   gtk_widget_add_css_class (header, "syn-detail-header");
 
   gtk_widget_add_css_class (self->rows, "syn-detail-rows");
@@ -334,8 +351,10 @@ syn_group_detail_show (SynGroupDetail *self,
   g_return_if_fail (comparison == NULL || SYN_IS_COMPARISON (comparison));
 
   clear_rows (self);
-  gtk_label_set_text (self->heading, "");
-  gtk_label_set_text (self->subheading, "");
+  gtk_label_set_text (self->heading, _("No passage selected"));
+  gtk_label_set_text (self->subheading,
+                      _("Click a passage, or press F8 for the next difference, to see every source’s version here"));
+  gtk_widget_set_visible (self->close_button, group != NULL || passage != NULL);
   if (comparison == NULL)
     return;
   if (group != NULL)

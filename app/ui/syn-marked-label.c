@@ -88,6 +88,8 @@ syn_marked_label_init (SynMarkedLabel *self)
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
   gtk_label_set_selectable (GTK_LABEL (self->label), TRUE);
+  /* A comfortable line, not the width of the window. */
+  gtk_label_set_max_width_chars (GTK_LABEL (self->label), 120);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
 

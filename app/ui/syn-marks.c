@@ -42,6 +42,7 @@ typedef struct {
   const char *gutter_unique;
   const char *gutter_selected;
   const char *band;
+  const char *band_edge;
   const char *band_divergent;
   const char *band_selected;
   const char *band_selected_edge;
@@ -51,7 +52,7 @@ static const PaletteSpec light_spec = {
   .text               = "rgba(0,0,6,0.80)",
   .dim_text           = "rgba(0,0,6,0.28)",
   .boilerplate        = "rgba(0,0,6,0.45)",
-  .unique             = "rgba(143,240,164,0.22)",
+  .unique             = "rgba(143,240,164,0.16)",
   .selected           = "rgba(53,132,228,0.10)",
   .focus              = "rgba(53,132,228,0.20)",
   .changed            = "rgba(153,193,241,0.22)",
@@ -66,8 +67,9 @@ static const PaletteSpec light_spec = {
   .gutter_shared      = "rgba(0,0,6,0.14)",
   .gutter_unique      = "#2ec27e",
   .gutter_selected    = "#3584e4",
-  .band               = "rgba(0,0,6,0.06)",
-  .band_divergent     = "rgba(0,0,6,0.10)",
+  .band               = "rgba(0,0,6,0.07)",
+  .band_edge          = "rgba(0,0,6,0.18)",
+  .band_divergent     = "rgba(0,0,6,0.11)",
   .band_selected      = "rgba(53,132,228,0.28)",
   .band_selected_edge = "rgba(28,113,216,0.80)",
 };
@@ -92,6 +94,7 @@ static const PaletteSpec dark_spec = {
   .gutter_unique      = "#33d17a",
   .gutter_selected    = "#62a0ea",
   .band               = "rgba(255,255,255,0.06)",
+  .band_edge          = "rgba(255,255,255,0.18)",
   .band_divergent     = "rgba(255,255,255,0.10)",
   .band_selected      = "rgba(53,132,228,0.40)",
   .band_selected_edge = "rgba(153,193,241,0.90)",
@@ -137,6 +140,7 @@ build_palette (SynPalette        *palette,
   parse_color (&palette->gutter_unique, spec->gutter_unique, hc);
   parse_color (&palette->gutter_selected, spec->gutter_selected, hc);
   parse_color (&palette->band, spec->band, hc);
+  parse_color (&palette->band_edge, spec->band_edge, hc);
   parse_color (&palette->band_divergent, spec->band_divergent, hc);
   parse_color (&palette->band_selected, spec->band_selected, hc);
   parse_color (&palette->band_selected_edge, spec->band_selected_edge, hc);
@@ -198,8 +202,7 @@ syn_marks_create_tags (GtkTextTagTable  *table,
   g_object_set (tags[SYN_MARK_HIDDEN], "invisible", TRUE, NULL);
   g_object_set (tags[SYN_MARK_TITLE],
                 "weight", PANGO_WEIGHT_BOLD,
-                "scale", 1.3,
-                "line-height", 1.25f,
+                "scale", 1.15,
                 "pixels-below-lines", 6,
                 NULL);
   g_object_set (tags[SYN_MARK_BOILERPLATE], "scale", 0.88, NULL);

@@ -53,6 +53,7 @@ typedef struct {
   GdkRGBA gutter_unique;
   GdkRGBA gutter_selected;
   GdkRGBA band;
+  GdkRGBA band_edge;
   GdkRGBA band_divergent;
   GdkRGBA band_selected;
   GdkRGBA band_selected_edge;

@@ -1,0 +1,718 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The comparison view as a reader uses it, under Xvfb: three versions of
+ * a story we wrote (reordered, a number that disagrees, an altered
+ * quotation, a sentence only one has, site furniture) shown side by side;
+ * selecting a passage marks its counterparts in every column and brings
+ * them level; the keyboard moves between passages and differences; Escape
+ * clears; filters dim what they leave out; search finds matches in every
+ * column; twenty sources scroll sideways; a screenshot is kept with the
+ * logs.
+ *
+ * The assertions read what the reader sees — the text tags in each
+ * column's buffer, where a passage stands in its column — through the
+ * view's actions and API, as a key press or click would reach them.
+ */
+#define G_LOG_DOMAIN "test-view"
+
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "syn-comparison-view-private.h"
+#include "syn-model.h"
+
+#define TIMEOUT_SECONDS 60
+
+static const char *courier =
+  "Old Harrow bridge reopens to trains after four years of repairs\n"
+  "\n"
+  "HARROW VALLEY — The stone railway bridge over the Lune gorge reopened on Saturday, "
+  "four years after floodwater cracked two of its nine arches.\n"
+  "\n"
+  "Engineers replaced 1,200 tonnes of masonry and drove new steel piles into the riverbed, "
+  "the regional rail authority said.\n"
+  "\n"
+  "The first train, a two-carriage local service, crossed at 7.15 in the morning with the "
+  "mayor and forty schoolchildren aboard.\n"
+  "\n"
+  "“This bridge carried our grandparents to the coast, and now it will carry our grandchildren,” "
+  "said Mayor Ines Harlow.\n"
+  "\n"
+  "The repairs cost 38 million euros, most of it from a national heritage fund.\n"
+  "\n"
+  "Freight trains will return in the spring, once signalling work on the northern approach is finished.\n"
+  "\n"
+  "Share this article\n";
+
+static const char *times =
+  "Trains cross Harrow bridge again after four-year repair\n"
+  "\n"
+  "The repairs cost 42 million euros, most of it from a national heritage fund.\n"
+  "\n"
+  "The stone railway bridge over the Lune gorge reopened on Saturday, four years after "
+  "floodwater cracked two of its nine arches.\n"
+  "\n"
+  "Engineers replaced 1,200 tonnes of masonry and drove new steel piles into the riverbed, "
+  "the regional rail authority said.\n"
+  "\n"
+  "“This bridge carried our grandparents to the coast, and now it will carry our grandchildren,” "
+  "said Mayor Ines Harlow.\n"
+  "\n"
+  "The first train, a two-carriage local service, crossed at 7.15 in the morning with the "
+  "mayor and forty schoolchildren aboard.\n"
+  "\n"
+  "Local shops along the station road reported their busiest weekend since the closure.\n"
+  "\n"
+  "Related: Ferry timetable changes for the summer\n";
+
+static const char *post =
+  "Harrow Valley celebrates as railway bridge reopens\n"
+  "\n"
+  "The stone railway bridge over the Lune gorge reopened on Saturday, four years after "
+  "floodwater cracked two of its nine arches.\n"
+  "\n"
+  "“This bridge carried our parents to the sea, and now it will carry our children,” "
+  "said Mayor Ines Harlow.\n"
+  "\n"
+  "Engineers replaced 1,200 tonnes of masonry and drove new steel piles into the riverbed, "
+  "the regional rail authority said.\n"
+  "\n"
+  "The repairs cost 38 million euros, most of it from a national heritage fund.\n"
+  "\n"
+  "Freight trains will return in the spring, once signalling work on the northern approach is finished.\n"
+  "\n"
+  "Campaigners who fought the planned demolition of the bridge in 2021 held a picnic under its arches.\n"
+  "\n"
+  "Leave a comment\n";
+
+typedef struct {
+  GtkWidget         *window;
+  SynComparisonView *view;
+  SynComparison     *comparison;
+} Fixture;
+
+/* Main loop helpers */
+
+typedef gboolean (*Predicate) (gpointer data);
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until (Predicate   predicate,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out waiting for %s", what);
+  g_source_remove (id);
+}
+
+static gboolean
+frames_done_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  if (*frames > 0)
+    (*frames)--;
+  return *frames > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static gboolean
+no_frames_left (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint frames = n;
+
+  gtk_widget_add_tick_callback (widget, frames_done_cb, &frames, NULL);
+  wait_until (no_frames_left, &frames, "frames to be drawn");
+}
+
+/* Fixture */
+
+static void
+fixture_load (Fixture            *fixture,
+              const char * const *names,
+              const char * const *texts,
+              guint               n_texts,
+              int                 width,
+              int                 height)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->comparison = syn_comparison_new ();
+  g_assert_true (syn_comparison_load_texts (fixture->comparison, names, texts, n_texts, &error));
+  g_assert_no_error (error);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  fixture->view = SYN_COMPARISON_VIEW (syn_comparison_view_new ());
+  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
+  syn_comparison_view_set_comparison (fixture->view, fixture->comparison);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_frames (fixture->window, 4);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
+  const char * const texts[] = { courier, times, post };
+
+  fixture_load (fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* The view goes with the window, and lets go of the comparison. */
+  wait_until (is_null, &fixture->view, "the view to be freed");
+  g_assert_finalize_object (fixture->comparison);
+}
+
+static void
+translate (GtkWidget *from,
+           GtkWidget *to,
+           double     x,
+           double     y,
+           double    *out_x,
+           double    *out_y)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (from, to, &GRAPHENE_POINT_INIT (x, y), &point));
+  *out_x = point.x;
+  *out_y = point.y;
+#else
+  g_assert_true (gtk_widget_translate_coordinates (from, to, x, y, out_x, out_y));
+#endif
+}
+
+static gboolean
+buffer_has_tag (SynArticleView *view,
+                const char     *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  return gtk_text_iter_has_tag (&iter, tag) || gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+}
+
+/* Helpers that read what is on screen */
+
+static gboolean
+span_has_tag (SynArticleView *view,
+              guint           index,
+              const char     *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  const SynSpan *span = syn_article_view_get_span (view, index);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, span->start);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The span of @column whose passage contains @needle. */
+static guint
+find_span (Fixture    *fixture,
+           guint       column,
+           const char *needle)
+{
+  SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, column);
+
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      g_autofree char *text = syn_passage_dup_text (syn_article_view_get_span (view, i)->passage);
+
+      if (strstr (text, needle) != NULL)
+        return i;
+    }
+  g_error ("No passage with “%s” in column %u", needle, column);
+  return 0;
+}
+
+static SynPassage *
+passage_at (Fixture *fixture,
+            guint    column,
+            guint    span)
+{
+  return syn_article_view_get_span (syn_comparison_view_get_article_view (fixture->view, column), span)->passage;
+}
+
+/* Tests */
+
+static void
+test_columns (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char * const texts[] = { courier, times, post };
+
+  g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture->view), ==, 3);
+  for (guint c = 0; c < 3; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      g_autofree char *shown = NULL;
+      GtkTextIter start, end;
+
+      /* The article's own text, paragraph breaks and all (emblems are
+       * widgets, not text). */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      g_assert_cmpstr (shown, ==, texts[c]);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+      /* Wide enough to read: more than 30 average characters a line. */
+      g_assert_cmpint (syn_comparison_view_get_column_width (fixture->view, c), >=,
+                       syn_article_view_width_for_chars (view, 30));
+    }
+  /* The passage only the Post has is marked unique; the furniture is
+   * furniture. */
+  g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 2),
+                               find_span (fixture, 2, "Campaigners"), "syn-unique"));
+  g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 0),
+                               find_span (fixture, 0, "Share this"), "syn-boilerplate"));
+  /* Bands join the neighbours' shared passages. */
+  g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 0)), >=, 4);
+  g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 1)), >=, 4);
+}
+
+static void
+assert_group_selected (Fixture  *fixture,
+                       SynGroup *group)
+{
+  for (guint c = 0; c < syn_comparison_view_get_n_columns (fixture->view); c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
+
+      for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+        {
+          gboolean member = group != NULL && syn_passage_get_group (passage_at (fixture, c, i)) == group;
+
+          g_assert_cmpint (span_has_tag (view, i, "syn-selected"), ==, member);
+        }
+    }
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  guint span = find_span (fixture, 0, "Engineers replaced");
+  SynPassage *passage = passage_at (fixture, 0, span);
+  SynGroup *group = syn_passage_get_group (passage);
+
+  g_assert_nonnull (group);
+  g_assert_cmpuint (syn_group_get_support (group), ==, 3);
+
+  syn_comparison_view_select_passage (fixture->view, passage);
+  g_assert_true (syn_comparison_view_get_selected_group (fixture->view) == group);
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) == passage);
+  /* Its counterparts in the Times and the Post are marked, nothing else. */
+  assert_group_selected (fixture, group);
+  g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 0), span, "syn-focus"));
+  g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
+                   "In 3 of 3 sources");
+  g_assert_cmpuint (syn_group_detail_get_n_rows (syn_comparison_view_get_detail (fixture->view)), ==, 3);
+}
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (times_view));
+  guint span = find_span (fixture, 1, "repairs cost");
+  const SynSpan *s = syn_article_view_get_span (times_view, span);
+  SynGroup *group = syn_passage_get_group (s->passage);
+  GtkTextIter iter;
+  GdkRectangle location;
+  SynConnectorBands *bands;
+  int wx, wy;
+  double bx, by;
+  guint notified = 0;
+
+  g_signal_connect (fixture->view, "notify::selected-group", G_CALLBACK (notify_count_cb), &notified);
+
+  /* A click puts the insertion point where the pointer is: find that
+   * point on screen for the middle of the passage, and put it there. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (s->start + s->end) / 2);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (times_view), &iter, &location);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (times_view), GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &wx, &wy);
+  g_assert_true (gtk_widget_contains (GTK_WIDGET (times_view), wx, wy));
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (times_view), &iter, location.x + 1,
+                                      location.y + location.height / 2);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  g_assert_nonnull (group);
+  g_assert_true (syn_comparison_view_get_selected_group (fixture->view) == group);
+  g_assert_cmpuint (notified, ==, 1);
+  assert_group_selected (fixture, group);
+  /* The group diverges: the Times says 42 million, the others 38. */
+  g_assert_true (syn_group_is_divergent (group));
+
+  /* The band between the Courier and the Times, where it meets this
+   * passage, is a way in too. */
+  bands = syn_comparison_view_get_bands (fixture->view, 0);
+  translate (GTK_WIDGET (times_view), GTK_WIDGET (bands), wx, wy, &bx, &by);
+  g_assert_cmpint (syn_connector_bands_group_at (bands, gtk_widget_get_width (GTK_WIDGET (bands)) - 1, by), ==,
+                   (int) syn_group_get_index (group));
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  SynPassage *previous = NULL;
+  gboolean reached_divergent_group = FALSE;
+
+  /* F8, again and again: every stop is a difference, in reading order. */
+  for (guint i = 0; i < 6; i++)
+    {
+      SynPassage *passage;
+      SynGroup *group;
+
+      g_assert_true (gtk_widget_activate_action (widget, "view.next-divergence", NULL));
+      passage = syn_comparison_view_get_selected_passage (fixture->view);
+      if (passage == previous)
+        break;
+      g_assert_nonnull (passage);
+      group = syn_passage_get_group (passage);
+      g_assert_true (syn_passage_is_unique (passage) || (group != NULL && syn_group_is_divergent (group)));
+      if (previous != NULL)
+        g_assert_cmpuint (syn_passage_get_index (passage), >, syn_passage_get_index (previous));
+      g_assert_true (group == syn_comparison_view_get_selected_group (fixture->view));
+      reached_divergent_group |= group != NULL;
+      previous = passage;
+    }
+  g_assert_true (reached_divergent_group);
+
+  /* Shift+F8 goes back. */
+  g_assert_true (gtk_widget_activate_action (widget, "view.previous-divergence", NULL));
+  g_assert_cmpuint (syn_passage_get_index (syn_comparison_view_get_selected_passage (fixture->view)), <,
+                    syn_passage_get_index (previous));
+
+  /* Down and Up step through passages, site furniture left out. */
+  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 0, find_span (fixture, 0, "first train")));
+  g_assert_true (gtk_widget_activate_action (widget, "view.next-passage", NULL));
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) ==
+                 passage_at (fixture, 0, find_span (fixture, 0, "grandparents")));
+  g_assert_true (gtk_widget_activate_action (widget, "view.previous-passage", NULL));
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) ==
+                 passage_at (fixture, 0, find_span (fixture, 0, "first train")));
+
+  /* Escape clears. */
+  g_assert_true (gtk_widget_activate_action (widget, "view.clear-selection", NULL));
+  g_assert_null (syn_comparison_view_get_selected_group (fixture->view));
+  g_assert_null (syn_comparison_view_get_selected_passage (fixture->view));
+  assert_group_selected (fixture, NULL);
+  g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
+                   "No passage selected");
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  SynArticleView *courier_view = syn_comparison_view_get_article_view (fixture->view, 0);
+  SynArticleView *post_view = syn_comparison_view_get_article_view (fixture->view, 2);
+  guint n_dimmed = 0, n_kept = 0;
+
+  /* Differences only: every passage whose group is worded alike is dimmed,
+   * the divergent ones are not; nothing is removed. */
+  g_object_set (fixture->view, "divergent-only", TRUE, NULL);
+  for (guint c = 0; c < 3; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
+
+      for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+        {
+          const SynSpan *s = syn_article_view_get_span (view, i);
+          SynGroup *group = syn_passage_get_group (s->passage);
+          gboolean kept = group != NULL && syn_group_is_divergent (group);
+
+          if (s->boilerplate)
+            continue;
+          g_assert_cmpint (span_has_tag (view, i, "syn-dimmed"), ==, !kept);
+          g_assert_cmpint (syn_article_view_span_is_shown (view, i), ==, kept);
+          n_dimmed += !kept;
+          n_kept += kept;
+        }
+    }
+  g_assert_cmpuint (n_dimmed, >, 0);
+  g_assert_cmpuint (n_kept, >, 0);
+
+  /* Only in one: the Post's campaigners stay, shared passages dim. */
+  g_object_set (fixture->view, "unique-only", TRUE, NULL);
+  g_assert_false (syn_comparison_view_get_divergent_only (fixture->view));
+  g_assert_false (span_has_tag (post_view, find_span (fixture, 2, "Campaigners"), "syn-dimmed"));
+  g_assert_true (span_has_tag (post_view, find_span (fixture, 2, "Engineers"), "syn-dimmed"));
+
+  /* Site furniture collapses, and comes back. */
+  g_object_set (fixture->view, "unique-only", FALSE, "show-boilerplate", FALSE, NULL);
+  g_assert_true (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
+  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Freight"), "syn-hidden"));
+  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Freight"), "syn-dimmed"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.show-boilerplate", NULL));
+  g_assert_true (syn_comparison_view_get_show_boilerplate (fixture->view));
+  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *focus;
+  guint total = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.search", NULL));
+  syn_comparison_view_search (fixture->view, "Mayor Ines");
+  for (guint c = 0; c < 3; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
+
+      g_assert_cmpuint (syn_article_view_get_n_matches (view), ==, 1);
+      g_assert_true (buffer_has_tag (view, "syn-search"));
+      total += syn_article_view_get_n_matches (view);
+    }
+  g_assert_cmpuint (syn_comparison_view_get_n_matches (fixture->view), ==, total);
+
+  /* Enter (in the search entry, which has the focus) goes to the next
+   * match, across the columns. */
+  focus = gtk_window_get_focus (GTK_WINDOW (fixture->window));
+  g_assert_true (GTK_IS_SEARCH_ENTRY (focus) || GTK_IS_SEARCH_ENTRY (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY)));
+  g_assert_cmpint (syn_comparison_view_get_current_match (fixture->view), ==, -1);
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_cmpint (syn_comparison_view_get_current_match (fixture->view), ==, 0);
+  for (guint i = 1; i < total; i++)
+    g_signal_emit_by_name (focus, "activate");
+  g_assert_cmpint (syn_comparison_view_get_current_match (fixture->view), ==, (int) total - 1);
+  g_signal_emit_by_name (focus, "activate");
+  g_assert_cmpint (syn_comparison_view_get_current_match (fixture->view), ==, 0);
+
+  /* Case does not matter. */
+  syn_comparison_view_search (fixture->view, "MAYOR");
+  g_assert_cmpuint (syn_article_view_get_n_matches (syn_comparison_view_get_article_view (fixture->view, 0)), ==, 2);
+
+  syn_comparison_view_search (fixture->view, "no such words anywhere");
+  g_assert_cmpuint (syn_comparison_view_get_n_matches (fixture->view), ==, 0);
+  for (guint c = 0; c < 3; c++)
+    g_assert_false (buffer_has_tag (syn_comparison_view_get_article_view (fixture->view, c), "syn-search"));
+}
+
+/* A long version: the shared sentence far down, between paragraphs only
+ * it has, so that bringing counterparts level needs scrolling. */
+static char *
+make_long_version (void)
+{
+  static const char * const subjects[] = { "archive", "museum", "ferry", "quarry", "orchard", "chapel",
+                                           "market", "harbour", "library", "mill", "tannery", "school" };
+  static const char * const verbs[] = { "closed", "flooded", "moved", "burned", "expanded", "sold" };
+  GString *text = g_string_new ("A longer history of the Harrow bridge and its valley\n\n");
+
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (text, "In %u the %s by the %s %s, which locals still recall.\n\n",
+                            1850 + i * 7, subjects[i % G_N_ELEMENTS (subjects)],
+                            subjects[(i * 5 + 3) % G_N_ELEMENTS (subjects)], verbs[i % G_N_ELEMENTS (verbs)]);
+  g_string_append (text, "Engineers replaced 1,200 tonnes of masonry and drove new steel piles into the "
+                         "riverbed, the regional rail authority said.\n\n");
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (text, "By %u the %s near the %s had %s twice.\n\n",
+                            1900 + i * 3, subjects[(i + 7) % G_N_ELEMENTS (subjects)],
+                            subjects[(i * 7 + 1) % G_N_ELEMENTS (subjects)], verbs[(i + 2) % G_N_ELEMENTS (verbs)]);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_level (void)
+{
+  g_autofree char *history = make_long_version ();
+  const char * const names[] = { "courier.txt", "history.txt" };
+  const char * const texts[] = { courier, history };
+  Fixture fixture = { 0, };
+  SynArticleView *courier_view, *history_view;
+  guint courier_span, history_span;
+
+  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  courier_view = syn_comparison_view_get_article_view (fixture.view, 0);
+  history_view = syn_comparison_view_get_article_view (fixture.view, 1);
+  courier_span = find_span (&fixture, 0, "Engineers replaced");
+  history_span = find_span (&fixture, 1, "Engineers replaced");
+  g_assert_true (syn_passage_get_group (passage_at (&fixture, 0, courier_span)) ==
+                 syn_passage_get_group (passage_at (&fixture, 1, history_span)));
+  /* Far apart to begin with. */
+  g_assert_cmpfloat (syn_article_view_get_span_view_y (history_view, history_span), >,
+                     syn_article_view_get_span_view_y (courier_view, courier_span) + 400);
+
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, courier_span));
+  wait_frames (fixture.window, 3);
+  /* Level, to the pixel or two. */
+  g_assert_cmpfloat (ABS (syn_article_view_get_span_view_y (history_view, history_span) -
+                          syn_article_view_get_span_view_y (courier_view, courier_span)), <=, 2);
+
+  /* And from the other side: the history's passage, once revealed, sets the
+   * level; the Courier cannot scroll above its top, so it stays. */
+  syn_comparison_view_select_passage (fixture.view, NULL);
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 1, history_span));
+  wait_frames (fixture.window, 3);
+  g_assert_cmpfloat (syn_article_view_get_span_view_y (history_view, history_span), >=, 0);
+  g_assert_cmpfloat (syn_article_view_get_span_view_y (history_view, history_span), <,
+                     gtk_widget_get_height (GTK_WIDGET (history_view)));
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+test_many_sources (void)
+{
+  const guint n = 20;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  gint64 start;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
+    }
+  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, n);
+
+  /* Every column keeps a readable width; the strip scrolls sideways. */
+  for (guint c = 0; c < n; c++)
+    g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, c), >=,
+                     syn_article_view_width_for_chars (syn_comparison_view_get_article_view (fixture.view, c), 30));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) * 3);
+
+  /* Selecting re-tags only what changes: far inside a frame. */
+  start = g_get_monotonic_time ();
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, find_span (&fixture, 0, "Engineers")));
+  g_test_message ("Selecting across %u columns took %.2f ms", n, (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (syn_group_get_support (syn_comparison_view_get_selected_group (fixture.view)), ==, n);
+  assert_group_selected (&fixture, syn_comparison_view_get_selected_group (fixture.view));
+
+  /* Scrolling sideways and back draws without trouble. */
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  wait_frames (fixture.window, 2);
+  gtk_adjustment_set_value (hadjustment, 0);
+  wait_frames (fixture.window, 2);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "view-comparison.png", NULL);
+  int width, height;
+
+  /* What a reader sees after clicking the number that disagrees. */
+  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 1, find_span (fixture, 1, "repairs cost")));
+  wait_frames (fixture->window, 3);
+
+  width = gtk_widget_get_width (fixture->window);
+  height = gtk_widget_get_height (fixture->window);
+  paintable = gtk_widget_paintable_new (fixture->window);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* What AdwApplication does for the app: the view's style sheet and the
+   * emblems' icons from the resources. */
+  gtk_css_provider_load_from_resource (provider, "/io/github/synopsis_app/Synopsis/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/synopsis_app/Synopsis/icons");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_style ();
+  /* Scrolling lands at once, so positions can be checked. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/ui/view/columns", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
+  g_test_add ("/ui/view/select", Fixture, NULL, fixture_set_up, test_select, fixture_tear_down);
+  g_test_add ("/ui/view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
+  g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/view/level", test_level);
+  g_test_add_func ("/ui/view/many-sources", test_many_sources);
+  g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
+
+  return g_test_run ();
+}
