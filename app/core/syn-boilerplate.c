@@ -55,17 +55,24 @@
 /* Passages longer than this are never furniture; it also bounds the work. */
 #define SHORT_BYTES 400
 
+/* What the later passes need to know of a passage: a few bits each, since
+ * a pathological text may have millions of passages. */
 typedef struct {
-  gboolean line_start;   /* nothing but space before it on its line */
-  gboolean line_end;     /* nothing but space after it on its line */
-  gboolean after_blank;  /* a blank line (or the text start) before it */
-  guint    n_words;
-  gboolean ends_full_stop; /* . ! ? … before closing quotes and brackets */
-  gboolean ends_open;    /* , ; : - – — : the line goes on */
-  gboolean has_alnum;
-  char    *norm;         /* normalised text of short passages, else NULL */
-  char    *head;         /* normalised first line of a passage of several */
+  guint n_words;
+  guint line_start : 1;     /* nothing but space before it on its line */
+  guint line_end : 1;       /* nothing but space after it on its line */
+  guint after_blank : 1;    /* a blank line (or the text start) before it */
+  guint ends_full_stop : 1; /* . ! ? … before closing quotes and brackets */
+  guint ends_open : 1;      /* , ; : - – — : the line goes on */
+  guint has_alnum : 1;
 } Info;
+
+/* The normalised text of a short passage, and of its first line when it
+ * has several; only ever held for the passage at hand. */
+typedef struct {
+  char *norm;
+  char *head;
+} Names;
 
 /* ------------------------------------------------------------ phrases */
 
@@ -154,14 +161,31 @@ static const char *const furniture_phrases[] = {
   NULL
 };
 
-static gboolean
-in_list (const char        *s,
-         const char *const *list)
+enum {
+  PHRASE_PROMPT = 1 << 0,
+  PHRASE_LINE_PROMPT = 1 << 1,
+  PHRASE_HEADING = 1 << 2,
+};
+
+static GHashTable *phrases;   /* normalised phrase -> PHRASE_ flags */
+
+static void
+add_phrases (const char *const *list,
+             guint              flag)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (s, list[i]) == 0)
-      return TRUE;
-  return FALSE;
+    {
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (phrases, list[i]));
+
+      g_hash_table_insert (phrases, (gpointer) list[i], GUINT_TO_POINTER (old | flag));
+    }
+}
+
+static gboolean
+is_phrase (const char *s,
+           guint       flag)
+{
+  return (GPOINTER_TO_UINT (g_hash_table_lookup (phrases, s)) & flag) != 0;
 }
 
 static gboolean
@@ -253,6 +277,10 @@ ensure_patterns (void)
           patterns[i] = g_regex_new (pattern_sources[i], G_REGEX_CASELESS, 0, &error);
           g_assert_no_error (error);
         }
+      phrases = g_hash_table_new (g_str_hash, g_str_equal);
+      add_phrases (prompts, PHRASE_PROMPT);
+      add_phrases (line_prompts, PHRASE_LINE_PROMPT);
+      add_phrases (section_headings, PHRASE_HEADING);
       g_once_init_leave (&once, 1);
     }
 }
@@ -420,16 +448,31 @@ describe (const char *text,
                          before_closers == 0x3002;
   info->ends_open = last == ',' || last == ';' || last == ':' || last == '-' ||
                     last == 0x2013 || last == 0x2014;
-  if (end - start <= SHORT_BYTES)
-    info->norm = normalise (text, start, end);
+}
+
+static void
+name_passage (const char *text,
+              gsize       start,
+              gsize       end,
+              Names      *names)
+{
+  names->norm = end - start <= SHORT_BYTES ? normalise (text, start, end) : NULL;
+  names->head = NULL;
 
   /* A paragraph passage may open with a heading line ("Related"). */
-  for (p = start; p < end && p < start + SHORT_BYTES; p++)
+  for (gsize p = start; p < end && p < start + SHORT_BYTES; p++)
     if (text[p] == '\n' || text[p] == '\r')
       {
-        info->head = normalise (text, start, p);
+        names->head = normalise (text, start, p);
         break;
       }
+}
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->norm, g_free);
+  g_clear_pointer (&names->head, g_free);
 }
 
 /* ------------------------------------------------------------ rules */
@@ -442,16 +485,19 @@ alone (const Info *info)
 
 /* A line that is only a date or a time, at most two other words beside. */
 static gboolean
-is_timestamp (const Info *info)
+is_timestamp (const Info *info,
+              const char *norm)
 {
   g_auto(GStrv) words = NULL;
   guint dates = 0, others = 0;
 
-  if (matches (RE_RELATIVE_TIME, info->norm))
+  if (strpbrk (norm, "0123456789") == NULL)
+    return matches (RE_RELATIVE_TIME, norm);
+  if (matches (RE_RELATIVE_TIME, norm))
     return TRUE;
   if (info->n_words > 10)
     return FALSE;
-  words = g_strsplit (info->norm, " ", -1);
+  words = g_strsplit (norm, " ", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
       if (words[i][0] == '\0')
@@ -493,33 +539,43 @@ is_breadcrumb (const char *norm)
   return seps >= 2;
 }
 
+/* Whether RE_CONTRIBUTOR can match at all: most lines are spared it. */
+static gboolean
+may_credit (const char *n)
+{
+  return strchr (n, ':') != NULL || strstr (n, "contributed") != NULL ||
+         strstr (n, "report") != NULL || strstr (n, " by") != NULL ||
+         g_str_has_prefix (n, "mit ");
+}
+
 /* Furniture recognised from the passage alone. */
 static gboolean
 is_furniture (const char *text,
               gsize       start,
               gsize       end,
-              const Info *info)
+              const Info *info,
+              const char *n)
 {
-  const char *n = info->norm;
-
   if (!info->has_alnum)
     return TRUE;
   if (n == NULL)
     return FALSE;
-  if (in_list (n, prompts) || matches (RE_COMMENT_COUNT, n))
+  if (is_phrase (n, PHRASE_PROMPT) || (g_ascii_isdigit (n[0]) && matches (RE_COMMENT_COUNT, n)))
     return TRUE;
   /* A passage that is only a picture credit: "(AP Photo/Evan Vucci)". */
-  if (text[start] == '(' && info->n_words <= 8 && matches (RE_CREDIT, n))
+  if (text[start] == '(' && info->n_words <= 8 && g_str_has_suffix (n, ")") &&
+      matches (RE_CREDIT, n))
     return TRUE;
   if (!alone (info))
     return FALSE;
-  if (in_list (n, line_prompts) || matches (RE_INLINE_LINK, n))
+  if (is_phrase (n, PHRASE_LINE_PROMPT) ||
+      (strpbrk (n, ":|>\xc2\xe2") != NULL && matches (RE_INLINE_LINK, n)))
     return TRUE;
   if (info->n_words > 40)
     return FALSE;
-  if (contains_any (n, furniture_phrases) || matches (RE_CONTRIBUTOR, n))
+  if (contains_any (n, furniture_phrases) || (may_credit (n) && matches (RE_CONTRIBUTOR, n)))
     return TRUE;
-  if (is_timestamp (info))
+  if (is_timestamp (info, n))
     return TRUE;
   if (info->n_words <= 10 && g_ascii_strncasecmp (text + start, "by ", 3) == 0)
     {
@@ -528,7 +584,7 @@ is_furniture (const char *text,
       if (matches (RE_BYLINE, raw))
         return TRUE;
     }
-  if (!info->ends_full_stop && matches (RE_CREDIT, n))
+  if (!info->ends_full_stop && g_str_has_suffix (n, ")") && matches (RE_CREDIT, n))
     return TRUE;
   if (info->n_words <= 12 && is_breadcrumb (n))
     return TRUE;
@@ -538,18 +594,19 @@ is_furniture (const char *text,
 static gboolean
 is_heading_text (const char *s)
 {
-  return in_list (s, section_headings) || has_prefix_in (s, section_prefixes) ||
+  return is_phrase (s, PHRASE_HEADING) || has_prefix_in (s, section_prefixes) ||
          matches (RE_COMMENT_COUNT, s);
 }
 
 static gboolean
-is_section_heading (const Info *info)
+is_section_heading (const Info  *info,
+                    const Names *names)
 {
-  if (info->head != NULL && info->line_start && strlen (info->head) < 60)
-    return is_heading_text (info->head);
-  if (info->norm == NULL || !alone (info) || info->n_words > 6)
+  if (names->head != NULL && info->line_start && strlen (names->head) < 60)
+    return is_heading_text (names->head);
+  if (names->norm == NULL || !alone (info) || info->n_words > 6)
     return FALSE;
-  return is_heading_text (info->norm);
+  return is_heading_text (names->norm);
 }
 
 static gboolean
@@ -610,17 +667,23 @@ syn_classify_passages (const char *text,
   for (guint i = 0; i < n; i++)
     {
       SynSegment *seg = &g_array_index (segments, SynSegment, i);
+      Names names;
+      gboolean heading;
 
-      if (body >= 3 && is_section_heading (&info[i]))
+      name_passage (text, seg->start, seg->end, &names);
+      heading = is_section_heading (&info[i], &names);
+      if (heading && body >= 3)
         {
           for (guint j = i; j < n; j++)
             g_array_index (segments, SynSegment, j).kind = SYN_PASSAGE_BOILERPLATE;
+          names_clear (&names);
           break;
         }
-      if (is_furniture (text, seg->start, seg->end, &info[i]) || is_section_heading (&info[i]))
+      if (heading || is_furniture (text, seg->start, seg->end, &info[i], names.norm))
         seg->kind = SYN_PASSAGE_BOILERPLATE;
       else
         body++;
+      names_clear (&names);
     }
 
   /* The headline: the first line that is not furniture, if it looks like one. */
@@ -661,11 +724,5 @@ syn_classify_passages (const char *text,
             break;
           seg->kind = SYN_PASSAGE_BOILERPLATE;
         }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_free (info[i].norm);
-      g_free (info[i].head);
     }
 }

@@ -809,79 +809,83 @@ describe_line (const char *text,
     line->ends_lower = word_is_lower (text, last.core_start, last.core_end);
 }
 
-/* Lines without their line ends (CR, LF or CRLF). */
-static GArray *
-split_lines (const char *text,
-             gsize       len)
+/* The line at *@pos, without its line end (CR, LF or CRLF); moves *@pos
+ * past it. Lines are read one at a time, never stored: a text of ten million
+ * line ends costs no memory. */
+static gboolean
+next_line (const char *text,
+           gsize       len,
+           gsize      *pos,
+           Line       *line)
 {
-  GArray *lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  gsize i = 0;
+  gsize i = *pos;
 
-  while (i < len)
-    {
-      Line line = { 0, };
-
-      line.start = i;
-      while (i < len && text[i] != '\n' && text[i] != '\r')
-        i++;
-      line.end = i;
-      if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-        i += 2;
-      else if (i < len)
-        i++;
-      describe_line (text, &line);
-      g_array_append_val (lines, line);
-    }
-  return lines;
+  if (i >= len)
+    return FALSE;
+  memset (line, 0, sizeof *line);
+  line->start = i;
+  while (i < len && text[i] != '\n' && text[i] != '\r')
+    i++;
+  line->end = i;
+  if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+    i += 2;
+  else if (i < len)
+    i++;
+  *pos = i;
+  describe_line (text, line);
+  return TRUE;
 }
 
-static int
-compare_guint (gconstpointer a,
-               gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
+#define WIDTH_BINS 256
 
 /* Hard-wrapped prose: most lines that have a successor end mid-sentence at
- * nearly the same width. Returns that width, or 0. */
+ * nearly the same width. Returns that width, or 0. One pass, widths counted
+ * in bins (anything wider than a wrapped line shares the last one). */
 static guint
-wrap_width (GArray *lines)
+wrap_width (const char *text,
+            gsize       len)
 {
-  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint inner = 0, open = 0, full = 0, width;
+  guint all[WIDTH_BINS] = { 0, }, inner_w[WIDTH_BINS] = { 0, };
+  guint n_all = 0, inner = 0, open = 0, full = 0, width = 0, seen = 0;
+  gsize pos = 0;
+  Line cur, next;
+  gboolean have = next_line (text, len, &pos, &cur);
 
-  for (guint i = 0; i < lines->len; i++)
+  while (have)
     {
-      const Line *l = &g_array_index (lines, Line, i);
+      gboolean have_next = next_line (text, len, &pos, &next);
 
-      if (!l->blank)
-        g_array_append_val (widths, l->n_chars);
+      if (!cur.blank)
+        {
+          all[MIN (cur.n_chars, WIDTH_BINS - 1)]++;
+          n_all++;
+          if (have_next && !next.blank)
+            {
+              inner_w[MIN (cur.n_chars, WIDTH_BINS - 1)]++;
+              inner++;
+              if (!cur.ends_final)
+                open++;
+            }
+        }
+      cur = next;
+      have = have_next;
     }
-  if (widths->len < 4)
+  if (n_all < 4 || inner < 3 || open * 2 < inner)
     return 0;
-  g_array_sort (widths, compare_guint);
-  width = g_array_index (widths, guint, widths->len * 9 / 10);
+
+  /* The 90th percentile of the line widths. */
+  for (width = 0; width < WIDTH_BINS; width++)
+    {
+      seen += all[width];
+      if (seen > n_all * 9 / 10)
+        break;
+    }
   if (width < 30 || width > 120)
     return 0;
-
-  for (guint i = 0; i + 1 < lines->len; i++)
-    {
-      const Line *l = &g_array_index (lines, Line, i);
-      const Line *n = &g_array_index (lines, Line, i + 1);
-
-      if (l->blank || n->blank)
-        continue;
-      inner++;
-      if (!l->ends_final)
-        open++;
-      if (l->n_chars * 10 >= width * 6 && l->n_chars <= width + 10)
-        full++;
-    }
-  if (inner < 3 || full * 4 < inner * 3 || open * 2 < inner)
-    return 0;
-  return width;
+  for (guint w = 0; w < WIDTH_BINS; w++)
+    if (w * 10 >= width * 6 && w <= width + 10)
+      full += inner_w[w];
+  return full * 4 >= inner * 3 ? width : 0;
 }
 
 /* Whether the break after @l (followed by @n in the same block) only wraps
@@ -898,60 +902,48 @@ runs_on (const Line *l,
   return l->n_words >= 4 && (l->ends_open || (l->ends_lower && n->starts_lower));
 }
 
+/* Runs of lines that belong together, in order: sentence chunks, lines or
+ * paragraphs. */
 static void
-segment_sentences (Segmenter *self,
-                   GArray    *lines)
+segment_lines (Segmenter      *self,
+               SynSegmentUnit  unit)
 {
-  guint width = wrap_width (lines);
-  guint i = 0;
+  guint width = unit == SYN_SEGMENT_SENTENCE ? wrap_width (self->text, self->len) : 0;
+  gsize pos = 0, run_start = 0, run_end = 0;
+  gboolean open_run = FALSE;
+  Line cur, next;
+  gboolean have = next_line (self->text, self->len, &pos, &cur);
 
-  while (i < lines->len)
+  while (have)
     {
-      const Line *first = &g_array_index (lines, Line, i);
-      guint j = i;
+      gboolean have_next = next_line (self->text, self->len, &pos, &next);
 
-      if (first->blank)
+      if (!cur.blank)
         {
-          i++;
-          continue;
+          gboolean goes_on;
+
+          if (!open_run)
+            run_start = cur.start;
+          open_run = TRUE;
+          run_end = cur.end;
+
+          goes_on = have_next && !next.blank;
+          if (goes_on && unit == SYN_SEGMENT_SENTENCE)
+            goes_on = runs_on (&cur, &next, width);
+          else if (unit == SYN_SEGMENT_LINE)
+            goes_on = FALSE;
+
+          if (!goes_on)
+            {
+              if (unit == SYN_SEGMENT_SENTENCE)
+                segment_chunk (self, run_start, run_end);
+              else
+                emit_capped (self, run_start, run_end, SYN_SEGMENT_MAX_LINE_BYTES);
+              open_run = FALSE;
+            }
         }
-      while (j + 1 < lines->len)
-        {
-          const Line *l = &g_array_index (lines, Line, j);
-          const Line *n = &g_array_index (lines, Line, j + 1);
-
-          if (n->blank || !runs_on (l, n, width))
-            break;
-          j++;
-        }
-      segment_chunk (self, first->start, g_array_index (lines, Line, j).end);
-      i = j + 1;
-    }
-}
-
-static void
-segment_blocks (Segmenter *self,
-                GArray    *lines,
-                gboolean   whole_block)
-{
-  guint i = 0;
-
-  while (i < lines->len)
-    {
-      const Line *first = &g_array_index (lines, Line, i);
-      guint j = i;
-
-      if (first->blank)
-        {
-          i++;
-          continue;
-        }
-      if (whole_block)
-        while (j + 1 < lines->len && !g_array_index (lines, Line, j + 1).blank)
-          j++;
-      emit_capped (self, first->start, g_array_index (lines, Line, j).end,
-                   SYN_SEGMENT_MAX_LINE_BYTES);
-      i = j + 1;
+      cur = next;
+      have = have_next;
     }
 }
 
@@ -961,7 +953,6 @@ syn_segment_text (const char     *text,
                   SynSegmentUnit  unit)
 {
   Segmenter self = { 0, };
-  g_autoptr(GArray) lines = NULL;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
@@ -971,25 +962,18 @@ syn_segment_text (const char     *text,
   if (len == 0)
     return self.out;
 
-  lines = split_lines (text, len);
-  switch (unit)
+  if (unit != SYN_SEGMENT_LINE && unit != SYN_SEGMENT_PARAGRAPH)
+    unit = SYN_SEGMENT_SENTENCE;
+  if (unit == SYN_SEGMENT_SENTENCE)
     {
-    case SYN_SEGMENT_LINE:
-      segment_blocks (&self, lines, FALSE);
-      break;
-    case SYN_SEGMENT_PARAGRAPH:
-      segment_blocks (&self, lines, TRUE);
-      break;
-    case SYN_SEGMENT_SENTENCE:
-    default:
       self.buf = g_malloc (WINDOW_BYTES + 1);
       self.attrs = g_new (PangoLogAttr, WINDOW_BYTES + 1);
       self.pieces = g_array_new (FALSE, FALSE, sizeof (Span));
-      segment_sentences (&self, lines);
-      g_free (self.buf);
-      g_free (self.attrs);
-      g_array_unref (self.pieces);
-      break;
     }
+  segment_lines (&self, unit);
+  g_free (self.buf);
+  g_free (self.attrs);
+  if (self.pieces != NULL)
+    g_array_unref (self.pieces);
   return self.out;
 }
