@@ -442,6 +442,33 @@ test_runaway_unicode (void)
 }
 
 static void
+test_many_lines (void)
+{
+  /* Hundreds of thousands of lines, blank or tiny: one passage per
+   * non-blank line, and nothing from the blank ones. */
+  GString *s = g_string_new (NULL);
+  g_autoptr(GArray) blank = NULL;
+  g_autoptr(GArray) lines = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (s, i % 2 ? "\r\n" : "\n");
+  blank = syn_segment_text (s->str, s->len, SYN_SEGMENT_SENTENCE);
+  g_assert_cmpuint (blank->len, ==, 0);
+
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "Go.\n\n");
+  for (SynSegmentUnit u = SYN_SEGMENT_SENTENCE; u <= SYN_SEGMENT_PARAGRAPH; u++)
+    {
+      g_clear_pointer (&lines, g_array_unref);
+      lines = syn_segment_text (s->str, s->len, u);
+      g_assert_cmpuint (lines->len, ==, 100000);
+      g_assert_cmpuint (g_array_index (lines, SynSegment, 99999).start, ==, s->len - 5);
+    }
+  g_string_free (s, TRUE);
+}
+
+static void
 test_hostile (void)
 {
   /* Never valid in practice (the decoder guarantees UTF-8), never a crash:
@@ -494,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/core/segment/long-paragraph", test_long_paragraph);
   g_test_add_func ("/core/segment/runaway-unicode", test_runaway_unicode);
   g_test_add_func ("/core/segment/huge-line", test_huge_line);
+  g_test_add_func ("/core/segment/many-lines", test_many_lines);
   g_test_add_func ("/core/segment/hostile", test_hostile);
 
   return g_test_run ();
