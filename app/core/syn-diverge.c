@@ -63,6 +63,7 @@ typedef struct {
 
 typedef struct {
   guint      source;
+  guint      rank;          /* by content: breaks ties whatever the order of the sources */
   GPtrArray *token_arrays;  /* GArray of SynToken, one per passage */
   GArray    *words;         /* SynWord */
   GArray    *refs;          /* WordRef, parallel to words */
@@ -275,6 +276,7 @@ version_init (Version             *v,
 
 static void
 fold_links (Version       *self,
+            const Version *versions,
             guint          other,
             const SynLink *links)
 {
@@ -287,7 +289,7 @@ fold_links (Version       *self,
           self->n_same[i]++;
           break;
         case SYN_LINK_CHANGED:
-          if (self->changed_by[i] < 0)
+          if (self->changed_by[i] < 0 || versions[other].rank < versions[self->changed_by[i]].rank)
             {
               self->changed_by[i] = (gint) other;
               self->changed_link[i] = links[i];
@@ -615,7 +617,9 @@ emit_numbers (Emitter       *e,
               const NumberLink *ny = &g_array_index (sorted, NumberLink, y);
               count += g_array_index (e->versions[ny->version].words, SynWord, ny->partner).cls == cx;
             }
-          if (count > best_count)
+          if (count > best_count ||
+              (count == best_count &&
+               e->versions[nx->version].rank < e->versions[g_array_index (sorted, NumberLink, best).version].rank))
             best = x, best_count = count;
         }
       if (end - k > v->n_same[word])
@@ -649,7 +653,7 @@ emit_quotations (Emitter       *e,
 
           for (guint y = 0; y < quote->differ->len; y++)
             count += same_quotation (vx, pairs[2 * x + 1], &e->versions[pairs[2 * y]], pairs[2 * y + 1]);
-          if (count > best_count)
+          if (count > best_count || (count == best_count && vx->rank < e->versions[pairs[2 * best]].rank))
             best = x, best_count = count;
         }
       {
@@ -707,11 +711,11 @@ compare_versions (const Version *a,
 }
 
 static void
-compare_pair (Version *a,
+compare_pair (Version *versions,
               guint    ia,
-              Version *b,
               guint    ib)
 {
+  Version *a = &versions[ia], *b = &versions[ib];
   guint m = a->words->len, n = b->words->len;
   g_autofree SynLink *la = g_new (SynLink, m + 1);
   g_autofree SynLink *lb = g_new (SynLink, n + 1);
@@ -723,10 +727,31 @@ compare_pair (Version *a,
   else
     syn_words_match ((SynWord *) (gpointer) b->words->data, n,
                      (SynWord *) (gpointer) a->words->data, m, lb, la);
-  fold_links (a, ib, la);
-  fold_links (b, ia, lb);
+  fold_links (a, versions, ib, la);
+  fold_links (b, versions, ia, lb);
   fold_quotations (a, b, ib, la);
   fold_quotations (b, a, ia, lb);
+}
+
+static void
+rank_versions (Version *versions,
+               guint    n)
+{
+  g_autofree guint *order = g_new (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint j = i;
+
+      while (j > 0 && compare_versions (&versions[order[j - 1]], &versions[i]) > 0)
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = i;
+    }
+  for (guint r = 0; r < n; r++)
+    versions[order[r]].rank = r;
 }
 
 static void
@@ -761,11 +786,12 @@ diverge_cluster (GArray              *out,
       k = end;
     }
 
+  rank_versions (versions, n_versions);
   if (n_versions >= 2)
     {
       for (guint a = 0; a < n_versions; a++)
         for (guint b = a + 1; b < n_versions; b++)
-          compare_pair (&versions[a], a, &versions[b], b);
+          compare_pair (versions, a, b);
 
       e.out = out;
       e.versions = versions;

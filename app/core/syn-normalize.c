@@ -545,6 +545,12 @@ finish_norm (GString *s,
       *flags |= SYN_TOKEN_NUMBER;
       return;
     }
+  /* the article's form follows the next word, not the meaning */
+  if (strcmp (s->str, "an") == 0)
+    {
+      g_string_truncate (s, 1);
+      return;
+    }
   americanize (s);
 }
 
@@ -701,6 +707,10 @@ word (Tokenizer *tk,
   gunichar first = char_at (tk->text, s, e, &next);
 
   normalize_span (tk->buf, tk->text, s, e, &flags);
+  /* "US" and "U.S." are the country, not the pronoun */
+  if (strcmp (tk->buf->str, "us") == 0 && tk->text[s] == 'U' &&
+      (tk->text[s + 1] == 'S' || tk->text[s + 1] == '.'))
+    g_string_assign (tk->buf, "usa");
   emit (tk, s, e, flags, first < 0x80 ? g_ascii_isupper (first) : g_unichar_isupper (first));
 }
 
@@ -1110,7 +1120,12 @@ stem_suffixes (char  *w,
                gsize  n)
 {
   if (n <= 3 || g_ascii_isdigit (w[0]))
-    return n;
+    {
+      /* "use" as "used", "age" as "aged" */
+      if (n == 3 && w[2] == 'e' && !is_vowel (w[1]) && !syn_is_stopword (w) && memcmp (w, "one", 3) != 0)
+        return 2;
+      return n;
+    }
 
   if (stem_ends (w, n, "sses"))
     n -= 2;
@@ -1129,7 +1144,7 @@ stem_suffixes (char  *w,
     n -= 1;
   else if (stem_ends (w, n, "ed") && n > 3 && has_vowel (w, n - 2))
     n = undouble (w, n - 2);
-  else if (stem_ends (w, n, "ing") && n > 5 && has_vowel (w, n - 3))
+  else if (stem_ends (w, n, "ing") && n > 4 && has_vowel (w, n - 3))
     n = undouble (w, n - 3);
 
   if (stem_ends (w, n, "ly") && n > 5)

@@ -431,6 +431,62 @@ match_split (const SynWord *a,
     }
 }
 
+/* ---------------------------------------------------------------- numbers */
+
+/* The nearest word proper beside @i (skipping punctuation), or G_MAXUINT. */
+static guint
+beside (const SynWord *w,
+        guint          n,
+        guint          i,
+        int            dir)
+{
+  for (guint k = i; dir < 0 ? k > 0 : k + 1 < n;)
+    {
+      k = dir < 0 ? k - 1 : k + 1;
+      if ((w[k].flags & SYN_WORD_PUNCT) == 0)
+        return k;
+    }
+  return G_MAXUINT;
+}
+
+/* A date or amount written in another order ("10 January" / "Jan. 12"):
+ * an unlinked number beside a linked part of the same date faces the
+ * unlinked number beside that part's counterpart. */
+static void
+pair_date_parts (const SynWord *a,
+                 guint          m,
+                 const SynWord *b,
+                 guint          n,
+                 SynLink       *la,
+                 SynLink       *lb)
+{
+  for (guint i = 0; i < m; i++)
+    {
+      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+        continue;
+      for (int da = -1; da <= 1 && la[i].kind == SYN_LINK_NONE; da += 2)
+        {
+          guint k = beside (a, m, i, da);
+          guint l;
+
+          if (k == G_MAXUINT || !is_number (&a[k]) ||
+              (la[k].kind != SYN_LINK_SAME && la[k].kind != SYN_LINK_MOVED))
+            continue;
+          l = la[k].first;
+          for (int db = -1; db <= 1; db += 2)
+            {
+              guint j = beside (b, n, l, db);
+
+              if (j != G_MAXUINT && lb[j].kind == SYN_LINK_NONE && is_number (&b[j]))
+                {
+                  link_words (la, lb, i, j, SYN_LINK_NUMBER);
+                  break;
+                }
+            }
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- gaps */
 
 typedef struct {
@@ -563,5 +619,6 @@ syn_words_match (const SynWord *a,
       match_split (a, m, b, n, la, lb);
       match_split (b, n, a, m, lb, la);
     }
+  pair_date_parts (a, m, b, n, la, lb);
   pair_gaps (a, m, b, n, la, lb);
 }

@@ -1,0 +1,420 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Word-level divergences inside one group of passages, on versions of
+ * sentences written for these tests: what must be marked (added, changed,
+ * number and quotation conflicts) and what must not (case, punctuation,
+ * spelling variants, number formats, moved words).
+ */
+#define G_LOG_DOMAIN "syn-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "syn-diverge.h"
+
+typedef struct {
+  guint          n_sources;
+  SynSourceText  sources[8];
+  GArray        *segments;     /* SynSegment */
+  GArray        *clusters;     /* SynCluster */
+  GArray        *divergences;  /* SynDivergence */
+} Group;
+
+static void
+cluster_clear (gpointer data)
+{
+  g_free (((SynCluster *) data)->segments);
+}
+
+/* One group holding every passage of every source; a source's passages
+ * are its lines. */
+static Group *
+group_new (const char * const *texts)
+{
+  Group *g = g_new0 (Group, 1);
+  SynCluster cluster = { NULL, 0, 0, 1.0 };
+
+  g->segments = g_array_new (FALSE, FALSE, sizeof (SynSegment));
+  g->clusters = g_array_new (FALSE, TRUE, sizeof (SynCluster));
+  g_array_set_clear_func (g->clusters, cluster_clear);
+  for (guint s = 0; texts[s] != NULL; s++)
+    {
+      const char *text = texts[s];
+      gsize len = strlen (text), i = 0;
+
+      g_assert_cmpuint (s, <, G_N_ELEMENTS (g->sources));
+      g->sources[s].text = text;
+      g->sources[s].len = len;
+      g->n_sources++;
+      while (i < len)
+        {
+          gsize e = i;
+          SynSegment seg = { s, i, 0, SYN_PASSAGE_BODY, 0 };
+
+          while (e < len && text[e] != '\n')
+            e++;
+          seg.end = e;
+          g_array_append_val (g->segments, seg);
+          i = e + 1;
+        }
+    }
+  cluster.n_segments = g->segments->len;
+  cluster.support = g->n_sources;
+  cluster.segments = g_new (guint, cluster.n_segments);
+  for (guint k = 0; k < cluster.n_segments; k++)
+    cluster.segments[k] = k;
+  g_array_append_val (g->clusters, cluster);
+  g->divergences = syn_diverge (g->sources, g->n_sources, g->segments, g->clusters);
+  return g;
+}
+
+static void
+group_free (Group *g)
+{
+  g_array_unref (g->segments);
+  g_array_unref (g->clusters);
+  g_array_unref (g->divergences);
+  g_free (g);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Group, group_free)
+
+static const SynDivergence *
+divergence (const Group *g,
+            guint        i)
+{
+  g_assert_cmpuint (i, <, g->divergences->len);
+  return &g_array_index (g->divergences, SynDivergence, i);
+}
+
+static char *
+span_text (const Group *g,
+           guint        segment,
+           gsize        start,
+           gsize        end)
+{
+  const SynSegment *seg = &g_array_index (g->segments, SynSegment, segment);
+  return g_strndup (g->sources[seg->source].text + start, end - start);
+}
+
+/* The divergences as "source:kind:text" lines, with the counterpart's
+ * text after "=" for the kinds that have one. */
+static char *
+describe (const Group *g)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g->divergences->len; i++)
+    {
+      const SynDivergence *d = divergence (g, i);
+      const SynSegment *seg = &g_array_index (g->segments, SynSegment, d->segment);
+      g_autofree char *text = span_text (g, d->segment, d->start, d->end);
+
+      g_string_append_printf (out, "%u:%s:%s", seg->source,
+                              syn_divergence_kind_to_string (d->kind), text);
+      if (d->kind == SYN_DIVERGENCE_NUMBER || d->kind == SYN_DIVERGENCE_QUOTE)
+        {
+          g_autofree char *other = span_text (g, (guint) d->counterpart, d->other_start, d->other_end);
+          g_string_append_printf (out, "=%s/%u", other, d->agreeing);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_divergences (const char * const *texts,
+                    const char         *expected)
+{
+  g_autoptr(Group) g = group_new (texts);
+  g_autofree char *got = describe (g);
+
+  g_assert_cmpstr (got, ==, expected);
+}
+
+static void
+test_identical (void)
+{
+  const char *texts[] = {
+    "The minister resigned on Friday.",
+    "The minister resigned on Friday.",
+    "The minister resigned on Friday.",
+    NULL,
+  };
+  assert_divergences (texts, "");
+}
+
+/* Case, punctuation, spelling variants and number formats are no
+ * divergence; nor is a word that only moved. */
+static void
+test_no_divergence (void)
+{
+  const char *formats[] = {
+    "The organisation said on Jan. 10 that 100,000 people had left towards the border.",
+    "the Organization said, on January 10, that 100000 people had left toward the border",
+    NULL,
+  };
+  const char *quotes[] = {
+    "Mr Biden said “we are ready” after the call.",
+    "Biden said \"We are ready\" after the call.",
+    NULL,
+  };
+  const char *moved[] = {
+    "Biden said on Thursday the talks had failed.",
+    "The talks had failed, Biden said on Thursday.",
+    NULL,
+  };
+  const char *hyphens[] = {
+    "A military build-up near the border alarmed Kyiv.",
+    "A military buildup near the border alarmed Kyiv.",
+    NULL,
+  };
+
+  assert_divergences (formats, "");
+  assert_divergences (quotes, "");
+  assert_divergences (moved, "");
+  assert_divergences (hyphens, "");
+}
+
+static void
+test_added (void)
+{
+  const char *texts[] = {
+    "The minister resigned on Friday after a long scandal over party funds.",
+    "The minister resigned on Friday.",
+    NULL,
+  };
+  const char *clause[] = {
+    "Protesters, most of them students from the capital, marched to parliament.",
+    "Protesters marched to parliament.",
+    NULL,
+  };
+
+  assert_divergences (texts, "0:added:after a long scandal over party funds\n");
+  /* an inserted clause is marked with its commas */
+  assert_divergences (clause, "0:added:, most of them students from the capital,\n");
+}
+
+static void
+test_changed (void)
+{
+  const char *texts[] = {
+    "The senate will reach a fair verdict on the evidence.",
+    "The senate will reach an impartial ruling on the evidence.",
+    NULL,
+  };
+  g_autoptr(Group) g = group_new (texts);
+  g_autofree char *got = describe (g);
+  const SynDivergence *d;
+  g_autofree char *other = NULL;
+
+  g_assert_cmpstr (got, ==, "0:changed:fair verdict\n1:changed:impartial ruling\n");
+  d = divergence (g, 0);
+  g_assert_cmpint (d->counterpart, ==, 1);
+  other = span_text (g, 1, d->other_start, d->other_end);
+  g_assert_cmpstr (other, ==, "impartial ruling");
+}
+
+static void
+test_numbers (void)
+{
+  const char *two[] = {
+    "Talks are due to start on Jan. 12 in Geneva with 10,000 delegates.",
+    "Talks are due to start on January 10 in Geneva with 100,000 delegates.",
+    NULL,
+  };
+  /* between two sources neither outvotes the other: both are marked */
+  assert_divergences (two,
+                      "0:number:Jan. 12=January 10/1\n"
+                      "0:number:10,000=100,000/1\n"
+                      "1:number:January 10=Jan. 12/1\n"
+                      "1:number:100,000=10,000/1\n");
+}
+
+static void
+test_number_vote (void)
+{
+  const char *texts[] = {
+    "The summit opens on Jan. 10 in Vienna.",
+    "The summit opens on January 10 in Vienna.",
+    "The summit opens on Jan. 12 in Vienna.",
+    "The summit opens on 10 January in Vienna.",
+    NULL,
+  };
+  /* only the odd one out, with the value three others give */
+  assert_divergences (texts, "2:number:Jan. 12=10 January/3\n");
+}
+
+static void
+test_quotations (void)
+{
+  const char *altered[] = {
+    "“We are ready for peace,” the minister told reporters.",
+    "“We are prepared for war,” the minister told reporters.",
+    NULL,
+  };
+  const char *excerpt[] = {
+    "She called it “a fair and lasting peace for the whole region.”",
+    "She promised “a fair and lasting peace.”",
+    NULL,
+  };
+
+  assert_divergences (altered,
+                      "0:quote:We are ready for peace=We are prepared for war/1\n"
+                      "0:changed:ready\n"
+                      "0:changed:peace\n"
+                      "1:quote:We are prepared for war=We are ready for peace/1\n"
+                      "1:changed:prepared\n"
+                      "1:changed:war\n");
+  /* a shorter excerpt of the same words is the same quotation */
+  assert_divergences (excerpt, "0:changed:called\n0:added:it\n0:added:for the whole region\n1:changed:promised\n");
+}
+
+static void
+test_quotation_vote (void)
+{
+  const char *texts[] = {
+    "“Diplomacy is the only way forward,” the envoy said.",
+    "“Diplomacy is the only way forward,” said the envoy.",
+    "‘Diplomacy is the only path ahead,’ the envoy said.",
+    NULL,
+  };
+  g_autoptr(Group) g = group_new (texts);
+  gboolean quote_in_third = FALSE;
+
+  for (guint i = 0; i < g->divergences->len; i++)
+    {
+      const SynDivergence *d = divergence (g, i);
+      guint source = g_array_index (g->segments, SynSegment, d->segment).source;
+
+      if (d->kind != SYN_DIVERGENCE_QUOTE)
+        continue;
+      /* the two that agree are not marked; the altered one is */
+      g_assert_cmpuint (source, ==, 2);
+      g_assert_cmpuint (d->agreeing, ==, 2);
+      quote_in_third = TRUE;
+    }
+  g_assert_true (quote_in_third);
+}
+
+/* Two passages of one source in a group are read as one version. */
+static void
+test_split_sentence (void)
+{
+  const char *texts[] = {
+    "The dam burst on Monday.\nThe water flooded three villages.",
+    "The dam burst on Monday and flooded three villages.",
+    NULL,
+  };
+  g_autoptr(Group) g = group_new (texts);
+  g_autofree char *got = describe (g);
+
+  /* nothing of the second passage is taken for added */
+  g_assert_cmpstr (got, ==, "0:added:water\n");
+}
+
+static void
+test_spans (void)
+{
+  const char *texts[] = {
+    "Heavy rain hit the coast.\nOfficials said 300 homes were damaged, and roads closed.",
+    "Officials said 200 homes were damaged.\nHeavy rain hit the northern coast on Sunday.",
+    "Heavy rains hit the coast. Officials said 300 homes were hit.",
+    NULL,
+  };
+  g_autoptr(Group) g = group_new (texts);
+
+  for (guint i = 0; i < g->divergences->len; i++)
+    {
+      const SynDivergence *d = divergence (g, i);
+      const SynSegment *seg = &g_array_index (g->segments, SynSegment, d->segment);
+
+      /* inside its passage, sorted by (segment, start) */
+      g_assert_cmpuint (d->start, >=, seg->start);
+      g_assert_cmpuint (d->end, <=, seg->end);
+      g_assert_cmpuint (d->start, <, d->end);
+      if (i > 0)
+        {
+          const SynDivergence *p = divergence (g, i - 1);
+          g_assert_true (p->segment < d->segment || (p->segment == d->segment && p->start <= d->start));
+        }
+      if (d->counterpart >= 0)
+        {
+          const SynSegment *other = &g_array_index (g->segments, SynSegment, d->counterpart);
+
+          g_assert_cmpuint (d->other_start, >=, other->start);
+          g_assert_cmpuint (d->other_end, <=, other->end);
+          g_assert_cmpuint (other->source, !=, seg->source);
+        }
+    }
+}
+
+/* The same divergences whatever the order of the sources. */
+static void
+test_order_independent (void)
+{
+  const char *forward[] = {
+    "Rescuers pulled 12 people from the rubble on Tuesday, officials said.",
+    "Officials said rescuers pulled 15 survivors from the rubble.",
+    "On Tuesday rescuers pulled twelve people out of the collapsed building.",
+    NULL,
+  };
+  const char *backward[] = { forward[2], forward[1], forward[0], NULL };
+  g_autoptr(Group) a = group_new (forward);
+  g_autoptr(Group) b = group_new (backward);
+  g_autofree char *da = describe (a);
+  g_autofree char *db = describe (b);
+  g_auto(GStrv) la = g_strsplit (da, "\n", -1);
+  g_auto(GStrv) lb = g_strsplit (db, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (la), ==, g_strv_length (lb));
+  for (guint i = 0; la[i] != NULL; i++)
+    {
+      /* renumber: source s of the forward group is 2 - s backward */
+      if (la[i][0] != '\0')
+        la[i][0] = (char) ('0' + 2 - (la[i][0] - '0'));
+    }
+  for (guint i = 0; la[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char * const *) lb, la[i]));
+}
+
+static void
+test_trivial_groups (void)
+{
+  const char *one[] = { "Only one source has this sentence.", NULL };
+  const char *empty[] = { " — ", "Something.", NULL };   /* a passage with no word */
+  g_autoptr(Group) g = group_new (one);
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (SynCluster));
+  g_autoptr(GArray) out = syn_diverge (g->sources, g->n_sources, g->segments, none);
+
+  g_assert_cmpuint (g->divergences->len, ==, 0);
+  g_assert_cmpuint (out->len, ==, 0);
+  {
+    g_autoptr(Group) e = group_new (empty);
+    g_autofree char *got = describe (e);
+    g_assert_cmpstr (got, ==, "1:added:Something\n");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/diverge/identical", test_identical);
+  g_test_add_func ("/core/diverge/no-divergence", test_no_divergence);
+  g_test_add_func ("/core/diverge/added", test_added);
+  g_test_add_func ("/core/diverge/changed", test_changed);
+  g_test_add_func ("/core/diverge/numbers", test_numbers);
+  g_test_add_func ("/core/diverge/number-vote", test_number_vote);
+  g_test_add_func ("/core/diverge/quotations", test_quotations);
+  g_test_add_func ("/core/diverge/quotation-vote", test_quotation_vote);
+  g_test_add_func ("/core/diverge/split-sentence", test_split_sentence);
+  g_test_add_func ("/core/diverge/spans", test_spans);
+  g_test_add_func ("/core/diverge/order-independent", test_order_independent);
+  g_test_add_func ("/core/diverge/trivial-groups", test_trivial_groups);
+
+  return g_test_run ();
+}
