@@ -707,6 +707,114 @@ test_application_reuses_sample (Fixture       *fixture,
   g_object_unref (files[1]);
 }
 
+static void
+test_cancel_loading (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  guint n = n_sample_texts ();
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_show_sample (window);
+  wait_for_columns (window, n);
+
+  syn_window_open_files (window, files, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
+  wait_until (comparison_idle, syn_window_get_comparison (window), "the cancelled load");
+  spin (200);
+  /* What was shown stays. */
+  g_assert_cmpuint (count_columns (window), ==, n);
+  g_assert_true (syn_window_is_disposable (window));
+
+  /* And the window still opens files afterwards. */
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+static GMenuModel *
+find_submenu (GMenuModel *menu,
+              const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      GMenuModel *found;
+
+      if (section != NULL && (found = find_submenu (section, label)) != NULL)
+        return found;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        return g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+    }
+  return NULL;
+}
+
+static GMenuModel *
+primary_menu (SynWindow *window)
+{
+  GtkWidget *w = GTK_WIDGET (window);
+
+  /* The header bar's primary menu button. */
+  while (w != NULL)
+    {
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (w)))
+        return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w));
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+/* "Remove Source" lists the sources by name; an underscore in a name is
+ * shown, not taken for a mnemonic. */
+static void
+test_remove_menu (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(GMenuModel) remove = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  GMenuModel *menu;
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "first_version.txt", story_a, -1);
+  files[1] = write_file (fixture, "second.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  menu = primary_menu (window);
+  g_assert_nonnull (menu);
+  remove = find_submenu (menu, "_Remove Source");
+  g_assert_nonnull (remove);
+  g_assert_cmpint (g_menu_model_get_n_items (remove), ==, 1);
+  {
+    g_autoptr(GMenuModel) section = g_menu_model_get_item_link (remove, 0, G_MENU_LINK_SECTION);
+
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "first__version.txt");
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.remove-source");
+  }
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 /* Between two dispatches of a 10 ms timer: how long the main loop was
  * busy elsewhere (layout, drawing, installing a comparison). */
 typedef struct {
@@ -860,6 +968,8 @@ main (int   argc,
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
+  ADD ("/ui/window/cancel-loading", test_cancel_loading);
+  ADD ("/ui/window/remove-menu", test_remove_menu);
   ADD ("/ui/window/many-sources", test_many_sources);
   ADD ("/ui/window/screenshot", test_screenshot);
 #undef ADD

@@ -314,7 +314,6 @@ syn_application_init (SynApplication *self)
 {
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Read several versions of a text side by side."));
 }

@@ -64,6 +64,7 @@ struct _SynWindow
   GHashTable           *noticed;          /* SynArticle whose encoding was noticed */
   GStrv                 failure_messages; /* for the "Details" of the last toast */
   guint                 n_pending;        /* operations started and not finished */
+  guint                 n_opening;        /* files asked for by the last open */
   gboolean              shows_sample;     /* the untouched sample */
   gboolean              in_dispose;
 };
@@ -140,8 +141,11 @@ update_title (SynWindow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
 
-  if (n == 0)
-    subtitle = g_strdup (self->n_pending > 0 ? _("Loading…") : "");
+  if (n == 0 && self->n_pending > 0)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u file…", "Reading %u files…",
+                                             self->n_opening), self->n_opening);
+  else if (n == 0)
+    subtitle = g_strdup ("");
   else if (self->shows_sample)
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample comparison, %u source",
                                              "Sample comparison, %u sources", n), n);
@@ -188,12 +192,14 @@ set_empty_description (SynWindow          *self,
 
   if (messages == NULL || messages[0] == NULL)
     {
+      adw_status_page_set_icon_name (self->empty_page, "document-open-symbolic");
       adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
       g_string_append (markup, _("Open two or more versions of a text to read them side by side, "
                                  "or drop their files here."));
     }
   else
     {
+      adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->empty_page, _("No File Could Be Opened"));
       for (guint i = 0; messages[i] != NULL; i++)
         {
@@ -380,6 +386,15 @@ notice_encodings (SynWindow *self)
     }
 }
 
+/* Menu labels take "_" as a mnemonic mark: file names keep theirs. */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 /* Recent comparisons: sets of files, newest first, in the settings; each
  * file also goes to the desktop's recent files. */
 
@@ -418,7 +433,8 @@ rebuild_recent_menu (SynWindow *self)
     {
       g_autofree const char **uris = g_variant_get_strv (child, NULL);
       g_autofree char *label = describe_recent (uris);
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+      g_autofree char *escaped = escape_mnemonics (label);
+      g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.open-recent", child);
       g_menu_append_item (self->recent_menu, item);
@@ -494,7 +510,8 @@ rebuild_remove_menu (SynWindow *self)
   for (guint i = 0; n > 1 && i < n; i++)
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (syn_article_get_name (article), NULL);
+      g_autofree char *label = escape_mnemonics (syn_article_get_name (article));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.remove-source", g_variant_new_uint32 (i));
       g_menu_append_item (self->remove_section, item);
@@ -718,6 +735,7 @@ syn_window_open_files (SynWindow  *self,
   g_return_if_fail (files != NULL || n_files == 0);
 
   g_clear_pointer (&self->failure_messages, g_strfreev);
+  self->n_opening = n_files;
   begin_op (self);
   syn_comparison_load_async (self->comparison, files, n_files, self->cancellable,
                              loaded_cb, op_data_new (self, OP_OPEN, files, n_files));
