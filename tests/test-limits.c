@@ -19,15 +19,26 @@
 #include "syn-core.h"
 
 #if defined(__SANITIZE_ADDRESS__)
-# define SLOWDOWN 4
+# define SANITIZED 1
 #elif defined(__has_feature)
 # if __has_feature(address_sanitizer)
-#  define SLOWDOWN 4
+#  define SANITIZED 1
 # endif
 #endif
-#ifndef SLOWDOWN
-# define SLOWDOWN 1
+
+/* How much slower than a plain build this one runs: AddressSanitizer, or
+ * what SYN_TEST_TIME_FACTOR says (valgrind, see .ci/fuzz). */
+static double
+slowdown (void)
+{
+  const char *factor = g_getenv ("SYN_TEST_TIME_FACTOR");
+  double f = factor != NULL ? g_ascii_strtod (factor, NULL) : 1.0;
+
+#ifdef SANITIZED
+  f = MAX (f, 4.0);
 #endif
+  return MAX (f, 1.0);
+}
 
 /* The documented limits. */
 #define LONG_LINE_BYTES (10 * 1024 * 1024)
@@ -94,7 +105,7 @@ check_long_line (const char *text,
       double seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
 
       g_test_message ("%s: %u passages in %.2f s", syn_segment_unit_to_string (unit), segs->len, seconds);
-      g_assert_cmpfloat (seconds, <, LONG_LINE_SECONDS * SLOWDOWN);
+      g_assert_cmpfloat (seconds, <, LONG_LINE_SECONDS * slowdown ());
       assert_sane_cuts (text, len, segs,
                         unit == SYN_SEGMENT_SENTENCE ? SYN_SEGMENT_MAX_BYTES : SYN_SEGMENT_MAX_LINE_BYTES);
     }
@@ -140,7 +151,7 @@ test_long_line_compared (void)
   g_assert_nonnull (a);
   syn_alignment_get_source_segments (a, 0, &first, &n);
   g_assert_cmpuint (n, >=, LONG_LINE_BYTES / SYN_SEGMENT_MAX_BYTES);
-  g_assert_cmpfloat (seconds, <, 6 * LONG_LINE_SECONDS * SLOWDOWN);
+  g_assert_cmpfloat (seconds, <, 6 * LONG_LINE_SECONDS * slowdown ());
 }
 
 /* ------------------------------------------------------------ model */
@@ -302,7 +313,7 @@ test_many_sources (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_articles (comparison)), ==,
                     N_MANY_SOURCES - n_bad);
   g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_groups (comparison)), >, 0);
-  g_assert_cmpint (stall_ms, <, MAX_STALL_MS * SLOWDOWN);
+  g_assert_cmpint (stall_ms, <, MAX_STALL_MS * slowdown ());
 }
 
 /* Deleted before its turn to be read: reported by name, the rest open. */
