@@ -520,6 +520,17 @@ is_content (const Version *v,
   return is_word (w) && (w->flags & SYN_TOKEN_STOPWORD) == 0;
 }
 
+static void
+trim_to_words (const Version *v,
+               guint         *first,
+               guint         *last)
+{
+  while (*first < *last && !is_word (&g_array_index (v->words, SynWord, *first)))
+    (*first)++;
+  while (*last > *first && !is_word (&g_array_index (v->words, SynWord, *last)))
+    (*last)--;
+}
+
 /* ADDED and CHANGED runs: consecutive words of one verdict in one passage
  * (and, for CHANGED, facing the same version). */
 static void
@@ -558,7 +569,7 @@ emit_words (Emitter       *e,
           else
             {
               const Version *o = &e->versions[v->changed_by[i]];
-              guint of = G_MAXUINT, ol = 0;
+              guint of = G_MAXUINT, ol = 0, f = i, l = last;
 
               for (guint k = i; k <= last; k++)
                 {
@@ -568,7 +579,10 @@ emit_words (Emitter       *e,
                       ol = MAX (ol, v->changed_link[k].last);
                     }
                 }
-              emit (e, v, i, last, SYN_DIVERGENCE_CHANGED, o, of, ol, 0);
+              /* a changed wording is its words, not the punctuation around */
+              trim_to_words (v, &f, &l);
+              trim_to_words (o, &of, &ol);
+              emit (e, v, f, l, SYN_DIVERGENCE_CHANGED, o, of, ol, 0);
             }
         }
       i = j;
@@ -579,7 +593,7 @@ static void
 emit_numbers (Emitter       *e,
               const Version *v)
 {
-  guint k = 0;
+  guint k = 0, covered = 0;
 
   /* numbers are grouped by word: the links were appended version by version */
   g_autoptr(GArray) sorted = g_array_copy (v->numbers);
@@ -622,10 +636,12 @@ emit_numbers (Emitter       *e,
                e->versions[nx->version].rank < e->versions[g_array_index (sorted, NumberLink, best).version].rank))
             best = x, best_count = count;
         }
-      if (end - k > v->n_same[word])
+      number_extent (v, word, &first, &last);
+      /* one divergence per date or amount, not one per part */
+      if (end - k > v->n_same[word] && (first >= covered || covered == 0))
         {
           pick = &g_array_index (sorted, NumberLink, best);
-          number_extent (v, word, &first, &last);
+          covered = last + 1;
           number_extent (&e->versions[pick->version], pick->partner, &of, &ol);
           emit (e, v, first, last, SYN_DIVERGENCE_NUMBER, &e->versions[pick->version], of, ol, best_count);
         }

@@ -936,6 +936,23 @@ set_norm (SynToken   *t,
   t->norm = g_strdup (norm);
 }
 
+/* The day and year beside a month name are parts of a date. */
+static void
+mark_dates (Tokenizer *tk)
+{
+  for (guint i = 0; i < tk->out->len; i++)
+    {
+      if ((g_array_index (tk->out, SynToken, i).flags & SYN_TOKEN_DATE) == 0 ||
+          !g_ascii_isalpha (g_array_index (tk->out, SynToken, i).norm[0]))
+        continue;
+      /* "10 January", "January 10, 2022" */
+      if (i > 0 && is_numeral (tk, i, i - 1))
+        g_array_index (tk->out, SynToken, i - 1).flags |= SYN_TOKEN_DATE;
+      for (guint j = i; j + 1 < tk->out->len && j < i + 2 && is_numeral (tk, j, j + 1); j++)
+        g_array_index (tk->out, SynToken, j + 1).flags |= SYN_TOKEN_DATE;
+    }
+}
+
 /* The decisions that need the neighbours (see the essay above). */
 static void
 resolve_context (Tokenizer *tk)
@@ -971,14 +988,14 @@ resolve_context (Tokenizer *tk)
           (near_number || strcmp (e->word, "march") != 0))
         {
           set_norm (t, e->value);
-          t->flags |= SYN_TOKEN_NUMBER;
+          t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
       if ((e->classes & SYN_WORD_MONTH_ABBREV) != 0 &&
           (info->cap || near_number) && (info->dot || near_number))
         {
           set_norm (t, e->value);
-          t->flags |= SYN_TOKEN_NUMBER;
+          t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
       if ((e->classes & SYN_WORD_TITLE_ABBREV) != 0 && info->cap && info->dot)
@@ -1028,6 +1045,7 @@ syn_tokenize (const char *text,
     }
   finish_quotes (&tk);
   resolve_context (&tk);
+  mark_dates (&tk);
 
   g_array_unref (tk.info);
   g_string_free (tk.buf, TRUE);

@@ -10,6 +10,7 @@ typedef enum {
   SYN_TOKEN_QUOTED   = 1 << 1,  /* inside quotation marks */
   SYN_TOKEN_STOPWORD = 1 << 2,  /* a function word (the, of, der, und, ...) */
   SYN_TOKEN_COMPOUND = 1 << 3,  /* joined from hyphenated parts (build-up) */
+  SYN_TOKEN_DATE     = 1 << 4,  /* a month name, or a day or year beside one */
 } SynTokenFlags;
 
 typedef struct {

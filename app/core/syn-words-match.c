@@ -49,6 +49,9 @@
 
 /* Cells of the DP table filled in one go (4 MB of scores). */
 #define DP_LIMIT   (1u << 20)
+/* Words on either side of a gap beyond which facing numbers are not taken
+ * for the same fact. */
+#define NUMBER_GAP 5
 /* Pairs examined for moved words. */
 #define MOVE_LIMIT (1u << 24)
 
@@ -433,6 +436,13 @@ match_split (const SynWord *a,
 
 /* ---------------------------------------------------------------- numbers */
 
+static gboolean
+same_number_kind (const SynWord *a,
+                  const SynWord *b)
+{
+  return ((a->flags ^ b->flags) & SYN_TOKEN_DATE) == 0;
+}
+
 /* The nearest word proper beside @i (skipping punctuation), or G_MAXUINT. */
 static guint
 beside (const SynWord *w,
@@ -477,7 +487,8 @@ pair_date_parts (const SynWord *a,
             {
               guint j = beside (b, n, l, db);
 
-              if (j != G_MAXUINT && lb[j].kind == SYN_LINK_NONE && is_number (&b[j]))
+              if (j != G_MAXUINT && lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) &&
+                  same_number_kind (&a[i], &b[j]))
                 {
                   link_words (la, lb, i, j, SYN_LINK_NUMBER);
                   break;
@@ -542,6 +553,35 @@ substitute (const SynWord *w,
     }
 }
 
+/* Numbers facing numbers of the same kind (dates, counts), in order. */
+static void
+pair_numbers (const SynWord *a,
+              guint          a0,
+              guint          a1,
+              const SynWord *b,
+              guint          b0,
+              guint          b1,
+              SynLink       *la,
+              SynLink       *lb)
+{
+  for (guint i = a0; i < a1; i++)
+    {
+      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+        continue;
+      for (guint j = b0; j < b1; j++)
+        {
+          if (lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) && same_number_kind (&a[i], &b[j]))
+            {
+              link_words (la, lb, i, j, SYN_LINK_NUMBER);
+              b0 = j + 1;
+              break;
+            }
+        }
+    }
+}
+
+/* @anchored: the gap is bounded by a content word, so that what faces
+ * each other in it may be taken for the same fact. */
 static void
 pair_gap (const SynWord *a,
           guint          a0,
@@ -550,22 +590,15 @@ pair_gap (const SynWord *a,
           guint          b0,
           guint          b1,
           SynLink       *la,
-          SynLink       *lb)
+          SynLink       *lb,
+          gboolean       anchored)
 {
   GapSide sa, sb;
-  guint i = a0, j = b0;
 
-  /* numbers facing numbers, in order */
-  for (;;)
-    {
-      while (i < a1 && (la[i].kind != SYN_LINK_NONE || !is_number (&a[i])))
-        i++;
-      while (j < b1 && (lb[j].kind != SYN_LINK_NONE || !is_number (&b[j])))
-        j++;
-      if (i >= a1 || j >= b1)
-        break;
-      link_words (la, lb, i, j, SYN_LINK_NUMBER);
-    }
+  gap_side (a, la, a0, a1, &sa);
+  gap_side (b, lb, b0, b1, &sb);
+  if (anchored && sa.content + sa.function <= NUMBER_GAP && sb.content + sb.function <= NUMBER_GAP)
+    pair_numbers (a, a0, a1, b, b0, b1, la, lb);
 
   gap_side (a, la, a0, a1, &sa);
   gap_side (b, lb, b0, b1, &sb);
@@ -584,15 +617,20 @@ pair_gaps (const SynWord *a,
            SynLink       *lb)
 {
   guint pa = 0, pb = 0;
+  gboolean left_content = FALSE;
 
   for (guint i = 0; i < m; i++)
     {
+      gboolean content;
+
       if (la[i].kind != SYN_LINK_SAME)
         continue;
-      pair_gap (a, pa, i, b, pb, la[i].first, la, lb);
+      content = !is_stop (&a[i]);
+      pair_gap (a, pa, i, b, pb, la[i].first, la, lb, left_content || content);
       pa = i + 1, pb = la[i].first + 1;
+      left_content = content;
     }
-  pair_gap (a, pa, m, b, pb, n, la, lb);
+  pair_gap (a, pa, m, b, pb, n, la, lb, left_content);
 }
 
 void
