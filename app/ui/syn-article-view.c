@@ -80,7 +80,7 @@ struct _SynArticleView
   gboolean          unique_only;
 
   GtkAdjustment    *vadjustment;
-  AdwAnimation     *scroll_animation;
+  GtkTextMark      *scroll_mark;
   gboolean          building;
 };
 
@@ -521,21 +521,21 @@ collapse_span (SynArticleView *self,
   GtkTextIter start;
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, span->start);
-  if (gtk_text_iter_starts_line (&start))
-    {
-      apply_tag (self, SYN_MARK_HIDDEN, span->start, hidden_range_end (self, index));
-      return;
-    }
   while (!gtk_text_iter_starts_line (&start))
     {
       GtkTextIter prev = start;
+      gunichar c;
 
       gtk_text_iter_backward_char (&prev);
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)) || gtk_text_iter_get_char (&prev) == '\n')
+      c = gtk_text_iter_get_char (&prev);
+      if (!g_unichar_isspace (c) || c == '\n' || c == '\r')
         break;
       start = prev;
     }
-  apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), span->end);
+  if (gtk_text_iter_starts_line (&start))
+    apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), hidden_range_end (self, index));
+  else
+    apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), span->end);
 }
 
 static gboolean
@@ -872,7 +872,6 @@ vadjustment_notify_cb (SynArticleView *self)
   g_set_object (&self->vadjustment, adj);
   if (adj != NULL)
     g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
-  g_clear_object (&self->scroll_animation);
 }
 
 static void
@@ -899,7 +898,6 @@ syn_article_view_dispose (GObject *object)
 {
   SynArticleView *self = SYN_ARTICLE_VIEW (object);
 
-  g_clear_object (&self->scroll_animation);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
   g_clear_object (&self->vadjustment);
@@ -969,6 +967,12 @@ syn_article_view_init (SynArticleView *self)
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
   syn_marks_create_tags (gtk_text_buffer_get_tag_table (self->buffer), self->tags);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (self->buffer, &start);
+    self->scroll_mark = gtk_text_buffer_create_mark (self->buffer, "syn-scroll", &start, TRUE);
+  }
   gtk_text_view_set_buffer (view, self->buffer);
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
 
@@ -1191,45 +1195,33 @@ syn_article_view_set_current_match (SynArticleView *self,
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
 }
 
-static void
-scroll_value_cb (double          value,
-                 SynArticleView *self)
-{
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, value);
-}
-
+/* Scrolling goes through a mark: the text view then lays out the lines
+ * around it before it scrolls (and animates the scroll), where setting the
+ * adjustment would trust heights it has only estimated so far. */
 void
 syn_article_view_scroll_span_to (SynArticleView *self,
                                  guint           index,
                                  float           y)
 {
-  float span_y, span_height;
-  double target, from;
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  const SynSpan *span;
+  GdkRectangle rect, visible;
+  GtkTextIter iter;
+  double yalign = 0;
 
   g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
   g_return_if_fail (index < self->spans->len);
 
-  if (self->vadjustment == NULL || !syn_article_view_get_span_extent (self, index, &span_y, &span_height))
+  span = &g_array_index (self->spans, SynSpan, index);
+  if (span->collapsed)
     return;
-  target = CLAMP (span_y - y, gtk_adjustment_get_lower (self->vadjustment),
-                  gtk_adjustment_get_upper (self->vadjustment) - gtk_adjustment_get_page_size (self->vadjustment));
-  from = gtk_adjustment_get_value (self->vadjustment);
-  if (ABS (target - from) < 1)
-    return;
-
-  if (self->scroll_animation == NULL)
-    {
-      AdwAnimationTarget *anim_target =
-        adw_callback_animation_target_new ((AdwAnimationTargetFunc) scroll_value_cb, self, NULL);
-
-      self->scroll_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 1, 180, anim_target);
-      adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->scroll_animation), ADW_EASE_OUT_CUBIC);
-    }
-  adw_animation_reset (self->scroll_animation);
-  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->scroll_animation), from);
-  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->scroll_animation), target);
-  adw_animation_play (self->scroll_animation);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, span->start);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (visible.height > rect.height)
+    yalign = CLAMP (y / (visible.height - rect.height), 0, 1);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (view, self->scroll_mark, 0, TRUE, 0, yalign);
 }
 
 float
@@ -1237,37 +1229,37 @@ syn_article_view_get_span_view_y (SynArticleView *self,
                                   guint           index)
 {
   float span_y = 0, span_height = 0;
-  double value;
+  GdkRectangle visible;
 
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
   g_return_val_if_fail (index < self->spans->len, 0);
 
   syn_article_view_get_span_extent (self, index, &span_y, &span_height);
-  /* Where an animation is heading, not where it is now. */
-  if (self->scroll_animation != NULL &&
-      adw_animation_get_state (self->scroll_animation) == ADW_ANIMATION_PLAYING)
-    value = adw_timed_animation_get_value_to (ADW_TIMED_ANIMATION (self->scroll_animation));
-  else
-    value = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  return span_y - value;
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  return span_y - visible.y;
 }
 
-void
+float
 syn_article_view_reveal_span (SynArticleView *self,
                               guint           index)
 {
-  float y, height, view_y;
-  double page;
+  float y, height, view_y, target;
+  GdkRectangle visible;
 
-  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
-  g_return_if_fail (index < self->spans->len);
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+  g_return_val_if_fail (index < self->spans->len, 0);
 
-  if (self->vadjustment == NULL || !syn_article_view_get_span_extent (self, index, &y, &height))
-    return;
-  page = gtk_adjustment_get_page_size (self->vadjustment);
+  /* Lines on screen are laid out, so a passage that seems on screen is;
+   * one off screen may have an estimated place, but it is off screen. */
   view_y = syn_article_view_get_span_view_y (self, index);
-  if (view_y < 0 || view_y + MIN (height, page / 2) > page)
-    syn_article_view_scroll_span_to (self, index, page / 4);
+  if (!syn_article_view_get_span_extent (self, index, &y, &height))
+    return view_y;
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  if (view_y >= 0 && view_y + MIN (height, visible.height / 2) <= visible.height)
+    return view_y;
+  target = visible.height / 4;
+  syn_article_view_scroll_span_to (self, index, target);
+  return target;
 }
 
 int

@@ -82,8 +82,9 @@ void           syn_article_view_scroll_span_to    (SynArticleView *self,
 /* Where the span's top is now, relative to the top of the visible area. */
 float          syn_article_view_get_span_view_y   (SynArticleView *self,
                                                    guint           index);
-/* Scrolls the span into view if it is not (a third down the view). */
-void           syn_article_view_reveal_span       (SynArticleView *self,
+/* Scrolls the span into view if it is not (a quarter down the view);
+ * returns where its top will stand, relative to the top of the view. */
+float          syn_article_view_reveal_span       (SynArticleView *self,
                                                    guint           index);
 
 /* Width in pixels for @n_chars average characters of the text, margins

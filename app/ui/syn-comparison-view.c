@@ -30,7 +30,8 @@
 #include "syn-marks.h"
 #include "syn-model.h"
 
-#define DETAIL_HEIGHT 210
+#define DETAIL_HEIGHT     210
+#define DETAIL_MIN_HEIGHT 120
 
 typedef struct {
   guint column;
@@ -76,6 +77,7 @@ struct _SynComparisonView
   gboolean           placing_paned;
   gboolean           allocating;
   guint              level_tick;
+  gboolean           level_reveal;
   gboolean           syncing_filters;
 };
 
@@ -153,7 +155,7 @@ level_tick_cb (GtkWidget     *widget,
 
   self->level_tick = 0;
   if (self->anchor_column >= 0)
-    level_columns (self, span_at (self, self->anchor_column, self->anchor_span)->group, TRUE);
+    level_columns (self, span_at (self, self->anchor_column, self->anchor_span)->group, self->level_reveal);
   return G_SOURCE_REMOVE;
 }
 
@@ -178,10 +180,11 @@ level_columns (SynComparisonView *self,
       return;
     }
   if (reveal)
-    syn_article_view_reveal_span (view_at (self, self->anchor_column), self->anchor_span);
+    y = syn_article_view_reveal_span (view_at (self, self->anchor_column), self->anchor_span);
+  else
+    y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
   if (members == NULL)
     return;
-  y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
   for (guint i = 0; i < members->len; i++)
     {
       const Member *m = &g_array_index (members, Member, i);
@@ -218,7 +221,8 @@ place_detail (SynComparisonView *self)
 
   if (self->paned_moved || height <= 0)
     return FALSE;
-  position = MAX (height / 2, height - DETAIL_HEIGHT);
+  /* A fifth of a tall window, less in a small one: the columns come first. */
+  position = height - CLAMP (height / 5, DETAIL_MIN_HEIGHT, DETAIL_HEIGHT);
   if (position == gtk_paned_get_position (self->paned))
     return FALSE;
   self->placing_paned = TRUE;
@@ -247,6 +251,7 @@ select_span (SynComparisonView *self,
 
   self->anchor_column = column;
   self->anchor_span = span;
+  self->level_reveal = reveal;
   if (column >= 0)
     {
       s = span_at (self, column, span);

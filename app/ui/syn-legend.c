@@ -218,7 +218,7 @@ build (SynLegend *self)
   self->n_rows = 0;
 
   add_row (self, sample_new (_("added words"), SYN_MARK_ADDED, SWATCH_NONE),
-           _("Added"), _("Words only this source has: bold on green"));
+           _("Added"), _("Words only this source has: semibold on green"));
   add_row (self, sample_new (_("reworded"), SYN_MARK_CHANGED, SWATCH_NONE),
            _("Changed"), _("Said differently elsewhere: faint tint, dotted underline"));
   add_row (self, sample_new (_("Jan. 12"), SYN_MARK_NUMBER, SWATCH_NONE),

@@ -4,7 +4,7 @@
  * story for what differs, so the text must stay the loudest thing on the
  * screen: every mark is a tint over the text, never a colour of the text
  * itself, and the strength of a mark follows its weight for the reader.
- * Words only this source has ("added") are bold on a green tint — strong;
+ * Words only this source has ("added") are semibold on a green tint — strong;
  * words worded differently ("changed") get only a faint tint and a dotted
  * underline — soft, because rewrites reword almost everything. Numbers and
  * quotations that disagree are facts at stake: each has its own colour, its
@@ -24,6 +24,7 @@
 
 typedef struct {
   const char *text;
+  const char *view_bg;
   const char *dim_text;
   const char *boilerplate;
   const char *unique;
@@ -50,6 +51,7 @@ typedef struct {
 
 static const PaletteSpec light_spec = {
   .text               = "rgba(0,0,6,0.80)",
+  .view_bg            = "#ffffff",
   .dim_text           = "rgba(0,0,6,0.28)",
   .boilerplate        = "rgba(0,0,6,0.45)",
   .unique             = "rgba(143,240,164,0.16)",
@@ -57,7 +59,7 @@ static const PaletteSpec light_spec = {
   .focus              = "rgba(53,132,228,0.20)",
   .changed            = "rgba(153,193,241,0.22)",
   .changed_line       = "rgba(28,113,216,0.75)",
-  .added              = "rgba(87,227,137,0.42)",
+  .added              = "rgba(87,227,137,0.30)",
   .number             = "rgba(255,163,72,0.40)",
   .number_line        = "#c64600",
   .quote              = "rgba(220,138,221,0.38)",
@@ -76,6 +78,7 @@ static const PaletteSpec light_spec = {
 
 static const PaletteSpec dark_spec = {
   .text               = "#ffffff",
+  .view_bg            = "#1e1e1e",
   .dim_text           = "rgba(255,255,255,0.30)",
   .boilerplate        = "rgba(255,255,255,0.45)",
   .unique             = "rgba(46,194,126,0.16)",
@@ -122,6 +125,7 @@ build_palette (SynPalette        *palette,
                gboolean           hc)
 {
   parse_color (&palette->text, spec->text, FALSE);
+  parse_color (&palette->view_bg, spec->view_bg, FALSE);
   parse_color (&palette->dim_text, spec->dim_text, hc);
   parse_color (&palette->boilerplate, spec->boilerplate, hc);
   parse_color (&palette->unique, spec->unique, hc);
@@ -206,7 +210,7 @@ syn_marks_create_tags (GtkTextTagTable  *table,
                 "pixels-below-lines", 6,
                 NULL);
   g_object_set (tags[SYN_MARK_BOILERPLATE], "scale", 0.88, NULL);
-  g_object_set (tags[SYN_MARK_ADDED], "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_object_set (tags[SYN_MARK_ADDED], "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   g_object_set (tags[SYN_MARK_NUMBER], "underline", PANGO_UNDERLINE_DOUBLE, NULL);
   g_object_set (tags[SYN_MARK_QUOTE], "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_object_set (tags[SYN_MARK_SEARCH_CURRENT], "underline", PANGO_UNDERLINE_SINGLE, NULL);
@@ -217,8 +221,6 @@ void
 syn_marks_update_tags (GtkTextTag **tags)
 {
   const SynPalette *p = syn_marks_get_palette ();
-  /* Dimmed text drops every tint under it: set, but transparent. */
-  GdkRGBA clear = { 0, 0, 0, 0 };
 
   g_object_set (tags[SYN_MARK_BOILERPLATE], "foreground-rgba", &p->boilerplate, NULL);
   g_object_set (tags[SYN_MARK_UNIQUE], "background-rgba", &p->unique, NULL);
@@ -236,9 +238,11 @@ syn_marks_update_tags (GtkTextTag **tags)
                 NULL);
   g_object_set (tags[SYN_MARK_SEARCH], "background-rgba", &p->search, NULL);
   g_object_set (tags[SYN_MARK_SEARCH_CURRENT], "background-rgba", &p->search_current, NULL);
+  /* Dimmed text drops every tint under it: a tag cannot unset a colour,
+   * so it paints the view's own background over them. */
   g_object_set (tags[SYN_MARK_DIMMED],
                 "foreground-rgba", &p->dim_text,
-                "background-rgba", &clear,
+                "background-rgba", &p->view_bg,
                 "weight", PANGO_WEIGHT_NORMAL,
                 "underline", PANGO_UNDERLINE_NONE,
                 NULL);
@@ -319,7 +323,7 @@ syn_marks_add_attributes (PangoAttrList *attrs,
     {
     case SYN_MARK_ADDED:
       insert_color (attrs, TRUE, &p->added, start, end);
-      insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), start, end);
+      insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD), start, end);
       break;
     case SYN_MARK_CHANGED:
       /* The dotted underline is drawn by the owner of the label. */

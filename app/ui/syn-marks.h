@@ -35,6 +35,7 @@ typedef enum {
 
 typedef struct {
   GdkRGBA text;
+  GdkRGBA view_bg;
   GdkRGBA dim_text;
   GdkRGBA boilerplate;
   GdkRGBA unique;
