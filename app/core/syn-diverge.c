@@ -76,9 +76,11 @@ typedef struct {
   GArray    *numbers;       /* NumberLink */
 } Version;
 
+/* Word classes of one cluster; the tables are emptied between clusters. */
 typedef struct {
   GHashTable *norms;   /* norm -> class */
   GHashTable *stems;   /* stem (owned) -> class */
+  GArray     *stem_of; /* guint: the stem class of norm class i + 1 */
 } Classes;
 
 /* A word proper: neither a dropped honorific nor punctuation. */
@@ -215,8 +217,15 @@ add_passage (Version             *v,
       pos = tok->end;
       if (w.len > 0)
         {
+          guint known = g_hash_table_size (classes->norms);
+
           w.cls = class_of (classes->norms, tok->norm, FALSE);
-          w.stem = class_of (classes->stems, syn_stem (tok->norm), TRUE);
+          if (w.cls > known)
+            {
+              guint stem = class_of (classes->stems, syn_stem (tok->norm), TRUE);
+              g_array_append_val (classes->stem_of, stem);
+            }
+          w.stem = g_array_index (classes->stem_of, guint, w.cls - 1);
         }
       if (tok->quote >= 0)
         {
@@ -774,18 +783,16 @@ static void
 diverge_cluster (GArray              *out,
                  const SynSourceText *sources,
                  const GArray        *segments,
-                 const SynCluster    *cluster)
+                 const SynCluster    *cluster,
+                 Classes             *classes)
 {
   g_autofree Version *versions = g_new0 (Version, cluster->n_segments);
   g_autofree guint *members = g_new (guint, cluster->n_segments);
-  Classes classes;
   Emitter e;
   guint n_versions = 0;
 
   if (cluster->n_segments < 2)
     return;
-  classes.norms = g_hash_table_new (g_str_hash, g_str_equal);
-  classes.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   /* the cluster's passages are sorted by (source, start): one version per run */
   memcpy (members, cluster->segments, sizeof (guint) * cluster->n_segments);
@@ -798,7 +805,7 @@ diverge_cluster (GArray              *out,
              g_array_index (segments, SynSegment, members[end]).source == source)
         end++;
       version_init (&versions[n_versions++], source, sources, segments,
-                    members + k, end - k, &classes);
+                    members + k, end - k, classes);
       k = end;
     }
 
@@ -817,10 +824,12 @@ diverge_cluster (GArray              *out,
         emit_version (&e, &versions[a]);
     }
 
+  /* the norms are the tokens' own strings: forget them with the tokens */
+  g_hash_table_remove_all (classes->norms);
+  g_hash_table_remove_all (classes->stems);
+  g_array_set_size (classes->stem_of, 0);
   for (guint a = 0; a < n_versions; a++)
     version_clear (&versions[a]);
-  g_hash_table_unref (classes.norms);
-  g_hash_table_unref (classes.stems);
 }
 
 static int
@@ -853,9 +862,14 @@ syn_diverge (const SynSourceText *sources,
              const GArray        *clusters)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (SynDivergence));
+  Classes classes;
 
   g_return_val_if_fail (sources != NULL || n_sources == 0, out);
   g_return_val_if_fail (segments != NULL && clusters != NULL, out);
+
+  classes.norms = g_hash_table_new (g_str_hash, g_str_equal);
+  classes.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  classes.stem_of = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint c = 0; c < clusters->len; c++)
     {
@@ -865,8 +879,11 @@ syn_diverge (const SynSourceText *sources,
       /* segments are sorted by (source, start), so are their indices */
       qsort (sorted, cluster.n_segments, sizeof (guint), compare_index);
       cluster.segments = sorted;
-      diverge_cluster (out, sources, segments, &cluster);
+      diverge_cluster (out, sources, segments, &cluster, &classes);
     }
+  g_hash_table_unref (classes.norms);
+  g_hash_table_unref (classes.stems);
+  g_array_unref (classes.stem_of);
   g_array_sort (out, compare_divergences);
   return out;
 }

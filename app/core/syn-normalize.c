@@ -400,25 +400,55 @@ americanize_digraphs (GString *s)
     }
 }
 
-static void
+static gboolean
+has_pair (const GString *s,
+          char           x,
+          char           y,
+          gsize          from)
+{
+  for (gsize i = from; i + 1 < s->len; i++)
+    {
+      if (s->str[i] == x && s->str[i + 1] == y)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Maps @s to its American form; returns the lexicon entry of the result,
+ * or NULL. Words of the lexicon take none of the rules. */
+static const SynWordEntry *
 americanize (GString *s)
 {
-  const SynWordEntry *e;
+  const SynWordEntry *e = syn_words_lookup (s->str, s->len);
+  gsize tail;
+  char last;
 
-  if (s->len < 4 || !is_ascii_word (s))
-    return;
-  e = syn_words_lookup (s->str, s->len);
-  if (e != NULL && (e->classes & SYN_WORD_SPELLING) != 0)
+  if (e != NULL)
     {
+      if ((e->classes & SYN_WORD_SPELLING) == 0)
+        return e;
       g_string_assign (s, e->value);
-      return;
+      return syn_words_lookup (s->str, s->len);
     }
-  americanize_our (s);
-  americanize_ise (s);
-  americanize_tre (s);
-  americanize_ll (s);
-  americanize_ogue (s);
-  americanize_digraphs (s);
+  if (s->len < 4 || !is_ascii_word (s))
+    return NULL;
+
+  /* cheap tests first: most words end in none of the families */
+  tail = s->len > 9 ? s->len - 9 : 0;
+  last = s->str[s->len - 1];
+  if (has_pair (s, 'o', 'u', 0))
+    americanize_our (s);
+  if (has_pair (s, 'i', 's', tail) || has_pair (s, 'y', 's', tail))
+    americanize_ise (s);
+  if ((last == 'e' || last == 's' || last == 'd' || last == 'g') && has_pair (s, 'r', last == 'g' ? 'i' : 'e', tail))
+    americanize_tre (s);
+  if (has_pair (s, 'l', 'l', tail))
+    americanize_ll (s);
+  if (has_pair (s, 'g', 'u', tail))
+    americanize_ogue (s);
+  if (has_pair (s, 'a', 'e', 0) || has_pair (s, 'o', 'e', 0))
+    americanize_digraphs (s);
+  return syn_words_lookup (s->str, s->len);
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -505,7 +535,7 @@ canon_number (GString *s)
 
 /* Turns the folded characters of one word into its norm. @flags gets
  * SYN_TOKEN_COMPOUND and SYN_TOKEN_NUMBER. */
-static void
+static const SynWordEntry *
 finish_norm (GString *s,
              guint   *flags)
 {
@@ -514,10 +544,7 @@ finish_norm (GString *s,
   if (s->len > 2 && ends_with (s, "'s"))
     g_string_truncate (s, s->len - 2);
   if (strcmp (s->str, "n't") == 0)
-    {
-      g_string_assign (s, "not");
-      return;
-    }
+    g_string_assign (s, "not");
 
   /* drop apostrophes (o'brien, don't), hyphens (build-up) and the dots of
    * initialisms (u.s.); keep the separators of numbers */
@@ -543,20 +570,17 @@ finish_norm (GString *s,
     {
       canon_number (s);
       *flags |= SYN_TOKEN_NUMBER;
-      return;
+      return NULL;
     }
   /* the article's form follows the next word, not the meaning */
   if (strcmp (s->str, "an") == 0)
-    {
-      g_string_truncate (s, 1);
-      return;
-    }
-  americanize (s);
+    g_string_truncate (s, 1);
+  return americanize (s);
 }
 
 /* Folds text[s:e] (any characters; punctuation other than apostrophes,
  * hyphens and number separators is dropped) and finishes it. */
-static void
+static const SynWordEntry *
 normalize_span (GString    *buf,
                 const char *text,
                 gsize       s,
@@ -565,15 +589,33 @@ normalize_span (GString    *buf,
 {
   gsize i = s;
 
-  g_string_truncate (buf, 0);
+  g_string_set_size (buf, e - s);
+  for (i = s; i < e; i++)
+    {
+      guchar b = (guchar) text[i];
+
+      if (b >= 'A' && b <= 'Z')
+        buf->str[i - s] = (char) (b + ('a' - 'A'));
+      else if ((b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
+        buf->str[i - s] = (char) b;
+      else
+        break;
+    }
+  /* plain letters and digits (most words): done */
+  if (i == e)
+    return finish_norm (buf, flags);
+
+  g_string_truncate (buf, i - s);
   while (i < e)
     {
       guchar b = (guchar) text[i];
 
       if (b < 0x80)
         {
-          if (g_ascii_isalnum (b))
-            g_string_append_c (buf, g_ascii_tolower (b));
+          if (b >= 'A' && b <= 'Z')
+            g_string_append_c (buf, (char) (b + ('a' - 'A')));
+          else if (g_ascii_isalnum (b))
+            g_string_append_c (buf, (char) b);
           else if (b == '\'' || b == '-' || b == '.' || b == ',' || b == ':' || b == '/')
             g_string_append_c (buf, (char) b);
           i++;
@@ -588,7 +630,7 @@ normalize_span (GString    *buf,
           i = next;
         }
     }
-  finish_norm (buf, flags);
+  return finish_norm (buf, flags);
 }
 
 /* ------------------------------------------------------------ tokenizer */
@@ -623,14 +665,15 @@ token_clear (gpointer data)
 }
 
 static void
-emit (Tokenizer *tk,
-      gsize      s,
-      gsize      e,
-      guint      flags,
-      gboolean   cap)
+emit (Tokenizer          *tk,
+      gsize               s,
+      gsize               e,
+      guint               flags,
+      gboolean            cap,
+      const SynWordEntry *entry)
 {
   SynToken t = { s, e, NULL, flags, -1 };
-  TokenInfo info = { NULL, cap, e < tk->end && tk->text[e] == '.' };
+  TokenInfo info = { entry, cap, e < tk->end && tk->text[e] == '.' };
 
   t.norm = g_strndup (tk->buf->str, tk->buf->len);
   if (tk->dq >= 0)
@@ -639,8 +682,6 @@ emit (Tokenizer *tk,
     t.quote = tk->sq;
   if (t.quote >= 0)
     t.flags |= SYN_TOKEN_QUOTED;
-  if (tk->buf->len > 0 && tk->buf->len <= 24)
-    info.entry = syn_words_lookup (tk->buf->str, tk->buf->len);
   g_array_append_val (tk->out, t);
   g_array_append_val (tk->info, info);
 }
@@ -705,13 +746,16 @@ word (Tokenizer *tk,
   guint flags = 0;
   gsize next;
   gunichar first = char_at (tk->text, s, e, &next);
+  const SynWordEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
 
-  normalize_span (tk->buf, tk->text, s, e, &flags);
   /* "US" and "U.S." are the country, not the pronoun */
-  if (strcmp (tk->buf->str, "us") == 0 && tk->text[s] == 'U' &&
+  if (tk->buf->len == 2 && strcmp (tk->buf->str, "us") == 0 && tk->text[s] == 'U' &&
       (tk->text[s + 1] == 'S' || tk->text[s + 1] == '.'))
-    g_string_assign (tk->buf, "usa");
-  emit (tk, s, e, flags, first < 0x80 ? g_ascii_isupper (first) : g_unichar_isupper (first));
+    {
+      g_string_assign (tk->buf, "usa");
+      entry = NULL;
+    }
+  emit (tk, s, e, flags, first < 0x80 ? g_ascii_isupper (first) : g_unichar_isupper (first), entry);
 }
 
 static void
@@ -854,7 +898,7 @@ punctuation (Tokenizer *tk,
   if (c == '%')
     {
       g_string_assign (tk->buf, "percent");
-      emit (tk, pos, next, 0, FALSE);
+      emit (tk, pos, next, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
       return next;
     }
   if (c != '"' && c != '\'' && c != '`' && c < 0x00AB)
@@ -877,7 +921,7 @@ punctuation (Tokenizer *tk,
           gsize e = next + 1;
 
           g_string_assign (tk->buf, "'s");
-          emit (tk, pos, e, 0, FALSE);
+          emit (tk, pos, e, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
           return e;
         }
     }
@@ -1066,8 +1110,7 @@ syn_normalize_word (const char *word,
   if (len < 0)
     len = (gssize) strlen (word);
   dot = len > 0 && word[len - 1] == '.';
-  normalize_span (buf, word, 0, (gsize) len, &flags);
-  e = buf->len > 0 ? syn_words_lookup (buf->str, buf->len) : NULL;
+  e = normalize_span (buf, word, 0, (gsize) len, &flags);
   if (e != NULL)
     {
       if ((e->classes & (SYN_WORD_HONORIFIC | SYN_WORD_HONORIFIC_CAP)) != 0)
