@@ -542,6 +542,10 @@ test_changed_on_disk (Fixture       *fixture,
   wait_for_text (GTK_WIDGET (window), "“second.txt” was deleted or moved");
   g_assert_cmpuint (count_columns (window), ==, 3);
 
+  /* Both at once: both are named. */
+  g_object_unref (write_file (fixture, "third.txt", story_a, -1));
+  wait_for_text (GTK_WIDGET (window), "“third.txt” changed on disk; “second.txt” was deleted or moved");
+
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
 }

@@ -556,6 +556,8 @@ update_banner (SynWindow *self)
   GListModel *articles = syn_comparison_get_articles (self->comparison);
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autofree char *changed_clause = NULL;
+  g_autofree char *missing_clause = NULL;
   g_autofree char *title = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
@@ -571,18 +573,24 @@ update_banner (SynWindow *self)
   self->banner_reloads = changed->len > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", changed->len > 0);
   if (changed->len == 1)
-    title = g_strdup_printf (_("“%s” changed on disk"), (char *) changed->pdata[0]);
+    changed_clause = g_strdup_printf (_("“%s” changed on disk"), (char *) changed->pdata[0]);
   else if (changed->len > 1)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
-                                          "%u files changed on disk", changed->len), changed->len);
-  else if (missing->len == 1)
-    title = g_strdup_printf (_("“%s” was deleted or moved: its text stays open here"),
-                             (char *) missing->pdata[0]);
+    changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
+                                                   "%u files changed on disk", changed->len),
+                                      changed->len);
+  if (missing->len == 1)
+    missing_clause = g_strdup_printf (_("“%s” was deleted or moved: its text stays open here"),
+                                      (char *) missing->pdata[0]);
   else if (missing->len > 1)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u file was deleted or moved: its text stays open here",
-                                          "%u files were deleted or moved: their texts stay open here",
-                                          missing->len), missing->len);
+    missing_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u file was deleted or moved: its text stays open here",
+                                                   "%u files were deleted or moved: their texts stay open here",
+                                                   missing->len), missing->len);
+  if (changed_clause != NULL && missing_clause != NULL)
+    /* Translators: two sentences about files on disk, joined */
+    title = g_strdup_printf (_("%s; %s"), changed_clause, missing_clause);
+  else
+    title = g_strdup (changed_clause != NULL ? changed_clause : missing_clause);
 
   if (title == NULL)
     hide_banner (self);
