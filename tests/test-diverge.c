@@ -224,6 +224,27 @@ test_numbers (void)
     "Talks are due to start on January 10 in Geneva with 100,000 delegates.",
     NULL,
   };
+  const char *kinds[] = {
+    "That Dec. 7 call focused on troop movements.",
+    "The two leaders held a video call that focused on troop movements.",
+    NULL,
+  };
+  const char *far[] = {
+    "Officials met in Geneva on Jan. 10, and the talks lasted for many hours into the night.",
+    "An official told reporters on December 29 that the appeal came from Moscow.",
+    NULL,
+  };
+  g_autoptr(Group) g = NULL;
+
+  /* a day is not a count, and numbers far apart are not one fact */
+  g = group_new (kinds);
+  for (guint i = 0; i < g->divergences->len; i++)
+    g_assert_cmpint (divergence (g, i)->kind, !=, SYN_DIVERGENCE_NUMBER);
+  g_clear_pointer (&g, group_free);
+  g = group_new (far);
+  for (guint i = 0; i < g->divergences->len; i++)
+    g_assert_cmpint (divergence (g, i)->kind, !=, SYN_DIVERGENCE_NUMBER);
+
   /* between two sources neither outvotes the other: both are marked */
   assert_divergences (two,
                       "0:number:Jan. 12=January 10/1\n"

@@ -133,6 +133,7 @@ test_numbers (void)
   g_assert_true (token (tokens, 1)->flags & SYN_TOKEN_NUMBER);
   g_assert_cmpstr (token (tokens, 4)->norm, ==, "10000");
   g_assert_false (token (tokens, 2)->flags & SYN_TOKEN_NUMBER);
+  g_assert_false (token (tokens, 1)->flags & SYN_TOKEN_DATE);
   /* the final dot is no decimal point */
   g_assert_cmpuint (token (tokens, 4)->end, ==, strlen ("About 100,000 troops, not 10,000"));
 }
@@ -153,6 +154,10 @@ test_dates (void)
   g_assert_true (token (tokens, 1)->flags & SYN_TOKEN_NUMBER);
   g_assert_true (token (tokens, 2)->flags & SYN_TOKEN_NUMBER);
   g_assert_true (token (tokens, 3)->flags & SYN_TOKEN_NUMBER);
+  /* month, day and year are parts of one date */
+  for (guint i = 1; i < 4; i++)
+    g_assert_true (token (tokens, i)->flags & SYN_TOKEN_DATE);
+  g_assert_false (token (tokens, 0)->flags & SYN_TOKEN_DATE);
   /* "Jan." spans the word, not its dot */
   g_assert_cmpuint (token (tokens, 1)->start, ==, 3);
   g_assert_cmpuint (token (tokens, 1)->end, ==, 6);

@@ -26,11 +26,14 @@
  * quotation that is a contiguous part of the other (a shorter excerpt of
  * the same words) is the same quotation.
  *
- * Words that only a function word separates from an added run would make
- * a ragged highlight, and runs of function words alone are noise to a
- * reader, so spans are built from runs of consecutive words of one verdict
- * in one passage. Everything is computed from the versions' contents
- * alone, with ties broken by source order, so the result is deterministic.
+ * Punctuation takes part in matching as the lightest of words, so that an
+ * added clause is marked with its commas and brackets; but punctuation
+ * alone, like a run of function words alone that merely stands in for
+ * other words, is never a divergence. Spans are runs of consecutive words
+ * of one verdict in one passage. Everything is computed from the
+ * versions' contents alone, with ties broken by the versions' contents
+ * rather than the order of the sources, so the result is deterministic
+ * and the same whatever the order of the files.
  */
 #define G_LOG_DOMAIN "syn-core"
 

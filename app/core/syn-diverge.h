@@ -6,9 +6,14 @@
 G_BEGIN_DECLS
 
 /* Word-level divergences inside each cluster: returns a GArray of
- * SynDivergence sorted by (segment, start). Differences of case,
- * punctuation, spelling variant or number format alone are none, and
- * words that merely moved are not ADDED. */
+ * SynDivergence sorted by (segment, start, wider first). Differences of
+ * case, punctuation, spelling variant or number format alone are none, and
+ * words that merely moved are not ADDED. Spans never cross a passage. A
+ * QUOTE span covers a whole quotation and may hold ADDED and CHANGED spans;
+ * NUMBER and QUOTE carry the other value (counterpart, other_start,
+ * other_end) and how many sources give it (agreeing), CHANGED the other
+ * wording. The passages of one source in one cluster are read as one
+ * version. Deterministic, and the same whatever the order of the sources. */
 GArray *syn_diverge (const SynSourceText *sources,
                      guint                n_sources,
                      const GArray        *segments,

@@ -21,13 +21,27 @@
  *    first cut at words that occur once in each version (patience
  *    anchors), and the table is filled between those.
  * 2. Moved words: remaining content words with the same norm, then the
- *    same stem, are paired regardless of order (nearest relative position
- *    first), and the function words right beside such a pair go with it,
- *    since a moved phrase moves whole. Words split or joined differently
- *    ("buildup" / "build up") are paired here too.
+ *    same stem, then a near spelling, are paired regardless of order
+ *    (nearest relative position first), and the function words right
+ *    beside such a pair go with it, since a moved phrase moves whole.
+ *    Words split or joined differently ("buildup" / "build up") are paired
+ *    here too, and so are the days of a date written in another order
+ *    ("10 January" / "Jan. 12": the day faces the day).
  * 3. Gaps: between two consecutive chain links, unpaired words on both
  *    sides are substitutions (CHANGED, or NUMBER when a number faces a
- *    different number); unpaired words facing nothing stay unlinked.
+ *    number of the same kind in a short gap bounded by a content word);
+ *    unpaired words facing nothing stay unlinked, that is, added. A
+ *    substitution is not always whole, though: people who align words by
+ *    hand leave unaligned what the other side cannot account for. So the
+ *    content words of a side facing no content word, or outnumbering the
+ *    other side's by two or more, are added, and so are its function
+ *    words when it has more of them than the other side ("said [that]
+ *    he" / "said he"). Measured on the MultiMWA development sets (human
+ *    word alignments; "added" = left unaligned), F1 of the added words:
+ *    all gap words added, 0.457 (news translations) and 0.802 (Simple
+ *    Wikipedia); whole substitutions changed, 0.449 and 0.770; the rule
+ *    above, 0.533 and 0.842. What remains is mostly paraphrase across the
+ *    sentence ("at this moment" / "now"), which no spelling can reveal.
  *
  * Each step is at most quadratic in the words of one passage, which is
  * small; nothing here compares passages with each other.
