@@ -610,6 +610,78 @@ ensure_extents (SynArticleView *self)
     compute_extents (self);
 }
 
+static gboolean
+span_is_selected (SynArticleView *self,
+                  guint           index)
+{
+  for (guint k = 0; k < self->selected->len; k++)
+    if (g_array_index (self->selected, guint, k) == index)
+      return TRUE;
+  return FALSE;
+}
+
+/* The span's background, one rounded box per display line it covers. */
+static void
+snapshot_span_background (SynArticleView *self,
+                          GtkSnapshot    *snapshot,
+                          guint           index,
+                          const GdkRGBA  *color)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  const SynSpan *span = &g_array_index (self->spans, SynSpan, index);
+  GtkTextIter iter, end;
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, span->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
+  while (gtk_text_iter_compare (&iter, &end) < 0)
+    {
+      GtkTextIter line_end = iter, last;
+      GdkRectangle first_rect, last_rect;
+      float x0, x1;
+
+      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
+          gtk_text_iter_compare (&line_end, &end) > 0)
+        line_end = end;
+      if (gtk_text_iter_equal (&line_end, &iter))
+        gtk_text_iter_forward_char (&line_end);
+      last = line_end;
+      gtk_text_iter_backward_char (&last);
+      gtk_text_view_get_iter_location (view, &iter, &first_rect);
+      gtk_text_view_get_iter_location (view, &last, &last_rect);
+      x0 = first_rect.x - 2;
+      x1 = last_rect.x + last_rect.width + 2;
+      if (x1 > x0 && last_rect.y == first_rect.y)
+        {
+          GskRoundedRect box;
+
+          gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x0, first_rect.y, x1 - x0, first_rect.height),
+                                           3);
+          gtk_snapshot_push_rounded_clip (snapshot, &box);
+          gtk_snapshot_append_color (snapshot, color, &box.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      iter = line_end;
+    }
+}
+
+static void
+snapshot_selection (SynArticleView *self,
+                    GtkSnapshot    *snapshot,
+                    GdkRectangle   *visible)
+{
+  const SynPalette *palette = syn_marks_get_palette ();
+
+  for (guint k = 0; k < self->selected->len; k++)
+    {
+      guint i = g_array_index (self->selected, guint, k);
+      const Extent *extent = &g_array_index (self->extents, Extent, i);
+
+      if (!extent->valid || extent->y + extent->height < visible->y || extent->y > visible->y + visible->height)
+        continue;
+      snapshot_span_background (self, snapshot, i, (int) i == self->focus ? &palette->focus : &palette->selected);
+    }
+}
+
 static void
 snapshot_gutter (SynArticleView *self,
                  GtkSnapshot    *snapshot,
@@ -622,13 +694,12 @@ snapshot_gutter (SynArticleView *self,
     {
       const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
       const Extent *extent = &g_array_index (self->extents, Extent, i);
-      gboolean selected = FALSE;
+      gboolean selected;
       float y0 = extent->y + 2, y1 = extent->y + extent->height - 2;
 
       if (!extent->valid || span->boilerplate || y1 < visible->y || y0 > visible->y + visible->height)
         continue;
-      for (guint k = 0; k < self->selected->len && !selected; k++)
-        selected = g_array_index (self->selected, guint, k) == i;
+      selected = span_is_selected (self, i);
 
       if (selected)
         gtk_snapshot_append_color (snapshot, &palette->gutter_selected,
@@ -745,7 +816,10 @@ syn_article_view_snapshot_layer (GtkTextView      *view,
     return;
   gtk_text_view_get_visible_rect (view, &visible);
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
-    snapshot_gutter (self, snapshot, &visible);
+    {
+      snapshot_gutter (self, snapshot, &visible);
+      snapshot_selection (self, snapshot, &visible);
+    }
   else
     snapshot_underlines (self, snapshot, &visible);
 }
@@ -1062,26 +1136,6 @@ syn_article_view_get_span_extent (SynArticleView *self,
   return extent->valid;
 }
 
-static void
-tag_selection (SynArticleView *self,
-               gboolean        apply)
-{
-  void (*tag_func) (SynArticleView *, SynMark, int, int) = apply ? apply_tag : remove_tag;
-
-  for (guint i = 0; i < self->selected->len; i++)
-    {
-      const SynSpan *span = &g_array_index (self->spans, SynSpan, g_array_index (self->selected, guint, i));
-
-      tag_func (self, SYN_MARK_SELECTED, span->start, span->end);
-    }
-  if (self->focus >= 0)
-    {
-      const SynSpan *span = &g_array_index (self->spans, SynSpan, self->focus);
-
-      tag_func (self, SYN_MARK_FOCUS, span->start, span->end);
-    }
-}
-
 void
 syn_article_view_set_selection (SynArticleView *self,
                                 const guint    *spans,
@@ -1091,14 +1145,30 @@ syn_article_view_set_selection (SynArticleView *self,
   g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
   g_return_if_fail (focus < (int) self->spans->len);
 
-  tag_selection (self, FALSE);
+  /* Drawn, not tagged: a selection changes no layout. */
   g_array_set_size (self->selected, 0);
   for (guint i = 0; i < n_spans; i++)
     if (spans[i] < self->spans->len)
       g_array_append_val (self->selected, spans[i]);
   self->focus = focus;
-  tag_selection (self, TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+syn_article_view_span_is_selected (SynArticleView *self,
+                                   guint           index)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), FALSE);
+
+  return span_is_selected (self, index);
+}
+
+int
+syn_article_view_get_focus (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+
+  return self->focus;
 }
 
 void

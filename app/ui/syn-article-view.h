@@ -50,11 +50,16 @@ gboolean       syn_article_view_get_span_extent   (SynArticleView *self,
                                                    float          *height);
 
 /* Marks the spans of the selected group (@spans, @n_spans) and the focused
- * one (-1 for none); only the ranges that change are re-tagged. */
+ * one (-1 for none). They are drawn under the text, not tagged, so this
+ * costs a redraw and no layout. */
 void           syn_article_view_set_selection     (SynArticleView *self,
                                                    const guint    *spans,
                                                    guint           n_spans,
                                                    int             focus);
+
+gboolean       syn_article_view_span_is_selected  (SynArticleView *self,
+                                                   guint           index);
+int            syn_article_view_get_focus         (SynArticleView *self);
 
 /* Hidden boilerplate collapses; a filter dims what it does not keep. */
 void           syn_article_view_set_filter        (SynArticleView *self,

@@ -8,10 +8,9 @@
  * Selection is the centre of it. Selecting a passage (a click, the
  * keyboard, the API) marks its group's passages in every column and
  * scrolls each column so that its counterpart stands level with the chosen
- * passage — the eye moves straight across. Only the tags of the ranges that
- * change are touched and the scrolling is one adjustment per column, so a
- * selection costs no relayout of the articles: well inside a frame even
- * with twenty sources.
+ * passage — the eye moves straight across. The selection is drawn under
+ * the text rather than tagged, so it costs each column a redraw and no
+ * relayout; scrolling goes through a mark per column.
  *
  * The view keeps, per group, the (column, span) pairs that carry it, built
  * once per alignment from the spans of each column; bands, navigation and
@@ -78,6 +77,7 @@ struct _SynComparisonView
   gboolean           allocating;
   guint              level_tick;
   gboolean           level_reveal;
+  guint              detail_idle;
   gboolean           syncing_filters;
 };
 
@@ -240,6 +240,29 @@ paned_position_cb (SynComparisonView *self)
     self->paned_moved = TRUE;
 }
 
+static gboolean
+update_detail_cb (gpointer data)
+{
+  SynComparisonView *self = data;
+  SynPassage *passage = NULL;
+
+  self->detail_idle = 0;
+  if (self->anchor_column >= 0)
+    passage = span_at (self, self->anchor_column, self->anchor_span)->passage;
+  syn_group_detail_show (self->detail, self->comparison, self->selected_group, passage);
+  return G_SOURCE_REMOVE;
+}
+
+/* The detail pane follows in the frame after the columns: re-wrapping a
+ * version per source costs more than everything else a selection does,
+ * and the columns are what the reader is looking at. */
+static void
+queue_detail (SynComparisonView *self)
+{
+  if (self->detail_idle == 0)
+    self->detail_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_detail_cb, self, NULL);
+}
+
 static void
 select_span (SynComparisonView *self,
              int                column,
@@ -260,7 +283,7 @@ select_span (SynComparisonView *self,
   mark_selection (self, group);
   level_columns (self, group, reveal);
   set_selected_group_object (self, group);
-  syn_group_detail_show (self->detail, self->comparison, self->selected_group, s != NULL ? s->passage : NULL);
+  queue_detail (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", column >= 0);
 }
 
@@ -658,6 +681,7 @@ rebuild (SynComparisonView *self)
 
   self->anchor_column = self->anchor_span = -1;
   set_selected_group_object (self, -1);
+  g_clear_handle_id (&self->detail_idle, g_source_remove);
   syn_group_detail_show (self->detail, NULL, NULL, NULL);
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
@@ -757,6 +781,7 @@ syn_comparison_view_dispose (GObject *object)
   if (self->level_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->level_tick);
   self->level_tick = 0;
+  g_clear_handle_id (&self->detail_idle, g_source_remove);
   g_clear_object (&self->comparison);
   g_clear_object (&self->selected_group);
   g_clear_object (&self->header_group);

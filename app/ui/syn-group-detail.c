@@ -25,6 +25,8 @@ struct _SynGroupDetail
   GtkLabel  *heading;
   GtkLabel  *subheading;
   GtkWidget *rows;
+  GPtrArray *pool;      /* row boxes, in order */
+  GtkLabel  *absent;
   GtkWidget *close_button;
   guint      n_rows;
 };
@@ -77,62 +79,70 @@ append_passage (GString       *text,
     }
 }
 
-static GtkWidget *
-make_text (const char    *text,
-           PangoAttrList *attrs,
-           GArray        *dotted)
+/* Rows are kept and refilled: a selection then costs no new widgets. */
+static void
+set_row (SynGroupDetail *self,
+         guint           number,
+         SynArticle     *article,
+         const char     *text,
+         PangoAttrList  *attrs,
+         GArray         *dotted)
 {
-  GtkWidget *label = syn_marked_label_new (text, attrs, dotted);
-
-  gtk_widget_add_css_class (label, "syn-detail-text");
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  return label;
-}
-
-static GtkWidget *
-make_row (guint       number,
-          SynArticle *article,
-          GtkWidget  *content)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   g_autofree char *number_text = g_strdup_printf ("%u", number);
-  GtkWidget *badge = gtk_label_new (number_text);
+  GtkWidget *row, *badge, *label;
 
+  if (self->n_rows == self->pool->len)
+    {
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      badge = gtk_label_new (NULL);
+      label = syn_marked_label_new ("", NULL, NULL);
+      gtk_widget_set_valign (badge, GTK_ALIGN_START);
+      gtk_widget_add_css_class (badge, "syn-source-badge");
+      gtk_widget_add_css_class (label, "syn-detail-text");
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), badge);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_widget_add_css_class (row, "syn-detail-row");
+      gtk_box_insert_child_after (GTK_BOX (self->rows), row,
+                                  self->pool->len > 0 ? g_ptr_array_index (self->pool, self->pool->len - 1) : NULL);
+      g_ptr_array_add (self->pool, row);
+    }
+  row = g_ptr_array_index (self->pool, self->n_rows);
+  badge = gtk_widget_get_first_child (row);
+  label = gtk_widget_get_last_child (row);
   /* The number is the column's: the name is in its header and here on
    * hover, which keeps one line per version. */
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_widget_add_css_class (badge, "syn-source-badge");
+  gtk_label_set_text (GTK_LABEL (badge), number_text);
   gtk_widget_set_tooltip_text (badge, syn_article_get_name (article));
-  gtk_widget_set_hexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (row), badge);
-  gtk_box_append (GTK_BOX (row), content);
-  gtk_widget_add_css_class (row, "syn-detail-row");
-  return row;
+  syn_marked_label_set (SYN_MARKED_LABEL (label), text, attrs, dotted);
+  gtk_widget_set_visible (row, TRUE);
+  self->n_rows++;
 }
 
 /* One line for the sources that lack the group: "Not in 2, 4". */
-static GtkWidget *
-make_absent (GArray *numbers)
+static void
+set_absent (SynGroupDetail *self,
+            GArray         *numbers)
 {
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *text = NULL;
-  GtkWidget *label;
 
   for (guint i = 0; i < numbers->len; i++)
     g_string_append_printf (list, "%s%u", i > 0 ? ", " : "", g_array_index (numbers, guint, i));
   /* Translators: %s is a list of source numbers, "2, 4" */
   text = g_strdup_printf (_("Not in %s"), list->str);
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "syn-detail-absent");
-  return label;
+  gtk_label_set_text (self->absent, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->absent), numbers->len > 0);
 }
 
-static GtkWidget *
-make_versions (SynGroup   *group,
-               SynArticle *article,
-               Counts     *counts)
+/* The versions of @article in @group, or FALSE when it has none. */
+static gboolean
+add_versions (SynGroupDetail *self,
+              guint           number,
+              SynGroup       *group,
+              SynArticle     *article,
+              Counts         *counts)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
@@ -143,7 +153,7 @@ make_versions (SynGroup   *group,
   guint position = 0;
 
   if (first == NULL)
-    return NULL;
+    return FALSE;
   /* The article's passages follow the first one in the group's list. */
   for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
     {
@@ -161,7 +171,8 @@ make_versions (SynGroup   *group,
 
       append_passage (text, attrs, dotted, p, counts);
     }
-  return make_text (text->str, attrs, dotted);
+  set_row (self, number, article, text->str, attrs, dotted);
+  return TRUE;
 }
 
 static char *
@@ -194,10 +205,9 @@ describe_counts (const Counts *counts)
 static void
 clear_rows (SynGroupDetail *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
-    gtk_box_remove (GTK_BOX (self->rows), child);
+  for (guint i = 0; i < self->pool->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->pool, i), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->absent), FALSE);
   self->n_rows = 0;
 }
 
@@ -211,25 +221,17 @@ show_group (SynGroupDetail *self,
   g_autofree char *heading = NULL;
   g_autofree char *subheading = NULL;
   Counts counts = { 0, };
-
   g_autoptr(GArray) absent = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
-      GtkWidget *versions = make_versions (group, article, &counts);
       guint number = i + 1;
 
-      if (versions == NULL)
-        {
-          g_array_append_val (absent, number);
-          continue;
-        }
-      gtk_box_append (GTK_BOX (self->rows), make_row (number, article, versions));
-      self->n_rows++;
+      if (!add_versions (self, number, group, article, &counts))
+        g_array_append_val (absent, number);
     }
-  if (absent->len > 0)
-    gtk_box_append (GTK_BOX (self->rows), make_absent (absent));
+  set_absent (self, absent);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u of %u source", "In %u of %u sources", n),
                              syn_group_get_support (group), n);
   subheading = describe_counts (&counts);
@@ -260,8 +262,7 @@ show_unique (SynGroupDetail *self,
         number = i + 1;
     }
   append_passage (text, attrs, dotted, passage, &counts);
-  gtk_box_append (GTK_BOX (self->rows), make_row (number, article, make_text (text->str, attrs, dotted)));
-  self->n_rows++;
+  set_row (self, number, article, text->str, attrs, dotted);
   if (syn_passage_get_kind (passage) == SYN_PASSAGE_BOILERPLATE)
     {
       gtk_label_set_text (self->heading, _("Site furniture"));
@@ -280,6 +281,7 @@ syn_group_detail_dispose (GObject *object)
   SynGroupDetail *self = SYN_GROUP_DETAIL (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->pool, g_ptr_array_unref);
 
   G_OBJECT_CLASS (syn_group_detail_parent_class)->dispose (object);
 }
@@ -304,6 +306,13 @@ syn_group_detail_init (SynGroupDetail *self)
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   self->subheading = GTK_LABEL (gtk_label_new (NULL));
   self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  self->pool = g_ptr_array_new ();
+  self->absent = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->absent, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->absent), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->absent), "syn-detail-absent");
+  gtk_widget_set_visible (GTK_WIDGET (self->absent), FALSE);
+  gtk_box_append (GTK_BOX (self->rows), GTK_WIDGET (self->absent));
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_label_set_xalign (self->subheading, 0);

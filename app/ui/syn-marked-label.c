@@ -87,7 +87,7 @@ syn_marked_label_init (SynMarkedLabel *self)
   gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (self->label), FALSE);
   /* A comfortable line, not the width of the window. */
   gtk_label_set_max_width_chars (GTK_LABEL (self->label), 120);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
@@ -100,9 +100,30 @@ syn_marked_label_new (const char    *text,
 {
   SynMarkedLabel *self = g_object_new (SYN_TYPE_MARKED_LABEL, NULL);
 
+  syn_marked_label_set (self, text, attrs, dotted);
+  return GTK_WIDGET (self);
+}
+
+void
+syn_marked_label_set (SynMarkedLabel *self,
+                      const char     *text,
+                      PangoAttrList  *attrs,
+                      GArray         *dotted)
+{
+  g_return_if_fail (SYN_IS_MARKED_LABEL (self));
+
   gtk_label_set_text (GTK_LABEL (self->label), text);
   gtk_label_set_attributes (GTK_LABEL (self->label), attrs);
+  g_array_set_size (self->dotted, 0);
   if (dotted != NULL)
     g_array_append_vals (self->dotted, dotted->data, dotted->len);
-  return GTK_WIDGET (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+syn_marked_label_get_text (SynMarkedLabel *self)
+{
+  g_return_val_if_fail (SYN_IS_MARKED_LABEL (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->label));
 }

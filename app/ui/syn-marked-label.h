@@ -15,4 +15,10 @@ GtkWidget *syn_marked_label_new (const char    *text,
                                  PangoAttrList *attrs,
                                  GArray        *dotted);
 
+void        syn_marked_label_set      (SynMarkedLabel *self,
+                                       const char     *text,
+                                       PangoAttrList  *attrs,
+                                       GArray         *dotted);
+const char *syn_marked_label_get_text (SynMarkedLabel *self);
+
 G_END_DECLS

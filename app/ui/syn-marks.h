@@ -21,8 +21,8 @@ typedef enum {
   SYN_MARK_TITLE,
   SYN_MARK_BOILERPLATE,
   SYN_MARK_UNIQUE,        /* a passage no other source carries */
-  SYN_MARK_SELECTED,      /* the passages of the selected group */
-  SYN_MARK_FOCUS,         /* the selected passage itself */
+  SYN_MARK_SELECTED,      /* the passages of the selected group (the columns */
+  SYN_MARK_FOCUS,         /* draw these two, labels use the attributes) */
   SYN_MARK_CHANGED,
   SYN_MARK_ADDED,
   SYN_MARK_NUMBER,
