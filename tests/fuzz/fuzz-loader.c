@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
@@ -38,6 +39,20 @@ scratch_path (void)
   return loader_path;
 }
 
+/* Rewritten in place, without the fsync g_file_set_contents() may do: the
+ * loader cannot tell the difference, and the fuzzer runs much faster. */
+static void
+write_scratch (const char   *path,
+               const guint8 *data,
+               gsize         size)
+{
+  FILE *f = g_fopen (path, "wb");
+
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (data, 1, size, f), ==, size);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
+
 void
 syn_fuzz_check_loader (const guint8 *data,
                        gsize         size)
@@ -50,7 +65,7 @@ syn_fuzz_check_loader (const guint8 *data,
   g_autoptr(SynDecoded) direct = syn_decode (data, size, &direct_error);
   g_autofree char *name = syn_loader_dup_display_name (file);
 
-  g_assert_true (g_file_set_contents (path, (const char *) data, (gssize) size, NULL));
+  write_scratch (path, data, size);
   loaded = syn_load_file (file, NULL, &error);
   if (direct == NULL)
     {
