@@ -626,6 +626,15 @@ drop_files (SynWindow *window,
 }
 
 static void
+drag_enter (SynWindow *window)
+{
+  GdkDragAction action = 0;
+
+  g_signal_emit_by_name (find_drop_target (window), "enter", 10.0, 10.0, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+}
+
+static void
 test_drop (Fixture       *fixture,
            gconstpointer  data)
 {
@@ -639,11 +648,16 @@ test_drop (Fixture       *fixture,
 
   syn_window_show_sample (window);
   wait_for_columns (window, n_sample_texts ());
+  /* While dragging, the window says what a drop will do. */
+  drag_enter (window);
+  wait_for_text (GTK_WIDGET (window), "Drop the files to compare them");
   /* Onto the sample: a new comparison of the dropped files. */
   drop_files (window, files[0], files[1]);
   wait_for_columns (window, 2);
   g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
   /* Onto a comparison: added to it. */
+  drag_enter (window);
+  wait_for_text (GTK_WIDGET (window), "Drop the files to add them to this comparison");
   drop_files (window, files[2], files[3]);
   wait_for_columns (window, 4);
   g_assert_cmpstr (window_subtitle (window), ==, "4 sources");
@@ -674,7 +688,14 @@ test_remove_and_recent (Fixture       *fixture,
   wait_for_text (GTK_WIDGET (window), "c.txt");
   g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
 
-  /* Both sets are remembered, the latest first, and reopen. */
+  /* The files are among the desktop's recent files... */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      g_assert_true (gtk_recent_manager_has_item (gtk_recent_manager_get_default (), uri));
+    }
+  /* ...and both sets are remembered, the latest first, and reopen. */
   recent = g_settings_get_value (settings, "recent-comparisons");
   g_assert_cmpuint (g_variant_n_children (recent), ==, 2);
   first = g_variant_get_child_value (recent, 1);
@@ -686,6 +707,34 @@ test_remove_and_recent (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* The size the user gives a window is what the next one opens with. */
+static void
+test_size_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GSettings *settings = syn_application_get_settings (app);
+  SynWindow *window = new_window ();
+  SynWindow *second;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 710);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 710);
+
+  second = syn_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 710);
+  /* One window's size does not change the other's. */
+  gtk_window_set_default_size (GTK_WINDOW (second), 900, 650);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 
 static void
@@ -971,6 +1020,7 @@ main (int   argc,
   ADD ("/ui/window/export", test_export);
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
+  ADD ("/ui/window/size-kept", test_size_kept);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
   ADD ("/ui/window/cancel-loading", test_cancel_loading);
   ADD ("/ui/window/remove-menu", test_remove_menu);
