@@ -10,16 +10,17 @@
  * almost never happens to be valid UTF-8 once it holds a non-ASCII letter;
  * then Windows-1252, which assigns a character to every byte, so it can never
  * fail and never drops a byte (the five bytes it leaves undefined become the
- * C1 controls of the same value, as browsers do). Latin-1 is a subset of it,
- * so that case is covered as well. A UTF-8 BOM followed by bytes that are
+ * C1 controls of the same value, as browsers do). Printable Latin-1 reads
+ * the same in it, so that case is covered as well. A UTF-8 BOM followed by bytes that are
  * not UTF-8 falls back the same way: the file is damaged, and the fallback
  * shows every byte rather than hiding some behind U+FFFD.
  *
  * Binary files are recognised by what text never holds: a NUL byte (U+0000
- * in UTF-16), or more than a few control characters (C0 other than tab, line
- * ends, form feed, escape and the DOS end-of-file mark; DEL; C1). Compressed
- * or executable data has about one such byte in ten; a log with colour
- * escapes or a page with a stray control has almost none.
+ * in UTF-16), or control characters (C0 other than tab, line ends, form
+ * feed, escape and the DOS end-of-file mark; DEL; C1) in more than one
+ * character in 32. Compressed or executable data has about one such byte in
+ * ten; a log with colour escapes or a page with a stray control has almost
+ * none.
  *
  * Every stage after this one works on the decoded UTF-8, yet exports and
  * highlights must point at the file on disk. For UTF-8 the two differ only by
