@@ -743,6 +743,7 @@ syn_window_open_files (SynWindow  *self,
   g_return_if_fail (files != NULL || n_files == 0);
 
   g_clear_pointer (&self->failure_messages, g_strfreev);
+  set_empty_description (self, NULL);
   self->n_opening = n_files;
   begin_op (self);
   syn_comparison_load_async (self->comparison, files, n_files, self->cancellable,
