@@ -326,6 +326,45 @@ new_window (void)
   return window;
 }
 
+static char *
+screenshot_path (const char *name)
+{
+  const char *dir = g_getenv ("SYN_SCREENSHOT_DIR");
+  g_autofree char *logs = g_test_build_filename (G_TEST_BUILT, "..", "meson-logs", NULL);
+
+  if (dir == NULL)
+    dir = g_file_test (logs, G_FILE_TEST_IS_DIR) ? logs : g_test_get_dir (G_TEST_BUILT);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Renders the window as it is on screen to a PNG kept with the test logs. */
+static void
+save_screenshot (SynWindow  *window,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = screenshot_path (name);
+  GskRenderer *renderer;
+  int width, height;
+
+  wait_frames (window, 5);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot of the window: %s (%d×%d)", path, width, height);
+}
+
 /* Tests */
 
 static guint
@@ -658,6 +697,7 @@ test_drop (Fixture       *fixture,
   /* Onto a comparison: added to it. */
   drag_enter (window);
   wait_for_text (GTK_WIDGET (window), "Drop the files to add them to this comparison");
+  save_screenshot (window, "window-drop.png");
   drop_files (window, files[2], files[3]);
   wait_for_columns (window, 4);
   g_assert_cmpstr (window_subtitle (window), ==, "4 sources");
@@ -925,47 +965,16 @@ test_many_sources (Fixture       *fixture,
   g_assert_cmpint (stall.longest, <, 2 * G_USEC_PER_SEC);
 }
 
-static char *
-screenshot_path (const char *name)
-{
-  const char *dir = g_getenv ("SYN_SCREENSHOT_DIR");
-  g_autofree char *logs = g_test_build_filename (G_TEST_BUILT, "..", "meson-logs", NULL);
-
-  if (dir == NULL)
-    dir = g_file_test (logs, G_FILE_TEST_IS_DIR) ? logs : g_test_get_dir (G_TEST_BUILT);
-  return g_build_filename (dir, name, NULL);
-}
-
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
   SynWindow *window = new_window ();
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = screenshot_path ("window-sample.png");
-  GskRenderer *renderer;
-  int width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
   syn_window_show_sample (window);
   wait_for_columns (window, n_sample_texts ());
-  wait_frames (window, 5);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot of the window: %s (%d×%d)", path, width, height);
+  save_screenshot (window, "window-sample.png");
 }
 
 int
