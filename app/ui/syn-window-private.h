@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by syn-window.c (the comparison and what the window shows of it)
+ * and syn-window-files.c (how files reach the window and leave it: the
+ * Open dialog, recent comparisons, drag and drop, export).
+ */
+#pragma once
+
+#include "syn-comparison-view.h"
+#include "syn-window.h"
+
+G_BEGIN_DECLS
+
+struct _SynWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkBox               *main_box;
+  AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  GtkSpinner           *spinner;
+  GtkProgressBar       *loading_progress;
+  GtkProgressBar       *progress_bar;
+  SynComparisonView    *view;
+  GtkRevealer          *drop_revealer;
+  GtkLabel             *drop_label;
+  GMenu                *recent_menu;
+  GMenu                *recent_place;
+  GMenu                *remove_section;
+
+  /* "Changed on disk": an AdwBanner, or a GtkActionBar before libadwaita 1.3 */
+  GtkWidget            *banner;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  gboolean              banner_reloads;
+
+  GSettings            *settings;
+  SynComparison        *comparison;
+  GCancellable         *cancellable;
+  GHashTable           *noticed;          /* SynArticle whose encoding was noticed */
+  GStrv                 failure_messages; /* for the "Details" of the last toast */
+  guint                 n_pending;        /* operations started and not finished */
+  guint                 n_opening;        /* files asked for by the last open */
+  gboolean              shows_sample;     /* the untouched sample */
+  gboolean              in_dispose;
+};
+
+/* Seconds a toast about a failure stays: long enough to read a file name. */
+#define SYN_WINDOW_FAILURE_TOAST_TIMEOUT 10
+
+/* syn-window.c */
+void  _syn_window_add_toast             (SynWindow      *self,
+                                         const char     *title,
+                                         guint           timeout);
+char *_syn_window_file_display_name     (GFile          *file);
+
+/* syn-window-files.c */
+/* Menu labels take "_" as a mnemonic mark: file names keep theirs. */
+char *_syn_window_escape_mnemonics      (const char     *text);
+/* Remembers the files of the comparison shown among the recent ones. */
+void  _syn_window_remember_comparison   (SynWindow      *self);
+/* The drop target and the recent comparisons menu. */
+void  _syn_window_init_files            (SynWindow      *self);
+/* win.open, win.add-source, win.open-recent, win.export */
+void  _syn_window_class_init_files      (GtkWidgetClass *widget_class);
+
+G_END_DECLS
