@@ -749,6 +749,40 @@ test_remove_and_recent (Fixture       *fixture,
     g_object_unref (files[i]);
 }
 
+/* The menu's filters are the view's, and the choice is remembered. */
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GSettings *settings = syn_application_get_settings (app);
+  SynWindow *window = new_window ();
+  GObject *view = G_OBJECT (syn_window_get_view (window));
+  g_autoptr(GVariant) state = NULL;
+  gboolean value;
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "divergent-only", NULL);
+  g_object_get (view, "divergent-only", &value, NULL);
+  g_assert_true (value);
+  g_assert_true (g_settings_get_boolean (settings, "divergent-only"));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "divergent-only");
+  g_assert_true (g_variant_get_boolean (state));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-boilerplate", NULL);
+  g_object_get (view, "show-boilerplate", &value, NULL);
+  g_assert_false (value);
+  g_assert_false (g_settings_get_boolean (settings, "show-boilerplate"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "unique-only", NULL);
+  g_object_get (view, "unique-only", &value, NULL);
+  g_assert_true (value);
+
+  g_settings_reset (settings, "divergent-only");
+  g_settings_reset (settings, "show-boilerplate");
+}
+
 /* The size the user gives a window is what the next one opens with. */
 static void
 test_size_kept (Fixture       *fixture,
@@ -1029,6 +1063,7 @@ main (int   argc,
   ADD ("/ui/window/export", test_export);
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
+  ADD ("/ui/window/filters", test_filters);
   ADD ("/ui/window/size-kept", test_size_kept);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
   ADD ("/ui/window/cancel-loading", test_cancel_loading);
