@@ -7,6 +7,12 @@
  * left up to a point, and past that the columns sit centred. A column the
  * reader resized keeps its width. With many sources the minimum wins and
  * the strip, inside a horizontal scroller, scrolls.
+ *
+ * Only the columns in (or next to) the visible part of the scroller are
+ * mapped and allocated: a text view lays out its visible lines when it is
+ * allocated and draws them in every frame, whether or not the scroller
+ * clips it away, so two hundred sources would otherwise cost two hundred
+ * columns of layout and drawing.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -29,6 +35,7 @@ struct _SynColumnStrip
   GArray    *widths;    /* int: set by the reader, or -1 */
   GArray    *allocated; /* int: the last allocated widths */
   int        resize_start;
+  GtkAdjustment *hadjustment;
 };
 
 G_DEFINE_FINAL_TYPE (SynColumnStrip, syn_column_strip, GTK_TYPE_WIDGET)
@@ -77,14 +84,24 @@ syn_column_strip_measure (GtkWidget      *widget,
       return;
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min, child_nat;
+  /* Columns are alike: the first one speaks for all. */
+  if (self->columns->len > 0)
+    gtk_widget_measure (g_ptr_array_index (self->columns, 0), orientation, -1, minimum, natural, NULL, NULL);
+}
 
-      gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-      *minimum = MAX (*minimum, child_min);
-      *natural = MAX (*natural, child_nat);
-    }
+static void
+place_child (GtkWidget *child,
+             int        x,
+             int        width,
+             int        height,
+             double     visible_from,
+             double     visible_to)
+{
+  gboolean shown = x + width > visible_from && x < visible_to;
+
+  gtk_widget_set_child_visible (child, shown);
+  if (shown)
+    gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, width, height }, -1);
 }
 
 static void
@@ -96,6 +113,7 @@ syn_column_strip_size_allocate (GtkWidget *widget,
   SynColumnStrip *self = SYN_COLUMN_STRIP (widget);
   guint n = self->columns->len, n_auto = 0, n_gutters = self->bands->len;
   int min_width, max_width, fixed = 0, auto_width = 0, gutter = GUTTER_MIN, used, x;
+  double visible_from, visible_to;
 
   if (n == 0)
     return;
@@ -117,19 +135,24 @@ syn_column_strip_size_allocate (GtkWidget *widget,
   x = MAX (0, (width - used - (int) n_gutters * gutter) / 2);
 
   g_array_set_size (self->allocated, n);
+  visible_from = self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  visible_to = self->hadjustment != NULL ? visible_from + gtk_adjustment_get_page_size (self->hadjustment) : width;
+  if (visible_to <= visible_from)
+    visible_to = width;
+  /* A column either side stays ready for the next scroll. */
+  visible_from -= max_width;
+  visible_to += max_width;
   for (guint i = 0; i < n; i++)
     {
       int w = g_array_index (self->widths, int, i);
 
       w = w >= 0 ? w : auto_width;
       g_array_index (self->allocated, int, i) = w;
-      gtk_widget_size_allocate (g_ptr_array_index (self->columns, i),
-                                &(GtkAllocation) { x, 0, w, height }, -1);
+      place_child (g_ptr_array_index (self->columns, i), x, w, height, visible_from, visible_to);
       x += w;
       if (i < n_gutters)
         {
-          gtk_widget_size_allocate (g_ptr_array_index (self->bands, i),
-                                    &(GtkAllocation) { x, 0, gutter, height }, -1);
+          place_child (g_ptr_array_index (self->bands, i), x, gutter, height, visible_from, visible_to);
           x += gutter;
         }
     }
@@ -159,11 +182,20 @@ resize_update_cb (SynColumnStrip    *self,
 }
 
 static void
+adjustment_cb (SynColumnStrip *self)
+{
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
 syn_column_strip_dispose (GObject *object)
 {
   SynColumnStrip *self = SYN_COLUMN_STRIP (object);
 
   syn_column_strip_remove_all (self);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_cb, self);
+  g_clear_object (&self->hadjustment);
 
   G_OBJECT_CLASS (syn_column_strip_parent_class)->dispose (object);
 }
@@ -203,6 +235,24 @@ syn_column_strip_init (SynColumnStrip *self)
   self->widths = g_array_new (FALSE, FALSE, sizeof (int));
   self->allocated = g_array_new (FALSE, TRUE, sizeof (int));
   self->resize_start = -1;
+}
+
+/* The scroller's horizontal adjustment: what part of the strip is seen. */
+void
+syn_column_strip_set_hadjustment (SynColumnStrip *self,
+                                  GtkAdjustment  *hadjustment)
+{
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_cb, self);
+  g_set_object (&self->hadjustment, hadjustment);
+  if (hadjustment != NULL)
+    {
+      g_signal_connect_object (hadjustment, "value-changed", G_CALLBACK (adjustment_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (hadjustment, "changed", G_CALLBACK (adjustment_cb), self, G_CONNECT_SWAPPED);
+    }
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 GtkWidget *

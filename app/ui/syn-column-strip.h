@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SynColumnStrip, syn_column_strip, SYN, COLUMN_STRIP, GtkWi
  * allows, never narrower than a readable minimum (the strip then scrolls
  * sideways), and resizable by dragging the bands on their right. */
 GtkWidget         *syn_column_strip_new          (void);
+void               syn_column_strip_set_hadjustment (SynColumnStrip *self,
+                                                     GtkAdjustment  *hadjustment);
 void               syn_column_strip_remove_all   (SynColumnStrip    *self);
 /* Appends @column, with @bands (NULL for the first column) on its left. */
 void               syn_column_strip_append       (SynColumnStrip    *self,

@@ -53,6 +53,7 @@ struct _SynComparisonView
   GtkSearchEntry    *search_entry;
   GtkLabel          *match_label;
   GtkPaned          *paned;
+  GtkScrolledWindow *hscroller;
   SynColumnStrip    *strip;
   SynGroupDetail    *detail;
 
@@ -913,6 +914,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, match_label);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, paned);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, hscroller);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, strip);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, detail);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
@@ -956,6 +958,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->anchor_column = self->anchor_span = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
+  syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
