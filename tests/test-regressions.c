@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "fuzz-checks.h"
 
 typedef struct {
@@ -70,6 +72,52 @@ add_cases (const SynFuzzTarget *target,
   return names->len;
 }
 
+/* The JSON reader the export is checked with rejects what is not JSON: a
+ * lenient checker would let a broken export through. */
+static void
+test_json_reader (void)
+{
+  const char *good[] = {
+    "{}", "[]", "0", "-0.5e+3", "\"\"", "null", " [true, false, null] ",
+    "{\"a\": [1, {\"b\": \"\\u00e9\\ud83d\\ude00\\n\"}]}", "\"caf\xC3\xA9\"",
+  };
+  const char *bad[] = {
+    "", "[1,]", "{\"a\":1,}", "[01]", "[1.]", "[.5]", "[+1]", "\"tab\there\"",
+    "\"\xE9\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\x41\"", "[1] [2]", "{a: 1}",
+    "[\"unterminated]", "tru", "[1 2]", "{\"a\" 1}",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SynJson) json = syn_json_parse (good[i], strlen (good[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (json);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SynJson) json = syn_json_parse (bad[i], strlen (bad[i]), &error);
+
+      g_assert_null (json);
+      g_assert_nonnull (error);
+    }
+  {
+    const char *text = "{\"k\": \"\\u00e9\\ud83d\\ude00\"}";
+    g_autoptr(SynJson) json = syn_json_parse (text, strlen (text), NULL);
+
+    g_assert_nonnull (json);
+    g_assert_cmpstr (syn_json_get (json, "k")->string, ==, "é😀");
+  }
+
+  /* Nesting is bounded: no stack overflow on hostile input. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  g_assert_null (syn_json_parse (deep->str, deep->len, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +129,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   syn_fuzz_init ();
+  g_test_add_func ("/core/fuzz/json-reader", test_json_reader);
 
   targets = syn_fuzz_core_targets (&n_targets);
   for (guint i = 0; i < n_targets; i++)
