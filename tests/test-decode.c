@@ -290,7 +290,7 @@ test_invalid_utf8 (void)
     "surrogate \xED\xA0\x80 here",    /* UTF-16 surrogates in UTF-8 */
     "beyond \xF4\x90\x80\x80 U+10FFFF",
     "stray \x80\x80 continuation",
-    "UTF-8 Caf\xC3\xA9 and 1252 caf\xE9",
+    "UTF-8 Caf\xC3\xA9 and 1252 caf\xE9.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -303,6 +303,40 @@ test_invalid_utf8 (void)
       g_assert_true (syn_decoded_is_fallback (d));
       g_assert_true (g_utf8_validate (text, (gssize) len, NULL));
       g_assert_cmpuint ((gsize) g_utf8_strlen (text, (gssize) len), ==, n);
+      g_assert_cmpuint (syn_decoded_to_disk_offset (d, len), ==, n);
+    }
+}
+
+/* UTF-8 cut short in its last character: still UTF-8, with one U+FFFD
+ * standing for the bytes of the cut character. */
+static void
+test_cut_utf8 (void)
+{
+  const struct {
+    const char *bytes;
+    const char *text;
+    gsize       bom;
+  } cases[] = {
+    { "Crème brûlée, caf\xC3", "Crème brûlée, caf\xEF\xBF\xBD", 0 },
+    { "Price: 5 \xE2\x82\xAC or 6 \xE2\x82", "Price: 5 € or 6 \xEF\xBF\xBD", 0 },
+    { "\xEF\xBB\xBF" "Smile \xF0\x9F\x98\x80 again \xF0\x9F\x98", "Smile 😀 again \xEF\xBF\xBD", 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize n = strlen (cases[i].bytes);
+      g_autoptr(SynDecoded) d = DECODE_OK (cases[i].bytes, n);
+      gsize len;
+      const char *text = syn_decoded_get_text (d, &len);
+
+      g_assert_cmpstr (syn_decoded_get_encoding (d), ==, "UTF-8");
+      g_assert_false (syn_decoded_is_fallback (d));
+      g_assert_cmpstr (text, ==, cases[i].text);
+      /* Everything before maps as it is; the U+FFFD to where the cut
+       * bytes start; the end to the end of the file. */
+      g_assert_cmpuint (syn_decoded_to_disk_offset (d, len - 4), ==, cases[i].bom + len - 4);
+      g_assert_cmpuint (syn_decoded_to_disk_offset (d, len - 3), ==, cases[i].bom + len - 3);
+      g_assert_cmpuint (syn_decoded_to_disk_offset (d, len - 1), ==, cases[i].bom + len - 3);
       g_assert_cmpuint (syn_decoded_to_disk_offset (d, len), ==, n);
     }
 }
@@ -482,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/core/decode/cp1252-every-byte", test_cp1252_every_byte);
   g_test_add_func ("/core/decode/cp1252-after-bom", test_cp1252_after_bom);
   g_test_add_func ("/core/decode/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/core/decode/cut-utf8", test_cut_utf8);
   g_test_add_func ("/core/decode/line-ends", test_line_ends);
   g_test_add_func ("/core/decode/binary", test_binary);
   g_test_add_func ("/core/decode/controls-tolerated", test_controls_tolerated);

@@ -13,7 +13,11 @@
  * C1 controls of the same value, as browsers do). Printable Latin-1 reads
  * the same in it, so that case is covered as well. A UTF-8 BOM followed by bytes that are
  * not UTF-8 falls back the same way: the file is damaged, and the fallback
- * shows every byte rather than hiding some behind U+FFFD.
+ * shows every byte rather than hiding some behind U+FFFD. One damage is
+ * common enough to be told apart: UTF-8 text (with a non-ASCII character,
+ * so that it is known to be UTF-8) cut short in the middle of its last
+ * character, which ends in one U+FFFD instead of turning the whole file
+ * into mojibake.
  *
  * Binary files are recognised by what text never holds: a NUL byte (U+0000
  * in UTF-16), or control characters (C0 other than tab, line ends, form
@@ -282,6 +286,25 @@ utf8_looks_binary (const guint8 *p,
   return looks_binary (n_controls, n_chars);
 }
 
+/* Whether the @n bytes at @p begin a UTF-8 character and stop before its
+ * end: a file cut short (a download broken off, `head -c`) mid-character. */
+static gboolean
+is_cut_character (const guint8 *p,
+                  gsize         n)
+{
+  return n > 0 && n < 4 && g_utf8_get_char_validated ((const char *) p, (gssize) n) == (gunichar) -2;
+}
+
+static gboolean
+has_non_ascii (const guint8 *p,
+               gsize         n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (p[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
 /* Takes @owned (may be NULL: @data is then copied when needed). */
 static SynDecoded *
 decode (guint8        *owned,
@@ -291,7 +314,8 @@ decode (guint8        *owned,
 {
   g_autofree guint8 *owned_data = owned;
   SynDecoded *self;
-  gsize bom = 0;
+  const char *valid_end;
+  gsize bom = 0, cut = 0, text_len;
 
   if (data == NULL)
     data = (const guint8 *) "";  /* empty: no pointer arithmetic on NULL */
@@ -316,9 +340,15 @@ decode (guint8        *owned,
       set_binary_error (error);
       return NULL;
     }
-  if (!g_utf8_validate_len ((const char *) data + bom, len - bom, NULL))
-    return decode_cp1252 (data, len, bom, error);
-  if (utf8_looks_binary (data + bom, len - bom))
+  if (!g_utf8_validate_len ((const char *) data + bom, len - bom, &valid_end))
+    {
+      gsize valid = (gsize) ((const guint8 *) valid_end - data);
+
+      if (!is_cut_character (data + valid, len - valid) || !has_non_ascii (data + bom, valid - bom))
+        return decode_cp1252 (data, len, bom, error);
+      cut = len - valid;
+    }
+  if (utf8_looks_binary (data + bom, len - bom - cut))
     {
       set_binary_error (error);
       return NULL;
@@ -329,18 +359,23 @@ decode (guint8        *owned,
   self->encoding = "UTF-8";
   self->bom = bom;
   self->disk_len = len;
-  self->len = len - bom;
+  text_len = len - bom - cut;
+  self->len = text_len + (cut > 0 ? 3 : 0);
   if (owned_data != NULL)
     {
       /* In place: the BOM moved out, room made for the terminating NUL. */
-      memmove (owned_data, owned_data + bom, self->len);
+      memmove (owned_data, owned_data + bom, text_len);
       self->text = g_realloc (g_steal_pointer (&owned_data), self->len + 1);
     }
   else
     {
       self->text = g_malloc (self->len + 1);
-      memcpy (self->text, data + bom, self->len);
+      memcpy (self->text, data + bom, text_len);
     }
+  /* A character cut short is one U+FFFD: it starts where the cut bytes
+   * start on disk, so the identity map still holds. */
+  if (cut > 0)
+    memcpy (self->text + text_len, "\xEF\xBF\xBD", 3);
   self->text[self->len] = '\0';
   return self;
 }
