@@ -22,8 +22,9 @@ GQuark      syn_decode_error_quark      (void);
 
 /* Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16LE or UTF-16BE
  * with a BOM, else Windows-1252 (a UTF-8 BOM followed by bytes that are not
- * UTF-8 also falls back). The BOM is not part of the text. Line ends are kept
- * as they are (CR, LF, CRLF). An empty file is an empty text.
+ * UTF-8 also falls back; UTF-8 cut short in its last character stays UTF-8,
+ * that character read as U+FFFD). The BOM is not part of the text. Line
+ * ends are kept as they are (CR, LF, CRLF). An empty file is an empty text.
  *
  * Fails with SYN_DECODE_ERROR_BINARY for NUL bytes (U+0000 in UTF-16) or a
  * high share of control characters, SYN_DECODE_ERROR_TOO_LARGE over
