@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-group-detail.h"
+#include "syn-legend.h"
 #include "syn-marked-label.h"
 #include "syn-marks.h"
 
@@ -28,6 +29,7 @@ struct _SynGroupDetail
   GPtrArray *pool;      /* row boxes, in order */
   GtkLabel  *absent;
   GtkWidget *close_button;
+  GtkWidget *legend;     /* shown while nothing is selected */
   guint      n_rows;
 };
 
@@ -313,6 +315,9 @@ syn_group_detail_init (SynGroupDetail *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->absent), "syn-detail-absent");
   gtk_widget_set_visible (GTK_WIDGET (self->absent), FALSE);
   gtk_box_append (GTK_BOX (self->rows), GTK_WIDGET (self->absent));
+  self->legend = syn_legend_new (TRUE);
+  gtk_widget_set_margin_top (self->legend, 4);
+  gtk_box_append (GTK_BOX (self->rows), self->legend);
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_label_set_xalign (self->subheading, 0);
@@ -364,6 +369,7 @@ syn_group_detail_show (SynGroupDetail *self,
   gtk_label_set_text (self->subheading,
                       _("Click a passage, or press F8 for the next difference, to see every source’s version here"));
   gtk_widget_set_visible (self->close_button, group != NULL || passage != NULL);
+  gtk_widget_set_visible (self->legend, group == NULL && passage == NULL);
   if (comparison == NULL)
     return;
   if (group != NULL)

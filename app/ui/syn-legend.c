@@ -120,9 +120,18 @@ swatch_new (SwatchKind kind)
 struct _SynLegend
 {
   GtkWidget  parent_instance;
-  GtkWidget *grid;
+  GtkWidget *grid;      /* a GtkGrid, or a GtkFlowBox when compact */
   guint      n_rows;
+  gboolean   compact;
 };
+
+enum {
+  PROP_0,
+  PROP_COMPACT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SynLegend, syn_legend, GTK_TYPE_WIDGET)
 
@@ -192,6 +201,13 @@ add_row (SynLegend  *self,
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *explanation_label = gtk_label_new (explanation);
 
+  if (self->compact)
+    {
+      g_object_ref_sink (explanation_label);
+      g_object_unref (explanation_label);
+    }
+  else
+    gtk_box_append (GTK_BOX (texts), explanation_label);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_xalign (GTK_LABEL (explanation_label), 0);
   gtk_label_set_wrap (GTK_LABEL (explanation_label), TRUE);
@@ -199,22 +215,63 @@ add_row (SynLegend  *self,
   gtk_widget_add_css_class (title_label, "heading");
   gtk_widget_add_css_class (explanation_label, "caption");
   gtk_widget_add_css_class (explanation_label, "dim-label");
-  gtk_box_append (GTK_BOX (texts), title_label);
-  gtk_box_append (GTK_BOX (texts), explanation_label);
+  if (!self->compact)
+    gtk_box_prepend (GTK_BOX (texts), title_label);
   gtk_widget_set_halign (sample, GTK_ALIGN_START);
   gtk_widget_set_valign (sample, GTK_ALIGN_CENTER);
+  if (self->compact)
+    {
+      /* Sample and name in a row; the explanation on hover. */
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_widget_remove_css_class (title_label, "heading");
+      gtk_widget_add_css_class (title_label, "caption");
+      gtk_widget_add_css_class (title_label, "dim-label");
+      gtk_box_append (GTK_BOX (item), sample);
+      gtk_box_append (GTK_BOX (item), title_label);
+      gtk_widget_set_tooltip_text (item, explanation);
+      g_object_ref_sink (texts);
+      g_object_unref (texts);
+      gtk_flow_box_insert (GTK_FLOW_BOX (self->grid), item, -1);
+      self->n_rows++;
+      return;
+    }
   gtk_grid_attach (GTK_GRID (self->grid), sample, 0, self->n_rows, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), texts, 1, self->n_rows, 1, 1);
   self->n_rows++;
 }
 
+static GtkWidget *
+make_container (SynLegend *self)
+{
+  GtkWidget *container;
+
+  if (self->compact)
+    {
+      container = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (container), GTK_SELECTION_NONE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (container), 12);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (container), 18);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (container), 6);
+      gtk_widget_set_can_focus (container, FALSE);
+      return container;
+    }
+  container = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (container), 10);
+  gtk_grid_set_column_spacing (GTK_GRID (container), 14);
+  gtk_widget_set_margin_top (container, 12);
+  gtk_widget_set_margin_bottom (container, 12);
+  gtk_widget_set_margin_start (container, 12);
+  gtk_widget_set_margin_end (container, 12);
+  return container;
+}
+
 static void
 build (SynLegend *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  self->grid = make_container (self);
+  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
   self->n_rows = 0;
 
   add_row (self, sample_new (_("added words"), SYN_MARK_ADDED, SWATCH_NONE),
@@ -248,9 +305,65 @@ syn_legend_dispose (GObject *object)
 }
 
 static void
+syn_legend_constructed (GObject *object)
+{
+  SynLegend *self = SYN_LEGEND (object);
+
+  G_OBJECT_CLASS (syn_legend_parent_class)->constructed (object);
+
+  build (self);
+  /* The samples carry the palette's colours: rebuild when it changes. */
+  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (build));
+}
+
+static void
+syn_legend_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      g_value_set_boolean (value, SYN_LEGEND (object)->compact);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+syn_legend_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_COMPACT:
+      SYN_LEGEND (object)->compact = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 syn_legend_class_init (SynLegendClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = syn_legend_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = syn_legend_dispose;
+  object_class->constructed = syn_legend_constructed;
+  object_class->get_property = syn_legend_get_property;
+  object_class->set_property = syn_legend_set_property;
+
+  /* One wrapping row of samples and names, explanations on hover. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "synlegend");
 }
@@ -258,21 +371,10 @@ syn_legend_class_init (SynLegendClass *klass)
 static void
 syn_legend_init (SynLegend *self)
 {
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 10);
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 14);
-  gtk_widget_set_margin_top (self->grid, 12);
-  gtk_widget_set_margin_bottom (self->grid, 12);
-  gtk_widget_set_margin_start (self->grid, 12);
-  gtk_widget_set_margin_end (self->grid, 12);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
-  build (self);
-  /* The samples carry the palette's colours: rebuild when it changes. */
-  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (build));
 }
 
 GtkWidget *
-syn_legend_new (void)
+syn_legend_new (gboolean compact)
 {
-  return g_object_new (SYN_TYPE_LEGEND, NULL);
+  return g_object_new (SYN_TYPE_LEGEND, "compact", compact, NULL);
 }

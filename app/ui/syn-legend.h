@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SynLegend, syn_legend, SYN, LEGEND, GtkWidget)
 
-/* What each mark of the comparison view means, each shown as it looks. */
-GtkWidget *syn_legend_new (void);
+/* What each mark of the comparison view means, each shown as it looks;
+ * @compact: one wrapping row of samples and names, explanations on hover. */
+GtkWidget *syn_legend_new (gboolean compact);
 
 G_END_DECLS
