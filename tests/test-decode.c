@@ -389,6 +389,8 @@ test_binary (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(SynDecoded) d = syn_decode ((const guint8 *) png, sizeof png - 1, &error);
+
+    g_assert_null (d);
     g_assert_cmpstr (error->message, ==, "is not a text file");
   }
 }

@@ -412,6 +412,7 @@ test_bad_file_name (Fixture       *f,
     g_autoptr(GError) named_error = NULL;
     g_autoptr(SynDecoded) n = syn_load_file_as (file, "docs/café.pdf", NULL, &named_error);
 
+    g_assert_null (n);
     g_assert_cmpstr (named_error->message, ==, "“docs/café.pdf” is not a text file");
   }
 }
