@@ -192,22 +192,41 @@ sample_new (const char *text,
 }
 
 static void
+add_compact_item (SynLegend  *self,
+                  GtkWidget  *sample,
+                  const char *title,
+                  const char *explanation)
+{
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title_label = gtk_label_new (title);
+
+  /* Sample and name in a row; the explanation on hover. */
+  gtk_widget_set_valign (sample, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (title_label, "caption");
+  gtk_widget_add_css_class (title_label, "dim-label");
+  gtk_box_append (GTK_BOX (item), sample);
+  gtk_box_append (GTK_BOX (item), title_label);
+  gtk_widget_set_tooltip_text (item, explanation);
+  gtk_flow_box_insert (GTK_FLOW_BOX (self->grid), item, -1);
+  self->n_rows++;
+}
+
+static void
 add_row (SynLegend  *self,
          GtkWidget  *sample,
          const char *title,
          const char *explanation)
 {
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *explanation_label = gtk_label_new (explanation);
+  GtkWidget *texts, *title_label, *explanation_label;
 
   if (self->compact)
     {
-      g_object_ref_sink (explanation_label);
-      g_object_unref (explanation_label);
+      add_compact_item (self, sample, title, explanation);
+      return;
     }
-  else
-    gtk_box_append (GTK_BOX (texts), explanation_label);
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  title_label = gtk_label_new (title);
+  explanation_label = gtk_label_new (explanation);
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_xalign (GTK_LABEL (explanation_label), 0);
   gtk_label_set_wrap (GTK_LABEL (explanation_label), TRUE);
@@ -215,27 +234,10 @@ add_row (SynLegend  *self,
   gtk_widget_add_css_class (title_label, "heading");
   gtk_widget_add_css_class (explanation_label, "caption");
   gtk_widget_add_css_class (explanation_label, "dim-label");
-  if (!self->compact)
-    gtk_box_prepend (GTK_BOX (texts), title_label);
+  gtk_box_append (GTK_BOX (texts), title_label);
+  gtk_box_append (GTK_BOX (texts), explanation_label);
   gtk_widget_set_halign (sample, GTK_ALIGN_START);
   gtk_widget_set_valign (sample, GTK_ALIGN_CENTER);
-  if (self->compact)
-    {
-      /* Sample and name in a row; the explanation on hover. */
-      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-      gtk_widget_remove_css_class (title_label, "heading");
-      gtk_widget_add_css_class (title_label, "caption");
-      gtk_widget_add_css_class (title_label, "dim-label");
-      gtk_box_append (GTK_BOX (item), sample);
-      gtk_box_append (GTK_BOX (item), title_label);
-      gtk_widget_set_tooltip_text (item, explanation);
-      g_object_ref_sink (texts);
-      g_object_unref (texts);
-      gtk_flow_box_insert (GTK_FLOW_BOX (self->grid), item, -1);
-      self->n_rows++;
-      return;
-    }
   gtk_grid_attach (GTK_GRID (self->grid), sample, 0, self->n_rows, 1, 1);
   gtk_grid_attach (GTK_GRID (self->grid), texts, 1, self->n_rows, 1, 1);
   self->n_rows++;
