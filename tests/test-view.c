@@ -410,8 +410,19 @@ test_keyboard (Fixture       *fixture,
                gconstpointer  data)
 {
   GtkWidget *widget = GTK_WIDGET (fixture->view);
+  SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
   SynPassage *previous = NULL;
   gboolean reached_divergent_group = FALSE;
+
+  /* With the keyboard in the Times' column and nothing selected, Down
+   * starts there, at the top; Escape lets go. */
+  gtk_widget_grab_focus (GTK_WIDGET (times_view));
+  g_assert_true (gtk_widget_activate_action (widget, "view.next-passage", NULL));
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) == passage_at (fixture, 1, 0));
+  g_assert_true (gtk_widget_activate_action (widget, "view.next-passage", NULL));
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) == passage_at (fixture, 1, 1));
+  g_assert_true (gtk_widget_activate_action (widget, "view.clear-selection", NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, 0)));
 
   /* F8, again and again: every stop is a difference, in reading order. */
   for (guint i = 0; i < 6; i++)

@@ -1333,6 +1333,25 @@ syn_article_view_reveal_span (SynArticleView *self,
 }
 
 int
+syn_article_view_get_first_visible_span (SynArticleView *self)
+{
+  GdkRectangle visible;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+
+  ensure_extents (self);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Extent *extent = &g_array_index (self->extents, Extent, i);
+
+      if (extent->valid && extent->y + extent->height > visible.y)
+        return i;
+    }
+  return -1;
+}
+
+int
 syn_article_view_width_for_chars (SynArticleView *self,
                                   guint           n_chars)
 {

@@ -92,6 +92,9 @@ float          syn_article_view_get_span_view_y   (SynArticleView *self,
 float          syn_article_view_reveal_span       (SynArticleView *self,
                                                    guint           index);
 
+/* The first span at least partly in view, or -1. */
+int            syn_article_view_get_first_visible_span (SynArticleView *self);
+
 /* Width in pixels for @n_chars average characters of the text, margins
  * included: for a comfortable line length. */
 int            syn_article_view_width_for_chars   (SynArticleView *self,

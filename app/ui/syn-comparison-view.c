@@ -344,26 +344,44 @@ is_divergence_stop (SynComparisonView *self,
   return is_passage_stop (self, column, span) && (s->divergent || s->unique);
 }
 
+static int
+focused_column (SynComparisonView *self)
+{
+  for (guint c = 0; c < self->views->len; c++)
+    if (gtk_widget_has_focus (GTK_WIDGET (view_at (self, c))))
+      return c;
+  return -1;
+}
+
+/* Steps through the column the reader is in (the one with the keyboard
+ * focus, else the selection's, else the first): from the selected passage,
+ * or from the top of what the column shows. */
 static void
 step (SynComparisonView *self,
       int                direction,
       SpanFilter         filter)
 {
-  int column = MAX (self->anchor_column, 0);
-  SynArticleView *view;
-  int n, span;
+  int focused = focused_column (self);
+  int column, n, span, from_group = -1;
 
   if (self->views->len == 0)
     return;
-  view = view_at (self, column);
-  n = syn_article_view_get_n_spans (view);
-  span = self->anchor_column >= 0 ? self->anchor_span : (direction > 0 ? -1 : n);
+  column = focused >= 0 ? focused : MAX (self->anchor_column, 0);
+  n = syn_article_view_get_n_spans (view_at (self, column));
+  if (column == self->anchor_column)
+    {
+      span = self->anchor_span;
+      from_group = span_at (self, column, span)->group;
+    }
+  else
+    {
+      span = syn_article_view_get_first_visible_span (view_at (self, column));
+      span = span < 0 ? (direction > 0 ? -1 : n) : span - direction;
+    }
   for (span += direction; span >= 0 && span < n; span += direction)
     {
       /* Several passages of one group in a row count as one stop. */
-      if (self->anchor_column >= 0 && filter == is_divergence_stop &&
-          span_at (self, column, span)->group >= 0 &&
-          span_at (self, column, span)->group == span_at (self, column, self->anchor_span)->group)
+      if (filter == is_divergence_stop && from_group >= 0 && span_at (self, column, span)->group == from_group)
         continue;
       if (filter (self, column, span))
         {
