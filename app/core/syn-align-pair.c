@@ -148,13 +148,53 @@ add_bead (PairState *st,
   g_array_append_val (beads, bead);
 }
 
+static int
+cmp_edge_nodes (gconstpointer x,
+                gconstpointer y)
+{
+  const SynEdge *a = x, *b = y;
+
+  if (a->a != b->a)
+    return a->a < b->a ? -1 : 1;
+  return (a->b > b->b) - (a->b < b->b);
+}
+
+/* The edge between @u and @v among a pair's edges (sorted by nodes). */
+static SynEdge *
+pair_edge (SynEdge *edges,
+           guint    n_edges,
+           guint    u,
+           guint    v)
+{
+  SynEdge key = { MIN (u, v), MAX (u, v), 0, { 0, 0 }, { 0, 0 } };
+
+  return bsearch (&key, edges, n_edges, sizeof (SynEdge), cmp_edge_nodes);
+}
+
+/* How much of @x, one end of @e, the other end covers; computed once. */
+static double
+edge_cover (SynAligner *al,
+            SynEdge    *e,
+            guint       x)
+{
+  guint k = x == e->a ? 0 : 1;
+
+  if (e->cover[k] < 0)
+    e->cover[k] = (float) syn_vectors_cover (al->vectors, k == 0 ? e->b : e->a, x);
+  return e->cover[k];
+}
+
 /* The beads around one edge: the pair itself, and one passage of either
  * side against each run of neighbours of the other that holds the edge's
- * passage, when every passage of the run shares something with it. */
+ * passage. Every piece of a run must be a candidate of the one passage,
+ * mostly said by it, with nothing much better to pair with in its
+ * source: a split, not a neighbour that happens to share a name. */
 static void
-beads_of_edge (PairState     *st,
-               const SynEdge *e,
-               GArray        *beads)
+beads_of_edge (PairState *st,
+               SynEdge   *edges,
+               guint      n_edges,
+               SynEdge   *e,
+               GArray    *beads)
 {
   SynAligner *al = st->al;
 
@@ -168,7 +208,12 @@ beads_of_edge (PairState     *st,
       guint many = side ? e->a : e->b;
       double cross[2 * MAX_RUN - 1][2];
       gboolean shares[2 * MAX_RUN - 1];
-      guint lo = many, hi = many;
+      SynEdge *pieces[2 * MAX_RUN - 1];
+      guint lo = many, hi = many, n_shares = 0;
+
+      /* the edge itself must be a piece: near the best of its passage */
+      if (e->sim < st->piece_best * st->best_sim[many])
+        continue;
 
       /* the window of neighbours of @many: [lo, hi] */
       while (lo > 0 && many - lo < MAX_RUN - 1 && syn_aligner_adjacent (al, lo - 1, lo))
@@ -177,16 +222,33 @@ beads_of_edge (PairState     *st,
         hi++;
       for (guint v = lo; v <= hi; v++)
         {
-          double *d = cross[v - many + MAX_RUN - 1];
+          guint k = v - many + MAX_RUN - 1;
+          SynEdge *f = v == many ? e : pair_edge (edges, n_edges, one, v);
 
-          syn_vectors_dots (al->vectors, one, v, d);
-          /* a piece must be mostly said by @one, and have nothing much
-           * better to pair with in @one's source */
-          shares[v - many + MAX_RUN - 1] =
-            syn_vectors_cover (al->vectors, one, v) >= st->piece_cover &&
-            syn_vectors_mix_cosine (al->vectors, d, st->norm2[one], st->norm2[v]) >=
-              st->piece_best * st->best_sim[v];
+          pieces[k] = f;
+          shares[k] = f != NULL && f->sim >= st->piece_best * st->best_sim[v];
+          if (shares[k])
+            {
+              cross[k][0] = f->dot[0];
+              cross[k][1] = f->dot[1];
+              n_shares++;
+            }
         }
+      if (n_shares < 2)
+        continue;
+      /* only then the costlier test of coverage */
+      for (guint v = lo; v <= hi; v++)
+        {
+          guint k = v - many + MAX_RUN - 1;
+
+          if (shares[k] && edge_cover (al, pieces[k], v) < st->piece_cover)
+            {
+              shares[k] = FALSE;
+              n_shares--;
+            }
+        }
+      if (n_shares < 2 || !shares[MAX_RUN - 1])
+        continue;
 
       for (guint len = 2; len <= MAX_RUN; len++)
         for (guint start = MAX (lo, many + 1 >= len ? many + 1 - len : 0); start <= many; start++)
@@ -200,8 +262,11 @@ beads_of_edge (PairState     *st,
                 guint k = start + i - many + MAX_RUN - 1;
 
                 ok = shares[k];
-                dot[0] += cross[k][0];
-                dot[1] += cross[k][1];
+                if (ok)
+                  {
+                    dot[0] += cross[k][0];
+                    dot[1] += cross[k][1];
+                  }
               }
             if (!ok)
               continue;
@@ -553,7 +618,7 @@ try_attach (PairState        *st,
  * since each passage attached makes its own neighbour a candidate. */
 static void
 attach_neighbours (PairState     *st,
-                   const SynEdge *edges,
+                   SynEdge       *edges,
                    guint          n_edges,
                    GArray        *groups)
 {
@@ -858,7 +923,7 @@ static int
 cmp_edge_sim (gconstpointer x,
               gconstpointer y)
 {
-  const SynEdge *a = *(const SynEdge * const *) x, *b = *(const SynEdge * const *) y;
+  const SynEdge *a = *(SynEdge * const *) x, *b = *(SynEdge * const *) y;
 
   if (a->sim != b->sim)
     return a->sim > b->sim ? -1 : 1;
@@ -870,7 +935,7 @@ cmp_edge_sim (gconstpointer x,
 /* Headlines go with headlines, one to one, most alike first. */
 static void
 match_titles (PairState     *st,
-              const SynEdge *edges,
+              SynEdge       *edges,
               guint          n_edges,
               GArray        *groups)
 {
@@ -916,7 +981,7 @@ emit_links (PairState *st,
 
 static void
 align_pair (PairState     *st,
-            const SynEdge *edges,
+            SynEdge       *edges,
             guint          n_edges)
 {
   SynAligner *al = st->al;
@@ -925,6 +990,8 @@ align_pair (PairState     *st,
   guint src_b = al->node_src[edges[0].b];
   guint iterations = (guint) syn_align_tune ("ITER", 3);
 
+  gint64 t0 = g_get_monotonic_time ();
+  static gint64 tb, tc, ta, tg;
   match_titles (st, edges, n_edges, groups);
 
   for (guint i = 0; i < n_edges; i++)
@@ -934,10 +1001,11 @@ align_pair (PairState     *st,
     }
   for (guint i = 0; i < n_edges; i++)
     if (!al->node_title[edges[i].a])
-      beads_of_edge (st, &edges[i], beads);
+      beads_of_edge (st, edges, n_edges, &edges[i], beads);
   for (guint i = 0; i < n_edges; i++)
     st->best_sim[edges[i].a] = st->best_sim[edges[i].b] = 0;
   dedupe_beads (beads);
+  tb += g_get_monotonic_time () - t0; t0 = g_get_monotonic_time ();
 
   for (guint it = 0; it < iterations; it++)
     {
@@ -946,10 +1014,14 @@ align_pair (PairState     *st,
         break;
     }
 
+  tc += g_get_monotonic_time () - t0; t0 = g_get_monotonic_time ();
   attach_neighbours (st, edges, n_edges, groups);
+  ta += g_get_monotonic_time () - t0; t0 = g_get_monotonic_time ();
   if (syn_align_tune ("GAPS", 1) > 0)
     fill_gaps (st, groups, al->node_src[edges[0].a], src_b);
+  tg += g_get_monotonic_time () - t0; t0 = g_get_monotonic_time ();
   emit_links (st, groups);
+  if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("beads %ld chains %ld attach %ld gaps %ld us; edges %u beads %u\n", (long) tb, (long) tc, (long) ta, (long) tg, n_edges, beads->len);
 }
 
 void

@@ -11,9 +11,11 @@ G_BEGIN_DECLS
 
 /* A candidate correspondence between two nodes of different sources. */
 typedef struct {
-  guint a;      /* nodes, a < b */
+  guint a;          /* nodes, a < b */
   guint b;
   float sim;
+  float dot[2];     /* per channel, to sum runs of passages without their vectors */
+  float cover[2];   /* how much of a, of b, the other covers; < 0: not computed yet */
 } SynEdge;
 
 /* A decision of the pairwise stage: passages of one source that correspond

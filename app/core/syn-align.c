@@ -212,7 +212,7 @@ add_edge (GArray *edges,
           guint   u,
           guint   v)
 {
-  SynEdge e = { MIN (u, v), MAX (u, v), 0 };
+  SynEdge e = { MIN (u, v), MAX (u, v), 0, { 0, 0 }, { -1, -1 } };
   g_array_append_val (edges, e);
 }
 
@@ -228,6 +228,7 @@ generate_candidates (SynAligner *self)
   guint n = self->n_nodes;
   guint keep = (guint) syn_align_tune ("KEEP", 3);
   guint max_words = (guint) syn_align_tune ("MAXWORDS", 12);
+  double ratio = syn_align_tune ("KEEPRATIO", 0.5);
   guint cap = MAX ((guint) syn_align_tune ("CAP", 64), 4 * self->n_sources);
   g_autofree float *acc = g_new0 (float, n + 1);
   g_autofree guint *touched = g_new (guint, n + 1);
@@ -285,18 +286,23 @@ generate_candidates (SynAligner *self)
             slot[j] = slot[j - 1];
           slot[j] = u;
         }
+      /* the runners-up only when close to the best: with many sources,
+       * most passages have one clear counterpart in each */
       for (guint i = 0; i < n_touched; i++)
         {
           guint u = touched[i], r = self->node_src[u];
+          const guint *slot = best + (gsize) r * keep;
 
-          for (guint j = 0; j < n_best[r]; j++)
-            add_edge (self->edges, v, best[(gsize) r * keep + j]);
+          for (guint j = 0; j < n_best[r] && acc[slot[j]] >= ratio * acc[slot[0]]; j++)
+            add_edge (self->edges, v, slot[j]);
           n_best[r] = 0;
         }
       for (guint i = 0; i < n_touched; i++)
         acc[touched[i]] = 0;
 
       n_titles += self->node_title[v];
+      if (g_getenv ("SYN_DEBUG_CAND") && (v < 4 || v % 100 == 0))
+        g_printerr ("node %u words %u used %u touched %u\n", v, vec->word_first[v + 1] - vec->word_first[v], used, n_touched);
     }
   index_clear (&index);
 
@@ -310,24 +316,34 @@ generate_candidates (SynAligner *self)
     }
 }
 
-/* Adds the diagonal neighbours of every edge: when a and b correspond, a's
- * successor and b's successor are worth scoring even if they share no rare
- * word (short sentences of long parallel documents). */
+/* Adds the diagonal neighbours of confident edges: when a and b
+ * correspond, a's successor and b's successor are worth scoring even if
+ * they share no rare word (short sentences of long parallel documents).
+ * Confident: the best edge of one of its nodes, and alike enough. */
 static void
 add_neighbour_candidates (SynAligner *self)
 {
   guint len = self->edges->len;
+  g_autofree float *best = g_new0 (float, self->n_nodes + 1);
+  double seed = syn_align_tune ("NBSEED", 0.3);
 
+  for (guint i = 0; i < len; i++)
+    {
+      const SynEdge *e = &g_array_index (self->edges, SynEdge, i);
+
+      best[e->a] = MAX (best[e->a], e->sim);
+      best[e->b] = MAX (best[e->b], e->sim);
+    }
   for (guint i = 0; i < len; i++)
     {
       SynEdge e = g_array_index (self->edges, SynEdge, i);
 
-      if (e.sim < syn_align_tune ("NBSEED", 0.3))
+      if (e.sim < seed || (syn_align_tune ("NBALL", 0) == 0 && e.sim < best[e.a] && e.sim < best[e.b]))
         continue;
-      if (e.a + 1 < self->n_nodes && e.b + 1 < self->n_nodes &&
-          syn_aligner_adjacent (self, e.a, e.a + 1) && syn_aligner_adjacent (self, e.b, e.b + 1))
+      if (syn_aligner_adjacent (self, e.a, e.a + 1) && syn_aligner_adjacent (self, e.b, e.b + 1))
         add_edge (self->edges, e.a + 1, e.b + 1);
-      if (e.a > 0 && e.b > 0 && syn_aligner_adjacent (self, e.a, e.a - 1) && syn_aligner_adjacent (self, e.b, e.b - 1))
+      if (e.a > 0 && e.b > 0 && syn_aligner_adjacent (self, e.a, e.a - 1) &&
+          syn_aligner_adjacent (self, e.b, e.b - 1))
         add_edge (self->edges, e.a - 1, e.b - 1);
     }
 }
@@ -344,20 +360,41 @@ dedupe_and_score_edges (SynAligner *self,
     {
       if (n > 0 && e[n - 1].a == e[i].a && e[n - 1].b == e[i].b)
         {
-          if (e[i].sim > e[n - 1].sim)
+          if (e[i].cover[0] >= 0)
             e[n - 1] = e[i];
           continue;
         }
       e[n++] = e[i];
     }
   g_array_set_size (self->edges, n);
-  for (guint i = 0; i < n; i++)
-    {
-      if (i % 4096 == 0 && !syn_aligner_report (self, (double) i / n))
-        return;
-      if (e[i].sim == 0)
-        e[i].sim = (float) syn_vectors_similarity (self->vectors, e[i].a, e[i].b);
-    }
+
+  /* edges are sorted by their first node: spread it out once for all */
+  {
+    g_autoptr(SynScatter) scatter = syn_scatter_new (self->vectors);
+    guint scattered = G_MAXUINT;
+
+    for (guint i = 0; i < n; i++)
+      {
+        double d[2], c[2];
+
+        if (i % 4096 == 0 && !syn_aligner_report (self, (double) i / n))
+          break;
+        if (e[i].cover[0] >= 0)
+          continue;
+        if (scattered != e[i].a)
+          {
+            if (scattered != G_MAXUINT)
+              syn_scatter_clear (scatter, self->vectors, scattered);
+            scattered = e[i].a;
+            syn_scatter_set (scatter, self->vectors, scattered);
+          }
+        e[i].sim = (float) syn_scatter_compare (scatter, self->vectors, e[i].a, e[i].b, d, c);
+        e[i].dot[0] = (float) d[0];
+        e[i].dot[1] = (float) d[1];
+        e[i].cover[0] = (float) c[0];
+        e[i].cover[1] = (float) c[1];
+      }
+  }
 }
 
 /* ------------------------------------------------------------- clustering */
@@ -424,7 +461,13 @@ source_similarity (SynAligner    *self,
                    guint        n_q)
 {
   if (n_p == 1 && n_q == 1)
-    return syn_vectors_similarity (self->vectors, p[0], q[0]);
+    {
+      SynEdge key = { MIN (p[0], q[0]), MAX (p[0], q[0]), 0, { 0, 0 }, { 0, 0 } };
+      const SynEdge *e = bsearch (&key, self->edges->data, self->edges->len, sizeof (SynEdge),
+                                  cmp_edge_nodes);
+
+      return e != NULL ? e->sim : syn_vectors_similarity (self->vectors, p[0], q[0]);
+    }
   return syn_vectors_set_similarity (self->vectors, p, n_p, q, n_q);
 }
 
@@ -655,6 +698,9 @@ attach_to_clusters (SynAligner *self,
   g_autofree gint64 *keys = NULL;
   double min_mean = syn_align_tune ("CATTACH", 0.15);
   double strong = syn_align_tune ("CSTRONG", 0.1);
+  double margin = syn_align_tune ("CMARGIN", 1.25);
+  g_autofree double *second = NULL;
+  g_autofree guint8 *seen = NULL;
   Vote *v;
   guint n = 0;
 
@@ -691,6 +737,17 @@ attach_to_clusters (SynAligner *self,
   g_array_sort (votes, cmp_vote_sum);
   v = (Vote *) (gpointer) votes->data;
 
+  /* the runner-up of each node: a node torn between two clusters is left
+   * alone (votes are sorted best first, so the first seen is the best) */
+  second = g_new0 (double, self->n_nodes + 1);
+  seen = g_new0 (guint8, self->n_nodes + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      if (seen[v[i].node] == 1)
+        second[v[i].node] = v[i].sum;
+      seen[v[i].node] = (guint8) MIN (seen[v[i].node] + 1, 2);
+    }
+
   /* best first; a node takes its best cluster only, and a cluster the best
    * node of each source only */
   keys = g_new (gint64, 2 * n + 1);
@@ -705,7 +762,7 @@ attach_to_clusters (SynAligner *self,
         continue;
       g_hash_table_add (taken, node_key);
       g_hash_table_add (taken, slot_key);
-      if (v[i].sum < min_mean || v[i].strong < 2)
+      if (v[i].sum < min_mean || v[i].strong < 2 || v[i].sum < margin * second[v[i].node])
         continue;
       root = find_root (c, v[i].root);
       if (has_source (self, c->members[root], self->node_src[v[i].node]))
@@ -826,6 +883,8 @@ aligner_clear (SynAligner *self)
   g_clear_pointer (&self->links, g_array_unref);
 }
 
+#define T(label) if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("%-12s %8.1f ms\n", label, (g_get_monotonic_time () - t0) / 1000.0)
+
 GArray *
 syn_align (const SynSourceText *sources,
            guint                n_sources,
@@ -835,6 +894,7 @@ syn_align (const SynSourceText *sources,
 {
   SynAligner self = { 0 };
   Clusters clusters = { 0 };
+  gint64 t0 = g_get_monotonic_time ();
   GArray *out = NULL;
 
   g_return_val_if_fail (sources != NULL || n_sources == 0, NULL);
@@ -854,14 +914,23 @@ syn_align (const SynSourceText *sources,
   if (!syn_aligner_report (&self, 0))
     goto out;
   self.vectors = syn_vectors_new (sources, segments, self.node_seg, self.n_nodes);
+  T ("vectors");
 
-  stage (&self, 0.2, 0.3);
+  stage (&self, 0.2, 0.15);
   generate_candidates (&self);
+  T ("candidates");
   if (self.cancelled)
     goto out;
+  if (g_getenv ("SYN_DEBUG_CAND")) g_printerr ("edges after gen %u\n", self.edges->len);
+  stage (&self, 0.35, 0.1);
   dedupe_and_score_edges (&self, 0);
+  if (g_getenv ("SYN_DEBUG_CAND")) g_printerr ("edges after dedupe %u\n", self.edges->len);
   add_neighbour_candidates (&self);
+  stage (&self, 0.45, 0.05);
   dedupe_and_score_edges (&self, 0);
+  if (self.cancelled)
+    goto out;
+  T ("edges");
   if (g_getenv ("SYN_DUMP_EDGES"))
     for (guint i = 0; i < self.edges->len; i++)
       {
@@ -876,6 +945,7 @@ syn_align (const SynSourceText *sources,
   self.links = g_array_new (FALSE, FALSE, sizeof (SynLink));
   g_array_set_clear_func (self.links, link_clear);
   syn_aligner_align_pairs (&self);
+  T ("pairs");
   if (self.cancelled)
     goto out;
 
@@ -883,7 +953,9 @@ syn_align (const SynSourceText *sources,
   cluster_links (&self, &clusters);
   if (self.cancelled)
     goto out;
+  T ("clusters");
   attach_to_clusters (&self, &clusters);
+  T ("attach");
   out = emit_clusters (&self, &clusters);
   if (!syn_aligner_report (&self, 1.0))
     g_clear_pointer (&out, g_array_unref);

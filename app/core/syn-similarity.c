@@ -30,12 +30,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "syn-normalize.h"
 #include "syn-similarity.h"
 
-#define GRAM_CHARS 4
+#define GRAM_BYTES 4
+static int syn_tune_short = 2;
 
 /* An open-addressing map from 64-bit feature hashes to dense ids. */
 typedef struct {
@@ -131,32 +133,38 @@ typedef struct {
   guint  *first;    /* n_nodes + 1 */
 } Occurrences;
 
+/* The n-grams of "^norm$", over bytes: cheaper than over characters, and
+ * as good for matching, since both sides are cut the same way. */
 static void
 add_grams (IdMap      *map,
            GArray     *out,
            const char *norm,
            gboolean    whole)
 {
-  g_autofree char *padded = g_strconcat ("^", norm, "$", NULL);
-  const char *starts[256];
-  guint n = 0;
+  gsize len = strlen (norm), padded = len + 2;
+  guint32 id;
 
-  for (const char *p = padded; *p != '\0' && n < G_N_ELEMENTS (starts) - 1; p = g_utf8_next_char (p))
-    starts[n++] = p;
-  starts[n] = padded + strlen (padded);
-
-  if (whole || n <= GRAM_CHARS)
+#define PADDED(p) ((p) == 0 ? '^' : (p) == padded - 1 ? '$' : norm[(p) - 1])
+  if (whole || padded <= GRAM_BYTES)
     {
-      guint32 id = id_map_lookup (map, hash_bytes (2, padded, strlen (padded)));
+      guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ 2;
+
+      for (gsize p = 0; p < padded; p++)
+        h = (h ^ (guchar) PADDED (p)) * G_GUINT64_CONSTANT (0x100000001b3);
+      id = id_map_lookup (map, h);
       g_array_append_val (out, id);
       return;
     }
-  for (guint i = 0; i + GRAM_CHARS <= n; i++)
+  for (gsize i = 0; i + GRAM_BYTES <= padded; i++)
     {
-      guint32 id = id_map_lookup (map, hash_bytes (2, starts[i],
-                                                   (gsize) (starts[i + GRAM_CHARS] - starts[i])));
+      guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ 2;
+
+      for (gsize p = i; p < i + GRAM_BYTES; p++)
+        h = (h ^ (guchar) PADDED (p)) * G_GUINT64_CONSTANT (0x100000001b3);
+      id = id_map_lookup (map, h);
       g_array_append_val (out, id);
     }
+#undef PADDED
 }
 
 static void
@@ -180,19 +188,16 @@ collect_node (const SynSourceText *source,
       stem = syn_stem (t->norm);
       id = id_map_lookup (word_map, hash_bytes (1, stem, strlen (stem)));
       g_array_append_val (word_ids, id);
-      add_grams (gram_map, gram_ids, t->norm, (t->flags & SYN_TOKEN_NUMBER) != 0);
+      /* function words and short words carry no more in pieces than whole */
+      add_grams (gram_map, gram_ids, t->norm,
+                 (t->flags & SYN_TOKEN_NUMBER) != 0 || strlen (t->norm) <= (gsize) syn_tune_short);
     }
 }
 
-static int
-cmp_u32 (gconstpointer a,
-         gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return (x > y) - (x < y);
-}
-
-/* Turns occurrence lists into sorted, tf-idf weighted vectors. */
+/* Turns occurrence lists into sorted, tf-idf weighted vectors. The
+ * occurrences are first bucketed by feature (a counting sort), then dealt
+ * back to their nodes in feature order: every node's list comes out sorted
+ * without sorting any, in time linear in the occurrences. */
 static void
 weigh (guint          n_nodes,
        guint          n_ids,
@@ -203,46 +208,74 @@ weigh (guint          n_nodes,
        float        **norm_out,
        guint        **df_out)
 {
-  guint32 *ids = (guint32 *) (gpointer) occ->data;
+  const guint32 *ids = (const guint32 *) (gconstpointer) occ->data;
+  guint total = occ->len;
   guint *df = g_new0 (guint, n_ids + 1);
+  guint *id_first = g_new0 (guint, n_ids + 2);
+  guint *by_id = g_new (guint, total + 1);
+  guint *fill = g_new0 (guint, n_nodes + 1);
+  double *idf = g_new (double, n_ids + 1);
+  double *sq = g_new0 (double, n_nodes + 1);
   guint *first = g_new0 (guint, n_nodes + 1);
-  SynFeature *feats = g_new (SynFeature, occ->len + 1);
+  SynFeature *scratch = g_new (SynFeature, total + 1);
+  SynFeature *feats;
   float *norm = g_new0 (float, n_nodes + 1);
   guint n = 0;
 
-  for (guint v = 0; v < n_nodes; v++)
-    {
-      guint s = occ_first[v], e = occ_first[v + 1];
+  /* by feature: the nodes holding it, in node order, repeated per use */
+  for (guint i = 0; i < total; i++)
+    id_first[ids[i] + 1]++;
+  for (guint f = 0; f < n_ids; f++)
+    id_first[f + 1] += id_first[f];
+  {
+    g_autofree guint *pos = g_memdup2 (id_first, (n_ids + 1) * sizeof (guint));
 
-      qsort (ids + s, e - s, sizeof (guint32), cmp_u32);
-      for (guint i = s; i < e; i++)
-        if (i == s || ids[i] != ids[i - 1])
-          df[ids[i]]++;
+    for (guint v = 0; v < n_nodes; v++)
+      for (guint i = occ_first[v]; i < occ_first[v + 1]; i++)
+        by_id[pos[ids[i]]++] = v;
+  }
+
+  for (guint f = 0; f < n_ids; f++)
+    {
+      for (guint i = id_first[f]; i < id_first[f + 1]; i++)
+        if (i == id_first[f] || by_id[i] != by_id[i - 1])
+          df[f]++;
+      idf[f] = df[f] > 0 ? log ((double) n_nodes / df[f]) + 0.1 : 0;
     }
+
+  /* dealt back: node v's features land in scratch[occ_first[v]...] */
+  for (guint f = 0; f < n_ids; f++)
+    for (guint i = id_first[f]; i < id_first[f + 1];)
+      {
+        guint v = by_id[i], j = i;
+        double w;
+
+        while (j < id_first[f + 1] && by_id[j] == v)
+          j++;
+        w = j - i == 1 ? idf[f] : (1.0 + log ((double) (j - i))) * idf[f];
+        scratch[occ_first[v] + fill[v]].id = f;
+        scratch[occ_first[v] + fill[v]].weight = (float) w;
+        fill[v]++;
+        sq[v] += w * w;
+        i = j;
+      }
+
+  feats = g_new (SynFeature, total + 1);
   for (guint v = 0; v < n_nodes; v++)
     {
-      guint s = occ_first[v], e = occ_first[v + 1];
-      double sq = 0;
-
       first[v] = n;
-      for (guint i = s; i < e;)
-        {
-          guint j = i;
-          double idf, w;
-
-          while (j < e && ids[j] == ids[i])
-            j++;
-          idf = log ((double) n_nodes / df[ids[i]]) + 0.1;
-          w = (1.0 + log ((double) (j - i))) * idf;
-          feats[n].id = ids[i];
-          feats[n].weight = (float) w;
-          sq += w * w;
-          n++;
-          i = j;
-        }
-      norm[v] = (float) sqrt (sq);
+      memcpy (feats + n, scratch + occ_first[v], fill[v] * sizeof (SynFeature));
+      n += fill[v];
+      norm[v] = (float) sqrt (sq[v]);
     }
   first[n_nodes] = n;
+
+  g_free (id_first);
+  g_free (by_id);
+  g_free (fill);
+  g_free (idf);
+  g_free (sq);
+  g_free (scratch);
   *first_out = first;
   *feats_out = feats;
   *norm_out = norm;
@@ -291,6 +324,8 @@ syn_vectors_new (const SynSourceText *sources,
   g_autofree guint *gram_occ_first = g_new0 (guint, n_nodes + 1);
   IdMap word_map, gram_map;
 
+  gint64 t0 = g_get_monotonic_time ();
+  if (g_getenv ("SYN_TUNE_SHORT")) syn_tune_short = atoi (g_getenv ("SYN_TUNE_SHORT"));
   id_map_init (&word_map);
   id_map_init (&gram_map);
   self->n_nodes = n_nodes;
@@ -309,18 +344,22 @@ syn_vectors_new (const SynSourceText *sources,
       gram_occ_first[v] = gram_occ->len;
       collect_node (&sources[seg->source], seg, &word_map, &gram_map, word_occ, gram_occ);
     }
+  if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("collect %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   word_occ_first[n_nodes] = word_occ->len;
   gram_occ_first[n_nodes] = gram_occ->len;
 
   self->n_word_ids = word_map.n;
   weigh (n_nodes, word_map.n, word_occ, word_occ_first,
          &self->word_first, &self->words, &self->word_norm, &self->word_df);
+  self->n_gram_ids = gram_map.n;
   weigh (n_nodes, gram_map.n, gram_occ, gram_occ_first,
          &self->gram_first, &self->grams, &self->gram_norm, NULL);
   id_map_clear (&word_map);
   id_map_clear (&gram_map);
 
+  if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("weigh %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   sort_by_rarity (self);
+  if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("rarity %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   return self;
 }
@@ -590,4 +629,108 @@ syn_vectors_cover (const SynVectors *self,
                    self->grams + self->gram_first[x], self->gram_first[x + 1] - self->gram_first[x])
         / ((double) self->gram_norm[x] * self->gram_norm[x]);
   return (1 - self->gram_mix) * w + self->gram_mix * g;
+}
+
+double
+syn_vectors_similarity_dots (const SynVectors *self,
+                             guint             a,
+                             guint             b,
+                             double            d[2])
+{
+  double na[2], nb[2];
+
+  syn_vectors_dots (self, a, b, d);
+  syn_vectors_norms2 (self, a, na);
+  syn_vectors_norms2 (self, b, nb);
+  return syn_vectors_mix_cosine (self, d, na, nb);
+}
+
+SynScatter *
+syn_scatter_new (const SynVectors *vectors)
+{
+  SynScatter *self = g_new0 (SynScatter, 1);
+
+  self->word = g_new0 (float, vectors->n_word_ids + 1);
+  self->gram = g_new0 (float, vectors->n_gram_ids + 1);
+  return self;
+}
+
+void
+syn_scatter_free (SynScatter *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->word);
+  g_free (self->gram);
+  g_free (self);
+}
+
+void
+syn_scatter_set (SynScatter       *self,
+                 const SynVectors *v,
+                 guint             a)
+{
+  for (guint i = v->word_first[a]; i < v->word_first[a + 1]; i++)
+    self->word[v->words[i].id] = v->words[i].weight;
+  for (guint i = v->gram_first[a]; i < v->gram_first[a + 1]; i++)
+    self->gram[v->grams[i].id] = v->grams[i].weight;
+}
+
+void
+syn_scatter_clear (SynScatter       *self,
+                   const SynVectors *v,
+                   guint             a)
+{
+  for (guint i = v->word_first[a]; i < v->word_first[a + 1]; i++)
+    self->word[v->words[i].id] = 0;
+  for (guint i = v->gram_first[a]; i < v->gram_first[a + 1]; i++)
+    self->gram[v->grams[i].id] = 0;
+}
+
+static void
+scatter_channel (const float      *dense,
+                 const SynFeature *fb,
+                 guint             n_b,
+                 double           *dot_out,
+                 double           *cover_a,
+                 double           *cover_b)
+{
+  double d = 0, ca = 0, cb = 0;
+
+  for (guint i = 0; i < n_b; i++)
+    {
+      float wa = dense[fb[i].id];
+
+      if (wa != 0)
+        {
+          d += (double) wa * fb[i].weight;
+          ca += (double) wa * wa;
+          cb += (double) fb[i].weight * fb[i].weight;
+        }
+    }
+  *dot_out = d;
+  *cover_a = ca;
+  *cover_b = cb;
+}
+
+double
+syn_scatter_compare (const SynScatter *self,
+                     const SynVectors *v,
+                     guint             a,
+                     guint             b,
+                     double            dot_out[2],
+                     double            cover[2])
+{
+  double ca[2], cb[2], na[2], nb[2];
+  double mix = v->gram_mix;
+
+  scatter_channel (self->word, v->words + v->word_first[b], v->word_first[b + 1] - v->word_first[b],
+                   &dot_out[0], &ca[0], &cb[0]);
+  scatter_channel (self->gram, v->grams + v->gram_first[b], v->gram_first[b + 1] - v->gram_first[b],
+                   &dot_out[1], &ca[1], &cb[1]);
+  syn_vectors_norms2 (v, a, na);
+  syn_vectors_norms2 (v, b, nb);
+  cover[0] = (1 - mix) * (na[0] > 0 ? ca[0] / na[0] : 0) + mix * (na[1] > 0 ? ca[1] / na[1] : 0);
+  cover[1] = (1 - mix) * (nb[0] > 0 ? cb[0] / nb[0] : 0) + mix * (nb[1] > 0 ? cb[1] / nb[1] : 0);
+  return syn_vectors_mix_cosine (v, dot_out, na, nb);
 }

@@ -28,6 +28,7 @@ typedef struct {
   /* the word features of each node, rarest first, for candidate generation */
   guint32     *rare;         /* indexed like words */
   guint        n_word_ids;
+  guint        n_gram_ids;
   guint       *word_df;      /* in how many nodes each word feature occurs */
   double       gram_mix;     /* share of the gram channel in the similarity */
 } SynVectors;
@@ -45,6 +46,12 @@ void        syn_vectors_free       (SynVectors          *self);
 double      syn_vectors_similarity (const SynVectors    *self,
                                     guint                a,
                                     guint                b);
+
+/* The same, also giving the dot products per channel. */
+double      syn_vectors_similarity_dots (const SynVectors *self,
+                                         guint             a,
+                                         guint             b,
+                                         double            dot[2]);
 
 /* The same for the sums of two sets of nodes (a passage against two
  * passages that split it, for example). */
@@ -80,6 +87,32 @@ double      syn_vectors_mix_cosine (const SynVectors    *self,
                                     const double         norm2_a[2],
                                     const double         norm2_b[2]);
 
+/* Comparing one node with many: its vector spread out over every feature,
+ * so that each comparison walks the other vector only. */
+typedef struct {
+  float *word;
+  float *gram;
+} SynScatter;
+
+SynScatter *syn_scatter_new     (const SynVectors *vectors);
+void        syn_scatter_free    (SynScatter       *self);
+void        syn_scatter_set     (SynScatter       *self,
+                                 const SynVectors *vectors,
+                                 guint             a);
+void        syn_scatter_clear   (SynScatter       *self,
+                                 const SynVectors *vectors,
+                                 guint             a);
+/* The similarity of the scattered node @a with @b, with the dot products
+ * per channel and how much of a (cover[0]) and of b (cover[1]) the other
+ * covers. */
+double      syn_scatter_compare (const SynScatter *self,
+                                 const SynVectors *vectors,
+                                 guint             a,
+                                 guint             b,
+                                 double            dot[2],
+                                 double            cover[2]);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynVectors, syn_vectors_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynScatter, syn_scatter_free)
 
 G_END_DECLS
