@@ -635,17 +635,20 @@ snapshot_span_background (SynArticleView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, span->end);
   while (gtk_text_iter_compare (&iter, &end) < 0)
     {
-      GtkTextIter line_end = iter, last;
+      GtkTextIter next = iter, last;
       GdkRectangle first_rect, last_rect;
       float x0, x1;
 
-      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
-          gtk_text_iter_compare (&line_end, &end) > 0)
-        line_end = end;
-      if (gtk_text_iter_equal (&line_end, &iter))
-        gtk_text_iter_forward_char (&line_end);
-      last = line_end;
+      /* To the start of the next display line: unlike a line's end, that
+       * position is never ambiguous at a wrap. */
+      if (!gtk_text_view_forward_display_line (view, &next) || gtk_text_iter_compare (&next, &end) > 0 ||
+          gtk_text_iter_compare (&next, &iter) <= 0)
+        next = end;
+      last = next;
       gtk_text_iter_backward_char (&last);
+      /* The space a line wraps at is not part of the highlight. */
+      while (gtk_text_iter_compare (&last, &iter) > 0 && g_unichar_isspace (gtk_text_iter_get_char (&last)))
+        gtk_text_iter_backward_char (&last);
       gtk_text_view_get_iter_location (view, &iter, &first_rect);
       gtk_text_view_get_iter_location (view, &last, &last_rect);
       x0 = first_rect.x - 2;
@@ -660,7 +663,7 @@ snapshot_span_background (SynArticleView *self,
           gtk_snapshot_append_color (snapshot, color, &box.bounds);
           gtk_snapshot_pop (snapshot);
         }
-      iter = line_end;
+      iter = next;
     }
 }
 
