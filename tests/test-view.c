@@ -559,6 +559,44 @@ test_search (Fixture       *fixture,
     g_assert_false (buffer_has_tag (syn_comparison_view_get_article_view (fixture->view, c), "syn-search"));
 }
 
+static gboolean
+realigned (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+aligned_cb (SynComparison *comparison,
+            gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static void
+test_realign (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SynPassage) passage = g_object_ref (passage_at (fixture, 1, find_span (fixture, 1, "Engineers replaced")));
+  gboolean done = FALSE;
+  g_autofree char *text = NULL;
+
+  syn_comparison_view_select_passage (fixture->view, passage);
+  g_signal_connect (fixture->comparison, "aligned", G_CALLBACK (aligned_cb), &done);
+
+  /* Another segment unit: new passages, the same articles. The reader
+   * keeps the passage selected. */
+  syn_comparison_set_segment_unit (fixture->comparison, SYN_SEGMENT_LINE);
+  wait_until (realigned, &done, "the comparison to re-align");
+  wait_frames (fixture->window, 3);
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) != passage);
+  g_assert_nonnull (syn_comparison_view_get_selected_passage (fixture->view));
+  text = syn_passage_dup_text (syn_comparison_view_get_selected_passage (fixture->view));
+  g_assert_true (g_str_has_prefix (text, "Engineers replaced"));
+  g_assert_true (syn_article_view_get_article (syn_comparison_view_get_article_view (fixture->view, 1)) ==
+                 syn_passage_get_article (syn_comparison_view_get_selected_passage (fixture->view)));
+  g_signal_handlers_disconnect_by_func (fixture->comparison, aligned_cb, &done);
+}
+
 /* A long version: the shared sentence far down, between paragraphs only
  * it has, so that bringing counterparts level needs scrolling. */
 static char *
@@ -809,6 +847,7 @@ main (int   argc,
   g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);

@@ -79,6 +79,8 @@ struct _SynComparisonView
   guint              level_tick;
   gboolean           level_reveal;
   guint              detail_idle;
+  guint              restore_tick;
+  GArray            *places;
   gboolean           syncing_filters;
 };
 
@@ -753,10 +755,109 @@ rebuild (SynComparisonView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
 }
 
+/* Where the reader was in one article: the passage at the top of its
+ * column (by its offset in the text, which outlives a re-alignment) and
+ * how far down the view it stood. */
+typedef struct {
+  SynArticle *article;
+  gsize       offset;
+  float       y;
+  gboolean    anchor;
+} Place;
+
+static void
+place_clear (gpointer data)
+{
+  g_clear_object (&((Place *) data)->article);
+}
+
+static GArray *
+save_places (SynComparisonView *self)
+{
+  GArray *places = g_array_new (FALSE, TRUE, sizeof (Place));
+
+  g_array_set_clear_func (places, place_clear);
+  for (guint c = 0; c < self->views->len; c++)
+    {
+      SynArticleView *view = view_at (self, c);
+      gboolean anchor = (int) c == self->anchor_column;
+      int span = anchor ? self->anchor_span : syn_article_view_get_first_visible_span (view);
+      Place place;
+
+      if (span < 0 || gtk_widget_get_height (GTK_WIDGET (view)) <= 0)
+        continue;
+      place.article = g_object_ref (syn_article_view_get_article (view));
+      place.offset = syn_passage_get_start (span_at (self, c, span)->passage);
+      place.y = syn_article_view_get_span_view_y (view, span);
+      place.anchor = anchor;
+      g_array_append_val (places, place);
+    }
+  return places;
+}
+
+/* The span of @view whose passage starts at @offset, or the last before. */
+static int
+span_at_offset (SynArticleView *view,
+                gsize           offset)
+{
+  int found = -1;
+
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      if (syn_passage_get_start (syn_article_view_get_span (view, i)->passage) > offset)
+        break;
+      found = i;
+    }
+  return found;
+}
+
+static gboolean
+restore_places_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  int anchor_column = -1, anchor_span = -1;
+
+  self->restore_tick = 0;
+  for (guint p = 0; self->places != NULL && p < self->places->len; p++)
+    {
+      const Place *place = &g_array_index (self->places, Place, p);
+
+      for (guint c = 0; c < self->views->len; c++)
+        {
+          SynArticleView *view = view_at (self, c);
+          int span;
+
+          if (syn_article_view_get_article (view) != place->article ||
+              (span = span_at_offset (view, place->offset)) < 0)
+            continue;
+          syn_article_view_scroll_span_to (view, span, place->y);
+          if (place->anchor)
+            {
+              anchor_column = c;
+              anchor_span = span;
+            }
+        }
+    }
+  g_clear_pointer (&self->places, g_array_unref);
+  if (anchor_column >= 0)
+    select_span (self, anchor_column, anchor_span, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A re-alignment (a source added or removed, a file reloaded, another
+ * segment unit) keeps the reader's place: each article that stays is
+ * scrolled back to where it was, and the selected passage stays selected
+ * if it is still there. */
 static void
 aligned_cb (SynComparisonView *self)
 {
+  g_clear_pointer (&self->places, g_array_unref);
+  self->places = save_places (self);
   rebuild (self);
+  if (self->places->len > 0 && self->restore_tick == 0)
+    self->restore_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_places_cb, NULL, NULL);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -801,6 +902,10 @@ syn_comparison_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->level_tick);
   self->level_tick = 0;
   g_clear_handle_id (&self->detail_idle, g_source_remove);
+  if (self->restore_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
+  self->restore_tick = 0;
+  g_clear_pointer (&self->places, g_array_unref);
   g_clear_object (&self->comparison);
   g_clear_object (&self->selected_group);
   g_clear_object (&self->header_group);
