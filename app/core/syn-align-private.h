@@ -52,8 +52,6 @@ typedef struct {
   gboolean             cancelled;
 } SynAligner;
 
-double   syn_align_tune         (const char  *name,
-                                 double       fallback);
 gboolean syn_aligner_report     (SynAligner  *self,
                                  double       fraction);
 

@@ -2,7 +2,60 @@
  *
  * Which passage corresponds to which, across any number of sources?
  *
- * (Essay to be completed with measured figures.)
+ * Five rewrites of one story, or fifty, or a book and its simplified
+ * edition: the question is the same, and so is the budget — close to
+ * linear in the number of passages, so no sentence is ever compared with
+ * every other. The method has four stages.
+ *
+ * 1. Candidates. Every passage (headlines apart, furniture left out)
+ *    becomes a tf-idf vector over word stems (syn-similarity.c). An
+ *    inverted index over the stems lists, for each, the passages that
+ *    hold it; a passage walks the lists of its twelve rarest stems only,
+ *    and never a list longer than a cap (64, or four per source), adding
+ *    up the weights it shares with each passage of another source. The
+ *    best three of each other source (the runners-up only when within half
+ *    of the best) become candidate edges; so does the diagonal neighbour
+ *    of a confident edge, for the short sentences of long parallel texts.
+ *    Cost: passages × 12 × cap, whatever their number.
+ *
+ * 2. Pairs. Each pair of sources that shares edges is aligned on its own
+ *    (syn-align-pair.c): chains of beads — order is evidence, yet moved
+ *    paragraphs must survive — with splits and merges up to four passages
+ *    to one, then the gaps between neighbouring groups filled. Each pair
+ *    yields links: one passage or a run of neighbours against the same on
+ *    the other side.
+ *
+ * 3. Clusters. The links of all pairs are merged, strongest first, with
+ *    union-find. A merge is refused when it would put two passages of one
+ *    source together that are not a run of neighbours brought in by a
+ *    split or merge, or when the merged clusters would hang together less
+ *    than CLUSTER_MIN_LINKAGE on average — so that one loose link cannot
+ *    chain two different sentences through a third source.
+ *
+ * 4. Consensus. A passage no pair took may still resemble, a little, every
+ *    member of one cluster: a machine-translated rewrite shares only 0.15
+ *    to 0.25 of its weight with each other version of its sentence, too
+ *    little for any one pair, but it does so with all of them and with
+ *    nothing else. It joins that cluster when its mean similarity to the
+ *    cluster's sources, its agreement with at least two members and its
+ *    margin over its second-best cluster all suffice.
+ *
+ * Order independence is built in, not tested for luck: sources are ranked
+ * by a hash of their text (not by the order of the files) before any
+ * work, every passage is numbered in that order, and every sort and tie
+ * uses those numbers. The same texts give the same groups however they
+ * are passed; only byte-identical sources can swap places.
+ *
+ * A cluster's score is a confidence from the mean similarity of the links
+ * that made it: 1 - exp(-sim / 0.25), about 0.75 at the acceptance
+ * threshold of a lone bead and above 0.9 for close rewordings.
+ *
+ * Measured on the development sets (tests/eval/run-eval; the held-out
+ * sets decide): the seeds, against a proxy annotation, clusters
+ * P 0.962 R 0.983 F1 0.972 (a word-overlap baseline: 0.79); DEplain dev,
+ * exact n:m pairs, F1 0.649 (MASSalign, published: 0.63; word overlap
+ * 0.60); MultiMWA dev, the line pairs grouped: 787 of 800 (mtref) and
+ * 533 of 533 (wiki).
  */
 #define G_LOG_DOMAIN "syn-core"
 
@@ -13,16 +66,18 @@
 
 #include "syn-align-private.h"
 
-/* Tunables: a development aid while the method is measured. */
-double
-syn_align_tune (const char *name,
-                double      fallback)
-{
-  g_autofree char *var = g_strconcat ("SYN_TUNE_", name, NULL);
-  const char *val = g_getenv (var);
+/* Candidate generation (stage 1). */
+#define CANDIDATE_WORDS        12    /* rarest stems walked per passage */
+#define POSTING_CAP            64    /* longest posting list walked (at least 4 per source) */
+#define CANDIDATES_PER_SOURCE  3
+#define CANDIDATE_RATIO        0.5   /* a runner-up within this share of the best */
+#define NEIGHBOUR_MIN_SIM      0.3   /* a confident edge lends its neighbours an edge */
 
-  return val != NULL ? g_ascii_strtod (val, NULL) : fallback;
-}
+/* Clustering (stages 3 and 4), tuned on the development sets. */
+#define CLUSTER_MIN_LINKAGE    0.15
+#define CONSENSUS_MIN_MEAN     0.15
+#define CONSENSUS_AGREE_SIM    0.1
+#define CONSENSUS_MARGIN       1.25
 
 gboolean
 syn_aligner_report (SynAligner *self,
@@ -226,10 +281,10 @@ generate_candidates (SynAligner *self)
 {
   const SynVectors *vec = self->vectors;
   guint n = self->n_nodes;
-  guint keep = (guint) syn_align_tune ("KEEP", 3);
-  guint max_words = (guint) syn_align_tune ("MAXWORDS", 12);
-  double ratio = syn_align_tune ("KEEPRATIO", 0.5);
-  guint cap = MAX ((guint) syn_align_tune ("CAP", 64), 4 * self->n_sources);
+  guint keep = (guint) CANDIDATES_PER_SOURCE;
+  guint max_words = (guint) CANDIDATE_WORDS;
+  double ratio = CANDIDATE_RATIO;
+  guint cap = MAX ((guint) POSTING_CAP, 4 * self->n_sources);
   g_autofree float *acc = g_new0 (float, n + 1);
   g_autofree guint *touched = g_new (guint, n + 1);
   g_autofree guint *best = g_new (guint, (gsize) self->n_sources * keep + 1);
@@ -301,8 +356,6 @@ generate_candidates (SynAligner *self)
         acc[touched[i]] = 0;
 
       n_titles += self->node_title[v];
-      if (g_getenv ("SYN_DEBUG_CAND") && (v < 4 || v % 100 == 0))
-        g_printerr ("node %u words %u used %u touched %u\n", v, vec->word_first[v + 1] - vec->word_first[v], used, n_touched);
     }
   index_clear (&index);
 
@@ -325,7 +378,6 @@ add_neighbour_candidates (SynAligner *self)
 {
   guint len = self->edges->len;
   g_autofree float *best = g_new0 (float, self->n_nodes + 1);
-  double seed = syn_align_tune ("NBSEED", 0.3);
 
   for (guint i = 0; i < len; i++)
     {
@@ -338,7 +390,7 @@ add_neighbour_candidates (SynAligner *self)
     {
       SynEdge e = g_array_index (self->edges, SynEdge, i);
 
-      if (e.sim < seed || (syn_align_tune ("NBALL", 0) == 0 && e.sim < best[e.a] && e.sim < best[e.b]))
+      if (e.sim < NEIGHBOUR_MIN_SIM || (e.sim < best[e.a] && e.sim < best[e.b]))
         continue;
       if (syn_aligner_adjacent (self, e.a, e.a + 1) && syn_aligner_adjacent (self, e.b, e.b + 1))
         add_edge (self->edges, e.a + 1, e.b + 1);
@@ -557,7 +609,7 @@ may_merge (SynAligner   *self,
   /* headlines are one per source and correspond by position in the page */
   if (self->node_title[link->nodes[0]])
     return TRUE;
-  return pairs == 0 || sum / pairs >= syn_align_tune ("LINKAGE", 0.15);
+  return pairs == 0 || sum / pairs >= CLUSTER_MIN_LINKAGE;
 }
 
 static void
@@ -696,9 +748,9 @@ attach_to_clusters (SynAligner *self,
   g_autoptr(GArray) votes = g_array_new (FALSE, FALSE, sizeof (Vote));
   g_autoptr(GHashTable) taken = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autofree gint64 *keys = NULL;
-  double min_mean = syn_align_tune ("CATTACH", 0.15);
-  double strong = syn_align_tune ("CSTRONG", 0.1);
-  double margin = syn_align_tune ("CMARGIN", 1.25);
+  double min_mean = CONSENSUS_MIN_MEAN;
+  double strong = CONSENSUS_AGREE_SIM;
+  double margin = CONSENSUS_MARGIN;
   g_autofree double *second = NULL;
   g_autofree guint8 *seen = NULL;
   Vote *v;
@@ -883,8 +935,6 @@ aligner_clear (SynAligner *self)
   g_clear_pointer (&self->links, g_array_unref);
 }
 
-#define T(label) if (g_getenv ("SYN_DEBUG_TIME")) g_printerr ("%-12s %8.1f ms\n", label, (g_get_monotonic_time () - t0) / 1000.0)
-
 GArray *
 syn_align (const SynSourceText *sources,
            guint                n_sources,
@@ -894,7 +944,6 @@ syn_align (const SynSourceText *sources,
 {
   SynAligner self = { 0 };
   Clusters clusters = { 0 };
-  gint64 t0 = g_get_monotonic_time ();
   GArray *out = NULL;
 
   g_return_val_if_fail (sources != NULL || n_sources == 0, NULL);
@@ -914,38 +963,23 @@ syn_align (const SynSourceText *sources,
   if (!syn_aligner_report (&self, 0))
     goto out;
   self.vectors = syn_vectors_new (sources, segments, self.node_seg, self.n_nodes);
-  T ("vectors");
 
   stage (&self, 0.2, 0.15);
   generate_candidates (&self);
-  T ("candidates");
   if (self.cancelled)
     goto out;
-  if (g_getenv ("SYN_DEBUG_CAND")) g_printerr ("edges after gen %u\n", self.edges->len);
   stage (&self, 0.35, 0.1);
   dedupe_and_score_edges (&self, 0);
-  if (g_getenv ("SYN_DEBUG_CAND")) g_printerr ("edges after dedupe %u\n", self.edges->len);
   add_neighbour_candidates (&self);
   stage (&self, 0.45, 0.05);
   dedupe_and_score_edges (&self, 0);
   if (self.cancelled)
     goto out;
-  T ("edges");
-  if (g_getenv ("SYN_DUMP_EDGES"))
-    for (guint i = 0; i < self.edges->len; i++)
-      {
-        const SynEdge *e = &g_array_index (self.edges, SynEdge, i);
-        const SynSegment *x = &g_array_index (segments, SynSegment, self.node_seg[e->a]);
-        const SynSegment *y = &g_array_index (segments, SynSegment, self.node_seg[e->b]);
-        g_printerr ("E %u %u %.3f\n", self.node_seg[e->a], self.node_seg[e->b], e->sim);
-        (void) x; (void) y;
-      }
 
   stage (&self, 0.5, 0.3);
   self.links = g_array_new (FALSE, FALSE, sizeof (SynLink));
   g_array_set_clear_func (self.links, link_clear);
   syn_aligner_align_pairs (&self);
-  T ("pairs");
   if (self.cancelled)
     goto out;
 
@@ -953,9 +987,7 @@ syn_align (const SynSourceText *sources,
   cluster_links (&self, &clusters);
   if (self.cancelled)
     goto out;
-  T ("clusters");
   attach_to_clusters (&self, &clusters);
-  T ("attach");
   out = emit_clusters (&self, &clusters);
   if (!syn_aligner_report (&self, 1.0))
     g_clear_pointer (&out, g_array_unref);
