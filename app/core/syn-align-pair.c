@@ -68,11 +68,13 @@
 /* Attaching a left-alone neighbour to a group. */
 #define ATTACH_MIN_COVER    0.3
 #define ATTACH_MIN_GAIN     0.0
+#define ATTACH_ROUNDS       8
 
 /* Filling the gap between two neighbouring groups. */
 #define GAP_OPEN_COST       0.3
 #define GAP_MIN_COVER       0.2
 #define GAP_ONE_MIN_SIM     0.1
+#define GAP_MAX_PASSAGES    64
 
 /* Headlines of one story share little: any shared word will do. */
 #define TITLE_MIN_SIM       0.05
@@ -648,8 +650,9 @@ try_attach (PairState        *st,
 }
 
 /* A passage left alone next to a group's passages on its side, and mostly
- * said by the group's other side, joins the group. Runs to a fixed point,
- * since each passage attached makes its own neighbour a candidate. */
+ * said by the group's other side, joins the group. Runs to a fixed point
+ * (or a few rounds), since each passage attached makes its own neighbour a
+ * candidate. */
 static void
 attach_neighbours (PairState     *st,
                    SynEdge       *edges,
@@ -662,7 +665,7 @@ attach_neighbours (PairState     *st,
   double min_cover = ATTACH_MIN_COVER;
   gboolean changed = TRUE;
 
-  while (changed)
+  for (guint round = 0; changed && round < ATTACH_ROUNDS; round++)
     {
       changed = FALSE;
       g_array_set_size (cands, 0);
@@ -755,6 +758,10 @@ fill_one_gap (PairState *st,
   guint end_item = 0;
 
   if (n == 0 || (g1 == -1 && g2 == -1 && m == 0))
+    return;
+  /* the programme costs n × items²: a gap that large is no gap but texts
+   * that do not correspond there */
+  if (n > GAP_MAX_PASSAGES || items > GAP_MAX_PASSAGES)
     return;
 
   /* one passage left on each side, between two groups: the order alone

@@ -325,8 +325,8 @@ generate_candidates (SynAligner *self)
             }
         }
 
-      /* keep the best few per other source (touched is in node order,
-       * hence by source: a tie keeps the earlier node) */
+      /* keep the best few per other source; on a tie the passage touched
+       * first stays, an order fixed by the canonical numbering */
       for (guint i = 0; i < n_touched; i++)
         {
           guint u = touched[i], r = self->node_src[u];
