@@ -347,7 +347,7 @@ test_select (Fixture       *fixture,
   assert_group_selected (fixture, group);
   g_assert_cmpint (syn_article_view_get_focus (syn_comparison_view_get_article_view (fixture->view, 0)), ==, span);
   /* The detail pane follows a frame later. */
-  wait_frames (fixture->window, 2);
+  wait_frames (fixture->window, 3);
   g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
                    "In 3 of 3 sources");
   g_assert_cmpuint (syn_group_detail_get_n_rows (syn_comparison_view_get_detail (fixture->view)), ==, 3);
@@ -464,7 +464,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_null (syn_comparison_view_get_selected_group (fixture->view));
   g_assert_null (syn_comparison_view_get_selected_passage (fixture->view));
   assert_group_selected (fixture, NULL);
-  wait_frames (fixture->window, 2);
+  wait_frames (fixture->window, 3);
   g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
                    "No passage selected");
 }

@@ -78,7 +78,8 @@ struct _SynComparisonView
   gboolean           allocating;
   guint              level_tick;
   gboolean           level_reveal;
-  guint              detail_idle;
+  guint              detail_tick;
+  gint64             detail_frame;
   guint              restore_tick;
   GArray            *places;
   gboolean           syncing_filters;
@@ -243,27 +244,48 @@ paned_position_cb (SynComparisonView *self)
     self->paned_moved = TRUE;
 }
 
-static gboolean
-update_detail_cb (gpointer data)
+static void
+update_detail (SynComparisonView *self)
 {
-  SynComparisonView *self = data;
   SynPassage *passage = NULL;
 
-  self->detail_idle = 0;
   if (self->anchor_column >= 0)
     passage = span_at (self, self->anchor_column, self->anchor_span)->passage;
   syn_group_detail_show (self->detail, self->comparison, self->selected_group, passage);
+}
+
+static gboolean
+update_detail_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  /* The frame that paints the columns goes first. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->detail_frame + 1)
+    return G_SOURCE_CONTINUE;
+  self->detail_tick = 0;
+  update_detail (self);
   return G_SOURCE_REMOVE;
 }
 
 /* The detail pane follows in the frame after the columns: re-wrapping a
  * version per source costs more than everything else a selection does,
- * and the columns are what the reader is looking at. */
+ * and the columns are what the reader is looking at. A tick callback,
+ * not an idle, so that a busy frame clock cannot starve it. */
 static void
 queue_detail (SynComparisonView *self)
 {
-  if (self->detail_idle == 0)
-    self->detail_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_detail_cb, self, NULL);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      update_detail (self);
+      return;
+    }
+  self->detail_frame = gdk_frame_clock_get_frame_counter (clock);
+  if (self->detail_tick == 0)
+    self->detail_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_detail_cb, NULL, NULL);
 }
 
 static void
@@ -702,7 +724,9 @@ rebuild (SynComparisonView *self)
 
   self->anchor_column = self->anchor_span = -1;
   set_selected_group_object (self, -1);
-  g_clear_handle_id (&self->detail_idle, g_source_remove);
+  if (self->detail_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
+  self->detail_tick = 0;
   syn_group_detail_show (self->detail, NULL, NULL, NULL);
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
@@ -901,7 +925,9 @@ syn_comparison_view_dispose (GObject *object)
   if (self->level_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->level_tick);
   self->level_tick = 0;
-  g_clear_handle_id (&self->detail_idle, g_source_remove);
+  if (self->detail_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
+  self->detail_tick = 0;
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
