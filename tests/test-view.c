@@ -277,11 +277,28 @@ passage_at (Fixture *fixture,
 
 /* Tests */
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_columns (Fixture       *fixture,
               gconstpointer  data)
 {
   const char * const texts[] = { courier, times, post };
+  GtkWidget *legend_button;
 
   g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture->view), ==, 3);
   for (guint c = 0; c < 3; c++)
@@ -307,6 +324,14 @@ test_columns (Fixture       *fixture,
                                find_span (fixture, 2, "Campaigners"), "syn-unique"));
   g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 0),
                                find_span (fixture, 0, "Share this"), "syn-boilerplate"));
+  /* The legend opens from the view's action. */
+  legend_button = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (legend_button);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.show-legend", NULL));
+  wait_frames (fixture->window, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)))));
+
   /* Bands join the neighbours' shared passages. */
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 0)), >=, 4);
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 1)), >=, 4);
