@@ -124,6 +124,14 @@ check_file_info (GFile         *file,
       return FALSE;
     }
 
+  /* A folder on the way that we may not enter leaves the attributes unset:
+   * GLib 2.76+ warns on reading them, and opening the file then tells why. */
+  if (!g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE))
+    {
+      *size = 0;
+      return TRUE;
+    }
+
   switch (g_file_info_get_file_type (info))
     {
     case G_FILE_TYPE_REGULAR:
@@ -153,7 +161,8 @@ check_file_info (GFile         *file,
       return FALSE;
     }
 
-  *size = g_file_info_get_size (info);
+  *size = g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
+            ? g_file_info_get_size (info) : 0;
   if (*size > SYN_DECODE_MAX_BYTES)
     {
       set_too_large (error, name);
