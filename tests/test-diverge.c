@@ -170,11 +170,24 @@ test_no_divergence (void)
     "A military buildup near the border alarmed Kyiv.",
     NULL,
   };
+  /* a lone article belongs to its noun; a lone comma is punctuation */
+  const char *articles[] = {
+    "The senate approved a budget for the coming year.",
+    "Senate approved a budget for the coming year.",
+    NULL,
+  };
+  const char *commas[] = {
+    "In the end, the plant closed in March.",
+    "In the end the plant closed in March.",
+    NULL,
+  };
 
   assert_divergences (formats, "");
   assert_divergences (quotes, "");
   assert_divergences (moved, "");
   assert_divergences (hyphens, "");
+  assert_divergences (articles, "");
+  assert_divergences (commas, "");
 }
 
 static void
@@ -414,7 +427,7 @@ test_trivial_groups (void)
   {
     g_autoptr(Group) e = group_new (empty);
     g_autofree char *got = describe (e);
-    g_assert_cmpstr (got, ==, "1:added:Something\n");
+    g_assert_cmpstr (got, ==, "1:added:Something.\n");
   }
 }
 

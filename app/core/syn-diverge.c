@@ -10,7 +10,8 @@
  * spelling variants and number formats never count as a difference. A
  * word's verdict then combines what every other version says of it:
  *
- * - some other version has the same word (in order or moved): nothing;
+ * - some other version has the same word (in order or moved), or lacks
+ *   it in a way too slight to tell (a lone article): nothing;
  * - otherwise, some version has other words in its place: CHANGED;
  * - otherwise: ADDED, the word is found in no other version.
  *
@@ -26,10 +27,11 @@
  * quotation that is a contiguous part of the other (a shorter excerpt of
  * the same words) is the same quotation.
  *
- * Punctuation takes part in matching as the lightest of words, so that an
- * added clause is marked with its commas and brackets; but punctuation
- * alone, like a run of function words alone that merely stands in for
- * other words, is never a divergence. Spans are runs of consecutive words
+ * Punctuation takes part in matching as the lightest of words, and goes
+ * with the added words beside it, so that an added clause is marked with
+ * its commas and brackets; but punctuation alone, like a run of function
+ * words alone that merely stands in for other words, is never a
+ * divergence. Spans are runs of consecutive words
  * of one verdict in one passage. Everything is computed from the
  * versions' contents alone, with ties broken by the versions' contents
  * rather than the order of the sources, so the result is deterministic
@@ -298,6 +300,7 @@ fold_links (Version       *self,
         {
         case SYN_LINK_SAME:
         case SYN_LINK_MOVED:
+        case SYN_LINK_MINOR:
           self->n_same[i]++;
           break;
         case SYN_LINK_CHANGED:
@@ -403,7 +406,8 @@ fold_quotations (Version       *a,
       memset (votes, 0, sizeof (guint) * b->quotes->len);
       for (guint i = quote->first; i <= quote->last; i++)
         {
-          if (links[i].kind != SYN_LINK_NONE && is_word (&g_array_index (a->words, SynWord, i)) &&
+          if (links[i].kind != SYN_LINK_NONE && links[i].kind != SYN_LINK_MINOR &&
+              is_word (&g_array_index (a->words, SynWord, i)) &&
               b->quote_of[links[i].first] != 0)
             votes[b->quote_of[links[i].first] - 1]++;
         }
@@ -696,6 +700,58 @@ emit_quotations (Emitter       *e,
     }
 }
 
+static gboolean
+is_punctuation (const Version *v,
+                guint          i)
+{
+  return (g_array_index (v->words, SynWord, i).flags & SYN_WORD_PUNCT) != 0;
+}
+
+/* The first token that is not punctuation after (@dir = 1) or before
+ * (@dir = -1) token @i in its passage, through punctuation that differs
+ * (verdict not 0), or G_MAXUINT. */
+static guint
+beyond_punctuation (const Version *v,
+                    const guint8  *verdict,
+                    guint          i,
+                    int            dir)
+{
+  guint k = i;
+
+  for (;;)
+    {
+      if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= v->words->len))
+        return G_MAXUINT;
+      k = dir > 0 ? k + 1 : k - 1;
+      if (ref_at (v, k)->segment != ref_at (v, i)->segment)
+        return G_MAXUINT;
+      if (!is_punctuation (v, k))
+        return k;
+      if (verdict[k] == 0)
+        return G_MAXUINT;
+    }
+}
+
+/* Punctuation that faces other words goes with the added words beside
+ * it, so that an inserted clause is marked with its commas. */
+static void
+attach_punctuation (const Version *v,
+                    guint8        *verdict)
+{
+  for (guint i = 0; i < v->words->len; i++)
+    {
+      if (verdict[i] != 2 || !is_punctuation (v, i))
+        continue;
+      for (int dir = -1; dir <= 1; dir += 2)
+        {
+          guint k = beyond_punctuation (v, verdict, i, dir);
+
+          if (k != G_MAXUINT && verdict[k] == 1)
+            verdict[i] = 1;
+        }
+    }
+}
+
 static void
 emit_version (Emitter       *e,
               const Version *v)
@@ -714,6 +770,7 @@ emit_version (Emitter       *e,
     }
   for (guint k = 0; k < v->numbers->len; k++)
     verdict[g_array_index (v->numbers, NumberLink, k).word] = 0;
+  attach_punctuation (v, verdict);
 
   emit_words (e, v, verdict);
   emit_numbers (e, v);

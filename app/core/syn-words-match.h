@@ -28,6 +28,7 @@ typedef enum {
   SYN_LINK_MOVED,     /* the same word elsewhere */
   SYN_LINK_CHANGED,   /* worded differently: other words stand in its place */
   SYN_LINK_NUMBER,    /* a different number stands in its place */
+  SYN_LINK_MINOR,     /* no counterpart, but too slight to be a divergence */
 } SynLinkKind;
 
 typedef struct {
