@@ -204,9 +204,17 @@ test_added (void)
     NULL,
   };
 
+  const char *quoted[] = {
+    "The envoy told reporters in Kyiv “the support is firm” on Monday.",
+    "The envoy said the support is firm on Monday.",
+    NULL,
+  };
+
   assert_divergences (texts, "0:added:after a long scandal over party funds\n");
   /* an inserted clause is marked with its commas */
   assert_divergences (clause, "0:added:, most of them students from the capital,\n");
+  /* a quotation mark goes with the words it touches */
+  assert_divergences (quoted, "0:changed:told\n0:added:reporters in Kyiv\n1:changed:said\n");
 }
 
 static void

@@ -732,23 +732,70 @@ beyond_punctuation (const Version *v,
     }
 }
 
-/* Punctuation that faces other words goes with the added words beside
- * it, so that an inserted clause is marked with its commas. */
+/* Whether token @i touches the next (@dir = 1) or the previous (@dir =
+ * -1) token, with no space between them. */
+static gboolean
+touches (const Version *v,
+         guint          i,
+         int            dir)
+{
+  guint k;
+
+  if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= v->words->len))
+    return FALSE;
+  k = dir > 0 ? i + 1 : i - 1;
+  if (ref_at (v, k)->segment != ref_at (v, i)->segment)
+    return FALSE;
+  return dir > 0 ? ref_at (v, k)->start == ref_at (v, i)->end
+                 : ref_at (v, k)->end == ref_at (v, i)->start;
+}
+
+/* Quotation marks and brackets: they belong to the words they enclose. */
+static gboolean
+is_enclosing (const Version *v,
+              guint          i)
+{
+  switch (g_array_index (v->words, SynWord, i).cls & ~SYN_WORD_PUNCT_CLASS)
+    {
+    case '"': case '\'': case '(': case ')': case '[': case ']': case '{': case '}':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Punctuation that differs goes with the added words beside it, so that
+ * an inserted clause is marked with its commas; but a quotation mark or
+ * a bracket only goes with the words it touches ("he said “the …": the
+ * opening mark is not the speaker's). Any other punctuation that differs
+ * is left to the wording it faces, or to nothing: alone it is never a
+ * divergence. */
 static void
 attach_punctuation (const Version *v,
                     guint8        *verdict)
 {
-  for (guint i = 0; i < v->words->len; i++)
+  guint n = v->words->len;
+  g_autofree guint8 *attach = g_new0 (guint8, n + 1);
+
+  for (guint i = 0; i < n; i++)
     {
-      if (verdict[i] != 2 || !is_punctuation (v, i))
+      if (verdict[i] == 0 || !is_punctuation (v, i))
         continue;
       for (int dir = -1; dir <= 1; dir += 2)
         {
           guint k = beyond_punctuation (v, verdict, i, dir);
 
-          if (k != G_MAXUINT && verdict[k] == 1)
-            verdict[i] = 1;
+          if (k == G_MAXUINT || verdict[k] != 1)
+            continue;
+          if (is_enclosing (v, i) && touches (v, i, -dir) && !touches (v, i, dir))
+            continue;
+          attach[i] = TRUE;
         }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (verdict[i] != 0 && is_punctuation (v, i))
+        verdict[i] = attach[i] ? 1 : verdict[i] == 1 ? 0 : verdict[i];
     }
 }
 
