@@ -227,6 +227,27 @@ static const char story_furnished_too[] =
   "~ Sign up for our newsletter\n"
   "~ Leave a comment\n";
 
+/* A plain-language version of story_plain_source: its sentences are
+ * shorter, two of them come from one sentence of the original with a
+ * sentence of explanation between them that no original sentence says. */
+static const char story_plain_source[] =
+  "The old river bridge in Marlow was closed on Tuesday after floodwater undermined its eastern pier.\n"
+  "During a morning inspection, engineers found a crack nearly two metres long in the stonework, and divers from the county will examine the foundations on Friday.\n"
+  "Mayor Clara Voss said the bridge would stay shut until the repairs are finished.\n"
+  "About 12,000 vehicles cross the bridge every day, according to the county roads office.\n"
+  "Buses will be diverted through the industrial estate, adding twenty minutes to most journeys.\n";
+
+static const char story_plain[] =
+  "The old bridge in Marlow is closed since Tuesday.\n"
+  "Floodwater undermined its eastern pier.\n"
+  "Engineers found a crack nearly two metres long in the stonework.\n"
+  "This happens often with very old bridges.\n"
+  "Divers from the county will examine the foundations on Friday.\n"
+  "Mayor Clara Voss said the bridge would stay shut until the repairs are finished.\n"
+  "About 12,000 vehicles cross the bridge every day.\n"
+  "Buses will be diverted through the industrial estate.\n"
+  "That adds twenty minutes to most journeys.\n";
+
 /* ------------------------------------------------------------------ tests */
 
 static void
@@ -576,6 +597,62 @@ test_degenerate (void)
   fixture_clear (&f);
 }
 
+/* A simplification splits a sentence and puts an explanation of its own
+ * between the pieces: both pieces join the sentence they come from, and
+ * the explanation stays alone, in either order of the sources. */
+static void
+test_derived_apart (void)
+{
+  for (guint order = 0; order < 2; order++)
+    {
+      const char * const texts[] = { order ? story_plain : story_plain_source,
+                                     order ? story_plain_source : story_plain };
+      guint plain = order ? 0 : 1, source = 1 - plain;
+      Fixture f;
+      gint c;
+
+      fixture_init (&f, texts, 2);
+      fixture_align (&f);
+      assert_consistent (&f);
+      assert_together (&f, source, "During a morning inspection", plain, "Engineers found");
+      assert_together (&f, source, "During a morning inspection", plain, "Divers from the county");
+      g_assert_cmpint (cluster_of (&f, plain, "This happens often"), ==, -1);
+      c = cluster_of (&f, plain, "Engineers found");
+      g_assert_cmpuint (g_array_index (f.clusters, SynCluster, c).n_segments, ==, 3);
+      assert_together (&f, source, "The old river bridge", plain, "The old bridge");
+      assert_together (&f, source, "Mayor", plain, "Mayor");
+      assert_together (&f, source, "Buses will be diverted", plain, "Buses will be diverted");
+      fixture_clear (&f);
+    }
+}
+
+/* Passages of one source that are far apart never share a group, however
+ * alike: only a few explanations may stand between two pieces. */
+static void
+test_apart_bounded (void)
+{
+  const char * const texts[] = { story, story_reordered };
+  Fixture f;
+
+  fixture_init (&f, texts, 2);
+  fixture_align (&f);
+  assert_consistent (&f);
+  for (guint c = 0; c < f.clusters->len; c++)
+    {
+      const SynCluster *cl = &g_array_index (f.clusters, SynCluster, c);
+
+      for (guint k = 1; k < cl->n_segments; k++)
+        {
+          const SynSegment *a = &g_array_index (f.segments, SynSegment, cl->segments[k - 1]);
+          const SynSegment *b = &g_array_index (f.segments, SynSegment, cl->segments[k]);
+
+          if (a->source == b->source)
+            g_assert_cmpuint (cl->segments[k] - cl->segments[k - 1], <=, 5);
+        }
+    }
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/core/align/split", test_split);
   g_test_add_func ("/core/align/merged", test_merged);
   g_test_add_func ("/core/align/unique", test_unique);
+  g_test_add_func ("/core/align/derived-apart", test_derived_apart);
+  g_test_add_func ("/core/align/apart-bounded", test_apart_bounded);
   g_test_add_func ("/core/align/boilerplate", test_boilerplate);
   g_test_add_func ("/core/align/titles", test_titles);
   g_test_add_func ("/core/align/many-sources", test_many_sources);

@@ -30,6 +30,26 @@
  * are then attached one by one: a passage left alone next to a group's
  * passages joins the group when the group's other side covers most of it.
  *
+ * What is left between two groups of the backbone (the longest run of
+ * groups in order on both sides; a lone, weak group crossing it is a
+ * chance resemblance and is taken apart first) is filled in order. Most
+ * such gaps are said by what is around them: every passage of the longer
+ * side goes to the group before, the group after, or a passage in
+ * between, by a small monotone programme over coverage — except a passage
+ * its place says nothing of, which is an elaboration of its own (a
+ * simplification explains a word, a rewrite adds a sentence) and stays
+ * alone even between two pieces of one group. When the gap as a whole is
+ * not said by its surroundings, each passage of the source with the
+ * shorter passages is taken as derived from the passage (or run of two)
+ * of the other that best contains it — asymmetric containment, the share
+ * of its weight the parent holds — or from nothing, in order, a parent
+ * taking children that need not be neighbours: up to SYN_ALIGN_MAX_SKIP
+ * passages may stand between two of them. That is how a simplification
+ * writes ("So fangen Märchen an." inserted between two pieces of one
+ * sentence), and how an outlet merges two sentences that were not
+ * neighbours. The programme is O(children × parents) in a gap, and gaps
+ * larger than a bound are left alone, so the stage stays near-linear.
+ *
  * Headlines are matched with headlines only, one to one.
  */
 #define G_LOG_DOMAIN "syn-core"
@@ -75,6 +95,27 @@
 #define GAP_MIN_COVER       0.2
 #define GAP_ONE_MIN_SIM     0.1
 #define GAP_MAX_PASSAGES    64
+#define GAP_MIN_PIECE       0.01
+
+/* Derivation in a gap that fill_one_gap() leaves alone: a child passage
+ * derives from a parent unit worth (cover - DERIVE_MIN_COVER), where cover
+ * is how much of its weight the unit holds; a unit is opened, for
+ * DERIVE_OPEN_COST (plus DERIVE_RUN_COST for each further passage of a
+ * run of parents), by a child it covers at least DERIVE_OPEN_COVER; each
+ * child passed over inside a unit costs DERIVE_SKIP_COST, and at most
+ * DERIVE_MAX_SKIP are passed over in a row. */
+#define DERIVE_MIN_COVER    0.2
+#define DERIVE_OPEN_COVER   0.6
+#define DERIVE_OPEN_COST    0.2
+#define DERIVE_RUN_COST     0.2
+#define DERIVE_SKIP_COST    0.5
+#define DERIVE_MAX_SKIP     SYN_ALIGN_MAX_SKIP
+#define DERIVE_MAX_RUN      2
+#define DERIVE_MAX_CELLS    65536
+
+/* A lone one-to-one group that crosses the order of the others, and is
+ * no closer than this, is taken apart before the gaps are filled. */
+#define DISSOLVE_MAX_SIM    0.5
 
 /* Headlines of one story share little: any shared word will do. */
 #define TITLE_MIN_SIM       0.05
@@ -103,6 +144,7 @@ typedef struct {
   double       piece_cover;
   double       piece_best;
   float       *best_sim;               /* per node: best edge in this pair */
+  SynScatter  *scatter;                /* one node spread out, for derive_gap() */
 } PairState;
 
 typedef struct {
@@ -735,7 +777,7 @@ range_is_free (PairState *st,
  * coverage of each passage by its item, minus a cost for each new group
  * opened in the gap. Applied when the run is, on average, covered well
  * enough. */
-static void
+static gboolean
 fill_one_gap (PairState *st,
               GArray    *groups,
               gint       g1,
@@ -755,14 +797,14 @@ fill_one_gap (PairState *st,
   double open_cost = GAP_OPEN_COST;
   double min_cover = GAP_MIN_COVER;
   double total = -G_MAXDOUBLE;
-  guint end_item = 0;
+  guint end_item = 0, skipped = 0;
 
   if (n == 0 || (g1 == -1 && g2 == -1 && m == 0))
-    return;
+    return FALSE;
   /* the programme costs n × items²: a gap that large is no gap but texts
    * that do not correspond there */
   if (n > GAP_MAX_PASSAGES || items > GAP_MAX_PASSAGES)
-    return;
+    return FALSE;
 
   /* one passage left on each side, between two groups: the order alone
    * nearly decides that they correspond; a little shared vocabulary does */
@@ -774,8 +816,9 @@ fill_one_gap (PairState *st,
         {
           Bead bead = { MIN (many_lo, few_lo), MAX (many_lo, few_lo), 1, 1, (float) sim, 0, 0, -1 };
           group_from_bead (st, groups, &bead);
+          return TRUE;
         }
-      return;
+      return FALSE;
     }
 
   for (guint k = 0; k < items; k++)
@@ -846,7 +889,7 @@ fill_one_gap (PairState *st,
         end_item = k;
       }
   if (total == -G_MAXDOUBLE)
-    return;
+    return FALSE;
 
   {
     double covered = 0;
@@ -859,7 +902,7 @@ fill_one_gap (PairState *st,
         k = from[(guint) j * items + (guint) k];
       }
     if (covered / n < min_cover)
-      return;
+      return FALSE;
   }
 
   for (guint j = 0; j < n; j++)
@@ -868,6 +911,14 @@ fill_one_gap (PairState *st,
       gint g;
       Group *grp;
 
+      /* a passage its item does not speak of at all is an elaboration of
+       * its own (a few in a row at most, so groups stay close-knit) */
+      if (cov[j * items + k] < GAP_MIN_PIECE && skipped < SYN_ALIGN_MAX_SKIP)
+        {
+          skipped++;
+          continue;
+        }
+      skipped = 0;
       if (k == 0)
         g = g1;
       else if (k == items - 1)
@@ -889,10 +940,340 @@ fill_one_gap (PairState *st,
       st->group_of[v] = g;
     }
   for (guint j = 0; j < n; j++)
+    if (st->group_of[many_lo + j] != -1)
+      {
+        Group *grp = &g_array_index (groups, Group, st->group_of[many_lo + j]);
+        grp->score = group_similarity (al, grp);
+      }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------- derivation */
+
+/* How much of each child passage each parent item holds: the bits of the
+ * child's features it holds, and the squared weight beyond 64 features. */
+typedef struct {
+  guint64 mask;
+  float   rest;
+} Held;
+
+/* The gap [c_lo, c_hi) of the child side is distributed over the parent
+ * side [p_lo, p_hi) and the groups on either side of the gap: each child
+ * passage either derives from one parent unit (a passage, a run of up to
+ * DERIVE_MAX_RUN neighbours, or the group before or after the gap) or
+ * from none, in order. See the essay at the top. */
+static void
+derive_gap (PairState *st,
+            GArray    *groups,
+            gint       g1,
+            gint       g2,
+            gboolean   child_is_b,
+            guint      c_lo,
+            guint      c_hi,
+            guint      p_lo,
+            guint      p_hi)
+{
+  SynAligner *al = st->al;
+  guint n = c_hi - c_lo, m = p_hi - p_lo;
+  guint R = DERIVE_MAX_RUN, S = DERIVE_MAX_SKIP;
+  guint U = m * R + 2, P = m + 1;          /* units; positions 0..m */
+  guint unit_l = 0, unit_r = U - 1;
+  double tau = DERIVE_MIN_COVER;
+  double open_cost = DERIVE_OPEN_COST;
+  double run_cost = DERIVE_RUN_COST;
+  double skip_cost = DERIVE_SKIP_COST;
+  double tau_open = DERIVE_OPEN_COVER;
+  g_autofree Held *held = NULL;
+  g_autofree double *A = NULL, *E = NULL, *PM = NULL;
+  g_autofree gint8 *from = NULL;
+  g_autofree gint *earg = NULL, *pmarg = NULL, *assign = NULL;
+  g_autofree guint8 *run_max = NULL;
+  SynScatter *scatter = st->scatter;
+  const double NONE = -G_MAXDOUBLE;
+  double total;
+  gint row, pos, unit;
+
+  if (n == 0 || (m == 0 && g1 == -1 && g2 == -1))
+    return;
+  if ((gsize) n * (m + 2) > DERIVE_MAX_CELLS)
+    return;
+
+  /* what each parent item holds of each child */
+  held = g_new0 (Held, (gsize) (m + 2) * n);
+  for (guint k = 0; k < m + 2; k++)
     {
-      Group *grp = &g_array_index (groups, Group, st->group_of[many_lo + j]);
-      grp->score = group_similarity (al, grp);
+      GArray *nodes = NULL;
+      guint single = p_lo + k - 1;
+      const guint *list;
+      guint len;
+
+      if (k == 0 || k == m + 1)
+        {
+          gint g = k == 0 ? g1 : g2;
+
+          if (g == -1)
+            continue;
+          nodes = child_is_b ? g_array_index (groups, Group, g).a : g_array_index (groups, Group, g).b;
+          list = (const guint *) (gconstpointer) nodes->data;
+          len = nodes->len;
+        }
+      else
+        {
+          list = &single;
+          len = 1;
+        }
+      for (guint i = 0; i < len; i++)
+        syn_scatter_set (scatter, al->vectors, list[i]);
+      for (guint j = 0; j < n; j++)
+        {
+          double rest = 0;
+
+          held[k * n + j].mask = syn_scatter_mask (scatter, al->vectors, c_lo + j, &rest);
+          held[k * n + j].rest = (float) rest;
+        }
+      for (guint i = 0; i < len; i++)
+        syn_scatter_clear (scatter, al->vectors, list[i]);
     }
+
+  run_max = g_new0 (guint8, m + 1);
+  for (guint s = 0; s < m; s++)
+    {
+      guint r = 0;
+
+      while (r < MIN (MIN ((guint) st->run_len[p_lo + s], m - s), R) && st->group_of[p_lo + s + r] == -1)
+        r++;
+      run_max[s] = (guint8) r;
+    }
+
+  A = g_new (double, (gsize) n * U);
+  from = g_new (gint8, (gsize) n * U);
+  E = g_new (double, (gsize) (n + 1) * P);
+  earg = g_new (gint, (gsize) (n + 1) * P);
+  PM = g_new (double, (gsize) (n + 1) * P);
+  pmarg = g_new (gint, (gsize) (n + 1) * P);
+
+  /* row 0 of E and PM: nothing placed yet */
+  for (guint e = 0; e < P; e++)
+    {
+      E[e] = e == 0 ? 0 : NONE;
+      earg[e] = e == 0 ? -2 : -1;
+      PM[e] = 0;
+      pmarg[e] = 0;
+    }
+
+  for (guint j = 0; j < n; j++)
+    {
+      guint c = c_lo + j;
+      double norm2 = st->norm2[c][0];
+      double *Ej = E + (gsize) (j + 1) * P, *PMj = PM + (gsize) (j + 1) * P;
+      const double *PMp = PM + (gsize) j * P;
+      gint *earg_j = earg + (gsize) (j + 1) * P;
+
+      for (guint e = 0; e < P; e++)
+        {
+          Ej[e] = E[(gsize) j * P + e];
+          earg_j[e] = -1;
+        }
+
+      for (guint u = 0; u < U; u++)
+        {
+          guint s = 0, r = 1, k;
+          guint64 mask = 0;
+          double rest = 0, sc, best = NONE;
+          gint8 fr = -1;
+
+          A[(gsize) j * U + u] = NONE;
+          from[(gsize) j * U + u] = -1;
+          if (st->group_of[c] != -1)
+            continue;
+          if (u == unit_l || u == unit_r)
+            {
+              if ((u == unit_l ? g1 : g2) == -1)
+                continue;
+              k = u == unit_l ? 0 : m + 1;
+              mask = held[k * n + j].mask;
+              rest = held[k * n + j].rest;
+            }
+          else
+            {
+              s = (u - 1) / R;
+              r = (u - 1) % R + 1;
+              if (r > run_max[s])
+                continue;
+              for (guint i = 0; i < r; i++)
+                {
+                  mask |= held[(s + 1 + i) * n + j].mask;
+                  rest = MAX (rest, held[(s + 1 + i) * n + j].rest);
+                }
+            }
+          if (norm2 <= 0)
+            continue;
+          sc = (syn_vectors_mask_weight (al->vectors, c, mask) + rest) / norm2 - tau;
+
+          if (u == unit_l)
+            {
+              if (j <= S)
+                {
+                  best = -skip_cost * j;
+                  fr = 0;
+                }
+            }
+          else if (u == unit_r)
+            {
+              best = PMp[m];
+              fr = 0;
+            }
+          else if (sc + tau >= tau_open)
+            {
+              best = PMp[s] - open_cost - run_cost * (r - 1);
+              fr = 0;
+            }
+          for (guint d = 1; d <= S + 1 && d <= j; d++)
+            {
+              double prev = A[(gsize) (j - d) * U + u];
+
+              if (prev > NONE && prev - skip_cost * (d - 1) > best)
+                {
+                  best = prev - skip_cost * (d - 1);
+                  fr = (gint8) d;
+                }
+            }
+          if (best == NONE)
+            continue;
+          A[(gsize) j * U + u] = best + sc;
+          from[(gsize) j * U + u] = fr;
+
+          if (u != unit_r)
+            {
+              guint e = u == unit_l ? 0 : s + r;
+
+              if (A[(gsize) j * U + u] > Ej[e])
+                {
+                  Ej[e] = A[(gsize) j * U + u];
+                  earg_j[e] = (gint) u;
+                }
+            }
+        }
+
+      PMj[0] = Ej[0];
+      pmarg[(gsize) (j + 1) * P] = 0;
+      if (PMj[0] < 0)
+        PMj[0] = 0;   /* the empty placement is always there */
+      for (guint e = 1; e < P; e++)
+        {
+          if (Ej[e] > PMj[e - 1])
+            {
+              PMj[e] = Ej[e];
+              pmarg[(gsize) (j + 1) * P + e] = (gint) e;
+            }
+          else
+            {
+              PMj[e] = PMj[e - 1];
+              pmarg[(gsize) (j + 1) * P + e] = pmarg[(gsize) (j + 1) * P + e - 1];
+            }
+        }
+    }
+
+  /* the best end: the last unit anywhere, or the group after the gap */
+  total = PM[(gsize) n * P + m];
+  row = (gint) n - 1;
+  pos = pmarg[(gsize) n * P + m];
+  unit = -1;
+  for (guint j = n > S + 1 ? n - S - 1 : 0; j < n; j++)
+    {
+      double v = A[(gsize) j * U + unit_r];
+
+      if (v > NONE && v - skip_cost * (n - 1 - j) > total)
+        {
+          total = v - skip_cost * (n - 1 - j);
+          row = (gint) j;
+          unit = (gint) unit_r;
+        }
+    }
+  if (total <= 0)
+    return;
+
+  assign = g_new (gint, n);
+  for (guint j = 0; j < n; j++)
+    assign[j] = -1;
+  /* trace back: in E (row, pos) when unit == -1, else in A (row, unit) */
+  while (row >= 0)
+    {
+      if (unit == -1)
+        {
+          gint a = earg[(gsize) (row + 1) * P + pos];
+
+          if (a == -2)
+            break;
+          if (a == -1)
+            {
+              row--;
+              continue;
+            }
+          unit = a;
+          continue;
+        }
+      else
+        {
+          gint8 fr = from[(gsize) row * U + unit];
+
+          assign[row] = unit;
+          if (fr > 0)
+            {
+              row -= fr;
+              continue;
+            }
+          if (unit == (gint) unit_l)
+            break;
+          pos = unit == (gint) unit_r ? pmarg[(gsize) row * P + m]
+                                      : pmarg[(gsize) row * P + ((guint) unit - 1) / R];
+          row--;
+          unit = -1;
+        }
+    }
+
+  /* the groups */
+  {
+    g_autofree gint *group_of_unit = g_new (gint, U);
+
+    for (guint u = 0; u < U; u++)
+      group_of_unit[u] = -1;
+    group_of_unit[unit_l] = g1;
+    group_of_unit[unit_r] = g2;
+    for (guint j = 0; j < n; j++)
+      {
+        gint u = assign[j];
+        guint c = c_lo + j;
+        Group *grp;
+
+        if (u == -1)
+          continue;
+        if (group_of_unit[u] == -1)
+          {
+            guint s = ((guint) u - 1) / R, r = ((guint) u - 1) % R + 1;
+
+            group_of_unit[u] = (gint) groups->len;
+            grp = new_group (groups);
+            for (guint i = 0; i < r; i++)
+              {
+                guint p = p_lo + s + i;
+
+                g_array_append_val (child_is_b ? grp->a : grp->b, p);
+                st->group_of[p] = group_of_unit[u];
+              }
+          }
+        grp = &g_array_index (groups, Group, group_of_unit[u]);
+        g_array_append_val (child_is_b ? grp->b : grp->a, c);
+        g_array_sort (child_is_b ? grp->b : grp->a, cmp_u32);
+        st->group_of[c] = group_of_unit[u];
+      }
+    for (guint u = 0; u < U; u++)
+      if (group_of_unit[u] != -1)
+        {
+          Group *grp = &g_array_index (groups, Group, group_of_unit[u]);
+          grp->score = group_similarity (al, grp);
+        }
+  }
 }
 
 static int
@@ -908,11 +1289,91 @@ cmp_group_start (gconstpointer x,
   return (sa > sb) - (sa < sb);
 }
 
-/* The passages left alone between two groups that are neighbours on both
- * sides (nothing else between them) are what a simplification or a
- * rewrite said differently there: more pieces of the same sentences, or
- * sentences that correspond without sharing much. Each gap is filled by
- * fill_one_gap(), from the side with more passages. */
+/* The mean number of features of a source's passages: the source with
+ * the shorter passages is the one derived from the other. */
+static double
+mean_features (SynAligner *al,
+               guint       src)
+{
+  guint lo = al->src_first[src], hi = al->src_first[src + 1];
+
+  if (hi == lo)
+    return 0;
+  return (double) (al->vectors->word_first[hi] - al->vectors->word_first[lo]) / (hi - lo);
+}
+
+/* Whether a one-to-one group is continued by another on both sides at
+ * once, before or after it: a paragraph that moved, not a chance match. */
+static gboolean
+continued (PairState   *st,
+           const Group *g)
+{
+  SynAligner *al = st->al;
+  guint a = g_array_index (g->a, guint, 0), b = g_array_index (g->b, guint, 0);
+
+  if (a > 0 && b > 0 && syn_aligner_adjacent (al, a - 1, a) && syn_aligner_adjacent (al, b - 1, b) &&
+      st->group_of[a - 1] != -1 && st->group_of[a - 1] == st->group_of[b - 1])
+    return TRUE;
+  return syn_aligner_adjacent (al, a, a + 1) && syn_aligner_adjacent (al, b, b + 1) &&
+         st->group_of[a + 1] != -1 && st->group_of[a + 1] == st->group_of[b + 1];
+}
+
+/* The backbone of a pair's groups: the longest run of groups increasing on
+ * both sides (@order holds the groups sorted by their first passage on
+ * side a). Marks its members in @on_backbone. O(groups log groups). */
+static void
+find_backbone (GArray      *groups,
+               const guint *order,
+               guint        n,
+               gboolean    *on_backbone)
+{
+  g_autofree guint *tail = g_new (guint, n + 1);     /* index into order of the best tail of each length */
+  g_autofree gint *pred = g_new (gint, n + 1);
+  guint len = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Group *g = &g_array_index (groups, Group, order[i]);
+      guint b_first = g_array_index (g->b, guint, 0);
+      guint a_first = g_array_index (g->a, guint, 0);
+      guint lo = 0, hi = len;
+
+      on_backbone[order[i]] = FALSE;
+      /* the longest chain whose last group ends before this one on side b
+       * (on side a the order sees to it) */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+          const Group *t = &g_array_index (groups, Group, order[tail[mid]]);
+
+          if (g_array_index (t->b, guint, t->b->len - 1) < b_first &&
+              g_array_index (t->a, guint, t->a->len - 1) < a_first)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      pred[i] = lo > 0 ? (gint) tail[lo - 1] : -1;
+      if (lo == len)
+        tail[len++] = i;
+      else
+        {
+          const Group *t = &g_array_index (groups, Group, order[tail[lo]]);
+
+          if (g_array_index (g->b, guint, g->b->len - 1) < g_array_index (t->b, guint, t->b->len - 1))
+            tail[lo] = i;
+        }
+    }
+  for (gint k = len > 0 ? (gint) tail[len - 1] : -1; k != -1; k = pred[k])
+    on_backbone[order[k]] = TRUE;
+}
+
+/* The passages left alone between two groups of the backbone are what a
+ * simplification or a rewrite said differently there: more pieces of the
+ * same sentences, sentences that correspond without sharing much, and
+ * sentences of their own. A lone, weak group that crosses the backbone is
+ * taken apart first: in a text that keeps its order it is a chance
+ * resemblance. Each gap is then filled by derive_gap(), from the source
+ * with the shorter passages (or, one passage on each side, by order). */
 static void
 fill_gaps (PairState *st,
            GArray    *groups,
@@ -920,23 +1381,40 @@ fill_gaps (PairState *st,
            guint      src_b)
 {
   SynAligner *al = st->al;
-  guint n_groups = groups->len;
+  guint n_groups = groups->len, n = 0;
   g_autofree guint *order = g_new (guint, n_groups + 1);
+  g_autofree gboolean *on_backbone = g_new0 (gboolean, n_groups + 1);
+  gboolean child_is_b = mean_features (al, src_b) <= mean_features (al, src_a);
+  g_autofree guint *spine = g_new (guint, n_groups + 1);
+  guint n_spine = 0;
 
   for (guint i = 0; i < n_groups; i++)
-    order[i] = i;
-  g_qsort_with_data (order, (gint) n_groups, sizeof (guint), cmp_group_start, groups);
+    if (!al->node_title[g_array_index (g_array_index (groups, Group, i).a, guint, 0)])
+      order[n++] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), cmp_group_start, groups);
+  find_backbone (groups, order, n, on_backbone);
 
-  for (guint i = 0; i <= n_groups; i++)
+  for (guint i = 0; i < n; i++)
     {
-      gint g1 = i > 0 ? (gint) order[i - 1] : -1;
-      gint g2 = i < n_groups ? (gint) order[i] : -1;
+      Group *g = &g_array_index (groups, Group, order[i]);
+
+      if (on_backbone[order[i]])
+        spine[n_spine++] = order[i];
+      else if (g->a->len + g->b->len <= 2 && g->score < DISSOLVE_MAX_SIM && !continued (st, g))
+        {
+          st->group_of[g_array_index (g->a, guint, 0)] = -1;
+          st->group_of[g_array_index (g->b, guint, 0)] = -1;
+          g_array_set_size (g->a, 0);
+          g_array_set_size (g->b, 0);
+        }
+    }
+
+  for (guint i = 0; i <= n_spine; i++)
+    {
+      gint g1 = i > 0 ? (gint) spine[i - 1] : -1;
+      gint g2 = i < n_spine ? (gint) spine[i] : -1;
       guint a_lo, a_hi, b_lo, b_hi;
 
-      if (g1 != -1 && al->node_title[g_array_index (g_array_index (groups, Group, g1).a, guint, 0)])
-        g1 = -1;
-      if (g2 != -1 && al->node_title[g_array_index (g_array_index (groups, Group, g2).a, guint, 0)])
-        continue;
       if (g1 != -1)
         {
           Group *a = &g_array_index (groups, Group, g1);
@@ -959,16 +1437,29 @@ fill_gaps (PairState *st,
           a_hi = al->src_first[src_a + 1];
           b_hi = al->src_first[src_b + 1];
         }
-      if (a_lo > a_hi || b_lo > b_hi || !range_is_free (st, a_lo, a_hi) || !range_is_free (st, b_lo, b_hi))
+      if (a_lo > a_hi || b_lo > b_hi)
         continue;
       while (a_lo < a_hi && al->node_title[a_lo])
         a_lo++;
       while (b_lo < b_hi && al->node_title[b_lo])
         b_lo++;
-      if (b_hi - b_lo >= a_hi - a_lo)
-        fill_one_gap (st, groups, g1, g2, TRUE, b_lo, b_hi, a_lo, a_hi);
+      /* the whole gap said, in order, by what is around it; else each
+       * passage by what it derives from, or by nothing */
+      if (range_is_free (st, a_lo, a_hi) && range_is_free (st, b_lo, b_hi))
+        {
+          gboolean filled;
+
+          if (b_hi - b_lo >= a_hi - a_lo)
+            filled = fill_one_gap (st, groups, g1, g2, TRUE, b_lo, b_hi, a_lo, a_hi);
+          else
+            filled = fill_one_gap (st, groups, g1, g2, FALSE, a_lo, a_hi, b_lo, b_hi);
+          if (filled)
+            continue;
+        }
+      if (child_is_b)
+        derive_gap (st, groups, g1, g2, TRUE, b_lo, b_hi, a_lo, a_hi);
       else
-        fill_one_gap (st, groups, g1, g2, FALSE, a_lo, a_hi, b_lo, b_hi);
+        derive_gap (st, groups, g1, g2, FALSE, a_lo, a_hi, b_lo, b_hi);
     }
 }
 
@@ -1020,6 +1511,12 @@ emit_links (PairState *st,
       Group *g = &g_array_index (groups, Group, i);
       SynLink link;
 
+      if (g->a->len == 0 || g->b->len == 0)
+        {
+          g_array_unref (g->a);
+          g_array_unref (g->b);
+          continue;
+        }
       link.n_nodes = g->a->len + g->b->len;
       link.nodes = g_new (guint, link.n_nodes);
       memcpy (link.nodes, g->a->data, g->a->len * sizeof (guint));
@@ -1088,6 +1585,7 @@ syn_aligner_align_pairs (SynAligner *self)
   st.piece_cover = PIECE_MIN_COVER;
   st.piece_best = PIECE_NEAR_BEST;
   st.best_sim = g_new0 (float, self->n_nodes + 1);
+  st.scatter = syn_scatter_new (self->vectors);
   st.group_of = g_new (gint, self->n_nodes + 1);
   for (guint v = 0; v <= self->n_nodes; v++)
     st.group_of[v] = -1;
@@ -1126,4 +1624,5 @@ syn_aligner_align_pairs (SynAligner *self)
   g_free (st.run_len);
   g_free (st.group_of);
   g_free (st.best_sim);
+  syn_scatter_free (st.scatter);
 }

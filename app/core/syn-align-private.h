@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The most passages of one source a group may leave out between two of
+ * its own (elaborations a simplification inserted). */
+#define SYN_ALIGN_MAX_SKIP 4
+
 /* A candidate correspondence between two nodes of different sources. */
 typedef struct {
   guint a;          /* nodes, a < b */

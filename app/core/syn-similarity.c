@@ -744,3 +744,44 @@ syn_scatter_compare (const SynScatter *self,
   cover[1] = (1 - mix) * (nb[0] > 0 ? cb[0] / nb[0] : 0) + mix * (nb[1] > 0 ? cb[1] / nb[1] : 0);
   return syn_vectors_mix_cosine (v, dot_out, na, nb);
 }
+
+guint64
+syn_scatter_mask (const SynScatter *self,
+                  const SynVectors *v,
+                  guint             x,
+                  double           *rest)
+{
+  guint64 mask = 0;
+  guint first = v->word_first[x], n = v->word_first[x + 1] - first;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SynFeature *f = &v->words[first + i];
+
+      if (self->word[f->id] == 0)
+        continue;
+      if (i < 64)
+        mask |= G_GUINT64_CONSTANT (1) << i;
+      else
+        *rest += (double) f->weight * f->weight;
+    }
+  return mask;
+}
+
+double
+syn_vectors_mask_weight (const SynVectors *self,
+                         guint             x,
+                         guint64           mask)
+{
+  const SynFeature *f = self->words + self->word_first[x];
+  double sum = 0;
+
+  while (mask != 0)
+    {
+      guint i = (guint) __builtin_ctzll (mask);
+
+      sum += (double) f[i].weight * f[i].weight;
+      mask &= mask - 1;
+    }
+  return sum;
+}

@@ -112,6 +112,19 @@ double      syn_scatter_compare (const SynScatter *self,
                                  double            dot[2],
                                  double            cover[2]);
 
+/* Which features of node @x the scattered node (or nodes: several may be
+ * scattered at once) holds: bit i for the i-th of x's first 64 features
+ * (by id); the squared weight of those it holds beyond them is added to
+ * @rest. Word channel only. */
+guint64     syn_scatter_mask    (const SynScatter *self,
+                                 const SynVectors *vectors,
+                                 guint             x,
+                                 double           *rest);
+/* The squared weight of the features of @x that @mask marks. */
+double      syn_vectors_mask_weight (const SynVectors *self,
+                                     guint             x,
+                                     guint64           mask);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynVectors, syn_vectors_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynScatter, syn_scatter_free)
 
