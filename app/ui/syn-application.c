@@ -14,6 +14,7 @@
 
 #include "syn-application.h"
 #include "syn-headless.h"
+#include "syn-style.h"
 #include "syn-window.h"
 
 struct _SynApplication
@@ -262,6 +263,7 @@ syn_application_startup (GApplication *app)
   g_autoptr(GAction) segment_unit = NULL;
 
   G_APPLICATION_CLASS (syn_application_parent_class)->startup (app);
+  syn_style_init ();
 
   self->settings = g_settings_new (APP_ID);
 
