@@ -48,6 +48,11 @@
 #include "syn-normalize.h"
 #include "syn-words-match.h"
 
+/* Groups of up to this many distinct versions match every pair; larger
+ * ones match each version with its PARTNERS closest versions. */
+#define FULL_PAIRS_MAX 8
+#define PARTNERS       4
+
 typedef struct {
   guint segment;
   gsize start;
@@ -58,17 +63,27 @@ typedef struct {
   guint version;    /* the other version */
   guint word;       /* this version's number */
   guint partner;    /* the other version's number */
+  guint weight;     /* how many sources it stands for */
 } NumberLink;
+
+/* A quotation of another version worded otherwise, for how many sources. */
+typedef struct {
+  guint version;
+  guint quotation;
+  guint weight;
+} QuoteLink;
 
 typedef struct {
   guint   first, last;  /* words of the version */
   guint   n_same;       /* other sources quoting it word for word */
-  GArray *differ;       /* guint pairs (version, quotation): quoting it otherwise */
+  GArray *differ;       /* QuoteLink: quoting it otherwise */
 } Quotation;
 
 typedef struct {
   guint      source;
   guint      rank;          /* by content: breaks ties whatever the order of the sources */
+  guint      mult;          /* sources with the same words (for a representative) */
+  guint      hash;          /* of the word classes */
   GPtrArray *token_arrays;  /* GArray of SynToken, one per passage */
   GArray    *words;         /* SynWord */
   GArray    *refs;          /* WordRef, parallel to words */
@@ -294,6 +309,8 @@ fold_links (Version       *self,
             guint          other,
             const SynLink *links)
 {
+  guint weight = versions[other].mult;
+
   for (guint i = 0; i < self->words->len; i++)
     {
       switch (links[i].kind)
@@ -301,7 +318,7 @@ fold_links (Version       *self,
         case SYN_LINK_SAME:
         case SYN_LINK_MOVED:
         case SYN_LINK_MINOR:
-          self->n_same[i]++;
+          self->n_same[i] += weight;
           break;
         case SYN_LINK_CHANGED:
           if (self->changed_by[i] < 0 || versions[other].rank < versions[self->changed_by[i]].rank)
@@ -312,7 +329,7 @@ fold_links (Version       *self,
           break;
         case SYN_LINK_NUMBER:
           {
-            NumberLink nl = { other, i, links[i].first };
+            NumberLink nl = { other, i, links[i].first, weight };
             g_array_append_val (self->numbers, nl);
           }
           break;
@@ -425,14 +442,76 @@ fold_quotations (Version       *a,
       if (best_votes * 2 < MIN (len_a, len_b) || (best_votes < 2 && MIN (len_a, len_b) > 1))
         continue;
       if (same_quotation (a, q, b, best))
-        quote->n_same++;
+        quote->n_same += b->mult;
       else
         {
-          guint pair[2] = { b_index, best };
+          QuoteLink ql = { b_index, best, b->mult };
 
           if (quote->differ == NULL)
-            quote->differ = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-          g_array_append_val (quote->differ, pair);
+            quote->differ = g_array_new (FALSE, FALSE, sizeof (QuoteLink));
+          g_array_append_val (quote->differ, ql);
+        }
+    }
+}
+
+/* In a bounded group, the quotations of two versions not matched word by
+ * word: a quotation of @b is the counterpart of one of @a when enough of
+ * its words share their stems, then voted on as fold_quotations() does,
+ * so that every source of the group takes part in a quotation's vote. */
+static void
+fold_quotations_by_stem (Version       *a,
+                         const Version *b,
+                         guint          b_index)
+{
+  g_autofree guint *votes = NULL;
+
+  if (a->quotes->len == 0 || b->quotes->len == 0)
+    return;
+  votes = g_new (guint, b->quotes->len);
+  for (guint q = 0; q < a->quotes->len; q++)
+    {
+      Quotation *quote = &g_array_index (a->quotes, Quotation, q);
+      guint best = 0, best_votes = 0, len_a, len_b;
+
+      for (guint r = 0; r < b->quotes->len; r++)
+        {
+          const Quotation *other = &g_array_index (b->quotes, Quotation, r);
+
+          votes[r] = 0;
+          for (guint i = quote->first; i <= quote->last && i < a->words->len; i++)
+            {
+              const SynWord *w = &g_array_index (a->words, SynWord, i);
+
+              if (!is_word (w))
+                continue;
+              for (guint j = other->first; j <= other->last && j < b->words->len; j++)
+                {
+                  if (g_array_index (b->words, SynWord, j).stem == w->stem)
+                    {
+                      votes[r]++;
+                      break;
+                    }
+                }
+            }
+          if (votes[r] > best_votes)
+            best = r, best_votes = votes[r];
+        }
+      if (best_votes == 0)
+        continue;
+      len_a = content_length (a, quote->first, quote->last);
+      len_b = content_length (b, g_array_index (b->quotes, Quotation, best).first,
+                              g_array_index (b->quotes, Quotation, best).last);
+      if (best_votes * 2 < MIN (len_a, len_b) || (best_votes < 2 && MIN (len_a, len_b) > 1))
+        continue;
+      if (same_quotation (a, q, b, best))
+        quote->n_same += b->mult;
+      else
+        {
+          QuoteLink ql = { b_index, best, b->mult };
+
+          if (quote->differ == NULL)
+            quote->differ = g_array_new (FALSE, FALSE, sizeof (QuoteLink));
+          g_array_append_val (quote->differ, ql);
         }
     }
 }
@@ -444,6 +523,7 @@ typedef struct {
   Version       *versions;
   guint          n_versions;
   const GArray  *segments;
+  const guint   *present;    /* bounded groups: per word class, sources having it; else NULL */
 } Emitter;
 
 static const WordRef *
@@ -630,11 +710,11 @@ emit_numbers (Emitter       *e,
   while (k < sorted->len)
     {
       guint word = g_array_index (sorted, NumberLink, k).word;
-      guint end = k, best = k, best_count = 0, first, last, of, ol;
+      guint end = k, best = k, best_count = 0, first, last, of, ol, total = 0;
       const NumberLink *pick;
 
       while (end < sorted->len && g_array_index (sorted, NumberLink, end).word == word)
-        end++;
+        total += g_array_index (sorted, NumberLink, end++).weight;
       /* the value most other sources give instead */
       for (guint x = k; x < end; x++)
         {
@@ -645,8 +725,12 @@ emit_numbers (Emitter       *e,
           for (guint y = k; y < end; y++)
             {
               const NumberLink *ny = &g_array_index (sorted, NumberLink, y);
-              count += g_array_index (e->versions[ny->version].words, SynWord, ny->partner).cls == cx;
+              if (g_array_index (e->versions[ny->version].words, SynWord, ny->partner).cls == cx)
+                count += ny->weight;
             }
+          /* a bounded group matched a few partners: the whole group votes */
+          if (e->present != NULL && cx != 0 && (cx & SYN_WORD_PUNCT_CLASS) == 0)
+            count = MAX (count, e->present[cx]);
           if (count > best_count ||
               (count == best_count &&
                e->versions[nx->version].rank < e->versions[g_array_index (sorted, NumberLink, best).version].rank))
@@ -654,7 +738,9 @@ emit_numbers (Emitter       *e,
         }
       number_extent (v, word, &first, &last);
       /* one divergence per date or amount, not one per part */
-      if (end - k > v->n_same[word] && (first >= covered || covered == 0))
+      if (e->present != NULL)
+        total = best_count;
+      if (total > v->n_same[word] && (first >= covered || covered == 0))
         {
           pick = &g_array_index (sorted, NumberLink, best);
           covered = last + 1;
@@ -672,25 +758,32 @@ emit_quotations (Emitter       *e,
   for (guint q = 0; q < v->quotes->len; q++)
     {
       const Quotation *quote = &g_array_index (v->quotes, Quotation, q);
-      guint best = 0, best_count = 0;
-      const guint *pairs;
+      guint best = 0, best_count = 0, total = 0;
+      const QuoteLink *links;
 
-      if (quote->differ == NULL || quote->differ->len <= quote->n_same)
+      if (quote->differ == NULL)
         continue;
-      pairs = (const guint *) (gpointer) quote->differ->data;
+      links = (const QuoteLink *) (gpointer) quote->differ->data;
+      for (guint x = 0; x < quote->differ->len; x++)
+        total += links[x].weight;
+      if (total <= quote->n_same)
+        continue;
       for (guint x = 0; x < quote->differ->len; x++)
         {
-          const Version *vx = &e->versions[pairs[2 * x]];
+          const Version *vx = &e->versions[links[x].version];
           guint count = 0;
 
           for (guint y = 0; y < quote->differ->len; y++)
-            count += same_quotation (vx, pairs[2 * x + 1], &e->versions[pairs[2 * y]], pairs[2 * y + 1]);
-          if (count > best_count || (count == best_count && vx->rank < e->versions[pairs[2 * best]].rank))
+            {
+              if (same_quotation (vx, links[x].quotation, &e->versions[links[y].version], links[y].quotation))
+                count += links[y].weight;
+            }
+          if (count > best_count || (count == best_count && vx->rank < e->versions[links[best].version].rank))
             best = x, best_count = count;
         }
       {
-        const Version *o = &e->versions[pairs[2 * best]];
-        const Quotation *r = &g_array_index (o->quotes, Quotation, pairs[2 * best + 1]);
+        const Version *o = &e->versions[links[best].version];
+        const Quotation *r = &g_array_index (o->quotes, Quotation, links[best].quotation);
         guint last = quote->last;
 
         while (last > quote->first && ref_at (v, last)->segment != ref_at (v, quote->first)->segment)
@@ -827,6 +920,14 @@ emit_version (Emitter       *e,
 /* ------------------------------------------------------------ clusters */
 
 static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  return (x > y) - (x < y);
+}
+
+static int
 compare_versions (const Version *a,
                   const Version *b)
 {
@@ -863,6 +964,216 @@ compare_pair (Version *versions,
   fold_links (b, versions, ia, lb);
   fold_quotations (a, b, ib, la);
   fold_quotations (b, a, ia, lb);
+}
+
+/* Versions with the same words and punctuation have the same verdicts. */
+static guint
+version_hash (const Version *v)
+{
+  guint h = 5381;
+
+  for (guint i = 0; i < v->words->len; i++)
+    h = h * 33 + g_array_index (v->words, SynWord, i).cls;
+  return h ^ v->words->len;
+}
+
+static gboolean
+same_words (const Version *a,
+            const Version *b)
+{
+  if (a->hash != b->hash || a->words->len != b->words->len)
+    return FALSE;
+  for (guint i = 0; i < a->words->len; i++)
+    {
+      if (g_array_index (a->words, SynWord, i).cls != g_array_index (b->words, SynWord, i).cls)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The copies of a representative agree with it word for word. */
+static void
+agree_with_copies (Version *v)
+{
+  if (v->mult < 2)
+    return;
+  for (guint i = 0; i < v->words->len; i++)
+    v->n_same[i] += v->mult - 1;
+  for (guint q = 0; q < v->quotes->len; q++)
+    g_array_index (v->quotes, Quotation, q).n_same += v->mult - 1;
+}
+
+static void
+copy_verdicts (Version       *copy,
+               const Version *rep)
+{
+  guint n = rep->words->len;
+
+  memcpy (copy->n_same, rep->n_same, sizeof (guint) * n);
+  memcpy (copy->changed_by, rep->changed_by, sizeof (gint) * n);
+  memcpy (copy->changed_link, rep->changed_link, sizeof (SynLink) * n);
+  g_array_set_size (copy->numbers, 0);
+  g_array_append_vals (copy->numbers, rep->numbers->data, rep->numbers->len);
+  for (guint q = 0; q < rep->quotes->len; q++)
+    {
+      const Quotation *from = &g_array_index (rep->quotes, Quotation, q);
+      Quotation *to = &g_array_index (copy->quotes, Quotation, q);
+
+      to->n_same = from->n_same;
+      g_clear_pointer (&to->differ, g_array_unref);
+      if (from->differ != NULL)
+        to->differ = g_array_copy (from->differ);
+    }
+}
+
+/* Per word class: how many sources of the group have the word. */
+static guint *
+count_present (const Version *versions,
+               guint          n_versions,
+               guint          n_classes)
+{
+  guint *present = g_new0 (guint, n_classes + 1);
+  g_autofree guint *seen = g_new0 (guint, n_classes + 1);
+
+  for (guint a = 0; a < n_versions; a++)
+    {
+      for (guint i = 0; i < versions[a].words->len; i++)
+        {
+          guint cls = g_array_index (versions[a].words, SynWord, i).cls;
+
+          if (cls == 0 || cls > n_classes || seen[cls] == a + 1)
+            continue;
+          seen[cls] = a + 1;
+          present[cls]++;
+        }
+    }
+  return present;
+}
+
+/* In a bounded group, a word that some other source has (in whatever
+ * place) is not added: ADDED means no other member has it, and moved
+ * words are not ADDED. */
+static void
+agree_with_group (Version     *v,
+                  const guint *present)
+{
+  for (guint i = 0; i < v->words->len; i++)
+    {
+      const SynWord *w = &g_array_index (v->words, SynWord, i);
+
+      if (is_word (w) && present[w->cls] > 1)
+        v->n_same[i] = MAX (v->n_same[i], present[w->cls] - 1);
+    }
+}
+
+typedef struct {
+  guint  version;
+  double similarity;
+  guint  rank;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a, *y = b;
+
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* The distinct content word classes of @v, sorted. */
+static GArray *
+content_classes (const Version *v)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = 0;
+
+  for (guint i = 0; i < v->words->len; i++)
+    {
+      const SynWord *w = &g_array_index (v->words, SynWord, i);
+
+      if (is_word (w) && (w->flags & SYN_TOKEN_STOPWORD) == 0)
+        g_array_append_val (out, w->cls);
+    }
+  g_array_sort (out, compare_uint);
+  for (guint i = 0; i < out->len; i++)
+    {
+      if (n == 0 || g_array_index (out, guint, n - 1) != g_array_index (out, guint, i))
+        g_array_index (out, guint, n++) = g_array_index (out, guint, i);
+    }
+  g_array_set_size (out, n);
+  return out;
+}
+
+static double
+jaccard (const GArray *x,
+         const GArray *y)
+{
+  guint i = 0, j = 0, common = 0, total;
+
+  while (i < x->len && j < y->len)
+    {
+      guint a = g_array_index (x, guint, i), b = g_array_index (y, guint, j);
+
+      if (a == b)
+        common++, i++, j++;
+      else if (a < b)
+        i++;
+      else
+        j++;
+    }
+  total = x->len + y->len - common;
+  return total > 0 ? (double) common / total : 1.0;
+}
+
+/* A group of many distinct versions: each is matched word by word with
+ * its PARTNERS most similar versions only (by shared content words, ties
+ * by rank), so the cost grows linearly with the group, not with the
+ * number of its pairs. */
+static void
+compare_partners (Version     *versions,
+                  const guint *distinct,
+                  guint        n_distinct)
+{
+  g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree guint8 *paired = g_new0 (guint8, (gsize) n_distinct * n_distinct);
+  g_autofree Candidate *cand = g_new (Candidate, n_distinct);
+
+  for (guint d = 0; d < n_distinct; d++)
+    g_ptr_array_add (sets, content_classes (&versions[distinct[d]]));
+  for (guint a = 0; a < n_distinct; a++)
+    {
+      guint n = 0;
+
+      for (guint b = 0; b < n_distinct; b++)
+        {
+          if (b == a)
+            continue;
+          cand[n].version = b;
+          cand[n].similarity = jaccard (g_ptr_array_index (sets, a), g_ptr_array_index (sets, b));
+          cand[n].rank = versions[distinct[b]].rank;
+          n++;
+        }
+      qsort (cand, n, sizeof (Candidate), compare_candidates);
+      for (guint k = 0; k < MIN (n, PARTNERS); k++)
+        {
+          guint b = cand[k].version;
+          paired[(gsize) MIN (a, b) * n_distinct + MAX (a, b)] = TRUE;
+        }
+    }
+  for (guint a = 0; a < n_distinct; a++)
+    for (guint b = a + 1; b < n_distinct; b++)
+      {
+        if (paired[(gsize) a * n_distinct + b])
+          compare_pair (versions, distinct[a], distinct[b]);
+        else
+          {
+            fold_quotations_by_stem (&versions[distinct[a]], &versions[distinct[b]], distinct[b]);
+            fold_quotations_by_stem (&versions[distinct[b]], &versions[distinct[a]], distinct[a]);
+          }
+      }
 }
 
 static void
@@ -919,14 +1230,61 @@ diverge_cluster (GArray              *out,
   rank_versions (versions, n_versions);
   if (n_versions >= 2)
     {
+      g_autofree guint *rep = g_new (guint, n_versions);
+      g_autofree guint *distinct = g_new (guint, n_versions);
+      g_autofree guint *present = NULL;
+      guint n_distinct = 0;
+
+      /* versions worded alike to the punctuation are matched once */
       for (guint a = 0; a < n_versions; a++)
-        for (guint b = a + 1; b < n_versions; b++)
-          compare_pair (versions, a, b);
+        {
+          versions[a].hash = version_hash (&versions[a]);
+          versions[a].mult = 1;
+          rep[a] = a;
+          for (guint d = 0; d < n_distinct; d++)
+            {
+              if (same_words (&versions[distinct[d]], &versions[a]))
+                {
+                  rep[a] = distinct[d];
+                  versions[distinct[d]].mult++;
+                  break;
+                }
+            }
+          if (rep[a] == a)
+            distinct[n_distinct++] = a;
+        }
+
+      if (n_distinct <= FULL_PAIRS_MAX)
+        {
+          for (guint a = 0; a < n_distinct; a++)
+            for (guint b = a + 1; b < n_distinct; b++)
+              compare_pair (versions, distinct[a], distinct[b]);
+        }
+      else
+        {
+          present = count_present (versions, n_versions, g_hash_table_size (classes->norms));
+          compare_partners (versions, distinct, n_distinct);
+        }
+
+      for (guint d = 0; d < n_distinct; d++)
+        {
+          Version *v = &versions[distinct[d]];
+
+          agree_with_copies (v);
+          if (present != NULL)
+            agree_with_group (v, present);
+        }
+      for (guint a = 0; a < n_versions; a++)
+        {
+          if (rep[a] != a)
+            copy_verdicts (&versions[a], &versions[rep[a]]);
+        }
 
       e.out = out;
       e.versions = versions;
       e.n_versions = n_versions;
       e.segments = segments;
+      e.present = present;
       for (guint a = 0; a < n_versions; a++)
         emit_version (&e, &versions[a]);
     }
