@@ -27,6 +27,19 @@
  * quotation that is a contiguous part of the other (a shorter excerpt of
  * the same words) is the same quotation.
  *
+ * Matching every pair costs the square of the group's size, which fifty
+ * outlets (1,225 pairs a group) cannot afford. Versions worded alike to
+ * the punctuation are matched once and stand for all their copies (200
+ * copies of one article cost one version). A group of up to
+ * FULL_PAIRS_MAX distinct versions still matches every pair; a larger
+ * one matches each version with its PARTNERS most similar versions only
+ * (shared content words, ties by content rank), enough to find a
+ * counterpart for what it changed, and lets the whole group vote where a
+ * vote needs everybody: a word some other source has anywhere is not
+ * added (what ADDED means), a number's vote counts every source that has
+ * the other value, and the quotations of versions not matched word by
+ * word are paired by their stems and voted on like the others.
+ *
  * Punctuation takes part in matching as the lightest of words, and goes
  * with the added words beside it, so that an added clause is marked with
  * its commas and brackets; but punctuation alone, like a run of function
