@@ -15,7 +15,7 @@
 
 typedef struct {
   guint          n_sources;
-  SynSourceText  sources[8];
+  SynSourceText  sources[48];
   GArray        *segments;     /* SynSegment */
   GArray        *clusters;     /* SynCluster */
   GArray        *divergences;  /* SynDivergence */
@@ -421,6 +421,109 @@ test_order_independent (void)
     g_assert_true (g_strv_contains ((const char * const *) lb, la[i]));
 }
 
+/* Many copies of one sentence are matched once: nothing diverges, and
+ * the one source that differs is outvoted by all the copies. */
+static void
+test_many_copies (void)
+{
+  const char *texts[42] = { NULL, };
+  g_autofree char *got = NULL;
+
+  for (guint s = 0; s < 40; s++)
+    texts[s] = "The minister said \"we will rebuild the bridge\" after 12 days of talks.";
+  {
+    g_autoptr(Group) g = group_new (texts);
+    g_assert_cmpuint (g->divergences->len, ==, 0);
+  }
+  texts[17] = "The minister said \"we shall rebuild a bridge\" after 14 days of talks.";
+  {
+    g_autoptr(Group) g = group_new (texts);
+    got = describe (g);
+  }
+  g_assert_cmpstr (got, ==,
+                   "17:quote:we shall rebuild a bridge=we will rebuild the bridge/39\n"
+                   "17:number:14=12/39\n");
+}
+
+/* A group of more distinct versions than are matched pair by pair: the
+ * same divergences whatever the order of the sources, a word another
+ * source has elsewhere is not added, and the odd number is outvoted. */
+static const char * const large_group[] = {
+  "Rescuers pulled 12 people from the rubble on Tuesday, officials said.",
+  "Officials said rescuers pulled 12 survivors from the rubble.",
+  "On Tuesday rescuers pulled twelve people out of the collapsed building.",
+  "Rescuers pulled 12 people from the rubble of the building on Tuesday.",
+  "Twelve people were pulled from the rubble by rescuers, officials said.",
+  "Officials said 12 people had been pulled alive from the rubble.",
+  "Rescue teams pulled 12 people from the rubble on Tuesday night.",
+  "Rescuers working through the night pulled 12 people from the rubble.",
+  "On Tuesday, officials said, rescuers pulled 15 people from the rubble.",
+  "Rescuers pulled 12 people from the rubble, the fire brigade said.",
+  "Rescuers pulled 12 people, including two children, from the rubble.",
+  "From the rubble, rescuers pulled 12 people on Tuesday.",
+  NULL,
+};
+
+static GHashTable *
+renumbered (const char *described,
+            const guint *source_of)
+{
+  g_auto(GStrv) lines = g_strsplit (described, "\n", -1);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *rest = NULL;
+      guint64 s;
+
+      if (lines[i][0] == '\0')
+        continue;
+      s = g_ascii_strtoull (lines[i], &rest, 10);
+      g_hash_table_add (set, g_strdup_printf ("%u%s", source_of[s], rest));
+    }
+  return set;
+}
+
+static void
+test_large_group (void)
+{
+  guint n = g_strv_length ((char **) large_group);
+  const char *backward[G_N_ELEMENTS (large_group)] = { NULL, };
+  g_autofree guint *same = g_new (guint, n);
+  g_autofree guint *reverse = g_new (guint, n);
+  g_autoptr(Group) a = group_new (large_group);
+  g_autoptr(Group) b = NULL;
+  g_autofree char *da = describe (a);
+  g_autofree char *db = NULL;
+  g_autoptr(GHashTable) sa = NULL;
+  g_autoptr(GHashTable) sb = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint s = 0; s < n; s++)
+    {
+      backward[s] = large_group[n - 1 - s];
+      same[s] = s;
+      reverse[s] = n - 1 - s;
+    }
+  b = group_new (backward);
+  db = describe (b);
+  sa = renumbered (da, same);
+  sb = renumbered (db, reverse);
+  g_assert_cmpuint (g_hash_table_size (sa), ==, g_hash_table_size (sb));
+  g_hash_table_iter_init (&iter, sa);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_assert_true (g_hash_table_contains (sb, key));
+
+  /* the odd number is outvoted by the eleven sources giving 12 */
+  g_assert_nonnull (strstr (da, "8:number:15="));
+  g_assert_nonnull (strstr (da, "/11\n"));
+  /* "rubble" is everywhere; "children" only in one source */
+  g_assert_null (strstr (da, "added:rubble"));
+  g_assert_nonnull (strstr (da, "10:added:"));
+  g_assert_nonnull (strstr (da, "children"));
+}
+
 static void
 test_trivial_groups (void)
 {
@@ -457,6 +560,8 @@ main (int   argc,
   g_test_add_func ("/core/diverge/spans", test_spans);
   g_test_add_func ("/core/diverge/order-independent", test_order_independent);
   g_test_add_func ("/core/diverge/trivial-groups", test_trivial_groups);
+  g_test_add_func ("/core/diverge/many-copies", test_many_copies);
+  g_test_add_func ("/core/diverge/large-group", test_large_group);
 
   return g_test_run ();
 }
