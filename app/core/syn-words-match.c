@@ -110,11 +110,14 @@ is_number (const SynWord *w)
   return (w->flags & SYN_TOKEN_NUMBER) != 0;
 }
 
+/* The edit distance, or some value above @limit as soon as every path
+ * exceeds it. */
 static guint
 edit_distance (const char *a,
                guint       la,
                const char *b,
-               guint       lb)
+               guint       lb,
+               guint       limit)
 {
   guint row[65];
 
@@ -123,9 +126,9 @@ edit_distance (const char *a,
     row[j] = j;
   for (guint i = 1; i <= la; i++)
     {
-      guint diag = row[0];
+      guint diag = row[0], low;
 
-      row[0] = i;
+      row[0] = low = i;
       for (guint j = 1; j <= lb; j++)
         {
           guint up = row[j];
@@ -135,7 +138,11 @@ edit_distance (const char *a,
           best = MIN (best, row[j - 1] + 1);
           diag = up;
           row[j] = best;
+          low = MIN (low, best);
         }
+      /* a row's least entry never decreases below */
+      if (low > limit)
+        return low;
     }
   return row[lb];
 }
@@ -173,7 +180,7 @@ fuzzy_equal (const SynWord *a,
       (a->len > b->len ? a->len - b->len : b->len - a->len) > 3)
     return FALSE;
   longer = MAX (a->len, b->len);
-  d = edit_distance (a->norm, a->len, b->norm, b->len);
+  d = edit_distance (a->norm, a->len, b->norm, b->len, longer * 3 / 10);
   return d * 10 <= longer * 3;
 }
 
