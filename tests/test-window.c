@@ -1011,6 +1011,64 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (window, "window-sample.png");
 }
 
+/* The first window (of any application) that shows @text, or NULL. */
+static GtkWindow *
+find_window_showing (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      ShowsText s = { GTK_WIDGET (window), text };
+
+      if (shows_text (&s))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+some_window_shows (gpointer data)
+{
+  return find_window_showing (data) != NULL;
+}
+
+/* Keyboard Shortcuts from the main menu's action and its accelerator: an
+ * AdwShortcutsDialog in the window with libadwaita 1.8, else a
+ * GtkShortcutsWindow of its own. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *shown;
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  wait_until (some_window_shows, (gpointer) "Export the Comparison", "the keyboard shortcuts to be shown");
+  shown = find_window_showing ("Next Difference");
+  g_assert_nonnull (shown);
+#if ADW_CHECK_VERSION (1, 8, 0)
+  g_assert_true (shown == GTK_WINDOW (window));
+  adw_dialog_force_close (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+#else
+  g_assert_true (shown != GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (window));
+  /* Accelerators of shortcuts named by their action are shown too: the
+   * key cap of Ctrl+Q, app.quit's. */
+  g_assert_nonnull (find_window_showing ("\nQ\n"));
+  gtk_window_close (shown);
+#endif
+  wait_until (hides_text, &(ShowsText) { GTK_WIDGET (shown), "Export the Comparison" },
+              "the keyboard shortcuts to be closed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1070,6 +1128,7 @@ main (int   argc,
   ADD ("/ui/window/remove-menu", test_remove_menu);
   ADD ("/ui/window/many-sources", test_many_sources);
   ADD ("/ui/window/screenshot", test_screenshot);
+  ADD ("/ui/window/shortcuts", test_shortcuts);
 #undef ADD
 
   status = g_test_run ();

@@ -235,6 +235,40 @@ about_activated (GSimpleAction *action,
 #endif
 }
 
+#if !ADW_CHECK_VERSION (1, 8, 0)
+/* Keyboard Shortcuts where libadwaita has no AdwShortcutsDialog (before
+ * 1.8): the same list as shortcuts-dialog.ui in a GtkShortcutsWindow, made
+ * the window's help overlay (which is how its shortcuts named by action
+ * find their accelerators) when first asked for, rather than for every
+ * window as GtkApplication does with gtk/help-overlay.ui. */
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkApplicationWindow *window;
+
+  if (!GTK_IS_APPLICATION_WINDOW (parent))
+    return;
+  window = GTK_APPLICATION_WINDOW (parent);
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/synopsis_app/Synopsis/shortcuts-window.ui");
+
+      gtk_application_window_set_help_overlay (window,
+                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
+                                                                                             "shortcuts_window")));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static const GActionEntry shortcuts_action[] = {
+  { "shortcuts", shortcuts_activated },
+};
+#endif
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -253,7 +287,7 @@ static const struct {
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
   { "win.show-boilerplate", { "<Control>b", NULL } },
-  { "win.show-help-overlay", { "<Control>question", "<Control>slash", NULL } },
+  { "app.shortcuts", { "<Control>question", "<Control>slash", NULL } },
 };
 
 static void
@@ -269,6 +303,13 @@ syn_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+#if !ADW_CHECK_VERSION (1, 8, 0)
+  /* libadwaita 1.8 and later add app.shortcuts for shortcuts-dialog.ui
+   * themselves, also when running under a build against an older one. */
+  if (g_action_map_lookup_action (G_ACTION_MAP (app), "shortcuts") == NULL)
+    g_action_map_add_action_entries (G_ACTION_MAP (app), shortcuts_action,
+                                     G_N_ELEMENTS (shortcuts_action), app);
+#endif
   /* Segment by: a stateful action whose state is the setting, so the menu's
    * radio items show it and every window re-aligns when it changes. */
   segment_unit = g_settings_create_action (self->settings, "segment-unit");
