@@ -78,6 +78,7 @@ typedef struct {
   GArray       *out;      /* SynSegment */
   char         *buf;      /* WINDOW_BYTES + 1: the sanitised window */
   PangoLogAttr *attrs;    /* WINDOW_BYTES + 1 */
+  guint8       *starts;   /* WINDOW_BYTES + 1: Pango's sentence starts */
   GArray       *pieces;   /* Span */
 } Segmenter;
 
@@ -644,6 +645,85 @@ may_break (const char *text,
   return FALSE;
 }
 
+/* Whether a sentence of Pango may start at @pos of the window, counted
+ * from its start, whatever comes before @pos: a lower-case ASCII letter
+ * after a space, a lower-case ASCII word and a space. */
+static gboolean
+is_neutral (const char *buf,
+            gsize       pos)
+{
+  gsize p;
+
+  if (pos < 3 || !g_ascii_islower (buf[pos]) || buf[pos - 1] != ' ' ||
+      !g_ascii_islower (buf[pos - 2]))
+    return FALSE;
+  for (p = pos - 2; p > 0 && g_ascii_islower (buf[p - 1]); p--)
+    ;
+  return p > 0 && buf[p - 1] == ' ';
+}
+
+/* Pango's sentence starts of the sanitised window of @n bytes into
+ * self->starts, one per character; returns the number of characters.
+ *
+ * Pango costs some hundred instructions a character, and most of a
+ * window cannot hold a sentence boundary: UAX #29 breaks only after a
+ * terminator (or a paragraph separator, which is not ASCII). So Pango only
+ * sees the stretches around terminators and non-ASCII characters, each cut
+ * at neutral places: the start of a lower-case word that follows another
+ * lower-case word. There, Pango's sentence and word states are the same
+ * whatever preceded (the previous word was a lower-case letter run and a
+ * space: no terminator pending, no word rule looking further back), so a
+ * stretch analysed on its own gets exactly the boundaries it gets within
+ * the whole window, except the start Pango always reports at its first
+ * character, which is dropped. */
+static glong
+mark_sentence_starts (Segmenter *self,
+                      gsize      n)
+{
+  const char *buf = self->buf;
+  gsize safe_byte = 0, hot_byte = 0;
+  glong safe_char = 0, hot_char = 0, c = 0;
+  gboolean hot = FALSE;
+
+  for (gsize i = 0; i <= n; i++)
+    {
+      guchar b = i < n ? (guchar) buf[i] : 0;
+      gboolean at_end = i == n;
+
+      if (!at_end && (b & 0xC0) == 0x80)
+        continue;   /* inside a character */
+
+      if (at_end || is_neutral (buf, i))
+        {
+          if (hot)
+            {
+              glong len = c - hot_char;
+
+              pango_get_log_attrs (buf + hot_byte, (int) (i - hot_byte), -1, NULL,
+                                   self->attrs, (int) len + 1);
+              for (glong k = 1; k < len; k++)
+                self->starts[hot_char + k] = self->attrs[k].is_sentence_start;
+              hot = FALSE;
+            }
+          safe_byte = i;
+          safe_char = c;
+        }
+      if (at_end)
+        break;
+
+      self->starts[c] = 0;
+      if (!hot && (b >= 0x80 || b == '.' || b == '!' || b == '?'))
+        {
+          hot = TRUE;
+          hot_byte = safe_byte;
+          hot_char = safe_char;
+        }
+      c++;
+    }
+  self->starts[c] = 0;
+  return c;
+}
+
 /* Pango's sentences in [@start, @end), corrected, into self->pieces. */
 static void
 find_pieces (Segmenter *self,
@@ -667,15 +747,14 @@ find_pieces (Segmenter *self,
     }
 
   sanitise_window (self, start, end);
-  n_chars = g_utf8_strlen (self->buf, (gssize) n);
-  pango_get_log_attrs (self->buf, (int) n, -1, NULL, self->attrs, (int) n_chars + 1);
+  n_chars = mark_sentence_starts (self, n);
 
   p = self->buf;
   for (glong i = 0; i <= n_chars; i++)
     {
       /* Sentences are cut at their starts, so that nothing between the end
        * of one and the start of the next (only space, by UAX #29) is lost. */
-      if (i > 0 && (i == n_chars || self->attrs[i].is_sentence_start) && byte > piece_start)
+      if (i > 0 && (i == n_chars || self->starts[i]) && byte > piece_start)
         {
           Span s = { start + piece_start, start + byte };
 
@@ -968,11 +1047,13 @@ syn_segment_text (const char     *text,
     {
       self.buf = g_malloc (WINDOW_BYTES + 1);
       self.attrs = g_new (PangoLogAttr, WINDOW_BYTES + 1);
+      self.starts = g_malloc (WINDOW_BYTES + 1);
       self.pieces = g_array_new (FALSE, FALSE, sizeof (Span));
     }
   segment_lines (&self, unit);
   g_free (self.buf);
   g_free (self.attrs);
+  g_free (self.starts);
   if (self.pieces != NULL)
     g_array_unref (self.pieces);
   return self.out;
