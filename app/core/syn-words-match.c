@@ -192,6 +192,14 @@ weight (const SynWord *a,
 
   if (a->cls == 0 || b->cls == 0)
     return 0;
+  /* Most pairs: two different words. Only a content word's variant can
+   * weigh anything then (the same as the full rules below). */
+  if (a->cls != b->cls && a->stem != b->stem)
+    {
+      if (((a->flags | b->flags) & (SYN_WORD_PUNCT | SYN_TOKEN_STOPWORD | SYN_TOKEN_NUMBER)) != 0)
+        return 0;
+      return fuzzy_equal (a, b) ? W_FUZZY : 0;
+    }
   if (((a->flags | b->flags) & SYN_WORD_PUNCT) != 0)
     return a->cls == b->cls ? W_PUNCT : 0;
   stop = is_stop (a) || is_stop (b);
