@@ -303,17 +303,84 @@ is_edge_punct (gunichar ch)
          ch == 0x2026 || ch == '_' || ch == '~' || ch == '=';
 }
 
+/* Whether lower-casing ASCII with g_utf8_strdown() is plain ASCII
+ * lower-casing in this locale (not so for "I" in Turkish). */
+static gboolean
+ascii_strdown_is_plain (void)
+{
+  static gsize plain = 0;
+
+  if (g_once_init_enter (&plain))
+    {
+      g_autofree char *upper = g_strdup ("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      g_autofree char *lower = g_utf8_strdown (upper, -1);
+
+      g_once_init_leave (&plain, g_str_equal (lower, "abcdefghijklmnopqrstuvwxyz") ? 2 : 1);
+    }
+  return plain == 2;
+}
+
+static gboolean
+is_ascii_edge (char c)
+{
+  return c == ' ' || c == ':' || c == '.' || c == '|' || c == '-' || c == '>' ||
+         c == '*' || c == '#' || c == '!' || c == '_' || c == '~' || c == '=';
+}
+
+/* normalise() for plain ASCII without NUL, byte for byte the same result. */
+static char *
+normalise_ascii (const char *text,
+                 gsize       start,
+                 gsize       end)
+{
+  char *out = g_malloc (end - start + 1);
+  gsize len = 0, first = 0;
+  gboolean space = FALSE;
+
+  for (gsize i = start; i < end; i++)
+    {
+      char c = text[i];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+        {
+          space = len > 0;
+          continue;
+        }
+      if (space)
+        out[len++] = ' ';
+      space = FALSE;
+      out[len++] = g_ascii_tolower (c);
+    }
+  while (first < len && is_ascii_edge (out[first]))
+    first++;
+  while (len > first && is_ascii_edge (out[len - 1]))
+    len--;
+  memmove (out, out + first, len - first);
+  out[len - first] = '\0';
+  return out;
+}
+
 /* Lower case, straight quotes, single spaces, no punctuation at the edges. */
 static char *
 normalise (const char *text,
            gsize       start,
            gsize       end)
 {
-  GString *s = g_string_sized_new (end - start);
-  g_autofree char *valid = g_utf8_make_valid (text + start, (gssize) (end - start));
+  GString *s;
+  g_autofree char *valid = NULL;
   gboolean space = FALSE;
   char *lower;
   const char *p;
+  gsize i;
+
+  for (i = start; i < end; i++)
+    if ((guchar) text[i] >= 0x80 || text[i] == '\0')
+      break;
+  if (i == end && ascii_strdown_is_plain ())
+    return normalise_ascii (text, start, end);
+
+  s = g_string_sized_new (end - start);
+  valid = g_utf8_make_valid (text + start, (gssize) (end - start));
 
   for (p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
