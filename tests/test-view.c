@@ -380,8 +380,10 @@ test_select (Fixture       *fixture,
   /* Its counterparts in the Times and the Post are marked, nothing else. */
   assert_group_selected (fixture, group);
   g_assert_cmpint (syn_article_view_get_focus (syn_comparison_view_get_article_view (fixture->view, 0)), ==, span);
-  /* The detail pane follows a frame later. */
+  /* The detail pane opens a frame later; closed, nothing was selected. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   wait_frames (fixture->window, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
                    "In 3 of 3 sources");
   g_assert_cmpuint (syn_group_detail_get_n_rows (syn_comparison_view_get_detail (fixture->view)), ==, 3);
@@ -447,6 +449,7 @@ test_keyboard (Fixture       *fixture,
   SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
   SynPassage *previous = NULL;
   gboolean reached_divergent_group = FALSE;
+  int height;
 
   /* With the keyboard in the Times' column and nothing selected, Down
    * starts there, at the top; Escape lets go. */
@@ -494,13 +497,18 @@ test_keyboard (Fixture       *fixture,
                  passage_at (fixture, 0, find_span (fixture, 0, "first train")));
 
   /* Escape clears. */
+  wait_frames (fixture->window, 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   g_assert_true (gtk_widget_activate_action (widget, "view.clear-selection", NULL));
   g_assert_null (syn_comparison_view_get_selected_group (fixture->view));
   g_assert_null (syn_comparison_view_get_selected_passage (fixture->view));
   assert_group_selected (fixture, NULL);
+  /* The detail pane closes, and gives the columns its height. */
+  height = gtk_widget_get_height (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, 0)));
   wait_frames (fixture->window, 3);
-  g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
-                   "No passage selected");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, 0))), >,
+                   height + 60);
 }
 
 static void
@@ -913,6 +921,51 @@ test_seeds (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Whether the first character of @needle in @view's text carries @tag_name. */
+static gboolean
+word_has_tag (SynArticleView *view,
+              const char     *needle,
+              const char     *tag_name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter, match;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, needle, 0, &match, NULL, NULL));
+  return gtk_text_iter_has_tag (&match, tag);
+}
+
+/* Added words are a tint; bold too only where a passage has a few of
+ * them, not across a rewritten one. */
+static void
+test_added_emphasis (void)
+{
+  const char *council =
+    "Library plans approved\n\n"
+    "The council approved the new library on Monday.\n\n"
+    "The mayor said the vote was a victory for readers.\n";
+  const char *gazette =
+    "Library plans approved\n\n"
+    "The council approved the new library on Monday after a long debate.\n\n"
+    "According to several people present at the meeting, the mayor, who had campaigned "
+    "for the building since her election, said the vote was a victory.\n";
+  const char * const names[] = { "council.txt", "gazette.txt" };
+  const char * const texts[] = { council, gazette };
+  Fixture fixture = { 0, };
+  SynArticleView *view;
+
+  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  view = syn_comparison_view_get_article_view (fixture.view, 1);
+  g_assert_true (word_has_tag (view, "long debate", "syn-added"));
+  g_assert_true (word_has_tag (view, "long debate", "syn-emphasis"));
+  g_assert_true (word_has_tag (view, "campaigned", "syn-added"));
+  g_assert_false (word_has_tag (view, "campaigned", "syn-emphasis"));
+  g_assert_false (word_has_tag (view, "council approved", "syn-emphasis"));
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 emblem_color (GtkWidget *emblem,
               GdkRGBA   *color)
@@ -1003,6 +1056,7 @@ main (int   argc,
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);
+  g_test_add_func ("/ui/view/added-emphasis", test_added_emphasis);
 
   return g_test_run ();
 }

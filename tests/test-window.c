@@ -811,6 +811,36 @@ test_size_kept (Fixture       *fixture,
   g_settings_reset (settings, "window-height");
 }
 
+/* The first window ever (no size kept yet) uses the screen: 1400×900 where
+ * that fits with room for panels, less on a smaller screen. */
+static void
+test_first_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GSettings *settings = syn_application_get_settings (app);
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+  SynWindow *window;
+  int width, height;
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  window = syn_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_assert_cmpint (width, ==, MIN (1400, geometry.width - 64));
+  g_assert_cmpint (height, ==, MIN (900, geometry.height - 96));
+  g_assert_cmpint (width, <=, geometry.width);
+  g_assert_cmpint (height, <=, geometry.height);
+  /* Kept from then on. */
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 static void
 test_application_reuses_sample (Fixture       *fixture,
                                 gconstpointer  data)
@@ -1123,6 +1153,7 @@ main (int   argc,
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/filters", test_filters);
   ADD ("/ui/window/size-kept", test_size_kept);
+  ADD ("/ui/window/first-size", test_first_size);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
   ADD ("/ui/window/cancel-loading", test_cancel_loading);
   ADD ("/ui/window/remove-menu", test_remove_menu);

@@ -441,11 +441,22 @@ tag_spans (SynArticleView *self)
       else if (span->unique)
         apply_tag (self, SYN_MARK_UNIQUE, span->start, span->end);
     }
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0, decided_span = G_MAXUINT, emphasis = FALSE; i < self->marks->len; i++)
     {
       const Mark *mark = &g_array_index (self->marks, Mark, i);
+      SynMark tag = syn_marks_for_divergence (mark->divergence->kind);
 
-      apply_tag (self, syn_marks_for_divergence (mark->divergence->kind), mark->start, mark->end);
+      apply_tag (self, tag, mark->start, mark->end);
+      if (tag != SYN_MARK_ADDED)
+        continue;
+      /* Marks come span by span: decide once per span. */
+      if (decided_span != mark->span)
+        {
+          decided_span = mark->span;
+          emphasis = syn_marks_emphasise_added (g_array_index (self->spans, SynSpan, mark->span).passage);
+        }
+      if (emphasis)
+        apply_tag (self, SYN_MARK_EMPHASIS, mark->start, mark->end);
     }
 }
 

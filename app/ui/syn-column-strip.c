@@ -36,6 +36,8 @@ struct _SynColumnStrip
   GArray    *allocated; /* int: the last allocated widths */
   int        resize_start;
   GtkAdjustment *hadjustment;
+  double     placed_value;     /* the adjustment when columns were placed */
+  double     placed_page_size;
 };
 
 G_DEFINE_FINAL_TYPE (SynColumnStrip, syn_column_strip, GTK_TYPE_WIDGET)
@@ -137,6 +139,8 @@ syn_column_strip_size_allocate (GtkWidget *widget,
   g_array_set_size (self->allocated, n);
   visible_from = self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
   visible_to = self->hadjustment != NULL ? visible_from + gtk_adjustment_get_page_size (self->hadjustment) : width;
+  self->placed_value = visible_from;
+  self->placed_page_size = visible_to - visible_from;
   if (visible_to <= visible_from)
     visible_to = width;
   /* A column either side stays ready for the next scroll. */
@@ -181,10 +185,16 @@ resize_update_cb (SynColumnStrip    *self,
   syn_column_strip_set_column_width (self, index, MAX (RESIZE_MIN_WIDTH, self->resize_start + (int) dx));
 }
 
+/* Scrolling sideways maps other columns. The scroller also reconfigures
+ * the adjustment while it is being allocated, after the strip was: asking
+ * for an allocation then would be lost (and GTK warns), and is only needed
+ * when what is visible changed. */
 static void
 adjustment_cb (SynColumnStrip *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  if (gtk_adjustment_get_value (self->hadjustment) != self->placed_value ||
+      gtk_adjustment_get_page_size (self->hadjustment) != self->placed_page_size)
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void

@@ -56,6 +56,7 @@ struct _SynComparisonView
   GtkScrolledWindow *hscroller;
   SynColumnStrip    *strip;
   SynGroupDetail    *detail;
+  GtkWidget         *footer;
 
   SynComparison     *comparison;
   GtkSizeGroup      *header_group;
@@ -78,6 +79,7 @@ struct _SynComparisonView
   gboolean           allocating;
   guint              level_tick;
   gboolean           level_reveal;
+  gulong             layout_handler;   /* on the frame clock */
   guint              detail_tick;
   gint64             detail_frame;
   guint              restore_tick;
@@ -223,7 +225,8 @@ place_detail (SynComparisonView *self)
   int height = gtk_widget_get_height (GTK_WIDGET (self->paned));
   int position;
 
-  if (self->paned_moved || height <= 0)
+  /* A paned with one child shown has no handle to place. */
+  if (self->paned_moved || height <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->detail)))
     return FALSE;
   /* A fifth of a tall window, less in a small one: the columns come first. */
   position = height - CLAMP (height / 5, DETAIL_MIN_HEIGHT, DETAIL_HEIGHT);
@@ -245,13 +248,37 @@ paned_position_cb (SynComparisonView *self)
 }
 
 static void
+level_after_layout_cb (GdkFrameClock     *clock,
+                       SynComparisonView *self)
+{
+  g_clear_signal_handler (&self->layout_handler, clock);
+  if (self->anchor_column >= 0)
+    level_columns (self, span_at (self, self->anchor_column, self->anchor_span)->group, TRUE);
+}
+
+/* The detail pane shows while something is selected; otherwise a one-line
+ * footer takes its place, and the columns its height. The pane opening
+ * shortens the columns, so they are levelled again once laid out in this
+ * frame (the frame clock repeats its layout phase for the scrolling), with
+ * the chosen passage kept in view. */
+static void
 update_detail (SynComparisonView *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   SynPassage *passage = NULL;
+  gboolean open;
 
   if (self->anchor_column >= 0)
     passage = span_at (self, self->anchor_column, self->anchor_span)->passage;
   syn_group_detail_show (self->detail, self->comparison, self->selected_group, passage);
+  open = passage != NULL;
+  if (open == gtk_widget_get_visible (GTK_WIDGET (self->detail)))
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), open);
+  gtk_widget_set_visible (self->footer, !open);
+  if (open && clock != NULL && self->layout_handler == 0)
+    self->layout_handler = g_signal_connect_object (clock, "layout", G_CALLBACK (level_after_layout_cb), self,
+                                                    G_CONNECT_AFTER);
 }
 
 static gboolean
@@ -727,7 +754,7 @@ rebuild (SynComparisonView *self)
   if (self->detail_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
   self->detail_tick = 0;
-  syn_group_detail_show (self->detail, NULL, NULL, NULL);
+  update_detail (self);
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
   g_ptr_array_set_size (self->members, 0);
@@ -1066,6 +1093,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, hscroller);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, strip);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, detail);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, footer);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_next_cb);

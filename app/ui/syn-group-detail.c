@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "syn-group-detail.h"
-#include "syn-legend.h"
 #include "syn-marked-label.h"
 #include "syn-marks.h"
 
@@ -29,7 +28,6 @@ struct _SynGroupDetail
   GPtrArray *pool;      /* row boxes, in order */
   GtkLabel  *absent;
   GtkWidget *close_button;
-  GtkWidget *legend;     /* shown while nothing is selected */
   guint      n_rows;
 };
 
@@ -54,6 +52,7 @@ append_passage (GString       *text,
   const char *p = syn_passage_peek_text (passage, &len);
   guint n_div;
   const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
+  gboolean emphasis;
 
   if (text->len > 0)
     {
@@ -61,6 +60,7 @@ append_passage (GString       *text,
       base = text->len;
     }
   g_string_append_len (text, p, len);
+  emphasis = syn_marks_emphasise_added (passage);
   for (guint i = 0; i < n_div; i++)
     {
       guint s = base + (divs[i].start - start), e = base + (divs[i].end - start);
@@ -69,6 +69,8 @@ append_passage (GString       *text,
       if (divs[i].start < start || divs[i].end > start + len)
         continue;
       syn_marks_add_attributes (attrs, mark, s, e);
+      if (mark == SYN_MARK_ADDED && emphasis)
+        syn_marks_add_attributes (attrs, SYN_MARK_EMPHASIS, s, e);
       if (mark == SYN_MARK_CHANGED)
         {
           g_array_append_val (dotted, s);
@@ -101,7 +103,9 @@ set_row (SynGroupDetail *self,
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
       gtk_widget_add_css_class (badge, "syn-source-badge");
       gtk_widget_add_css_class (label, "syn-detail-text");
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
+      /* The full width: every version wraps at the same edge, most on one
+       * line, so the eye runs down the stack word by word. */
+      gtk_widget_set_halign (label, GTK_ALIGN_FILL);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (row), badge);
       gtk_box_append (GTK_BOX (row), label);
@@ -315,9 +319,6 @@ syn_group_detail_init (SynGroupDetail *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->absent), "syn-detail-absent");
   gtk_widget_set_visible (GTK_WIDGET (self->absent), FALSE);
   gtk_box_append (GTK_BOX (self->rows), GTK_WIDGET (self->absent));
-  self->legend = syn_legend_new (TRUE);
-  gtk_widget_set_margin_top (self->legend, 4);
-  gtk_box_append (GTK_BOX (self->rows), self->legend);
 
   gtk_label_set_xalign (self->heading, 0);
   gtk_label_set_xalign (self->subheading, 0);
@@ -366,10 +367,8 @@ syn_group_detail_show (SynGroupDetail *self,
 
   clear_rows (self);
   gtk_label_set_text (self->heading, _("No passage selected"));
-  gtk_label_set_text (self->subheading,
-                      _("Click a passage, or press F8 for the next difference, to see every source’s version here"));
+  gtk_label_set_text (self->subheading, "");
   gtk_widget_set_visible (self->close_button, group != NULL || passage != NULL);
-  gtk_widget_set_visible (self->legend, group == NULL && passage == NULL);
   if (comparison == NULL)
     return;
   if (group != NULL)

@@ -117,10 +117,12 @@ swatch_new (SwatchKind kind)
   return GTK_WIDGET (self);
 }
 
+#define COMPACT_SPACING 18
+
 struct _SynLegend
 {
   GtkWidget  parent_instance;
-  GtkWidget *grid;      /* a GtkGrid, or a GtkFlowBox when compact */
+  GtkWidget *grid;      /* a GtkGrid; when compact, the items are children */
   guint      n_rows;
   gboolean   compact;
 };
@@ -207,7 +209,7 @@ add_compact_item (SynLegend  *self,
   gtk_box_append (GTK_BOX (item), sample);
   gtk_box_append (GTK_BOX (item), title_label);
   gtk_widget_set_tooltip_text (item, explanation);
-  gtk_flow_box_insert (GTK_FLOW_BOX (self->grid), item, -1);
+  gtk_widget_set_parent (item, GTK_WIDGET (self));
   self->n_rows++;
 }
 
@@ -244,40 +246,44 @@ add_row (SynLegend  *self,
 }
 
 static GtkWidget *
-make_container (SynLegend *self)
+make_grid (void)
 {
-  GtkWidget *container;
+  GtkWidget *grid = gtk_grid_new ();
 
-  if (self->compact)
-    {
-      container = gtk_flow_box_new ();
-      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (container), GTK_SELECTION_NONE);
-      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (container), 12);
-      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (container), 18);
-      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (container), 6);
-      gtk_widget_set_can_focus (container, FALSE);
-      return container;
-    }
-  container = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (container), 10);
-  gtk_grid_set_column_spacing (GTK_GRID (container), 14);
-  gtk_widget_set_margin_top (container, 12);
-  gtk_widget_set_margin_bottom (container, 12);
-  gtk_widget_set_margin_start (container, 12);
-  gtk_widget_set_margin_end (container, 12);
-  return container;
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 14);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  return grid;
+}
+
+static void
+clear (SynLegend *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->grid = NULL;
+  self->n_rows = 0;
 }
 
 static void
 build (SynLegend *self)
 {
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
-  self->grid = make_container (self);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
-  self->n_rows = 0;
+  clear (self);
+  if (!self->compact)
+    {
+      self->grid = make_grid ();
+      gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+    }
 
+  /* The marks on words and passages, which a reader meets first: in the
+   * compact legend, alone. */
   add_row (self, sample_new (_("added words"), SYN_MARK_ADDED, SWATCH_NONE),
-           _("Added"), _("Words only this source has: semibold on green"));
+           _("Added"), _("Words only this source has: green tint, bold where a passage has only a few"));
   add_row (self, sample_new (_("reworded"), SYN_MARK_CHANGED, SWATCH_NONE),
            _("Changed"), _("Said differently elsewhere: faint tint, dotted underline"));
   add_row (self, sample_new (_("Jan. 12"), SYN_MARK_NUMBER, SWATCH_NONE),
@@ -286,6 +292,8 @@ build (SynLegend *self)
            _("Quotation differs"), _("Quoted words that differ from the same quotation elsewhere: wavy underline"));
   add_row (self, sample_new (_("A sentence"), SYN_MARK_UNIQUE, SWATCH_UNIQUE),
            _("Only here"), _("A passage no other source carries: dashed green bar"));
+  if (self->compact)
+    return;
   add_row (self, sample_new (_("A sentence"), SYN_N_MARKS, SWATCH_SHARED),
            _("Shared"), _("A passage other sources carry too; the bar is fainter when fewer do"));
   add_row (self, sample_new (_("A sentence"), SYN_MARK_SELECTED, SWATCH_SELECTED),
@@ -299,9 +307,7 @@ build (SynLegend *self)
 static void
 syn_legend_dispose (GObject *object)
 {
-  SynLegend *self = SYN_LEGEND (object);
-
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  clear (SYN_LEGEND (object));
 
   G_OBJECT_CLASS (syn_legend_parent_class)->dispose (object);
 }
@@ -316,6 +322,73 @@ syn_legend_constructed (GObject *object)
   build (self);
   /* The samples carry the palette's colours: rebuild when it changes. */
   syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (build));
+}
+
+/* The compact legend is one line, however narrow: it shows the items that
+ * fit, in order, and leaves out the rest (the full legend is a click away).
+ * The full one is its grid. */
+static void
+syn_legend_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  SynLegend *self = SYN_LEGEND (widget);
+
+  *minimum = *natural = 0;
+  if (!self->compact)
+    {
+      if (self->grid != NULL)
+        gtk_widget_measure (self->grid, orientation, for_size, minimum, natural, NULL, NULL);
+      return;
+    }
+  for (GtkWidget *item = gtk_widget_get_first_child (widget); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      int item_min, item_nat;
+
+      gtk_widget_measure (item, orientation, -1, &item_min, &item_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum = MAX (*minimum, item_min);
+          *natural = MAX (*natural, item_nat);
+        }
+      else
+        *natural += item_nat + (*natural > 0 ? COMPACT_SPACING : 0);
+    }
+}
+
+static void
+syn_legend_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  SynLegend *self = SYN_LEGEND (widget);
+  gboolean fits = TRUE;
+  int x = 0;
+
+  if (!self->compact)
+    {
+      if (self->grid != NULL)
+        gtk_widget_allocate (self->grid, width, height, baseline, NULL);
+      return;
+    }
+  for (GtkWidget *item = gtk_widget_get_first_child (widget); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      int item_width;
+
+      gtk_widget_measure (item, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &item_width, NULL, NULL);
+      fits = fits && x + item_width <= width;
+      gtk_widget_set_child_visible (item, fits);
+      if (fits)
+        gtk_widget_size_allocate (item, &(GtkAllocation) { x, 0, item_width, height }, baseline);
+      x += item_width + COMPACT_SPACING;
+    }
 }
 
 static void
@@ -359,14 +432,16 @@ syn_legend_class_init (SynLegendClass *klass)
   object_class->constructed = syn_legend_constructed;
   object_class->get_property = syn_legend_get_property;
   object_class->set_property = syn_legend_set_property;
+  GTK_WIDGET_CLASS (klass)->measure = syn_legend_measure;
+  GTK_WIDGET_CLASS (klass)->size_allocate = syn_legend_size_allocate;
 
-  /* One wrapping row of samples and names, explanations on hover. */
+  /* One line of the marks on words and passages, samples and names,
+   * explanations on hover. */
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "synlegend");
 }
 

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SynLegend, syn_legend, SYN, LEGEND, GtkWidget)
 
 /* What each mark of the comparison view means, each shown as it looks;
- * @compact: one wrapping row of samples and names, explanations on hover. */
+ * @compact: the marks on words and passages only, in one line of samples
+ * and names (as many as fit), explanations on hover. */
 GtkWidget *syn_legend_new (gboolean compact);
 
 G_END_DECLS

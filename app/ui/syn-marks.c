@@ -4,9 +4,13 @@
  * story for what differs, so the text must stay the loudest thing on the
  * screen: every mark is a tint over the text, never a colour of the text
  * itself, and the strength of a mark follows its weight for the reader.
- * Words only this source has ("added") are semibold on a green tint — strong;
- * words worded differently ("changed") get only a faint tint and a dotted
- * underline — soft, because rewrites reword almost everything. Numbers and
+ * Words only this source has ("added") are on a green tint; where a passage
+ * has only a few of them they are semibold too — one added clause in an
+ * otherwise shared sentence is what the eye should find, while in a
+ * rewritten passage half its words are added and bold would make a wall.
+ * Words worded differently ("changed") get only a faint tint and a dotted
+ * underline — soft, because rewrites reword almost everything. Without
+ * colour, added words still read as a box, changed ones by their dots. Numbers and
  * quotations that disagree are facts at stake: each has its own colour, its
  * own underline (double for numbers, wavy for quotations) and an emblem
  * before it, so the cue survives without colour. Passages no other source
@@ -86,7 +90,7 @@ static const PaletteSpec dark_spec = {
   .focus              = "rgba(53,132,228,0.32)",
   .changed            = "rgba(53,132,228,0.20)",
   .changed_line       = "rgba(153,193,241,0.85)",
-  .added              = "rgba(38,162,105,0.50)",
+  .added              = "rgba(38,162,105,0.42)",
   .number             = "rgba(230,97,0,0.42)",
   .number_line        = "#ffbe6f",
   .quote              = "rgba(145,65,172,0.50)",
@@ -183,6 +187,7 @@ static const char * const mark_names[SYN_N_MARKS] = {
   "syn-focus",
   "syn-changed",
   "syn-added",
+  "syn-emphasis",
   "syn-number",
   "syn-quote",
   "syn-search",
@@ -210,7 +215,7 @@ syn_marks_create_tags (GtkTextTagTable  *table,
                 "pixels-below-lines", 6,
                 NULL);
   g_object_set (tags[SYN_MARK_BOILERPLATE], "scale", 0.88, NULL);
-  g_object_set (tags[SYN_MARK_ADDED], "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
+  g_object_set (tags[SYN_MARK_EMPHASIS], "weight", PANGO_WEIGHT_SEMIBOLD, NULL);
   g_object_set (tags[SYN_MARK_NUMBER], "underline", PANGO_UNDERLINE_DOUBLE, NULL);
   g_object_set (tags[SYN_MARK_QUOTE], "underline", PANGO_UNDERLINE_ERROR, NULL);
   g_object_set (tags[SYN_MARK_SEARCH_CURRENT], "underline", PANGO_UNDERLINE_SINGLE, NULL);
@@ -264,6 +269,24 @@ syn_marks_for_divergence (SynDivergenceKind kind)
     default:
       g_return_val_if_reached (SYN_MARK_CHANGED);
     }
+}
+
+/* A third of the passage's text at most, in three runs at most. */
+gboolean
+syn_marks_emphasise_added (SynPassage *passage)
+{
+  guint n_div, n_runs = 0;
+  const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
+  gsize len, added = 0;
+
+  syn_passage_peek_text (passage, &len);
+  for (guint i = 0; i < n_div; i++)
+    if (divs[i].kind == SYN_DIVERGENCE_ADDED)
+      {
+        added += divs[i].end - divs[i].start;
+        n_runs++;
+      }
+  return n_runs > 0 && n_runs <= 3 && added * 3 <= len;
 }
 
 void
@@ -323,6 +346,8 @@ syn_marks_add_attributes (PangoAttrList *attrs,
     {
     case SYN_MARK_ADDED:
       insert_color (attrs, TRUE, &p->added, start, end);
+      break;
+    case SYN_MARK_EMPHASIS:
       insert_attr (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD), start, end);
       break;
     case SYN_MARK_CHANGED:

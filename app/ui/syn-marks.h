@@ -9,7 +9,7 @@
 
 #include <gtk/gtk.h>
 
-#include "syn-types.h"
+#include "syn-model.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,7 @@ typedef enum {
   SYN_MARK_FOCUS,         /* draw these two, labels use the attributes) */
   SYN_MARK_CHANGED,
   SYN_MARK_ADDED,
+  SYN_MARK_EMPHASIS,      /* added words where they are few: semibold */
   SYN_MARK_NUMBER,
   SYN_MARK_QUOTE,
   SYN_MARK_SEARCH,
@@ -72,6 +73,9 @@ void              syn_marks_create_tags     (GtkTextTagTable  *table,
 void              syn_marks_update_tags     (GtkTextTag      **tags);
 
 SynMark           syn_marks_for_divergence  (SynDivergenceKind kind);
+
+/* Whether @passage's added words are few enough to be set semibold too. */
+gboolean          syn_marks_emphasise_added (SynPassage       *passage);
 
 /* A dotted underline from @x0 to @x1 at baseline-ish @y. */
 void              syn_marks_snapshot_dotted (GtkSnapshot      *snapshot,

@@ -28,6 +28,10 @@
 
 #define SAMPLES_PATH "/io/github/synopsis_app/Synopsis/samples/"
 
+/* The size of the first window ever, where the screen has room for it. */
+#define FIRST_WIDTH  1400
+#define FIRST_HEIGHT 900
+
 G_DEFINE_FINAL_TYPE (SynWindow, syn_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* Operations started from the window: what to do when they finish. */
@@ -783,6 +787,25 @@ add_filter (SynWindow  *self,
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
+/* Until the user has sized a window, the window takes a size that uses
+ * the screen (side-by-side columns want width), leaving room for panels. */
+static void
+choose_first_size (SynWindow *self)
+{
+  g_autoptr(GVariant) width = g_settings_get_user_value (self->settings, "window-width");
+  g_autoptr(GVariant) height = g_settings_get_user_value (self->settings, "window-height");
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  if (width != NULL || height != NULL || monitor == NULL)
+    return;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               CLAMP (geometry.width - 64, 360, FIRST_WIDTH),
+                               CLAMP (geometry.height - 96, 294, FIRST_HEIGHT));
+}
+
 static void
 setup_settings (SynWindow *self)
 {
@@ -794,6 +817,7 @@ setup_settings (SynWindow *self)
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  choose_first_size (self);
   g_settings_bind (self->settings, "segment-unit", self->comparison, "segment-unit",
                    G_SETTINGS_BIND_GET);
 
