@@ -494,6 +494,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The full legend is made when first asked for: nothing of it is on
+ * screen when the window first shows. */
+static void
+create_legend_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GtkWidget *popover = gtk_popover_new ();
+
+  gtk_popover_set_child (GTK_POPOVER (popover), syn_legend_new (FALSE));
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static void
 show_legend_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1136,6 +1148,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->current_match = -1;
   self->show_boilerplate = TRUE;
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
+  gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -361,6 +361,17 @@ syn_legend_measure (GtkWidget      *widget,
     }
 }
 
+static GtkSizeRequestMode
+syn_legend_get_request_mode (GtkWidget *widget)
+{
+  SynLegend *self = SYN_LEGEND (widget);
+
+  /* The full legend's explanations wrap. */
+  if (!self->compact && self->grid != NULL)
+    return gtk_widget_get_request_mode (self->grid);
+  return GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
 static void
 syn_legend_size_allocate (GtkWidget *widget,
                           int        width,
@@ -434,6 +445,7 @@ syn_legend_class_init (SynLegendClass *klass)
   object_class->set_property = syn_legend_set_property;
   GTK_WIDGET_CLASS (klass)->measure = syn_legend_measure;
   GTK_WIDGET_CLASS (klass)->size_allocate = syn_legend_size_allocate;
+  GTK_WIDGET_CLASS (klass)->get_request_mode = syn_legend_get_request_mode;
 
   /* One line of the marks on words and passages, samples and names,
    * explanations on hover. */

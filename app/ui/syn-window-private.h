@@ -47,6 +47,8 @@ struct _SynWindow
   guint                 n_opening;        /* files asked for by the last open */
   gboolean              shows_sample;     /* the untouched sample */
   gboolean              in_dispose;
+  int                   first_width;      /* the size chosen when none was kept, */
+  int                   first_height;     /* or -1 once the user changed it */
 };
 
 /* Seconds a toast about a failure stays: long enough to read a file name. */

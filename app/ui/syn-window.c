@@ -788,8 +788,9 @@ add_filter (SynWindow  *self,
 }
 
 /* Until the user has sized a window, the window takes a size that uses
- * the screen (side-by-side columns want width), leaving room for panels. */
-static void
+ * the screen (side-by-side columns want width), leaving room for panels;
+ * FALSE when a size is kept. */
+static gboolean
 choose_first_size (SynWindow *self)
 {
   g_autoptr(GVariant) width = g_settings_get_user_value (self->settings, "window-width");
@@ -799,25 +800,48 @@ choose_first_size (SynWindow *self)
   GdkRectangle geometry;
 
   if (width != NULL || height != NULL || monitor == NULL)
-    return;
+    return FALSE;
   gdk_monitor_get_geometry (monitor, &geometry);
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               CLAMP (geometry.width - 64, 360, FIRST_WIDTH),
-                               CLAMP (geometry.height - 96, 294, FIRST_HEIGHT));
+  self->first_width = CLAMP (geometry.width - 64, 360, FIRST_WIDTH);
+  self->first_height = CLAMP (geometry.height - 96, 294, FIRST_HEIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (self), self->first_width, self->first_height);
+  return TRUE;
+}
+
+static void
+size_changed_cb (SynWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  /* Notified once for the first size itself, when the window is built. */
+  if (width == self->first_width && height == self->first_height)
+    return;
+  self->first_width = self->first_height = -1;
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
 }
 
 static void
 setup_settings (SynWindow *self)
 {
   /* The size the user gave the window, read once: other windows resizing
-   * later must not resize this one. */
-  g_settings_bind (self->settings, "window-width", self, "default-width",
-                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+   * later must not resize this one. A first size is written only once the
+   * user changes it (a binding would write it at once). */
+  if (choose_first_size (self))
+    {
+      g_signal_connect (self, "notify::default-width", G_CALLBACK (size_changed_cb), NULL);
+      g_signal_connect (self, "notify::default-height", G_CALLBACK (size_changed_cb), NULL);
+    }
+  else
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+      g_settings_bind (self->settings, "window-height", self, "default-height",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+    }
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
                    G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
-  choose_first_size (self);
   g_settings_bind (self->settings, "segment-unit", self->comparison, "segment-unit",
                    G_SETTINGS_BIND_GET);
 
