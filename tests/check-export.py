@@ -32,6 +32,9 @@ def run(*args, **kw):
     env = dict(os.environ)
     env.pop("DISPLAY", None)          # the export needs no display
     env.pop("WAYLAND_DISPLAY", None)
+    # Build sandboxes may name a locale they have no data for, which GTK
+    # warns about (fatally, in tests): use the one every libc has.
+    env["LC_ALL"] = "C.UTF-8"
     return subprocess.run([synopsis, *args], capture_output=True, env=env, timeout=60, **kw)
 
 
