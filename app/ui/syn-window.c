@@ -142,7 +142,12 @@ update_page (SynWindow *self)
   else
     page = "empty";
 
-  gtk_stack_set_visible_child_name (self->stack, page);
+  /* The comparison replaces the loading page at once: a fade would only
+   * keep the reader from what they opened. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    gtk_stack_set_visible_child_full (self->stack, page, GTK_STACK_TRANSITION_TYPE_NONE);
+  else
+    gtk_stack_set_visible_child_name (self->stack, page);
   gtk_spinner_set_spinning (self->spinner, busy && g_str_equal (page, "loading"));
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy && g_str_equal (page, "comparison"));
 }
