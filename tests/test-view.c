@@ -24,8 +24,8 @@
 #include "syn-comparison-view-private.h"
 #include "syn-model.h"
 #include "syn-style.h"
+#include "syn-test-ui.h"
 
-#define TIMEOUT_SECONDS 60
 
 static const char *courier =
   "Old Harrow bridge reopens to trains after four years of repairs\n"
@@ -95,60 +95,6 @@ typedef struct {
   SynComparison     *comparison;
 } Fixture;
 
-/* Main loop helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static gboolean
-frames_done_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  if (*frames > 0)
-    (*frames)--;
-  return *frames > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-no_frames_left (gpointer data)
-{
-  return *(guint *) data == 0;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = n;
-
-  gtk_widget_add_tick_callback (widget, frames_done_cb, &frames, NULL);
-  wait_until (no_frames_left, &frames, "frames to be drawn");
-}
-
 /* Fixture */
 
 static void
@@ -171,7 +117,7 @@ fixture_load (Fixture            *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
   syn_comparison_view_set_comparison (fixture->view, fixture->comparison);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (fixture->window, 4);
+  syn_test_wait_frames (fixture->window, 4);
 }
 
 static void
@@ -203,7 +149,7 @@ fixture_tear_down (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   /* The view goes with the window, and lets go of the comparison. */
-  wait_until (is_null, &fixture->view, "the view to be freed");
+  syn_test_wait_until (is_null, &fixture->view, "the view to be freed");
   g_assert_finalize_object (fixture->comparison);
 }
 
@@ -342,7 +288,7 @@ test_columns (Fixture       *fixture,
   /* Waiting for frames (a tick callback) with a popup open makes GTK 4.24
    * on X11 warn "gdk_frame_timings_submitted() called on submitted
    * frame"; waiting for the popover to map is what counts anyway. */
-  wait_until (is_mapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)), "the legend to open");
+  syn_test_wait_until (is_mapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)), "the legend to open");
 
   /* Bands join the neighbours' shared passages. */
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 0)), >=, 4);
@@ -385,7 +331,7 @@ test_select (Fixture       *fixture,
   g_assert_cmpint (syn_article_view_get_focus (syn_comparison_view_get_article_view (fixture->view, 0)), ==, span);
   /* The detail pane opens a frame later; closed, nothing was selected. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
-  wait_frames (fixture->window, 3);
+  syn_test_wait_frames (fixture->window, 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   g_assert_cmpstr (syn_group_detail_get_heading (syn_comparison_view_get_detail (fixture->view)), ==,
                    "In 3 of 3 sources");
@@ -500,7 +446,7 @@ test_keyboard (Fixture       *fixture,
                  passage_at (fixture, 0, find_span (fixture, 0, "first train")));
 
   /* Escape clears. */
-  wait_frames (fixture->window, 3);
+  syn_test_wait_frames (fixture->window, 3);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   g_assert_true (gtk_widget_activate_action (widget, "view.clear-selection", NULL));
   g_assert_null (syn_comparison_view_get_selected_group (fixture->view));
@@ -508,7 +454,7 @@ test_keyboard (Fixture       *fixture,
   assert_group_selected (fixture, NULL);
   /* The detail pane closes, and gives the columns its height. */
   height = gtk_widget_get_height (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, 0)));
-  wait_frames (fixture->window, 3);
+  syn_test_wait_frames (fixture->window, 3);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (syn_comparison_view_get_detail (fixture->view))));
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, 0))), >,
                    height + 60);
@@ -631,8 +577,8 @@ test_realign (Fixture       *fixture,
   /* Another segment unit: new passages, the same articles. The reader
    * keeps the passage selected. */
   syn_comparison_set_segment_unit (fixture->comparison, SYN_SEGMENT_LINE);
-  wait_until (realigned, &done, "the comparison to re-align");
-  wait_frames (fixture->window, 3);
+  syn_test_wait_until (realigned, &done, "the comparison to re-align");
+  syn_test_wait_frames (fixture->window, 3);
   g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) != passage);
   g_assert_nonnull (syn_comparison_view_get_selected_passage (fixture->view));
   text = syn_passage_dup_text (syn_comparison_view_get_selected_passage (fixture->view));
@@ -687,7 +633,7 @@ test_level (void)
                      syn_article_view_get_span_view_y (courier_view, courier_span) + 400);
 
   syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, courier_span));
-  wait_frames (fixture.window, 3);
+  syn_test_wait_frames (fixture.window, 3);
   /* Level, to the pixel or two. */
   g_assert_cmpfloat (ABS (syn_article_view_get_span_view_y (history_view, history_span) -
                           syn_article_view_get_span_view_y (courier_view, courier_span)), <=, 2);
@@ -696,7 +642,7 @@ test_level (void)
    * level; the Courier cannot scroll above its top, so it stays. */
   syn_comparison_view_select_passage (fixture.view, NULL);
   syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 1, history_span));
-  wait_frames (fixture.window, 3);
+  syn_test_wait_frames (fixture.window, 3);
   g_assert_cmpfloat (syn_article_view_get_span_view_y (history_view, history_span), >=, 0);
   g_assert_cmpfloat (syn_article_view_get_span_view_y (history_view, history_span), <,
                      gtk_widget_get_height (GTK_WIDGET (history_view)));
@@ -725,7 +671,7 @@ wait_painted (GtkWidget *window)
   gboolean painted = FALSE;
   gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
 
-  wait_until (is_true, &painted, "a frame to be painted");
+  syn_test_wait_until (is_true, &painted, "a frame to be painted");
   g_signal_handler_disconnect (clock, id);
 }
 
@@ -820,7 +766,7 @@ test_many_sources (void)
     guint frames = 0;
 
     syn_comparison_view_select_passage (fixture.view, NULL);
-    wait_frames (fixture.window, 2);
+    syn_test_wait_frames (fixture.window, 2);
     start = g_get_monotonic_time ();
     for (double v = 0; v < gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
          v += 20, frames++)
@@ -834,9 +780,9 @@ test_many_sources (void)
 
   /* Scrolling sideways and back draws without trouble. */
   gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
-  wait_frames (fixture.window, 2);
+  syn_test_wait_frames (fixture.window, 2);
   gtk_adjustment_set_value (hadjustment, 0);
-  wait_frames (fixture.window, 2);
+  syn_test_wait_frames (fixture.window, 2);
 
   fixture_tear_down (&fixture, NULL);
 }
@@ -871,7 +817,7 @@ test_screenshot (Fixture       *fixture,
 {
   /* What a reader sees after clicking the number that disagrees. */
   syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 1, find_span (fixture, 1, "repairs cost")));
-  wait_frames (fixture->window, 3);
+  syn_test_wait_frames (fixture->window, 3);
   save_screenshot (fixture->window, "view-comparison.png");
 }
 
@@ -919,7 +865,7 @@ test_seeds (void)
   g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, names->len);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.next-divergence", NULL));
   g_assert_nonnull (syn_comparison_view_get_selected_passage (fixture.view));
-  wait_frames (fixture.window, 3);
+  syn_test_wait_frames (fixture.window, 3);
   save_screenshot (fixture.window, "view-seeds.png");
   fixture_tear_down (&fixture, NULL);
 }
@@ -997,14 +943,14 @@ test_dark_style (void)
 
   /* Styles are recomputed when the window next lays out. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_frames (window, 2);
+  syn_test_wait_frames (window, 2);
   emblem_color (emblem, &light);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
-  wait_frames (window, 2);
+  syn_test_wait_frames (window, 2);
   emblem_color (emblem, &dark);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  wait_frames (window, 2);
+  syn_test_wait_frames (window, 2);
   emblem_color (emblem, &light_again);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -18,66 +18,11 @@
 
 #include "syn-application.h"
 #include "syn-window.h"
+#include "syn-test-ui.h"
 
 /* Long enough for a slow CI machine; a hang fails instead of blocking. */
-#define TIMEOUT_SECONDS 60
 
 static SynApplication *app;
-
-/* Main loop helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Predicate   predicate,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timed_out_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s", what);
-  g_source_remove (id);
-}
-
-static gboolean
-frames_done_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  if (*frames > 0)
-    (*frames)--;
-  return *frames > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static gboolean
-no_frames_left (gpointer data)
-{
-  return *(guint *) data == 0;
-}
-
-/* Lets the window lay out and draw a few frames. */
-static void
-wait_frames (SynWindow *window,
-             guint      n)
-{
-  guint frames = n;
-
-  gtk_widget_add_tick_callback (GTK_WIDGET (window), frames_done_cb, &frames, NULL);
-  wait_until (no_frames_left, &frames, "frames to be drawn");
-}
 
 static void
 spin (guint ms)
@@ -137,7 +82,7 @@ wait_for_text (GtkWidget  *widget,
   ShowsText s = { widget, text };
   g_autofree char *what = g_strdup_printf ("“%s” to be shown", text);
 
-  wait_until (shows_text, &s, what);
+  syn_test_wait_until (shows_text, &s, what);
 }
 
 static gboolean
@@ -153,7 +98,7 @@ wait_for_no_text (GtkWidget  *widget,
   ShowsText s = { widget, text };
   g_autofree char *what = g_strdup_printf ("“%s” to be gone", text);
 
-  wait_until (hides_text, &s, what);
+  syn_test_wait_until (hides_text, &s, what);
 }
 
 static guint
@@ -207,7 +152,7 @@ wait_for_columns (SynWindow *window,
   ColumnCount c = { window, n };
   g_autofree char *what = g_strdup_printf ("%u columns", n);
 
-  wait_until (has_columns, &c, what);
+  syn_test_wait_until (has_columns, &c, what);
 }
 
 static const char *
@@ -350,7 +295,7 @@ save_screenshot (SynWindow  *window,
   GskRenderer *renderer;
   int width, height;
 
-  wait_frames (window, 5);
+  syn_test_wait_frames (window, 5);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -510,7 +455,7 @@ test_segment_unit (Fixture       *fixture,
   state = g_action_group_get_action_state (G_ACTION_GROUP (app), "segment-unit");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "line");
   /* The open comparison re-aligns by lines. */
-  wait_until (unit_is_line, syn_window_get_comparison (window), "the comparison to use lines");
+  syn_test_wait_until (unit_is_line, syn_window_get_comparison (window), "the comparison to use lines");
 
   g_settings_reset (settings, "segment-unit");
 }
@@ -537,7 +482,7 @@ test_finalized_after_close (Fixture       *fixture,
   syn_window_open_files (window, files, 2);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (is_null, &window, "the window to be finalized");
+  syn_test_wait_until (is_null, &window, "the window to be finalized");
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
@@ -569,9 +514,9 @@ test_changed_on_disk (Fixture       *fixture,
   g_object_unref (write_file (fixture, "first.txt", story_c, -1));
   wait_for_text (GTK_WIDGET (window), "“first.txt” changed on disk");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  wait_until (comparison_idle, comparison, "the reload");
+  syn_test_wait_until (comparison_idle, comparison, "the reload");
   spin (50);
-  wait_until (comparison_idle, comparison, "the reload");
+  syn_test_wait_until (comparison_idle, comparison, "the reload");
   first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
   g_assert_cmpstr (syn_article_get_text (first, &len), ==, story_c);
   wait_for_no_text (GTK_WIDGET (window), "changed on disk");
@@ -883,7 +828,7 @@ test_cancel_loading (Fixture       *fixture,
 
   syn_window_open_files (window, files, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
-  wait_until (comparison_idle, syn_window_get_comparison (window), "the cancelled load");
+  syn_test_wait_until (comparison_idle, syn_window_get_comparison (window), "the cancelled load");
   spin (200);
   /* What was shown stays. */
   g_assert_cmpuint (count_columns (window), ==, n);
@@ -1019,9 +964,9 @@ test_many_sources (Fixture       *fixture,
   start = g_get_monotonic_time ();
   syn_window_open_files (window, (GFile **) files->pdata, files->len);
   /* While it loads, the window answers: the loading page is drawn. */
-  wait_frames (window, 3);
+  syn_test_wait_frames (window, 3);
   wait_for_text (GTK_WIDGET (window), "200 sources");
-  wait_frames (window, 3);
+  syn_test_wait_frames (window, 3);
   g_source_remove (id);
 
   g_test_message ("200 sources: %.2f s to the comparison; longest main loop stall %.0f ms",
@@ -1085,7 +1030,7 @@ test_shortcuts (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  wait_until (some_window_shows, (gpointer) "Export the Comparison", "the keyboard shortcuts to be shown");
+  syn_test_wait_until (some_window_shows, (gpointer) "Export the Comparison", "the keyboard shortcuts to be shown");
   shown = find_window_showing ("Next Difference");
   g_assert_nonnull (shown);
 #if ADW_CHECK_VERSION (1, 8, 0)
@@ -1099,7 +1044,7 @@ test_shortcuts (Fixture       *fixture,
   g_assert_nonnull (find_window_showing ("\nQ\n"));
   gtk_window_close (shown);
 #endif
-  wait_until (hides_text, &(ShowsText) { GTK_WIDGET (shown), "Export the Comparison" },
+  syn_test_wait_until (hides_text, &(ShowsText) { GTK_WIDGET (shown), "Export the Comparison" },
               "the keyboard shortcuts to be closed");
 }
 

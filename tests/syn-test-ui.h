@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* How long a UI test waits for anything before it fails. */
+#define SYN_TEST_TIMEOUT_SECONDS 60
+
+typedef gboolean (*SynTestPredicate) (gpointer data);
+
+/* Runs the main loop until @predicate holds; fails the test, naming
+ * @what, after SYN_TEST_TIMEOUT_SECONDS. */
+void syn_test_wait_until  (SynTestPredicate  predicate,
+                           gpointer          data,
+                           const char       *what);
+
+/* Lets @widget (a GtkWidget) lay out and draw @n frames. */
+void syn_test_wait_frames (gpointer          widget,
+                           guint             n);
+
+G_END_DECLS
