@@ -415,6 +415,40 @@ content_length (const Version *v,
   return n;
 }
 
+/* Quotation @q of @a has quotation @best of @b as its likeliest
+ * counterpart, with @votes of its words linked there: when at least half
+ * of the shorter quotation is linked, count @b as quoting the same words
+ * or as quoting them differently. */
+static void
+record_counterpart (Version       *a,
+                    guint          q,
+                    const Version *b,
+                    guint          b_index,
+                    guint          best,
+                    guint          votes)
+{
+  Quotation *quote = &g_array_index (a->quotes, Quotation, q);
+  const Quotation *other = &g_array_index (b->quotes, Quotation, best);
+  guint len_a, len_b;
+
+  if (votes == 0)
+    return;
+  len_a = content_length (a, quote->first, quote->last);
+  len_b = content_length (b, other->first, other->last);
+  if (votes * 2 < MIN (len_a, len_b) || (votes < 2 && MIN (len_a, len_b) > 1))
+    return;
+  if (same_quotation (a, q, b, best))
+    quote->n_same += b->mult;
+  else
+    {
+      QuoteLink ql = { b_index, best, b->mult };
+
+      if (quote->differ == NULL)
+        quote->differ = g_array_new (FALSE, FALSE, sizeof (QuoteLink));
+      g_array_append_val (quote->differ, ql);
+    }
+}
+
 /* Finds, for each quotation of @a, the quotation of @b its words are
  * linked into, and records whether they are worded alike. */
 static void
@@ -431,7 +465,7 @@ fold_quotations (Version       *a,
   for (guint q = 0; q < a->quotes->len; q++)
     {
       Quotation *quote = &g_array_index (a->quotes, Quotation, q);
-      guint best = 0, best_votes = 0, len_a, len_b;
+      guint best = 0, best_votes = 0;
 
       memset (votes, 0, sizeof (guint) * b->quotes->len);
       for (guint i = quote->first; i <= quote->last; i++)
@@ -446,24 +480,7 @@ fold_quotations (Version       *a,
           if (votes[r] > best_votes)
             best = r, best_votes = votes[r];
         }
-      if (best_votes == 0)
-        continue;
-      len_a = content_length (a, quote->first, quote->last);
-      len_b = content_length (b, g_array_index (b->quotes, Quotation, best).first,
-                              g_array_index (b->quotes, Quotation, best).last);
-      /* half of the shorter quotation must be linked into the other */
-      if (best_votes * 2 < MIN (len_a, len_b) || (best_votes < 2 && MIN (len_a, len_b) > 1))
-        continue;
-      if (same_quotation (a, q, b, best))
-        quote->n_same += b->mult;
-      else
-        {
-          QuoteLink ql = { b_index, best, b->mult };
-
-          if (quote->differ == NULL)
-            quote->differ = g_array_new (FALSE, FALSE, sizeof (QuoteLink));
-          g_array_append_val (quote->differ, ql);
-        }
+      record_counterpart (a, q, b, b_index, best, best_votes);
     }
 }
 
@@ -484,7 +501,7 @@ fold_quotations_by_stem (Version       *a,
   for (guint q = 0; q < a->quotes->len; q++)
     {
       Quotation *quote = &g_array_index (a->quotes, Quotation, q);
-      guint best = 0, best_votes = 0, len_a, len_b;
+      guint best = 0, best_votes = 0;
 
       for (guint r = 0; r < b->quotes->len; r++)
         {
@@ -509,23 +526,7 @@ fold_quotations_by_stem (Version       *a,
           if (votes[r] > best_votes)
             best = r, best_votes = votes[r];
         }
-      if (best_votes == 0)
-        continue;
-      len_a = content_length (a, quote->first, quote->last);
-      len_b = content_length (b, g_array_index (b->quotes, Quotation, best).first,
-                              g_array_index (b->quotes, Quotation, best).last);
-      if (best_votes * 2 < MIN (len_a, len_b) || (best_votes < 2 && MIN (len_a, len_b) > 1))
-        continue;
-      if (same_quotation (a, q, b, best))
-        quote->n_same += b->mult;
-      else
-        {
-          QuoteLink ql = { b_index, best, b->mult };
-
-          if (quote->differ == NULL)
-            quote->differ = g_array_new (FALSE, FALSE, sizeof (QuoteLink));
-          g_array_append_val (quote->differ, ql);
-        }
+      record_counterpart (a, q, b, b_index, best, best_votes);
     }
 }
 
