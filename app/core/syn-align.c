@@ -33,7 +33,9 @@
  *    SYN_ALIGN_MAX_SKIP apart), or when the merged clusters would hang
  *    together less than CLUSTER_MIN_LINKAGE on average — so that one
  *    loose link cannot chain two different sentences through a third
- *    source.
+ *    source. A one-to-one link between two passages nothing else holds
+ *    chains nothing and is kept whatever its similarity: the pair stage
+ *    took it for its place between two groups.
  *
  * 4. Consensus. A passage no pair took may still resemble, a little, every
  *    member of one cluster: a machine-translated rewrite shares only 0.15
@@ -57,7 +59,7 @@
  * sets decide): the seeds, against a proxy annotation, clusters
  * P 0.962 R 0.983 F1 0.972 (a word-overlap baseline: 0.79); DEplain dev,
  * exact n:m pairs, F1 0.657, P 0.771 R 0.573 (MASSalign, published: 0.63;
- * word overlap 0.60); MultiMWA dev, the line pairs grouped: 787 of 800
+ * word overlap 0.60); MultiMWA dev, the line pairs grouped: 795 of 800
  * (mtref) and 533 of 533 (wiki). Of DEplain's loss, nearly all is in the
  * heavily simplified documents (fairy tales, scripture, novels), where a
  * sentence becomes four to eight short ones that share few words with
@@ -615,6 +617,13 @@ may_merge (SynAligner   *self,
 
   /* headlines are one per source and correspond by position in the page */
   if (self->node_title[link->nodes[0]])
+    return TRUE;
+
+  /* one passage against one, neither yet linked to anything else: such a
+   * link chains nothing, and the pair stage took it for its place between
+   * two groups when not for its words; a split or merge still has to hang
+   * together */
+  if (link->n_nodes == 2 && merged->len == 2)
     return TRUE;
 
   for (guint i = 0; i < roots->len; i++)
