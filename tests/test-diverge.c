@@ -210,11 +210,21 @@ test_added (void)
     NULL,
   };
 
+  const char *near_copy[] = {
+    "The company said its profits rose sharply in the third quarter of the year.",
+    "The company said its profits rose in the third quarter.",
+    NULL,
+  };
+
   assert_divergences (texts, "0:added:after a long scandal over party funds\n");
   /* an inserted clause is marked with its commas */
   assert_divergences (clause, "0:added:, most of them students from the capital,\n");
-  /* a quotation mark goes with the words it touches */
-  assert_divergences (quoted, "0:changed:told\n0:added:reporters in Kyiv\n1:changed:said\n");
+  /* a quotation mark goes with the words it touches; the versions share
+   * nearly every other word, so the four words facing "said" read as
+   * what one version adds */
+  assert_divergences (quoted, "0:added:told reporters in Kyiv\n1:changed:said\n");
+  /* words one of two near copies adds, inside and at the end */
+  assert_divergences (near_copy, "0:added:sharply\n0:added:of the year\n");
 }
 
 static void
