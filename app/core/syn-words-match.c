@@ -59,9 +59,9 @@
  *    the threshold a word facing words is CHANGED, and one facing
  *    nothing is MINOR: no counterpart, yet too slight to be a
  *    divergence, like punctuation. An article alone in a gap facing
- *    nothing is always MINOR: people align it to its noun nine times in
- *    ten, but the whole-version features would outweigh that in a near
- *    copy. Punctuation is not judged at all: it goes with the words
+ *    nothing is always MINOR: people align it to its noun in nearly nine
+ *    cases in ten, but the whole-version features would outweigh that in
+ *    a near copy. Punctuation is not judged at all: it goes with the words
  *    beside it (syn-diverge.c), so that a lone comma one version lacks
  *    is never a divergence.
  *
@@ -846,8 +846,8 @@ is_added (const double *x)
   double z = added_bias;
 
   /* An article alone in a gap that faces nothing belongs to its noun
-   * ("the Senate" / "Senate"): people align it so nine times in ten,
-   * however much else the versions share. */
+   * ("the Senate" / "Senate"): people align it so in nearly nine cases
+   * in ten, however much else the versions share. */
   if (x[F_LONE_ARTICLE] && x[F_ALONE])
     return FALSE;
   for (guint k = 0; k < N_FEATURES; k++)
