@@ -17,28 +17,7 @@
 
 #include "syn-comparison.h"
 #include "syn-core.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-# define SANITIZED 1
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-#  define SANITIZED 1
-# endif
-#endif
-
-/* How much slower than a plain build this one runs: AddressSanitizer, or
- * what SYN_TEST_TIME_FACTOR says (valgrind, see .ci/fuzz). */
-static double
-slowdown (void)
-{
-  const char *factor = g_getenv ("SYN_TEST_TIME_FACTOR");
-  double f = factor != NULL ? g_ascii_strtod (factor, NULL) : 1.0;
-
-#ifdef SANITIZED
-  f = MAX (f, 4.0);
-#endif
-  return MAX (f, 1.0);
-}
+#include "syn-test-slowdown.h"
 
 /* The documented limits. */
 #define LONG_LINE_BYTES (10 * 1024 * 1024)
@@ -105,7 +84,7 @@ check_long_line (const char *text,
       double seconds = (g_get_monotonic_time () - t0) / (double) G_USEC_PER_SEC;
 
       g_test_message ("%s: %u passages in %.2f s", syn_segment_unit_to_string (unit), segs->len, seconds);
-      g_assert_cmpfloat (seconds, <, LONG_LINE_SECONDS * slowdown ());
+      g_assert_cmpfloat (seconds, <, LONG_LINE_SECONDS * syn_test_slowdown ());
       assert_sane_cuts (text, len, segs,
                         unit == SYN_SEGMENT_SENTENCE ? SYN_SEGMENT_MAX_BYTES : SYN_SEGMENT_MAX_LINE_BYTES);
     }
@@ -151,7 +130,7 @@ test_long_line_compared (void)
   g_assert_nonnull (a);
   syn_alignment_get_source_segments (a, 0, &first, &n);
   g_assert_cmpuint (n, >=, LONG_LINE_BYTES / SYN_SEGMENT_MAX_BYTES);
-  g_assert_cmpfloat (seconds, <, 6 * LONG_LINE_SECONDS * slowdown ());
+  g_assert_cmpfloat (seconds, <, 6 * LONG_LINE_SECONDS * syn_test_slowdown ());
 }
 
 /* ------------------------------------------------------------ model */
@@ -313,7 +292,7 @@ test_many_sources (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_articles (comparison)), ==,
                     N_MANY_SOURCES - n_bad);
   g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_groups (comparison)), >, 0);
-  g_assert_cmpint (stall_ms, <, MAX_STALL_MS * slowdown ());
+  g_assert_cmpint (stall_ms, <, MAX_STALL_MS * syn_test_slowdown ());
 }
 
 /* Deleted before its turn to be read: reported by name, the rest open. */
