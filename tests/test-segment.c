@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "syn-segment.h"
+#include "syn-test-slowdown.h"
 
 /* Segments @text and checks the passages are exactly @expected (NULL
  * terminated), that each passage's offsets select that text, and that no
@@ -375,8 +376,7 @@ test_huge_line (void)
 
       g_test_message ("unit %s: %u passages in %.3f s",
                       syn_segment_unit_to_string (u), segs->len, seconds);
-      /* SYN_TEST_TIME_FACTOR stretches time limits under valgrind (.ci/fuzz). */
-      g_assert_cmpfloat (seconds, <, 10.0 * MAX (1.0, g_ascii_strtod (g_getenv ("SYN_TEST_TIME_FACTOR") ?: "1", NULL)));
+      g_assert_cmpfloat (seconds, <, 10.0 * syn_test_slowdown ());
       for (guint i = 0; i < segs->len; i++)
         {
           const SynSegment *seg = &g_array_index (segs, SynSegment, i);
