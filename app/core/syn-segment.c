@@ -855,14 +855,24 @@ describe_line (const char *text,
 
   for (p = s; p < e;)
     {
-      gsize n = char_at (text, p, e, &ch);
-      gboolean space = is_space (ch);
+      guchar b = (guchar) text[p];
+      gboolean space;
 
+      /* most text is ASCII: no decoding there */
+      if (b < 0x80)
+        {
+          space = b == ' ' || (b >= '\t' && b <= '\r') || b == 0;
+          p++;
+        }
+      else
+        {
+          p += char_at (text, p, e, &ch);
+          space = is_space (ch);
+        }
       line->n_chars++;
       if (!space && !in_word)
         line->n_words++;
       in_word = !space;
-      p += n;
     }
 
   for (p = e; p > s;)
