@@ -196,6 +196,9 @@ fuzzy_equal (const SynWord *a,
 
   if (a->len < 4 || b->len < 4 || ((a->flags | b->flags) & (SYN_TOKEN_NUMBER | SYN_TOKEN_STOPWORD)) != 0)
     return FALSE;
+  /* every way below to be alike but a compound's tail starts alike */
+  if (a->norm[0] != b->norm[0] && ((a->flags | b->flags) & SYN_TOKEN_COMPOUND) == 0)
+    return FALSE;
   if (is_part_of (a, b) || is_part_of (b, a))
     return TRUE;
   {
@@ -212,6 +215,15 @@ fuzzy_equal (const SynWord *a,
   longer = MAX (a->len, b->len);
   d = edit_distance (a->norm, a->len, b->norm, b->len, longer * 3 / 10);
   return d * 10 <= longer * 3;
+}
+
+/* Whether a word can weigh anything against a different word: a content
+ * word long enough to have spelling variants (see fuzzy_equal()). */
+static inline gboolean
+may_be_variant (const SynWord *w)
+{
+  return w->cls != 0 && w->len >= 4 &&
+         (w->flags & (SYN_WORD_PUNCT | SYN_TOKEN_STOPWORD | SYN_TOKEN_NUMBER)) == 0;
 }
 
 static guint
@@ -274,18 +286,33 @@ chain_dp (const SynWord *a,
   guint m = a1 - a0, n = b1 - b0, cols = n + 1;
   g_autofree guint32 *score = NULL;
   g_autofree guint8 *w = NULL;
+  g_autofree gboolean *variant = NULL;
   guint i, j;
 
   if (m == 0 || n == 0)
     return;
   score = g_new0 (guint32, (gsize) (m + 1) * cols);
   w = g_new (guint8, (gsize) m * n);
+  variant = g_new (gboolean, n);
+  for (j = 0; j < n; j++)
+    variant[j] = may_be_variant (&b[b0 + j]);
   for (i = 1; i <= m; i++)
     {
+      const SynWord *x = &a[a0 + i - 1];
+      gboolean x_variant = may_be_variant (x);
+
       for (j = 1; j <= n; j++)
         {
+          const SynWord *y = &b[b0 + j - 1];
           guint32 best = MAX (score[(i - 1) * cols + j], score[i * cols + j - 1]);
-          guint8 wij = (guint8) weight (&a[a0 + i - 1], &b[b0 + j - 1]);
+          guint8 wij;
+
+          /* most pairs are two different words, which weigh nothing
+           * unless both may be spelling variants (as weight() says) */
+          if (x->cls == y->cls || x->stem == y->stem)
+            wij = (guint8) weight (x, y);
+          else
+            wij = x_variant && variant[j - 1] && fuzzy_equal (x, y) ? W_FUZZY : 0;
 
           w[(i - 1) * n + j - 1] = wij;
           if (wij > 0)
