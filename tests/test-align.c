@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "syn-align.h"
+#include "syn-diverge.h"
+#include "syn-token-cache.h"
 
 typedef struct {
   guint           n_sources;
@@ -511,6 +513,50 @@ test_deterministic (void)
     }
 }
 
+/* Reading each passage's tokens once, for the aligner and the word
+ * comparison alike, changes neither the groups nor the divergences. */
+static void
+test_shared_tokens (void)
+{
+  const char * const texts[] = { story, story_reordered, story_split, story_furnished };
+  Fixture plain, shared;
+  g_autoptr(GPtrArray) plain_keys = NULL;
+  g_autoptr(GPtrArray) shared_keys = NULL;
+  g_autoptr(SynTokenCache) tokens = NULL;
+  g_autoptr(GArray) plain_divergences = NULL;
+  g_autoptr(GArray) shared_divergences = NULL;
+
+  fixture_init (&plain, texts, 4);
+  fixture_align (&plain);
+  fixture_init (&shared, texts, 4);
+  tokens = syn_token_cache_new (shared.sources, shared.segments);
+  shared.clusters = syn_align_with_tokens (shared.sources, shared.n_sources, shared.segments, tokens, NULL, NULL);
+  g_assert_nonnull (shared.clusters);
+
+  plain_keys = group_keys (&plain);
+  shared_keys = group_keys (&shared);
+  assert_same_groups (plain_keys, shared_keys);
+
+  plain_divergences = syn_diverge (plain.sources, plain.n_sources, plain.segments, plain.clusters);
+  shared_divergences = syn_diverge_with_tokens (shared.sources, shared.n_sources, shared.segments,
+                                                shared.clusters, tokens);
+  g_assert_cmpuint (plain_divergences->len, >, 0);
+  g_assert_cmpuint (shared_divergences->len, ==, plain_divergences->len);
+  for (guint i = 0; i < plain_divergences->len; i++)
+    {
+      const SynDivergence *a = &g_array_index (plain_divergences, SynDivergence, i);
+      const SynDivergence *b = &g_array_index (shared_divergences, SynDivergence, i);
+
+      g_assert_cmpuint (a->segment, ==, b->segment);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpint (a->kind, ==, b->kind);
+    }
+
+  fixture_clear (&shared);
+  fixture_clear (&plain);
+}
+
 typedef struct {
   guint  calls;
   guint  cancel_at;
@@ -671,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/core/align/many-sources", test_many_sources);
   g_test_add_func ("/core/align/order-independent", test_order_independent);
   g_test_add_func ("/core/align/deterministic", test_deterministic);
+  g_test_add_func ("/core/align/shared-tokens", test_shared_tokens);
   g_test_add_func ("/core/align/progress", test_progress);
   g_test_add_func ("/core/align/cancel", test_cancel);
   g_test_add_func ("/core/align/degenerate", test_degenerate);

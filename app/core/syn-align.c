@@ -968,6 +968,17 @@ syn_align (const SynSourceText *sources,
            SynProgressFunc      progress,
            gpointer             user_data)
 {
+  return syn_align_with_tokens (sources, n_sources, segments, NULL, progress, user_data);
+}
+
+GArray *
+syn_align_with_tokens (const SynSourceText *sources,
+                       guint                n_sources,
+                       GArray              *segments,
+                       SynTokenCache       *tokens,
+                       SynProgressFunc      progress,
+                       gpointer             user_data)
+{
   SynAligner self = { 0 };
   Clusters clusters = { 0 };
   GArray *out = NULL;
@@ -988,7 +999,7 @@ syn_align (const SynSourceText *sources,
   stage (&self, 0.0, 0.2);
   if (!syn_aligner_report (&self, 0))
     goto out;
-  self.vectors = syn_vectors_new (sources, segments, self.node_seg, self.n_nodes);
+  self.vectors = syn_vectors_new (sources, segments, self.node_seg, self.n_nodes, tokens);
 
   stage (&self, 0.2, 0.15);
   generate_candidates (&self);

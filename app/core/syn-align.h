@@ -26,4 +26,15 @@ GArray *syn_align (const SynSourceText *sources,
                    SynProgressFunc      progress,
                    gpointer             user_data);
 
+typedef struct _SynTokenCache SynTokenCache;
+
+/* syn_align(), reading the passages' tokens from @tokens (see
+ * syn-token-cache.h), which the caller shares with later stages. */
+GArray *syn_align_with_tokens (const SynSourceText *sources,
+                               guint                n_sources,
+                               GArray              *segments,
+                               SynTokenCache       *tokens,
+                               SynProgressFunc      progress,
+                               gpointer             user_data);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "syn-alignment.h"
+#include "syn-token-cache.h"
 #include "syn-boilerplate.h"
 #include "syn-diverge.h"
 #include "syn-segment.h"
@@ -92,6 +93,7 @@ syn_alignment_compute (const SynSourceText *sources,
 {
   g_autoptr(SynAlignment) self = NULL;
   g_autofree SynSourceText *views = NULL;
+  g_autoptr(SynTokenCache) tokens = NULL;
 
   g_return_val_if_fail (sources != NULL || n_sources == 0, NULL);
 
@@ -110,10 +112,12 @@ syn_alignment_compute (const SynSourceText *sources,
     }
 
   self->segments = segment_sources (self);
-  self->clusters = syn_align (views, n_sources, self->segments, progress, user_data);
+  /* the aligner and the word comparison read the same tokens */
+  tokens = syn_token_cache_new (views, self->segments);
+  self->clusters = syn_align_with_tokens (views, n_sources, self->segments, tokens, progress, user_data);
   if (self->clusters == NULL)
     return NULL;
-  self->divergences = syn_diverge (views, n_sources, self->segments, self->clusters);
+  self->divergences = syn_diverge_with_tokens (views, n_sources, self->segments, self->clusters, tokens);
   index_divergences (self);
 
   return g_steal_pointer (&self);

@@ -59,6 +59,7 @@
 
 #include "syn-diverge.h"
 #include "syn-normalize.h"
+#include "syn-token-cache.h"
 #include "syn-words-match.h"
 
 /* Groups of up to this many distinct versions match every pair; larger
@@ -109,11 +110,13 @@ typedef struct {
   GArray    *numbers;       /* NumberLink */
 } Version;
 
-/* Word classes of one cluster; the tables are emptied between clusters. */
+/* Word classes of one cluster; the tables are emptied between clusters.
+ * Also where the passages' tokens come from. */
 typedef struct {
-  GHashTable *norms;   /* norm -> class */
-  GHashTable *stems;   /* stem (owned) -> class */
-  GArray     *stem_of; /* guint: the stem class of norm class i + 1 */
+  GHashTable    *norms;   /* norm -> class */
+  GHashTable    *stems;   /* stem (owned) -> class */
+  GArray        *stem_of; /* guint: the stem class of norm class i + 1 */
+  SynTokenCache *tokens;  /* shared with the aligner, or NULL */
 } Classes;
 
 /* A word proper: neither a dropped honorific nor punctuation. */
@@ -236,7 +239,9 @@ add_passage (Version             *v,
              guint                segment,
              Classes             *classes)
 {
-  GArray *tokens = syn_tokenize (source->text, seg->start, seg->end);
+  GArray *tokens = classes->tokens != NULL
+    ? g_array_ref (syn_token_cache_get (classes->tokens, segment))
+    : syn_tokenize (source->text, seg->start, seg->end);
   gint last_quote = -1;
   gsize pos = seg->start;
 
@@ -1340,6 +1345,16 @@ syn_diverge (const SynSourceText *sources,
              const GArray        *segments,
              const GArray        *clusters)
 {
+  return syn_diverge_with_tokens (sources, n_sources, segments, clusters, NULL);
+}
+
+GArray *
+syn_diverge_with_tokens (const SynSourceText *sources,
+                         guint                n_sources,
+                         const GArray        *segments,
+                         const GArray        *clusters,
+                         SynTokenCache       *tokens)
+{
   GArray *out = g_array_new (FALSE, TRUE, sizeof (SynDivergence));
   Classes classes;
 
@@ -1349,6 +1364,7 @@ syn_diverge (const SynSourceText *sources,
   classes.norms = g_hash_table_new (g_str_hash, g_str_equal);
   classes.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   classes.stem_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  classes.tokens = tokens;
 
   for (guint c = 0; c < clusters->len; c++)
     {

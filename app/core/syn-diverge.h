@@ -19,4 +19,12 @@ GArray *syn_diverge (const SynSourceText *sources,
                      const GArray        *segments,
                      const GArray        *clusters);
 
+/* syn_diverge(), reading the passages' tokens from @tokens, shared with
+ * the stages before it. */
+GArray *syn_diverge_with_tokens (const SynSourceText *sources,
+                                 guint                n_sources,
+                                 const GArray        *segments,
+                                 const GArray        *clusters,
+                                 SynTokenCache       *tokens);
+
 G_END_DECLS

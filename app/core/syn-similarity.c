@@ -50,6 +50,7 @@
 
 #include "syn-normalize.h"
 #include "syn-similarity.h"
+#include "syn-token-cache.h"
 
 /* The gram channel: 4-byte pieces of "^word$"; words of two bytes or
  * fewer, and numbers, count whole. GRAM_MIX is its share of the
@@ -188,14 +189,12 @@ add_grams (IdMap      *map,
 }
 
 static void
-collect_node (const SynSourceText *source,
-              const SynSegment    *seg,
+collect_node (GArray              *tokens,
               IdMap               *word_map,
               IdMap               *gram_map,
               GArray              *word_ids,
               GArray              *gram_ids)
 {
-  g_autoptr(GArray) tokens = syn_tokenize (source->text, seg->start, seg->end);
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -335,7 +334,8 @@ SynVectors *
 syn_vectors_new (const SynSourceText *sources,
                  const GArray        *segments,
                  const guint         *nodes,
-                 guint                n_nodes)
+                 guint                n_nodes,
+                 SynTokenCache       *tokens)
 {
   SynVectors *self = g_new0 (SynVectors, 1);
   g_autoptr(GArray) word_occ = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -352,10 +352,12 @@ syn_vectors_new (const SynSourceText *sources,
   for (guint v = 0; v < n_nodes; v++)
     {
       const SynSegment *seg = &g_array_index (segments, SynSegment, nodes[v]);
+      g_autoptr(GArray) own = tokens == NULL ? syn_tokenize (sources[seg->source].text, seg->start, seg->end) : NULL;
 
       word_occ_first[v] = word_occ->len;
       gram_occ_first[v] = gram_occ->len;
-      collect_node (&sources[seg->source], seg, &word_map, &gram_map, word_occ, gram_occ);
+      collect_node (own != NULL ? own : syn_token_cache_get (tokens, nodes[v]),
+                    &word_map, &gram_map, word_occ, gram_occ);
     }
   word_occ_first[n_nodes] = word_occ->len;
   gram_occ_first[n_nodes] = gram_occ->len;

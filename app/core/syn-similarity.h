@@ -6,6 +6,7 @@
 #pragma once
 
 #include "syn-align.h"
+#include "syn-token-cache.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,8 @@ typedef struct {
 SynVectors *syn_vectors_new        (const SynSourceText *sources,
                                     const GArray        *segments,
                                     const guint         *nodes,
-                                    guint                n_nodes);
+                                    guint                n_nodes,
+                                    SynTokenCache       *tokens);
 void        syn_vectors_free       (SynVectors          *self);
 
 /* Cosine similarity of two nodes, mixing both channels; 0..1. */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tokenizing a passage (syn_tokenize(): normalisation, quotation marks,
+ * number and spelling forms) costs as much as aligning it. The aligner
+ * reads the tokens of every body passage and the word comparison those
+ * of every grouped one, so a comparison made in one go keeps each
+ * passage's tokens from the first reading for the second. The cache
+ * holds an array per passage, made on first use and shared by reference
+ * (GArray is reference counted), until the comparison is done.
+ */
+#define G_LOG_DOMAIN "syn-core"
+
+#include "config.h"
+
+#include "syn-token-cache.h"
+
+struct _SynTokenCache {
+  const SynSourceText *sources;
+  const GArray        *segments;
+  GArray             **tokens;   /* per segment, or NULL until asked */
+};
+
+SynTokenCache *
+syn_token_cache_new (const SynSourceText *sources,
+                     const GArray        *segments)
+{
+  SynTokenCache *self = g_new0 (SynTokenCache, 1);
+
+  self->sources = sources;
+  self->segments = segments;
+  self->tokens = g_new0 (GArray *, segments->len + 1);
+  return self;
+}
+
+/* The tokens of passage @segment, owned by the cache: take a reference to
+ * keep them longer. */
+GArray *
+syn_token_cache_get (SynTokenCache *self,
+                     guint          segment)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (segment < self->segments->len, NULL);
+
+  if (self->tokens[segment] == NULL)
+    {
+      const SynSegment *seg = &g_array_index (self->segments, SynSegment, segment);
+
+      self->tokens[segment] = syn_tokenize (self->sources[seg->source].text, seg->start, seg->end);
+    }
+  return self->tokens[segment];
+}
+
+void
+syn_token_cache_free (SynTokenCache *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < self->segments->len; i++)
+    g_clear_pointer (&self->tokens[i], g_array_unref);
+  g_free (self->tokens);
+  g_free (self);
+}
