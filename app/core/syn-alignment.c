@@ -14,10 +14,10 @@
 #include <string.h>
 
 #include "syn-alignment.h"
-#include "syn-token-cache.h"
 #include "syn-boilerplate.h"
 #include "syn-diverge.h"
 #include "syn-segment.h"
+#include "syn-token-cache.h"
 
 struct _SynAlignment
 {

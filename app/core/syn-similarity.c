@@ -195,7 +195,6 @@ collect_node (GArray              *tokens,
               GArray              *word_ids,
               GArray              *gram_ids)
 {
-
   for (guint i = 0; i < tokens->len; i++)
     {
       const SynToken *t = &g_array_index (tokens, SynToken, i);

@@ -17,6 +17,7 @@
 struct _SynTokenCache {
   const SynSourceText *sources;
   const GArray        *segments;
+  guint                n_segments;
   GArray             **tokens;   /* per segment, or NULL until asked */
 };
 
@@ -28,6 +29,7 @@ syn_token_cache_new (const SynSourceText *sources,
 
   self->sources = sources;
   self->segments = segments;
+  self->n_segments = segments->len;
   self->tokens = g_new0 (GArray *, segments->len + 1);
   return self;
 }
@@ -39,7 +41,7 @@ syn_token_cache_get (SynTokenCache *self,
                      guint          segment)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (segment < self->segments->len, NULL);
+  g_return_val_if_fail (segment < self->n_segments, NULL);
 
   if (self->tokens[segment] == NULL)
     {
@@ -55,7 +57,8 @@ syn_token_cache_free (SynTokenCache *self)
 {
   if (self == NULL)
     return;
-  for (guint i = 0; i < self->segments->len; i++)
+  /* the segments may be gone already: only their count is read here */
+  for (guint i = 0; i < self->n_segments; i++)
     g_clear_pointer (&self->tokens[i], g_array_unref);
   g_free (self->tokens);
   g_free (self);

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
  * a comparison, made once (syn_tokenize()) on first use and shared by the
  * stages that read them, the aligner's vectors and the word comparison. */
 
+/* @sources and @segments must stay as they are while tokens are asked
+ * for; the cache may be freed after them. */
 SynTokenCache *syn_token_cache_new  (const SynSourceText *sources,
                                      const GArray        *segments);
 GArray        *syn_token_cache_get  (SynTokenCache       *self,
