@@ -409,6 +409,42 @@ add_neighbour_candidates (SynAligner *self)
     }
 }
 
+/* Sorts @edges by (a, b) as g_array_sort() with cmp_edge_nodes() would,
+ * equal edges keeping their order, in linear time: two stable counting
+ * passes, on b and then on a. Edges are the largest array of the
+ * aligner (fifty sources make millions), where a comparison sort costs a
+ * tenth of the whole comparison. */
+static void
+sort_edges_by_nodes (GArray *edges,
+                     guint   n_nodes)
+{
+  SynEdge *e = (SynEdge *) (gpointer) edges->data;
+  guint n = edges->len;
+  g_autofree SynEdge *tmp = NULL;
+  g_autofree guint *first = NULL;
+
+  if (n < 2)
+    return;
+  tmp = g_new (SynEdge, n);
+  first = g_new (guint, n_nodes + 1);
+
+  memset (first, 0, (n_nodes + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    first[e[i].b + 1]++;
+  for (guint v = 0; v < n_nodes; v++)
+    first[v + 1] += first[v];
+  for (guint i = 0; i < n; i++)
+    tmp[first[e[i].b]++] = e[i];
+
+  memset (first, 0, (n_nodes + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    first[tmp[i].a + 1]++;
+  for (guint v = 0; v < n_nodes; v++)
+    first[v + 1] += first[v];
+  for (guint i = 0; i < n; i++)
+    e[first[tmp[i].a]++] = tmp[i];
+}
+
 static void
 dedupe_and_score_edges (SynAligner *self,
                         guint    from)
@@ -416,7 +452,7 @@ dedupe_and_score_edges (SynAligner *self,
   SynEdge *e = (SynEdge *) (gpointer) self->edges->data;
   guint n = 0;
 
-  g_array_sort (self->edges, cmp_edge_nodes);
+  sort_edges_by_nodes (self->edges, self->n_nodes);
   for (guint i = 0; i < self->edges->len; i++)
     {
       if (n > 0 && e[n - 1].a == e[i].a && e[n - 1].b == e[i].b)
