@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Tokenizing a passage (syn_tokenize(): normalisation, quotation marks,
- * number and spelling forms) costs as much as aligning it. The aligner
- * reads the tokens of every body passage and the word comparison those
- * of every grouped one, so a comparison made in one go keeps each
- * passage's tokens from the first reading for the second. The cache
- * holds an array per passage, made on first use and shared by reference
- * (GArray is reference counted), until the comparison is done.
+ * number and spelling forms) is not cheap: done once by the aligner for
+ * every body passage and again by the word comparison for every grouped
+ * one, it was a sixth of the work of comparing the seed articles. So a
+ * comparison made in one go keeps each passage's tokens from the first
+ * reading for the second. The cache holds an array per passage, made on
+ * first use and shared by reference (GArray is reference counted), until
+ * the comparison is done. The price is memory, the tokens of every
+ * passage at once: about 1.5 KB a sentence (2 × 20,000 sentences peak at
+ * 119 MB instead of 54 MB, fifty sources of 200 at 85 MB instead of 66).
  */
 #define G_LOG_DOMAIN "syn-core"
 
