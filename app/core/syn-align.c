@@ -409,6 +409,25 @@ add_neighbour_candidates (SynAligner *self)
     }
 }
 
+/* One stable counting pass: @from's edges into @to, ordered by node a
+ * (@by_a) or b. @first holds n_nodes + 1 counters. */
+static void
+count_edges_into (const SynEdge *from,
+                  SynEdge       *to,
+                  guint          n,
+                  guint         *first,
+                  guint          n_nodes,
+                  gboolean       by_a)
+{
+  memset (first, 0, (n_nodes + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    first[(by_a ? from[i].a : from[i].b) + 1]++;
+  for (guint v = 0; v < n_nodes; v++)
+    first[v + 1] += first[v];
+  for (guint i = 0; i < n; i++)
+    to[first[by_a ? from[i].a : from[i].b]++] = from[i];
+}
+
 /* Sorts @edges by (a, b) as g_array_sort() with cmp_edge_nodes() would,
  * equal edges keeping their order, in linear time: two stable counting
  * passes, on b and then on a. Edges are the largest array of the
@@ -427,22 +446,8 @@ sort_edges_by_nodes (GArray *edges,
     return;
   tmp = g_new (SynEdge, n);
   first = g_new (guint, n_nodes + 1);
-
-  memset (first, 0, (n_nodes + 1) * sizeof (guint));
-  for (guint i = 0; i < n; i++)
-    first[e[i].b + 1]++;
-  for (guint v = 0; v < n_nodes; v++)
-    first[v + 1] += first[v];
-  for (guint i = 0; i < n; i++)
-    tmp[first[e[i].b]++] = e[i];
-
-  memset (first, 0, (n_nodes + 1) * sizeof (guint));
-  for (guint i = 0; i < n; i++)
-    first[tmp[i].a + 1]++;
-  for (guint v = 0; v < n_nodes; v++)
-    first[v + 1] += first[v];
-  for (guint i = 0; i < n; i++)
-    e[first[tmp[i].a]++] = tmp[i];
+  count_edges_into (e, tmp, n, first, n_nodes, FALSE);
+  count_edges_into (tmp, e, n, first, n_nodes, TRUE);
 }
 
 static void
