@@ -26,6 +26,7 @@
 
 #include "fuzz-checks.h"
 #include "syn-headless.h"
+#include "syn-test-files.h"
 
 #define STORY \
   "Harbour Bridge Reopens\n\n" \
@@ -85,30 +86,15 @@ encode_utf16 (const char *utf8,
 static void
 make_test_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("syn-headless-XXXXXX", &error);
+  g_autofree char *dir = syn_test_make_dir ("syn-headless-XXXXXX");
 
-  g_assert_no_error (error);
   g_setenv ("SYN_TEST_DIR", dir, TRUE);
 }
 
 static void
 remove_test_dir (void)
 {
-  const char *dir = test_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
+  syn_test_remove_tree (test_dir ());
   g_unsetenv ("SYN_TEST_DIR");
 }
 

@@ -18,6 +18,7 @@
 #include "syn-comparison.h"
 #include "syn-core.h"
 #include "syn-test-slowdown.h"
+#include "syn-test-files.h"
 
 /* The documented limits. */
 #define LONG_LINE_BYTES (10 * 1024 * 1024)
@@ -143,25 +144,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("syn-limits-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = syn_test_make_dir ("syn-limits-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  syn_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -18,6 +18,7 @@
 
 #include "fuzz-checks.h"
 #include "syn-loader.h"
+#include "syn-test-files.h"
 
 typedef struct {
   char *dir;
@@ -27,42 +28,14 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("syn-loader-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
+  f->dir = syn_test_make_dir ("syn-loader-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  syn_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -352,6 +325,9 @@ test_permission_denied (Fixture       *f,
 
   if (g_test_subprocess ())
     {
+      /* the child's own folder, while it still may: it gives up its
+       * rights, and could not remove it afterwards */
+      syn_test_remove_tree (f->dir);
       permission_child ();
       return;
     }

@@ -16,6 +16,7 @@
 
 #include "syn-model.h"
 #include "syn-model-private.h"
+#include "syn-test-files.h"
 
 /* Three reports of one invented event: a sentence moved, a number changed,
  * a sentence only the second has, and a share prompt under the third. */
@@ -427,11 +428,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   static const char binary[] = "%PDF-1.4\n\0\0\0\x01\x02\x03 binary \0 stream";
-  g_autoptr(GError) error = NULL;
   g_autofree char *missing = NULL;
 
-  fixture->dir = g_dir_make_tmp ("syn-test-model-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = syn_test_make_dir ("syn-test-model-XXXXXX");
   fixture->files[0] = write_file (fixture, story_names[0], story_texts[0], -1);
   fixture->files[1] = write_file (fixture, "report.pdf", binary, sizeof binary - 1);
   missing = g_build_filename (fixture->dir, "missing.txt", NULL);
@@ -443,15 +442,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  syn_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   for (guint i = 0; i < G_N_ELEMENTS (fixture->files); i++)
     g_clear_object (&fixture->files[i]);

@@ -18,6 +18,7 @@
 
 #include "syn-application.h"
 #include "syn-window.h"
+#include "syn-test-files.h"
 #include "syn-test-slowdown.h"
 #include "syn-test-ui.h"
 
@@ -193,28 +194,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("synopsis-window-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->dir = syn_test_make_dir ("synopsis-window-XXXXXX");
 }
 
 static void
@@ -232,7 +212,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   close_all_windows ();
-  remove_tree (fixture->dir);
+  syn_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -1065,8 +1045,7 @@ main (int   argc,
   /* The user's recent files and settings stay untouched: everything the
    * application saves goes to a directory of the test's own (the data
    * directories stay, for the icon theme). */
-  home = g_dir_make_tmp ("synopsis-test-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  home = syn_test_make_dir ("synopsis-test-home-XXXXXX");
   for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
     {
       g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
@@ -1120,6 +1099,6 @@ main (int   argc,
    * g_test_dbus_down() (and so unreffing @bus) would wait for it in vain:
    * stop the daemon and leave the rest to the exit. */
   g_test_dbus_stop (bus);
-  remove_tree (home);
+  syn_test_remove_tree (home);
   return status;
 }
