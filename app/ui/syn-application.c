@@ -203,35 +203,32 @@ about_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (app);
   const char *developers[] = { _("The Synopsis developers"), NULL };
 
+  /* AdwAboutDialog from libadwaita 1.5, AdwAboutWindow before: the same
+   * properties */
 #if ADW_CHECK_VERSION (1, 5, 0)
-  AdwDialog *dialog = adw_about_dialog_new ();
-
-  g_object_set (dialog,
-                "application-name", _("Synopsis"),
-                "application-icon", APP_ID,
-                "developer-name", _("The Synopsis developers"),
-                "version", PACKAGE_VERSION,
-                "comments", _("Read several versions of a text side by side: "
-                              "which sentence corresponds to which, and what differs."),
-                "developers", developers,
-                "copyright", _("© 2026 The Synopsis developers"),
-                "license-type", GTK_LICENSE_GPL_3_0,
-                "translator-credits", _("translator-credits"),
-                NULL);
-  adw_dialog_present (dialog, parent != NULL ? GTK_WIDGET (parent) : NULL);
+  GType type = ADW_TYPE_ABOUT_DIALOG;
 #else
-  adw_show_about_window (parent,
-                         "application-name", _("Synopsis"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Synopsis developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Read several versions of a text side by side: "
-                                       "which sentence corresponds to which, and what differs."),
-                         "developers", developers,
-                         "copyright", _("© 2026 The Synopsis developers"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  GType type = ADW_TYPE_ABOUT_WINDOW;
+#endif
+  GtkWidget *about = g_object_new (type,
+                                   "application-name", _("Synopsis"),
+                                   "application-icon", APP_ID,
+                                   "developer-name", _("The Synopsis developers"),
+                                   "version", PACKAGE_VERSION,
+                                   "comments", _("Read several versions of a text side by side: "
+                                                 "which sentence corresponds to which, and what differs."),
+                                   "developers", developers,
+                                   "copyright", _("© 2026 The Synopsis developers"),
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "translator-credits", _("translator-credits"),
+                                   NULL);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), parent != NULL ? GTK_WIDGET (parent) : NULL);
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_present (GTK_WINDOW (about));
 #endif
 }
 
