@@ -341,6 +341,55 @@ decode_page (const guint8  *data,
   return clean_utf8 (text, *out_len);
 }
 
+/* Finds @needle (lower case ASCII) in @hay ignoring case. */
+static char *
+find_ascii_nocase (char       *hay,
+                   char       *end,
+                   const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (char *p = hay; p + n <= end; p++)
+    {
+      p = memchr (p, '<', (gsize) (end - p));
+      if (p == NULL || p + n > end)
+        return NULL;
+      if (g_ascii_strncasecmp (p, needle, n) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* Removes <noscript> sections from the page. A browser running scripts
+ * reads them as raw text and shows nothing; libxml2 2.9 parses their
+ * content as markup, and a tracking <iframe> inside one can swallow the
+ * rest of the page. Returns the new length. */
+static gsize
+strip_noscript (char  *text,
+                gsize  len)
+{
+  char *end = text + len;
+  char *out = text;
+  char *p = text;
+
+  for (;;)
+    {
+      char *open = find_ascii_nocase (p, end, "<noscript");
+      char *close = open != NULL ? find_ascii_nocase (open, end, "</noscript") : NULL;
+      char *after = close != NULL ? memchr (close, '>', (gsize) (end - close)) : NULL;
+
+      if (after == NULL)
+        break;
+      memmove (out, p, (gsize) (open - p));
+      out += open - p;
+      p = after + 1;
+    }
+  memmove (out, p, (gsize) (end - p));
+  out += end - p;
+  *out = '\0';
+  return (gsize) (out - text);
+}
+
 /* ------------------------------------------------------------ elements */
 
 /* What an element's class and id say about it. */
@@ -527,6 +576,9 @@ hints_of (const xmlNode *node)
     hints |= HINT_ARTICLE;
   if (tag_is (node, "figure") || tag_is (node, "figcaption") || tag_is (node, "caption"))
     hints |= HINT_ASIDE;
+  /* the page itself is never furniture, whatever its classes say */
+  if (tag_is (node, "body") || tag_is (node, "html"))
+    hints = 0;
   /* an author's link inside a paragraph is the paragraph's, not a byline */
   if (tag_is (node, "a") || tag_is (node, "span") || tag_is (node, "strong") || tag_is (node, "b"))
     hints &= ~(guint) (HINT_ASIDE | HINT_BYLINE);
@@ -552,9 +604,10 @@ typedef struct {
   guint    link_chars;
   guint    stops;       /* sentence-ending punctuation */
   guint    element;     /* index into Walk.elements of the block's owner */
+  guint    aside;       /* the innermost caption-like ancestor, or 0 */
   Kind     kind;
   gboolean furniture;   /* inside furniture (step 1) */
-  gboolean prose;
+  guint    prose;       /* LINES, SENTENCE or PROSE */
   gboolean guided;      /* JSON-LD's articleBody repeats it */
 } Block;
 
@@ -573,7 +626,7 @@ typedef struct {
   guint    in_link;
   guint    in_pre;
   guint    in_quote;
-  guint    in_aside;
+  GArray  *asides;      /* caption-like ancestors, innermost last (Element indices) */
   guint    in_heading;
   guint    in_list;
   GPtrArray *owners;    /* block-level ancestors, innermost last (Element indices) */
@@ -609,8 +662,6 @@ static Kind
 kind_of_owner (Walk          *w,
                const xmlNode *owner)
 {
-  if (w->in_aside > 0)
-    return KIND_ASIDE;
   if (w->in_heading > 0)
     return KIND_HEADING;
   if (w->in_pre > 0)
@@ -646,6 +697,7 @@ flush (Walk *w)
   block.stops = w->stops;
   block.element = owner;
   block.kind = kind_of_owner (w, walk_element (w, owner)->node);
+  block.aside = w->asides->len > 0 ? g_array_index (w->asides, guint, w->asides->len - 1) : 0;
   g_array_append_val (w->blocks, block);
   w->start = w->text->len;
   w->chars = w->link_chars = w->stops = 0;
@@ -753,7 +805,12 @@ enter (Walk    *w,
   w->in_link += tag_is (node, "a");
   w->in_pre += tag_is (node, "pre");
   w->in_quote += tag_is (node, "blockquote");
-  w->in_aside += (hints & HINT_ASIDE) != 0;
+  if ((hints & HINT_ASIDE) != 0)
+    {
+      guint index = w->elements->len - 1;
+
+      g_array_append_val (w->asides, index);
+    }
   w->in_heading += node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0';
   return TRUE;
 }
@@ -775,7 +832,8 @@ leave (Walk    *w,
   w->in_link -= tag_is (node, "a");
   w->in_pre -= tag_is (node, "pre");
   w->in_quote -= tag_is (node, "blockquote");
-  w->in_aside -= (hints & HINT_ASIDE) != 0;
+  if ((hints & HINT_ASIDE) != 0)
+    g_array_set_size (w->asides, w->asides->len - 1);
   w->in_heading -= node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0';
 }
 
@@ -817,6 +875,7 @@ walk_init (Walk *w)
   w->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   w->elements = g_array_new (FALSE, FALSE, sizeof (Element));
   w->owners = g_ptr_array_new ();
+  w->asides = g_array_new (FALSE, FALSE, sizeof (guint));
   /* element 0 stands for the document, owner of text outside any block */
   g_array_append_val (w->elements, top);
   g_ptr_array_add (w->owners, GUINT_TO_POINTER (0));
@@ -829,9 +888,35 @@ walk_clear (Walk *w)
   g_array_unref (w->blocks);
   g_array_unref (w->elements);
   g_ptr_array_unref (w->owners);
+  g_array_unref (w->asides);
   g_free (w->h1);
   g_free (w->byline);
   g_free (w->time);
+}
+
+/* A class that says "caption", "credit" or "author" names a caption or a
+ * byline only when what it holds is short: "author-jane-doe" on a whole
+ * <article> is a theme's way of naming the post's author. */
+#define ASIDE_MAX_CHARS 400
+
+static void
+settle_asides (Walk *w)
+{
+  g_autofree guint *chars = g_new0 (guint, w->elements->len);
+
+  for (guint i = 0; i < w->blocks->len; i++)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i);
+
+      chars[b->aside] += b->chars;
+    }
+  for (guint i = 0; i < w->blocks->len; i++)
+    {
+      Block *b = &g_array_index (w->blocks, Block, i);
+
+      if (b->aside != 0 && chars[b->aside] <= ASIDE_MAX_CHARS)
+        b->kind = KIND_ASIDE;
+    }
 }
 
 /* The element index of @index's parent element, or 0. */
@@ -934,22 +1019,42 @@ link_density (const Block *b)
   return b->chars > 0 ? (double) b->link_chars / b->chars : 0;
 }
 
-/* Prose reads like sentences: long, or ending in a stop, and not links. */
+/* How much a block reads like sentences: PROSE when long, or ending in a
+ * stop, and not links; SENTENCE for a short line ending in a stop (a line of
+ * dialogue, a one-line paragraph). */
+enum {
+  LINES = 0,
+  SENTENCE = 1,
+  PROSE = 2,
+};
+
+/* What may follow a sentence's stop: quotes, brackets. */
 static gboolean
-looks_like_prose (const Block *b,
-                  const char  *text)
+is_closer (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019
+         || c == 0x00BB || c == 0x300D || c == 0x300F || c == 0xFF09;
+}
+
+static guint
+prose_level (const Block *b,
+             const char  *text)
 {
   gsize len = b->end - b->start;
   const char *last;
+  gboolean stop;
 
   if (link_density (b) > 0.3 || b->kind == KIND_HEADING || b->kind == KIND_ASIDE)
-    return FALSE;
+    return LINES;
   if (b->chars >= 120 && b->stops > 0)
-    return TRUE;
+    return PROSE;
   last = g_utf8_find_prev_char (text + b->start, text + b->start + len);
-  while (last != NULL && last > text + b->start && strchr ("\"')”’»]", *last) != NULL)
+  while (last != NULL && last > text + b->start && is_closer (g_utf8_get_char (last)))
     last = g_utf8_find_prev_char (text + b->start, last);
-  return b->chars >= 40 && last != NULL && is_stop (g_utf8_get_char (last));
+  stop = last != NULL && is_stop (g_utf8_get_char (last));
+  if (stop && b->chars >= 40)
+    return PROSE;
+  return stop && b->chars >= 10 ? SENTENCE : LINES;
 }
 
 /* Step 1: furniture, unless it holds the article. */
@@ -1017,11 +1122,13 @@ score_elements (Walk     *w,
         continue;
       if (b->kind == KIND_ASIDE)
         noise = b->chars * 0.25;
-      else if (b->prose || b->guided)
+      else if (b->prose == PROSE || b->guided)
         {
           prose = b->chars - b->link_chars;
           noise = b->link_chars;
         }
+      else if (b->prose == SENTENCE)
+        prose = 0.5 * (b->chars - b->link_chars);
       else if (link_density (b) > 0.5)
         noise = b->chars;
       else
@@ -1132,7 +1239,7 @@ decide_edges (Walk       *w,
           headline_seen = TRUE;
           continue;
         }
-      if (b->prose || b->guided)
+      if (b->prose != LINES || b->guided)
         good[i] = 2;
       else if (link_density (b) <= 0.5 && !is_label (text + b->start, len))
         good[i] = 1;
@@ -1734,7 +1841,7 @@ mark_prose (Walk       *w,
     {
       Block *b = &g_array_index (w->blocks, Block, i);
 
-      b->prose = looks_like_prose (b, w->text->str);
+      b->prose = prose_level (b, w->text->str);
       if (pairs != NULL && b->kind != KIND_ASIDE && link_density (b) <= 0.5)
         {
           PairCount count = { pairs, 0, 0 };
@@ -1758,10 +1865,10 @@ protect_articles (Walk *w)
     {
       const Element *el = walk_element (w, e);
 
-      if ((el->hints & HINT_ARTICLE) != 0 && el->prose > best_prose)
+      if ((el->hints & HINT_ARTICLE) != 0 && el->prose + 0.01 * el->noise > best_prose)
         {
           best = e;
-          best_prose = el->prose;
+          best_prose = el->prose + 0.01 * el->noise;
         }
     }
   if (best != 0)
@@ -1819,6 +1926,12 @@ choose (Walk       *w,
       return 0;
     }
   decide_edges (w, root, keep, headline);
+  {
+    g_autofree char *klass = attr (walk_element (w, root)->node, "class");
+    g_debug ("root <%s class=%s> prose %.0f noise %.0f blocks %u trust %d",
+             walk_element (w, root)->node->name, klass, walk_element (w, root)->prose,
+             walk_element (w, root)->noise, w->blocks->len, trust_classes);
+  }
   for (guint i = 0; i < w->blocks->len; i++)
     if (keep[i] == KEEP_BODY)
       kept += g_array_index (w->blocks, Block, i).chars;
@@ -1856,7 +1969,7 @@ page_prose (Walk *w)
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
 
-      if (b->prose)
+      if (b->prose == PROSE)
         prose += b->chars;
     }
   return prose;
@@ -1918,6 +2031,7 @@ syn_html_extract (const guint8  *data,
       g_set_error_literal (error, SYN_HTML_ERROR, SYN_HTML_ERROR_INVALID, _("is too large to read as a web page"));
       return NULL;
     }
+  text_len = strip_noscript (text, text_len);
   doc = htmlReadMemory (text, (int) text_len, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
                         | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
@@ -1933,6 +2047,7 @@ syn_html_extract (const guint8  *data,
   read_metadata (&meta, root);
   walk_init (&walk);
   walk_tree (&walk, root);
+  settle_asides (&walk);
   settle_metadata (page, &meta, &walk, url);
   found = extract_article (page, &walk, &meta);
   walk_clear (&walk);
