@@ -1044,10 +1044,12 @@ prose_level (const Block *b,
   const char *last;
   gboolean stop;
 
-  if (link_density (b) > 0.3 || b->kind == KIND_HEADING || b->kind == KIND_ASIDE)
+  if (link_density (b) > 0.5 || b->kind == KIND_HEADING || b->kind == KIND_ASIDE)
     return LINES;
   if (b->chars >= 120 && b->stops > 0)
     return PROSE;
+  if (link_density (b) > 0.3)
+    return LINES;
   last = g_utf8_find_prev_char (text + b->start, text + b->start + len);
   while (last != NULL && last > text + b->start && is_closer (g_utf8_get_char (last)))
     last = g_utf8_find_prev_char (text + b->start, last);
