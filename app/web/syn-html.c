@@ -608,6 +608,7 @@ typedef struct {
   Kind     kind;
   gboolean furniture;   /* inside furniture (step 1) */
   guint    prose;       /* LINES, SENTENCE or PROSE */
+  gboolean teaser;      /* short prose alone between links: not for the root */
   gboolean guided;      /* JSON-LD's articleBody repeats it */
 } Block;
 
@@ -1124,6 +1125,8 @@ score_elements (Walk     *w,
         continue;
       if (b->kind == KIND_ASIDE)
         noise = b->chars * 0.25;
+      else if (b->teaser)
+        noise = b->chars * 0.5;
       else if (b->prose == PROSE || b->guided)
         {
           prose = b->chars - b->link_chars;
@@ -1854,6 +1857,42 @@ mark_prose (Walk       *w,
     }
 }
 
+/* A short paragraph alone between link lines is a teaser for another
+ * story (a title link, a summary, a title link…), not part of this one:
+ * a story's paragraphs come in runs. */
+#define TEASER_MAX_CHARS 250
+
+static gboolean
+neighbour_is_prose (Walk  *w,
+                    guint  i,
+                    int    step)
+{
+  for (int j = (int) i + step; j >= 0 && j < (int) w->blocks->len; j += step)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, j);
+
+      if (b->kind != KIND_ASIDE)
+        return b->prose != LINES;
+    }
+  return FALSE;
+}
+
+static void
+demote_teasers (Walk *w)
+{
+  g_autofree guint8 *alone = g_new0 (guint8, w->blocks->len + 1);
+
+  for (guint i = 0; i < w->blocks->len; i++)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i);
+
+      alone[i] = b->prose != LINES && !b->guided && b->chars < TEASER_MAX_CHARS
+                 && !neighbour_is_prose (w, i, -1) && !neighbour_is_prose (w, i, +1);
+    }
+  for (guint i = 0; i < w->blocks->len; i++)
+    g_array_index (w->blocks, Block, i).teaser = alone[i];
+}
+
 /* The elements the markup or the publisher name as the article's. */
 static void
 protect_articles (Walk *w)
@@ -1987,6 +2026,7 @@ extract_article (SynWebPage *page,
   double kept;
 
   mark_prose (w, m);
+  demote_teasers (w);
   protect_articles (w);
   kept = choose (w, TRUE, keep, page->headline);
   /* the classes hid most of the story: trust the tags alone */
