@@ -1213,6 +1213,21 @@ typedef enum {
   KEEP_ASIDE,
 } Keep;
 
+/* How far around the root captions and bylines are kept: up to the
+ * largest element that adds no prose to it (the <article> around a story's
+ * body, holding its figures and byline). */
+static guint
+caption_scope (Walk  *w,
+               guint  root)
+{
+  double prose = walk_element (w, root)->prose;
+  guint scope = root;
+
+  for (guint e = parent_of (w, root); e != 0 && walk_element (w, e)->prose <= prose + 1; e = parent_of (w, e))
+    scope = e;
+  return scope;
+}
+
 /* Step 4: which blocks inside the root are kept. */
 static void
 decide_edges (Walk       *w,
@@ -1220,6 +1235,7 @@ decide_edges (Walk       *w,
               Keep       *keep,
               const char *headline)
 {
+  guint scope = caption_scope (w, root);
   const char *text = w->text->str;
   guint n = w->blocks->len;
   g_autofree guint8 *good = g_new0 (guint8, n);   /* 0 out, 1 short, 2 prose */
@@ -1231,13 +1247,15 @@ decide_edges (Walk       *w,
       gsize len = b->end - b->start;
 
       keep[i] = KEEP_NO;
-      if (b->furniture || !inside (w, b->element, root))
+      if (b->furniture)
         continue;
-      if (b->kind == KIND_ASIDE)
+      if (b->kind == KIND_ASIDE && inside (w, b->element, scope))
         {
           keep[i] = KEEP_ASIDE;
           continue;
         }
+      if (!inside (w, b->element, root))
+        continue;
       if (!headline_seen && headline != NULL && b->kind == KIND_HEADING
           && strlen (headline) == len && memcmp (headline, text + b->start, len) == 0)
         {
