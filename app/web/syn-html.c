@@ -1899,16 +1899,21 @@ static void
 demote_teasers (Walk *w)
 {
   g_autofree guint8 *alone = g_new0 (guint8, w->blocks->len + 1);
+  gboolean runs = FALSE;
 
   for (guint i = 0; i < w->blocks->len; i++)
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
 
-      alone[i] = b->prose != LINES && !b->guided && b->chars < TEASER_MAX_CHARS
+      if (b->prose == LINES)
+        continue;
+      alone[i] = !b->guided && b->chars < TEASER_MAX_CHARS
                  && !neighbour_is_prose (w, i, -1) && !neighbour_is_prose (w, i, +1);
+      runs |= !alone[i];
     }
+  /* a page whose only prose is one short paragraph: that is its story */
   for (guint i = 0; i < w->blocks->len; i++)
-    g_array_index (w->blocks, Block, i).teaser = alone[i];
+    g_array_index (w->blocks, Block, i).teaser = runs && alone[i];
 }
 
 /* The elements the markup or the publisher name as the article's. */
@@ -1965,6 +1970,19 @@ add_block (SynWebPage     *page,
   g_array_append_val (page->blocks, block);
 }
 
+static void
+debug_root (Walk     *w,
+            guint     root,
+            gboolean  trust_classes)
+{
+  const Element *el = walk_element (w, root);
+  g_autofree char *klass = attr (el->node, "class");
+
+  g_debug ("root <%s class=\"%s\">: prose %.0f, noise %.0f, %s", el->node->name,
+           klass != NULL ? klass : "", el->prose, el->noise,
+           trust_classes ? "classes trusted" : "tags alone");
+}
+
 /* Runs steps 2–4 once; returns the prose characters kept. */
 static double
 choose (Walk       *w,
@@ -1985,12 +2003,7 @@ choose (Walk       *w,
       return 0;
     }
   decide_edges (w, root, keep, headline);
-  {
-    g_autofree char *klass = attr (walk_element (w, root)->node, "class");
-    g_debug ("root <%s class=%s> prose %.0f noise %.0f blocks %u trust %d",
-             walk_element (w, root)->node->name, klass, walk_element (w, root)->prose,
-             walk_element (w, root)->noise, w->blocks->len, trust_classes);
-  }
+  debug_root (w, root, trust_classes);
   for (guint i = 0; i < w->blocks->len; i++)
     if (keep[i] == KEEP_BODY)
       kept += g_array_index (w->blocks, Block, i).chars;
