@@ -405,6 +405,7 @@ enum {
 
 typedef struct {
   xmlNode *node;
+  guint    tags;            /* TAG_ flags */
   guint    hints;
   double   prose;
   double   noise;
@@ -493,16 +494,6 @@ tag_is (const xmlNode *node,
   return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
-static gboolean
-tag_in (const xmlNode      *node,
-        const char * const *names)
-{
-  for (; *names; names++)
-    if (tag_is (node, *names))
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 attr (const xmlNode *node,
       const char    *name)
@@ -514,73 +505,173 @@ attr (const xmlNode *node,
   return copy;
 }
 
-static gboolean
-attr_has (const xmlNode *node,
-          const char    *name,
-          const char    *value)
-{
-  g_autofree char *v = attr (node, name);
+/* What a tag is, looked up once per element. */
+enum {
+  TAG_SKIP      = 1 << 0,   /* content a reader never sees */
+  TAG_BLOCK     = 1 << 1,   /* starts and ends a block of text */
+  TAG_FURNITURE = 1 << 2,   /* nav, aside, footer, header, menu */
+  TAG_LINK      = 1 << 3,
+  TAG_PRE       = 1 << 4,
+  TAG_QUOTE     = 1 << 5,
+  TAG_HEADING   = 1 << 6,
+  TAG_BR        = 1 << 7,
+  TAG_ARTICLE   = 1 << 8,   /* article, main */
+  TAG_FIGURE    = 1 << 9,   /* figure, figcaption, caption */
+  TAG_INLINE    = 1 << 10,  /* a, span, strong, b: never a byline by itself */
+  TAG_PAGE      = 1 << 11,  /* html, body */
+  TAG_PARAGRAPH = 1 << 12,
+  TAG_ITEM      = 1 << 13,  /* li, dd, dt */
+  TAG_H1        = 1 << 14,
+  TAG_TIME      = 1 << 15,
+};
 
-  return v != NULL && g_ascii_strcasecmp (g_strstrip (v), value) == 0;
+static const struct {
+  const char *name;
+  guint       flags;
+} tag_table[] = {
+  { "script", TAG_SKIP }, { "style", TAG_SKIP }, { "noscript", TAG_SKIP },
+  { "template", TAG_SKIP }, { "svg", TAG_SKIP }, { "math", TAG_SKIP },
+  { "iframe", TAG_SKIP }, { "object", TAG_SKIP }, { "embed", TAG_SKIP },
+  { "canvas", TAG_SKIP }, { "select", TAG_SKIP }, { "textarea", TAG_SKIP },
+  { "button", TAG_SKIP }, { "input", TAG_SKIP }, { "head", TAG_SKIP },
+  { "video", TAG_SKIP }, { "audio", TAG_SKIP }, { "map", TAG_SKIP },
+  { "dialog", TAG_SKIP }, { "title", TAG_SKIP },
+  { "nav", TAG_BLOCK | TAG_FURNITURE }, { "aside", TAG_BLOCK | TAG_FURNITURE },
+  { "footer", TAG_BLOCK | TAG_FURNITURE }, { "header", TAG_BLOCK | TAG_FURNITURE },
+  { "menu", TAG_BLOCK | TAG_FURNITURE },
+  { "a", TAG_LINK | TAG_INLINE }, { "span", TAG_INLINE }, { "strong", TAG_INLINE },
+  { "b", TAG_INLINE }, { "br", TAG_BR }, { "time", TAG_TIME },
+  { "pre", TAG_BLOCK | TAG_PRE }, { "blockquote", TAG_BLOCK | TAG_QUOTE },
+  { "h1", TAG_BLOCK | TAG_HEADING | TAG_H1 }, { "h2", TAG_BLOCK | TAG_HEADING },
+  { "h3", TAG_BLOCK | TAG_HEADING }, { "h4", TAG_BLOCK | TAG_HEADING },
+  { "h5", TAG_BLOCK | TAG_HEADING }, { "h6", TAG_BLOCK | TAG_HEADING },
+  { "article", TAG_BLOCK | TAG_ARTICLE }, { "main", TAG_BLOCK | TAG_ARTICLE },
+  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_FIGURE },
+  { "caption", TAG_BLOCK | TAG_FIGURE },
+  { "html", TAG_BLOCK | TAG_PAGE }, { "body", TAG_BLOCK | TAG_PAGE },
+  { "p", TAG_BLOCK | TAG_PARAGRAPH },
+  { "li", TAG_BLOCK | TAG_ITEM }, { "dd", TAG_BLOCK | TAG_ITEM }, { "dt", TAG_BLOCK | TAG_ITEM },
+  { "address", TAG_BLOCK }, { "center", TAG_BLOCK }, { "details", TAG_BLOCK },
+  { "div", TAG_BLOCK }, { "dl", TAG_BLOCK }, { "fieldset", TAG_BLOCK },
+  { "form", TAG_BLOCK }, { "hgroup", TAG_BLOCK }, { "hr", TAG_BLOCK },
+  { "legend", TAG_BLOCK }, { "ol", TAG_BLOCK }, { "ul", TAG_BLOCK },
+  { "section", TAG_BLOCK }, { "summary", TAG_BLOCK }, { "table", TAG_BLOCK },
+  { "tbody", TAG_BLOCK }, { "td", TAG_BLOCK }, { "tfoot", TAG_BLOCK },
+  { "th", TAG_BLOCK }, { "thead", TAG_BLOCK }, { "tr", TAG_BLOCK },
+  { "picture", TAG_BLOCK }, { "img", TAG_BLOCK },
+};
+
+/* libxml2's HTML parser gives tag names in lower case. */
+static guint
+tag_flags (const xmlNode *node)
+{
+  static GHashTable *table;
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (tag_table); i++)
+        g_hash_table_insert (table, (gpointer) tag_table[i].name, GUINT_TO_POINTER (tag_table[i].flags));
+      g_once_init_leave (&done, 1);
+    }
+  return node->name != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (table, node->name)) : 0;
 }
 
-/* Elements whose content a reader never sees. */
-static const char * const skipped_tags[] = {
-  "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-  "embed", "canvas", "select", "textarea", "button", "input", "head", "video",
-  "audio", "map", "dialog", NULL,
-};
+/* The attributes the walk reads, found in one pass over them. */
+typedef struct {
+  const char *klass;
+  const char *id;
+  const char *itemprop;
+  const char *rel;
+  const char *role;
+  const char *style;
+  const char *aria_hidden;
+  gboolean    hidden;
+} Attrs;
 
-static const char * const furniture_tags[] = {
-  "nav", "aside", "footer", "header", "menu", NULL,
-};
+static void
+read_attrs (const xmlNode *node,
+            Attrs         *attrs)
+{
+  memset (attrs, 0, sizeof *attrs);
+  for (const xmlAttr *a = node->properties; a != NULL; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+      const char *value = a->children != NULL && a->children->content != NULL
+                          ? (const char *) a->children->content : "";
+
+      if (g_str_equal (name, "class"))
+        attrs->klass = value;
+      else if (g_str_equal (name, "id"))
+        attrs->id = value;
+      else if (g_str_equal (name, "itemprop"))
+        attrs->itemprop = value;
+      else if (g_str_equal (name, "rel"))
+        attrs->rel = value;
+      else if (g_str_equal (name, "role"))
+        attrs->role = value;
+      else if (g_str_equal (name, "style"))
+        attrs->style = value;
+      else if (g_str_equal (name, "aria-hidden"))
+        attrs->aria_hidden = value;
+      else if (g_str_equal (name, "hidden"))
+        attrs->hidden = TRUE;
+    }
+}
 
 static gboolean
-is_hidden (const xmlNode *node)
+value_is (const char *value,
+          const char *expected)
 {
-  g_autofree char *style = NULL;
+  return value != NULL && g_ascii_strcasecmp (value, expected) == 0;
+}
 
-  if (xmlHasProp (node, (const xmlChar *) "hidden") != NULL || attr_has (node, "aria-hidden", "true"))
+static gboolean
+is_hidden (const Attrs *attrs)
+{
+  char style[256];
+  gsize n = 0;
+
+  if (attrs->hidden || value_is (attrs->aria_hidden, "true"))
     return TRUE;
-  style = attr (node, "style");
-  if (style == NULL)
+  if (attrs->style == NULL)
     return FALSE;
-  for (char *p = style; *p; p++)
-    *p = g_ascii_isspace (*p) ? ' ' : g_ascii_tolower (*p);
-  return strstr (style, "display:none") != NULL || strstr (style, "display: none") != NULL
-         || strstr (style, "visibility:hidden") != NULL || strstr (style, "visibility: hidden") != NULL;
+  for (const char *p = attrs->style; *p && n < sizeof style - 1; p++)
+    if (!g_ascii_isspace (*p))
+      style[n++] = g_ascii_tolower (*p);
+  style[n] = '\0';
+  return strstr (style, "display:none") != NULL || strstr (style, "visibility:hidden") != NULL;
 }
 
 static guint
-hints_of (const xmlNode *node)
+hints_of (guint        tags,
+          const Attrs *attrs)
 {
   guint hints = 0;
-  g_autofree char *klass = attr (node, "class");
-  g_autofree char *id = attr (node, "id");
-  g_autofree char *itemprop = attr (node, "itemprop");
 
-  if (klass != NULL)
-    hints |= hints_of_names (klass);
-  if (id != NULL)
-    hints |= hints_of_names (id);
-  if (itemprop != NULL && strstr (itemprop, "articleBody") != NULL)
+  if (attrs->klass != NULL)
+    hints |= hints_of_names (attrs->klass);
+  if (attrs->id != NULL)
+    hints |= hints_of_names (attrs->id);
+  if (attrs->itemprop != NULL && strstr (attrs->itemprop, "articleBody") != NULL)
     hints |= HINT_ARTICLE;
-  else if (itemprop != NULL && strstr (itemprop, "author") != NULL)
+  else if (attrs->itemprop != NULL && strstr (attrs->itemprop, "author") != NULL)
     hints |= HINT_BYLINE | HINT_ASIDE;
-  if (attr_has (node, "rel", "author"))
+  if (value_is (attrs->rel, "author"))
     hints |= HINT_BYLINE | HINT_ASIDE;
-  if (tag_in (node, furniture_tags) || attr_has (node, "role", "navigation")
-      || attr_has (node, "role", "complementary") || attr_has (node, "role", "contentinfo"))
+  if ((tags & TAG_FURNITURE) != 0 || value_is (attrs->role, "navigation")
+      || value_is (attrs->role, "complementary") || value_is (attrs->role, "contentinfo"))
     hints |= HINT_FURNITURE;
-  if (tag_is (node, "article") || tag_is (node, "main") || attr_has (node, "role", "main"))
+  if ((tags & TAG_ARTICLE) != 0 || value_is (attrs->role, "main"))
     hints |= HINT_ARTICLE;
-  if (tag_is (node, "figure") || tag_is (node, "figcaption") || tag_is (node, "caption"))
+  if ((tags & TAG_FIGURE) != 0)
     hints |= HINT_ASIDE;
   /* the page itself is never furniture, whatever its classes say */
-  if (tag_is (node, "body") || tag_is (node, "html"))
+  if ((tags & TAG_PAGE) != 0)
     hints = 0;
   /* an author's link inside a paragraph is the paragraph's, not a byline */
-  if (tag_is (node, "a") || tag_is (node, "span") || tag_is (node, "strong") || tag_is (node, "b"))
+  if ((tags & TAG_INLINE) != 0)
     hints &= ~(guint) (HINT_ASIDE | HINT_BYLINE);
   return hints;
 }
@@ -637,14 +728,6 @@ typedef struct {
   char    *time;
 } Walk;
 
-static const char * const block_tags[] = {
-  "address", "article", "aside", "blockquote", "body", "caption", "center",
-  "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-  "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-  "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
-  "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-  "menu", "figure", "picture", "img", NULL,
-};
 
 static guint
 element_index (const xmlNode *node)
@@ -661,7 +744,7 @@ walk_element (Walk  *w,
 
 static Kind
 kind_of_owner (Walk          *w,
-               const xmlNode *owner)
+               const Element *owner)
 {
   if (w->in_heading > 0)
     return KIND_HEADING;
@@ -669,9 +752,9 @@ kind_of_owner (Walk          *w,
     return KIND_PRE;
   if (w->in_quote > 0)
     return KIND_QUOTE;
-  if (tag_is (owner, "p"))
+  if ((owner->tags & TAG_PARAGRAPH) != 0)
     return KIND_PARAGRAPH;
-  if (tag_is (owner, "li") || tag_is (owner, "dd") || tag_is (owner, "dt"))
+  if ((owner->tags & TAG_ITEM) != 0)
     return KIND_ITEM;
   return KIND_TEXT;
 }
@@ -697,7 +780,7 @@ flush (Walk *w)
   block.link_chars = w->link_chars;
   block.stops = w->stops;
   block.element = owner;
-  block.kind = kind_of_owner (w, walk_element (w, owner)->node);
+  block.kind = kind_of_owner (w, walk_element (w, owner));
   block.aside = w->asides->len > 0 ? g_array_index (w->asides, guint, w->asides->len - 1) : 0;
   g_array_append_val (w->blocks, block);
   w->start = w->text->len;
@@ -748,9 +831,10 @@ append_text (Walk       *w,
 static void
 note_markup (Walk          *w,
              const xmlNode *node,
+             guint          tags,
              guint          hints)
 {
-  if (w->h1 == NULL && tag_is (node, "h1"))
+  if (w->h1 == NULL && (tags & TAG_H1) != 0)
     {
       xmlChar *content = xmlNodeGetContent (node);
 
@@ -765,7 +849,7 @@ note_markup (Walk          *w,
         w->byline = g_strdup ((const char *) content);
       xmlFree (content);
     }
-  if (w->time == NULL && tag_is (node, "time"))
+  if (w->time == NULL && (tags & TAG_TIME) != 0)
     w->time = attr (node, "datetime");
 }
 
@@ -774,8 +858,9 @@ static gboolean
 enter (Walk    *w,
        xmlNode *node)
 {
-  Element element = { node, 0, 0, 0, 0 };
-  guint hints;
+  Element element = { node, 0, 0, 0, 0, 0 };
+  Attrs attrs;
+  guint tags, hints;
 
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
@@ -783,36 +868,43 @@ enter (Walk    *w,
         append_text (w, (const char *) node->content);
       return FALSE;
     }
-  if (node->type != XML_ELEMENT_NODE || tag_in (node, skipped_tags) || is_hidden (node))
+  if (node->type != XML_ELEMENT_NODE)
     return FALSE;
-  if (tag_is (node, "br"))
+  tags = tag_flags (node);
+  if ((tags & TAG_SKIP) != 0)
+    return FALSE;
+  if ((tags & TAG_BR) != 0)
     {
       if (w->chars > 0)
         w->breaks++;
       return FALSE;
     }
+  read_attrs (node, &attrs);
+  if (is_hidden (&attrs))
+    return FALSE;
 
-  hints = hints_of (node);
-  note_markup (w, node, hints);
+  hints = hints_of (tags, &attrs);
+  note_markup (w, node, tags, hints);
+  element.tags = tags;
   element.hints = hints;
   g_array_append_val (w->elements, element);
   node->_private = GUINT_TO_POINTER (w->elements->len);
 
-  if (tag_in (node, block_tags))
+  if ((tags & TAG_BLOCK) != 0)
     {
       flush (w);
       g_ptr_array_add (w->owners, GUINT_TO_POINTER (w->elements->len - 1));
     }
-  w->in_link += tag_is (node, "a");
-  w->in_pre += tag_is (node, "pre");
-  w->in_quote += tag_is (node, "blockquote");
+  w->in_link += (tags & TAG_LINK) != 0;
+  w->in_pre += (tags & TAG_PRE) != 0;
+  w->in_quote += (tags & TAG_QUOTE) != 0;
+  w->in_heading += (tags & TAG_HEADING) != 0;
   if ((hints & HINT_ASIDE) != 0)
     {
       guint index = w->elements->len - 1;
 
       g_array_append_val (w->asides, index);
     }
-  w->in_heading += node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0';
   return TRUE;
 }
 
@@ -820,22 +912,22 @@ static void
 leave (Walk    *w,
        xmlNode *node)
 {
-  guint hints;
+  const Element *el;
 
   if (node->type != XML_ELEMENT_NODE || node->_private == NULL)
     return;
-  hints = walk_element (w, element_index (node))->hints;
-  if (tag_in (node, block_tags))
+  el = walk_element (w, element_index (node));
+  if ((el->tags & TAG_BLOCK) != 0)
     {
       flush (w);
       g_ptr_array_set_size (w->owners, w->owners->len - 1);
     }
-  w->in_link -= tag_is (node, "a");
-  w->in_pre -= tag_is (node, "pre");
-  w->in_quote -= tag_is (node, "blockquote");
-  if ((hints & HINT_ASIDE) != 0)
+  w->in_link -= (el->tags & TAG_LINK) != 0;
+  w->in_pre -= (el->tags & TAG_PRE) != 0;
+  w->in_quote -= (el->tags & TAG_QUOTE) != 0;
+  w->in_heading -= (el->tags & TAG_HEADING) != 0;
+  if ((el->hints & HINT_ASIDE) != 0)
     g_array_set_size (w->asides, w->asides->len - 1);
-  w->in_heading -= node->name[0] == 'h' && node->name[1] >= '1' && node->name[1] <= '6' && node->name[2] == '\0';
 }
 
 /* Reads the tree depth-first without recursion: pages can nest deeper than
@@ -869,7 +961,7 @@ walk_tree (Walk    *w,
 static void
 walk_init (Walk *w)
 {
-  Element top = { NULL, 0, 0, 0, 0 };
+  Element top = { NULL, 0, 0, 0, 0, 0 };
 
   memset (w, 0, sizeof *w);
   w->text = g_string_new (NULL);
