@@ -405,6 +405,7 @@ enum {
 
 typedef struct {
   xmlNode *node;
+  guint    parent;          /* the parent element's index, 0 for none */
   guint    tags;            /* TAG_ flags */
   guint    hints;
   double   prose;
@@ -436,16 +437,38 @@ static const char * const aside_words[] = {
   "timestamp", "time", "published", "photographer", "figcaption",
 };
 
-static gboolean
-word_in (const char         *word,
-         gsize               len,
-         const char * const *words,
-         guint               n)
+static void
+add_words (GHashTable         *table,
+           const char * const *words,
+           guint               n,
+           guint               hint)
 {
   for (guint i = 0; i < n; i++)
-    if (strlen (words[i]) == len && memcmp (words[i], word, len) == 0)
-      return TRUE;
-  return FALSE;
+    {
+      guint hints = GPOINTER_TO_UINT (g_hash_table_lookup (table, words[i]));
+
+      g_hash_table_insert (table, (gpointer) words[i], GUINT_TO_POINTER (hints | hint));
+    }
+}
+
+/* The hints one lower-case word of a class or id gives. */
+static guint
+word_hints (const char *word)
+{
+  static GHashTable *table;
+  static gsize done = 0;
+  static const char * const byline_words[] = { "byline", "author" };
+
+  if (g_once_init_enter (&done))
+    {
+      table = g_hash_table_new (g_str_hash, g_str_equal);
+      add_words (table, negative_words, G_N_ELEMENTS (negative_words), HINT_NEGATIVE);
+      add_words (table, positive_words, G_N_ELEMENTS (positive_words), HINT_POSITIVE);
+      add_words (table, aside_words, G_N_ELEMENTS (aside_words), HINT_ASIDE);
+      add_words (table, byline_words, G_N_ELEMENTS (byline_words), HINT_BYLINE);
+      g_once_init_leave (&done, 1);
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
 }
 
 /* Reads a class or id attribute word by word ("article-body__text" is
@@ -459,20 +482,14 @@ hints_of_names (const char *names)
 
   for (const char *p = names;; p++)
     {
-      gboolean upper = g_ascii_isupper (*p) && n > 0 && !g_ascii_isupper (word[n - 1] - 32);
+      gboolean upper = g_ascii_isupper (*p) && n > 0 && g_ascii_islower (p[-1]);
 
       if (!g_ascii_isalnum (*p) || upper)
         {
           if (n > 0 && n < sizeof word)
             {
-              if (word_in (word, n, negative_words, G_N_ELEMENTS (negative_words)))
-                hints |= HINT_NEGATIVE;
-              if (word_in (word, n, positive_words, G_N_ELEMENTS (positive_words)))
-                hints |= HINT_POSITIVE;
-              if (word_in (word, n, aside_words, G_N_ELEMENTS (aside_words)))
-                hints |= HINT_ASIDE;
-              if (word_in (word, n, (const char *[]) { "byline", "author" }, 2))
-                hints |= HINT_BYLINE;
+              word[n] = '\0';
+              hints |= word_hints (word);
             }
           n = 0;
           if (*p == '\0')
@@ -794,36 +811,56 @@ is_stop (gunichar c)
          || c == 0x2026 || c == 0x0964 || c == 0x061F || c == 0x06D4;
 }
 
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0
+         || c == 0x200B || c == 0xFEFF || c == 0x2028 || c == 0x2029;
+}
+
+/* Appends a text node's characters, white space collapsed. The text is
+ * valid UTF-8 (libxml2 was given UTF-8): ASCII takes the short way. */
 static void
 append_text (Walk       *w,
              const char *s)
 {
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  const char *p = s;
 
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0xA0
-          || c == 0x200B || c == 0xFEFF || c == 0x2028 || c == 0x2029)
+  while (*p != '\0')
+    {
+      guint8 byte = (guint8) *p;
+      gunichar c = byte < 0x80 ? byte : g_utf8_get_char (p);
+      gsize n = byte < 0x80 ? 1 : (gsize) g_utf8_skip[byte];
+
+      if (is_space (c))
         {
           if (w->in_pre > 0 && c == '\n' && w->chars > 0)
             w->breaks = MAX (w->breaks, 1);
           else
             w->space = TRUE;
+          p += n;
           continue;
         }
-      if (w->breaks >= 2 && w->in_pre == 0)
-        flush (w);
-      else if (w->chars > 0 && w->breaks > 0)
-        g_string_append_c (w->text, '\n');
-      else if (w->chars > 0 && w->space)
-        g_string_append_c (w->text, ' ');
-      w->space = FALSE;
-      w->breaks = 0;
-      g_string_append_unichar (w->text, c);
+      if (G_UNLIKELY (w->space || w->breaks > 0))
+        {
+          if (w->breaks >= 2 && w->in_pre == 0)
+            flush (w);
+          else if (w->chars > 0 && w->breaks > 0)
+            g_string_append_c (w->text, '\n');
+          else if (w->chars > 0)
+            g_string_append_c (w->text, ' ');
+          w->space = FALSE;
+          w->breaks = 0;
+        }
+      if (n == 1)
+        g_string_append_c (w->text, (char) byte);
+      else
+        g_string_append_len (w->text, p, (gssize) n);
+      p += n;
       w->chars++;
       if (w->in_link > 0)
         w->link_chars++;
-      if (is_stop (c))
+      if (byte == '.' || byte == '!' || byte == '?' || (n > 1 && is_stop (c)))
         w->stops++;
     }
 }
@@ -858,7 +895,7 @@ static gboolean
 enter (Walk    *w,
        xmlNode *node)
 {
-  Element element = { node, 0, 0, 0, 0, 0 };
+  Element element = { node, 0, 0, 0, 0, 0, 0 };
   Attrs attrs;
   guint tags, hints;
 
@@ -887,6 +924,8 @@ enter (Walk    *w,
   note_markup (w, node, tags, hints);
   element.tags = tags;
   element.hints = hints;
+  element.parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE && node->parent->_private != NULL
+                   ? element_index (node->parent) : 0;
   g_array_append_val (w->elements, element);
   node->_private = GUINT_TO_POINTER (w->elements->len);
 
@@ -961,7 +1000,7 @@ walk_tree (Walk    *w,
 static void
 walk_init (Walk *w)
 {
-  Element top = { NULL, 0, 0, 0, 0, 0 };
+  Element top = { NULL, 0, 0, 0, 0, 0, 0 };
 
   memset (w, 0, sizeof *w);
   w->text = g_string_new (NULL);
@@ -1017,14 +1056,7 @@ static guint
 parent_of (Walk  *w,
            guint  index)
 {
-  xmlNode *node = walk_element (w, index)->node;
-
-  if (node == NULL)
-    return 0;
-  for (node = node->parent; node != NULL; node = node->parent)
-    if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
-      return element_index (node);
-  return 0;
+  return walk_element (w, index)->parent;
 }
 
 /* --------------------------------------------------------- the guide */
