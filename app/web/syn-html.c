@@ -422,7 +422,7 @@ static const char * const negative_words[] = {
   "recommended", "recommendations", "related", "reply", "respond", "rss",
   "share", "sharing", "sharebar", "sidebar", "signup", "skip", "social",
   "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags",
-  "toolbar", "trending", "widget", "header", "login", "signin", "print",
+  "toolbar", "trending", "header", "login", "signin", "print",
   "overlay", "bio", "follow", "hidden", "sr", "visually", "offscreen",
   "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers",
 };
@@ -1352,6 +1352,47 @@ caption_scope (Walk  *w,
   return scope;
 }
 
+/* Which blocks make up the story: those inside the root, and those inside
+ * a sibling of the root that reads as prose. A story's paragraphs are
+ * sometimes cut into several boxes by pictures; a lone paragraph among
+ * pictures looks like a teaser when the root is chosen, but as the root's
+ * sibling it is plainly part of it. */
+static guint8 *
+story_blocks (Walk  *w,
+              guint  root)
+{
+  guint n = w->blocks->len;
+  guint8 *in_story = g_new0 (guint8, n + 1);
+  guint parent = parent_of (w, root);
+  g_autofree double *prose = g_new0 (double, w->elements->len);
+  g_autofree double *noise = g_new0 (double, w->elements->len);
+  g_autofree guint *sibling = g_new0 (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i);
+      guint e = b->element, child = 0;
+
+      if (b->furniture)
+        continue;
+      for (; e != 0 && e != root && e != parent; e = parent_of (w, e))
+        child = e;
+      if (e == root)
+        in_story[i] = TRUE;
+      else if (e == parent && parent != 0 && child != 0)
+        {
+          sibling[i] = child;
+          if (b->prose != LINES && b->kind != KIND_ASIDE)
+            prose[child] += b->chars - b->link_chars;
+          noise[child] += b->kind == KIND_ASIDE ? 0 : b->prose != LINES ? b->link_chars : b->chars;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (sibling[i] != 0 && prose[sibling[i]] > 0 && noise[sibling[i]] * 4 <= prose[sibling[i]])
+      in_story[i] = TRUE;
+  return in_story;
+}
+
 /* Step 4: which blocks inside the root are kept. */
 static void
 decide_edges (Walk       *w,
@@ -1362,6 +1403,7 @@ decide_edges (Walk       *w,
   guint scope = caption_scope (w, root);
   const char *text = w->text->str;
   guint n = w->blocks->len;
+  g_autofree guint8 *in_story = story_blocks (w, root);
   g_autofree guint8 *good = g_new0 (guint8, n);   /* 0 out, 1 short, 2 prose */
   gboolean headline_seen = FALSE;
 
@@ -1378,7 +1420,7 @@ decide_edges (Walk       *w,
           keep[i] = KEEP_ASIDE;
           continue;
         }
-      if (!inside (w, b->element, root))
+      if (!in_story[i])
         continue;
       if (!headline_seen && headline != NULL && b->kind == KIND_HEADING
           && strlen (headline) == len && memcmp (headline, text + b->start, len) == 0)
@@ -1417,9 +1459,7 @@ decide_edges (Walk       *w,
             after = TRUE;
             break;
           }
-        else if (good[j] == 0 && keep[j] != KEEP_ASIDE
-                 && !g_array_index (w->blocks, Block, j).furniture
-                 && inside (w, g_array_index (w->blocks, Block, j).element, root))
+        else if (good[j] == 0 && keep[j] != KEEP_ASIDE && in_story[j])
           break;
       if ((b->kind == KIND_HEADING && after) || (before && after))
         keep[i] = KEEP_BODY;
