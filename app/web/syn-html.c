@@ -540,6 +540,7 @@ enum {
   TAG_ITEM      = 1 << 13,  /* li, dd, dt */
   TAG_H1        = 1 << 14,
   TAG_TIME      = 1 << 15,
+  TAG_CAPTION   = 1 << 16,  /* figcaption, caption */
 };
 
 static const struct {
@@ -563,8 +564,8 @@ static const struct {
   { "h3", TAG_BLOCK | TAG_HEADING }, { "h4", TAG_BLOCK | TAG_HEADING },
   { "h5", TAG_BLOCK | TAG_HEADING }, { "h6", TAG_BLOCK | TAG_HEADING },
   { "article", TAG_BLOCK | TAG_ARTICLE }, { "main", TAG_BLOCK | TAG_ARTICLE },
-  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_FIGURE },
-  { "caption", TAG_BLOCK | TAG_FIGURE },
+  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_FIGURE | TAG_CAPTION },
+  { "caption", TAG_BLOCK | TAG_FIGURE | TAG_CAPTION },
   { "html", TAG_BLOCK | TAG_PAGE }, { "body", TAG_BLOCK | TAG_PAGE },
   { "p", TAG_BLOCK | TAG_PARAGRAPH },
   { "li", TAG_BLOCK | TAG_ITEM }, { "dd", TAG_BLOCK | TAG_ITEM }, { "dt", TAG_BLOCK | TAG_ITEM },
@@ -1026,8 +1027,9 @@ walk_clear (Walk *w)
   g_free (w->time);
 }
 
-/* A class that says "caption", "credit" or "author" names a caption or a
- * byline only when what it holds is short: "author-jane-doe" on a whole
+/* A <figcaption> is a caption whatever its length. A class that says
+ * "caption", "credit" or "author" names a caption or a byline only when
+ * what it holds is short: "author-jane-doe" on a whole
  * <article> is a theme's way of naming the post's author. */
 #define ASIDE_MAX_CHARS 400
 
@@ -1046,7 +1048,7 @@ settle_asides (Walk *w)
     {
       Block *b = &g_array_index (w->blocks, Block, i);
 
-      if (b->aside != 0 && chars[b->aside] <= ASIDE_MAX_CHARS)
+      if (b->aside != 0 && (chars[b->aside] <= ASIDE_MAX_CHARS || (walk_element (w, b->aside)->tags & TAG_CAPTION) != 0))
         b->kind = KIND_ASIDE;
     }
 }
@@ -1315,7 +1317,7 @@ is_label (const char *text,
           gsize       len)
 {
   static const char * const labels[] = {
-    "advertisement", "advertising", "anzeige", "publicité", "publicidad", "pubblicità",
+    "advertisement", "advertising", "advert", "ad", "anzeige", "publicité", "publicidad", "pubblicità",
     "reklame", "share", "share this", "share this article", "read more", "continue reading",
     "story continues below", "story continues below advertisement", "sponsored",
     "related", "related articles", "related stories", "see also", "recommended",
