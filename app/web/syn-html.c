@@ -401,6 +401,7 @@ enum {
   HINT_ARTICLE   = 1 << 4,  /* <article>, <main>, itemprop=articleBody */
   HINT_PROTECTED = 1 << 5,  /* holds the article: never furniture */
   HINT_BYLINE    = 1 << 6,  /* names the author */
+  HINT_CAPTION   = 1 << 7,  /* a caption or a credit, even in a <span> */
 };
 
 typedef struct {
@@ -433,8 +434,11 @@ static const char * const positive_words[] = {
 };
 
 static const char * const aside_words[] = {
-  "caption", "credit", "credits", "byline", "author", "dateline", "date",
-  "timestamp", "time", "published", "photographer", "figcaption",
+  "byline", "author", "dateline", "date", "timestamp", "time", "published",
+};
+
+static const char * const caption_words[] = {
+  "caption", "credit", "credits", "photographer", "figcaption",
 };
 
 static void
@@ -465,6 +469,7 @@ word_hints (const char *word)
       add_words (table, negative_words, G_N_ELEMENTS (negative_words), HINT_NEGATIVE);
       add_words (table, positive_words, G_N_ELEMENTS (positive_words), HINT_POSITIVE);
       add_words (table, aside_words, G_N_ELEMENTS (aside_words), HINT_ASIDE);
+      add_words (table, caption_words, G_N_ELEMENTS (caption_words), HINT_ASIDE | HINT_CAPTION);
       add_words (table, byline_words, G_N_ELEMENTS (byline_words), HINT_BYLINE);
       g_once_init_leave (&done, 1);
     }
@@ -688,8 +693,9 @@ hints_of (guint        tags,
   /* the page itself is never furniture, whatever its classes say */
   if ((tags & TAG_PAGE) != 0)
     hints = 0;
-  /* an author's link inside a paragraph is the paragraph's, not a byline */
-  if ((tags & TAG_INLINE) != 0)
+  /* an author's link inside a paragraph is the paragraph's, not a byline;
+   * a caption in a <span> is a caption */
+  if ((tags & TAG_INLINE) != 0 && (hints & HINT_CAPTION) == 0)
     hints &= ~(guint) (HINT_ASIDE | HINT_BYLINE);
   return hints;
 }
@@ -923,6 +929,9 @@ enter (Walk    *w,
 
   hints = hints_of (tags, &attrs);
   note_markup (w, node, tags, hints);
+  /* a caption is a block of its own, even in inline markup */
+  if ((hints & HINT_CAPTION) != 0)
+    tags |= TAG_BLOCK;
   element.tags = tags;
   element.hints = hints;
   element.parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE && node->parent->_private != NULL
