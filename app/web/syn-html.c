@@ -425,7 +425,7 @@ static const char * const negative_words[] = {
   "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags",
   "toolbar", "trending", "header", "login", "signin", "print",
   "overlay", "bio", "follow", "hidden", "sr", "visually", "offscreen",
-  "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers",
+  "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers", "cta",
 };
 
 static const char * const positive_words[] = {
