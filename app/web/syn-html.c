@@ -20,21 +20,28 @@
  *     enough, ending in sentence punctuation, with little of it in links.
  *     Everything else is noise (link lists, labels, buttons). When the page
  *     carries a JSON-LD articleBody, blocks whose words it repeats count as
- *     prose too: the publisher has told us what the story is.
+ *     prose too: the publisher has told us what the story is. A short
+ *     paragraph alone between link lines is a teaser for another story
+ *     (title link, summary, title link…): a story's paragraphs come in runs.
  *  3. The root. Every element scores the prose below it minus half its
- *     noise; the best-scoring element is the article's root. A parent wins
- *     over its child exactly when what it adds is more prose than noise, so
- *     a story cut in two by an advert is taken whole, while a page wrapper
- *     that adds menus and teasers loses.
- *  4. The edges. Inside the root, blocks mostly made of links are dropped;
- *     short blocks (datelines, labels, "Advertisement") are kept only
- *     between prose, and headings only when prose follows them, as a reader
- *     skips a label at the end of a story but not a subhead inside it.
- *     Captions, credits and bylines are kept apart, as ASIDE blocks.
+ *     noise (teasers count as noise here); the best-scoring element is the
+ *     article's root. A parent wins over its child exactly when what it adds
+ *     is more prose than noise, so a story cut in two by an advert is taken
+ *     whole, while a page wrapper that adds menus and teasers loses. The
+ *     root's siblings that are nearly all prose join it (a story cut into
+ *     boxes by pictures).
+ *  4. The edges. Inside, blocks mostly made of links are dropped; short
+ *     blocks (datelines, labels, "Advertisement") are kept only between
+ *     prose, and headings only when prose follows them, as a reader skips a
+ *     label at the end of a story but not a subhead inside it. Captions,
+ *     credits and bylines around the root are kept apart, as ASIDE blocks.
  *
  * When the classes hide everything (a wrapper called "has-sidebar"), the
  * steps run again trusting the tags alone. Metadata come from JSON-LD
- * first, then Open Graph and article: meta tags, then the markup.
+ * first, then Open Graph and article: meta tags, then the markup. The
+ * character set is settled before libxml2 sees the page, which it then
+ * parses as UTF-8 (with <noscript> sections removed, as a browser running
+ * scripts shows nothing of them).
  */
 #define G_LOG_DOMAIN "syn-web"
 
