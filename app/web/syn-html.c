@@ -1448,7 +1448,8 @@ decide_edges (Walk       *w,
         }
       if (b->prose != LINES || b->guided)
         good[i] = 2;
-      else if (link_density (b) <= 0.5 && !is_label (text + b->start, len))
+      else if ((link_density (b) <= 0.5 || (b->chars >= 100 && b->stops > 0 && link_density (b) <= 0.7))
+               && !is_label (text + b->start, len))
         good[i] = 1;
     }
 
