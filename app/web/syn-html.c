@@ -1189,7 +1189,8 @@ prose_level (const Block *b,
 
   if (link_density (b) > 0.5 || b->kind == KIND_HEADING || b->kind == KIND_ASIDE)
     return LINES;
-  if (b->chars >= 120 && b->stops > 0)
+  /* a long paragraph is prose even when its last sentence lost its stop */
+  if ((b->chars >= 120 && b->stops > 0) || (b->chars >= 200 && link_density (b) <= 0.3))
     return PROSE;
   if (link_density (b) > 0.3)
     return LINES;
@@ -1199,6 +1200,9 @@ prose_level (const Block *b,
   stop = last != NULL && is_stop (g_utf8_get_char (last));
   if (stop && b->chars >= 40)
     return PROSE;
+  /* a sentence that leads into a list or a quotation */
+  if (last != NULL && g_utf8_get_char (last) == ':' && b->chars >= 60)
+    return SENTENCE;
   return stop && b->chars >= 10 ? SENTENCE : LINES;
 }
 
