@@ -516,13 +516,6 @@ hints_of_names (const char *names)
   return hints;
 }
 
-static gboolean
-tag_is (const xmlNode *node,
-        const char    *name)
-{
-  return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
 static char *
 attr (const xmlNode *node,
       const char    *name)
@@ -553,19 +546,23 @@ enum {
   TAG_H1        = 1 << 14,
   TAG_TIME      = 1 << 15,
   TAG_CAPTION   = 1 << 16,  /* figcaption, caption */
+  TAG_META      = 1 << 17,  /* what the metadata pass reads: meta, link, */
+  TAG_HEAD_LINK = 1 << 18,  /* title, script */
+  TAG_TITLE     = 1 << 19,
+  TAG_SCRIPT    = 1 << 20,
 };
 
 static const struct {
   const char *name;
   guint       flags;
 } tag_table[] = {
-  { "script", TAG_SKIP }, { "style", TAG_SKIP }, { "noscript", TAG_SKIP },
+  { "script", TAG_SKIP | TAG_SCRIPT }, { "meta", TAG_META }, { "link", TAG_HEAD_LINK }, { "style", TAG_SKIP }, { "noscript", TAG_SKIP },
   { "template", TAG_SKIP }, { "svg", TAG_SKIP }, { "math", TAG_SKIP },
   { "iframe", TAG_SKIP }, { "object", TAG_SKIP }, { "embed", TAG_SKIP },
   { "canvas", TAG_SKIP }, { "select", TAG_SKIP }, { "textarea", TAG_SKIP },
   { "button", TAG_SKIP }, { "input", TAG_SKIP }, { "head", TAG_SKIP },
   { "video", TAG_SKIP }, { "audio", TAG_SKIP }, { "map", TAG_SKIP },
-  { "dialog", TAG_SKIP }, { "title", TAG_SKIP },
+  { "dialog", TAG_SKIP }, { "title", TAG_SKIP | TAG_TITLE },
   { "nav", TAG_BLOCK | TAG_FURNITURE }, { "aside", TAG_BLOCK | TAG_FURNITURE },
   { "footer", TAG_BLOCK | TAG_FURNITURE }, { "header", TAG_BLOCK | TAG_FURNITURE },
   { "menu", TAG_BLOCK | TAG_FURNITURE },
@@ -1836,25 +1833,26 @@ read_meta_tag (Meta          *m,
 
 static void
 read_head_node (Meta          *m,
-                const xmlNode *node)
+                const xmlNode *node,
+                guint          tags)
 {
-  if (tag_is (node, "meta"))
+  if ((tags & TAG_META) != 0)
     read_meta_tag (m, node);
-  else if (tag_is (node, "link") && m->canonical == NULL)
+  else if ((tags & TAG_HEAD_LINK) != 0 && m->canonical == NULL)
     {
       g_autofree char *rel = attr (node, "rel");
 
       if (rel != NULL && g_ascii_strcasecmp (g_strstrip (rel), "canonical") == 0)
         m->canonical = attr (node, "href");
     }
-  else if (tag_is (node, "title") && m->title == NULL)
+  else if ((tags & TAG_TITLE) != 0 && m->title == NULL)
     {
       xmlChar *content = xmlNodeGetContent (node);
 
       m->title = tidy ((const char *) content);
       xmlFree (content);
     }
-  else if (tag_is (node, "script"))
+  else if ((tags & TAG_SCRIPT) != 0)
     {
       g_autofree char *type = attr (node, "type");
 
@@ -1866,7 +1864,7 @@ read_head_node (Meta          *m,
           xmlFree (content);
         }
     }
-  else if (tag_is (node, "html") && m->html_lang == NULL)
+  else if ((tags & TAG_PAGE) != 0 && m->html_lang == NULL)
     m->html_lang = attr (node, "lang");
 }
 
@@ -1879,9 +1877,11 @@ read_metadata (Meta    *m,
 
   while (node != NULL)
     {
+      guint tags = node->type == XML_ELEMENT_NODE ? tag_flags (node) : 0;
+
       if (node->type == XML_ELEMENT_NODE)
-        read_head_node (m, node);
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL && !tag_is (node, "script"))
+        read_head_node (m, node, tags);
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL && (tags & TAG_SCRIPT) == 0)
         {
           node = node->children;
           continue;
