@@ -431,7 +431,7 @@ static const char * const negative_words[] = {
   "share", "sharing", "sharebar", "sidebar", "signup", "skip", "social",
   "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags",
   "toolbar", "trending", "header", "login", "signin", "print",
-  "overlay", "bio", "follow", "hidden", "sr", "visually", "offscreen",
+  "overlay", "bio", "follow", "sr", "visually", "offscreen",
   "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers", "cta",
 };
 
@@ -671,6 +671,25 @@ is_hidden (const Attrs *attrs)
   return strstr (style, "display:none") != NULL || strstr (style, "visibility:hidden") != NULL;
 }
 
+/* A class that hides the element by itself: "hidden", "is-hidden",
+ * "d-none" (while "field-label-hidden" hides only a label inside). */
+static gboolean
+has_hiding_class (const char *klass)
+{
+  static const char * const hiding[] = { "hidden", "is-hidden", "d-none", "hide", "invisible" };
+  g_auto(GStrv) tokens = NULL;
+
+  if (klass == NULL
+      || (strstr (klass, "hid") == NULL && strstr (klass, "none") == NULL && strstr (klass, "invisible") == NULL))
+    return FALSE;
+  tokens = g_strsplit_set (klass, " \t\n\r\f", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (hiding); j++)
+      if (g_ascii_strcasecmp (tokens[i], hiding[j]) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 static guint
 hints_of (guint        tags,
           const Attrs *attrs)
@@ -679,6 +698,8 @@ hints_of (guint        tags,
 
   if (attrs->klass != NULL)
     hints |= hints_of_names (attrs->klass);
+  if (has_hiding_class (attrs->klass))
+    hints |= HINT_NEGATIVE;
   if (attrs->id != NULL)
     hints |= hints_of_names (attrs->id);
   if (attrs->itemprop != NULL && strstr (attrs->itemprop, "articleBody") != NULL)
