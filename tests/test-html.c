@@ -216,6 +216,26 @@ test_german (void)
   g_assert_null (syn_web_page_get_url (page));
 }
 
+/* Summaries of other stories under their title links are not the story,
+ * though they are sentences; the story's own paragraphs, cut apart by
+ * pictures, are all of it. */
+static void
+test_teasers (void)
+{
+  g_autoptr(SynWebPage) page = extract_page ("teasers.html", NULL, NULL);
+  g_autoptr(GPtrArray) body = blocks_of (page, SYN_WEB_BLOCK_BODY);
+
+  assert_well_formed (page);
+  g_assert_cmpuint (body->len, ==, 4);
+  g_assert_cmpint (find_block (body, "Apple growers in the valley"), ==, 0);
+  g_assert_cmpint (find_block (body, "Some farms lit braziers"), ==, 2);
+  g_assert_cmpint (find_block (body, "Insurers expect claims"), ==, 3);
+  assert_nowhere (page, "More from the valley");
+  assert_nowhere (page, "Ferry crossing");
+  assert_nowhere (page, "The last boat of the season");
+  assert_nowhere (page, "youngest member");
+}
+
 static void
 test_windows_1252 (void)
 {
@@ -423,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/web/html/news/caption", test_news_caption);
   g_test_add_func ("/web/html/news/metadata", test_news_metadata);
   g_test_add_func ("/web/html/german", test_german);
+  g_test_add_func ("/web/html/teasers", test_teasers);
   g_test_add_func ("/web/html/charset/windows-1252", test_windows_1252);
   g_test_add_func ("/web/html/charset/header", test_charset_from_header);
   g_test_add_func ("/web/html/charset/precedence", test_charset_precedence);
