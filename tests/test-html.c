@@ -192,6 +192,34 @@ test_news_metadata (void)
   g_assert_cmpstr (syn_web_page_get_encoding (page), ==, "UTF-8");
 }
 
+/* What the metadata say when they say it badly: an address as the site's
+ * name, a placeholder date, an escaped headline, a byline with its date. */
+static void
+test_metadata_fallbacks (void)
+{
+  const char markup[] =
+    "<html><head>"
+    "<meta property=\"og:site_name\" content=\"https://www.valleygazette.example\">"
+    "<meta property=\"article:published_time\" content=\"2026-09-12T07:00:00Z\">"
+    "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+    "\"headline\": \"Cheese fair returns &amp; grows &#8211; forty stalls\", "
+    "\"datePublished\": \"0001-01-01T00:00:00Z\"}</script>"
+    "</head><body><article>"
+    "<div class=\"byline\">Posted by Ana Ruiz | 12 September 2026, 07:00</div>"
+    "<p>Forty stalls have booked a place on the market square for the weekend, twice as many as last year.</p>"
+    "</article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SynWebPage) page = syn_html_extract ((const guint8 *) markup, strlen (markup), NULL,
+                                                 "https://www.valleygazette.example/news/1", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (syn_web_page_get_site (page), ==, "valleygazette.example");
+  g_assert_cmpstr (syn_web_page_get_published (page), ==, "2026-09-12T07:00:00Z");
+  g_assert_cmpstr (syn_web_page_get_headline (page), ==, "Cheese fair returns & grows – forty stalls");
+  g_assert_cmpstr (syn_web_page_get_byline (page), ==, "Ana Ruiz");
+  g_assert_cmpstr (syn_web_page_get_url (page), ==, "https://www.valleygazette.example/news/1");
+}
+
 static void
 test_german (void)
 {
@@ -442,6 +470,7 @@ main (int   argc,
   g_test_add_func ("/web/html/news/furniture", test_news_furniture);
   g_test_add_func ("/web/html/news/caption", test_news_caption);
   g_test_add_func ("/web/html/news/metadata", test_news_metadata);
+  g_test_add_func ("/web/html/metadata/fallbacks", test_metadata_fallbacks);
   g_test_add_func ("/web/html/german", test_german);
   g_test_add_func ("/web/html/teasers", test_teasers);
   g_test_add_func ("/web/html/charset/windows-1252", test_windows_1252);

@@ -1546,7 +1546,40 @@ meta_clear (Meta *m)
     g_clear_pointer (fields[i], g_free);
 }
 
-/* Collapses white space and trims; NULL when nothing is left. */
+/* The character a character reference at @p ("&amp;", "&#163;") stands
+ * for, and its length in @len; 0 when @p is not one. JSON-LD is often
+ * written with the page's escaping still in it. */
+static gunichar
+entity_at (const char *p,
+           gsize      *len)
+{
+  static const struct { const char *name; gunichar c; } named[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+    { "&apos;", '\'' }, { "&#39;", '\'' }, { "&nbsp;", 0xA0 },
+  };
+  const char *q;
+  gunichar c = 0;
+  gboolean hex;
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (g_str_has_prefix (p, named[i].name))
+      {
+        *len = strlen (named[i].name);
+        return named[i].c;
+      }
+  if (p[1] != '#')
+    return 0;
+  hex = p[2] == 'x' || p[2] == 'X';
+  for (q = p + (hex ? 3 : 2); q - p < 10 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)); q++)
+    c = c * (hex ? 16 : 10) + (guint) (hex ? g_ascii_xdigit_value (*q) : g_ascii_digit_value (*q));
+  if (*q != ';' || q == p + (hex ? 3 : 2) || c == 0 || !g_unichar_validate (c))
+    return 0;
+  *len = (gsize) (q - p) + 1;
+  return c;
+}
+
+/* Collapses white space, reads character references and trims; NULL when
+ * nothing is left. */
 static char *
 tidy (const char *s)
 {
@@ -1559,6 +1592,12 @@ tidy (const char *s)
   for (const char *p = s; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gsize entity_len = 0;
+
+      if (c == '&' && (c = entity_at (p, &entity_len)) != 0)
+        p += entity_len - 1;
+      else if (c == 0)
+        c = '&';
 
       if (g_unichar_isspace (c) || c == 0xA0)
         {
@@ -1996,10 +2035,17 @@ bcp47 (const char *tag)
   return out;
 }
 
+/* The names in a byline, without "By" before them or the date, time and
+ * links after them ("By Ana Ruiz | 3 May 2026, 10:02" → "Ana Ruiz"). */
 static char *
-strip_by (char *byline)
+clean_byline (char *byline)
 {
-  static const char * const prefixes[] = { "By ", "by ", "BY ", "Von ", "Par ", "Por ", "Di " };
+  static const char * const prefixes[] = {
+    "Posted by ", "Written by ", "Words by ", "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ",
+    "Por ", "por ", "Di ", "Door ",
+  };
+  static const char * const cuts[] = { " on ", " | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 " };
+  gsize n;
 
   if (byline == NULL)
     return NULL;
@@ -2009,7 +2055,58 @@ strip_by (char *byline)
         memmove (byline, byline + strlen (prefixes[i]), strlen (byline) - strlen (prefixes[i]) + 1);
         break;
       }
+  /* names hold no digits: a digit starts the date */
+  for (char *p = byline; *p; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        *p = '\0';
+        break;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      char *cut = strstr (byline, cuts[i]);
+
+      if (cut != NULL)
+        *cut = '\0';
+    }
+  g_strchomp (byline);
+  for (n = strlen (byline); n > 0 && strchr (",;:|-/(", byline[n - 1]) != NULL; n--)
+    byline[n - 1] = '\0';
+  g_strchomp (byline);
+  if (g_str_has_suffix (byline, " on") || g_str_has_suffix (byline, " at"))
+    byline[strlen (byline) - 3] = '\0';
+  g_strchomp (byline);
+  if (*byline == '\0' || g_utf8_strlen (byline, -1) > 120)
+    {
+      g_free (byline);
+      return NULL;
+    }
   return byline;
+}
+
+/* An outlet's name: not an address, a handle or the story's title. */
+static gboolean
+plausible_site (const char *site,
+                const Meta *m)
+{
+  return site != NULL && strstr (site, "://") == NULL && !g_str_has_prefix (site, "www.") && site[0] != '@'
+         && g_utf8_strlen (site, -1) <= 60 && g_strcmp0 (site, m->headline) != 0
+         && g_strcmp0 (site, m->og_title) != 0 && g_strcmp0 (site, m->title) != 0;
+}
+
+/* A date that is not a placeholder ("0001-01-01T00:00:00Z"). */
+static gboolean
+plausible_date (const char *date)
+{
+  int year;
+
+  if (date == NULL)
+    return FALSE;
+  if (!(g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1]) && g_ascii_isdigit (date[2])
+        && g_ascii_isdigit (date[3])))
+    return TRUE;
+  year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  return year >= 1900 && year <= 2200;
 }
 
 /* JSON-LD first, then meta tags, then the markup. */
@@ -2027,8 +2124,11 @@ settle_metadata (SynWebPage *page,
   if (page->url == NULL && url != NULL)
     page->url = g_strdup (url);
 
-  page->site = g_strdup (m->og_site != NULL ? m->og_site : m->site);
-  if (page->site == NULL)
+  if (plausible_site (m->og_site, m))
+    page->site = g_strdup (m->og_site);
+  else if (plausible_site (m->site, m))
+    page->site = g_strdup (m->site);
+  else
     page->site = site_from_url (page->url);
 
   page->headline = g_strdup (m->headline);
@@ -2037,14 +2137,22 @@ settle_metadata (SynWebPage *page,
   if (page->headline == NULL)
     page->headline = strip_site (m->og_title != NULL ? m->og_title : m->title, page->site);
 
-  page->byline = g_strdup (m->byline != NULL ? m->byline : m->meta_author);
+  page->byline = clean_byline (g_strdup (m->byline));
   if (page->byline == NULL)
-    page->byline = tidy (w->byline);
-  page->byline = strip_by (page->byline);
+    page->byline = clean_byline (g_strdup (m->meta_author));
+  if (page->byline == NULL)
+    page->byline = clean_byline (tidy (w->byline));
 
-  page->published = g_strdup (m->published != NULL ? m->published : m->meta_date);
-  if (page->published == NULL)
-    page->published = tidy (w->time);
+  if (plausible_date (m->published))
+    page->published = g_strdup (m->published);
+  else if (plausible_date (m->meta_date))
+    page->published = g_strdup (m->meta_date);
+  else
+    {
+      g_autofree char *time = tidy (w->time);
+
+      page->published = plausible_date (time) ? g_steal_pointer (&time) : NULL;
+    }
 
   page->language = bcp47 (m->html_lang);
   if (page->language == NULL)
