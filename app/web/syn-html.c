@@ -769,7 +769,6 @@ typedef struct {
   guint    in_quote;
   GArray  *asides;      /* caption-like ancestors, innermost last (Element indices) */
   guint    in_heading;
-  guint    in_list;
   GPtrArray *owners;    /* block-level ancestors, innermost last (Element indices) */
   /* what the markup says besides the text */
   char    *h1;
@@ -1100,9 +1099,6 @@ parent_of (Walk  *w,
 /* JSON-LD's articleBody, as a set of hashed word pairs: a block the
  * publisher repeats there is the story. Pairs rather than single words so
  * that common words alone do not match. */
-typedef struct {
-  GHashTable *pairs;
-} Guide;
 
 static guint
 word_hash (const char *p,
@@ -1736,10 +1732,6 @@ json_depth (const char *text)
     }
   return deepest;
 }
-
-typedef struct {
-  GPtrArray *objects;   /* every JsonObject, in document order */
-} LdIndex;
 
 static void
 collect_objects (JsonNode  *node,
