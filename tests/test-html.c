@@ -367,6 +367,24 @@ test_malformed_json_ld (void)
   g_assert_cmpstr (syn_web_page_get_language (page), ==, "en");
 }
 
+/* JSON-LD as old pages wrap it, in a CDATA section behind comment marks,
+ * with a semicolon after it. */
+static void
+test_wrapped_json_ld (void)
+{
+  const char markup[] =
+    "<html><head><script type=\"application/ld+json\">//<![CDATA[\n"
+    "{\"@type\": \"NewsArticle\", \"headline\": \"Ferry timetable changes on Monday\", "
+    "\"author\": {\"@type\": \"Person\", \"name\": \"Wren Kade\"}};\n//]]></script></head><body>"
+    "<p>The ferry timetable changes on Monday, when the winter service begins and boats leave every two hours.</p>"
+    "</body></html>";
+  g_autoptr(SynWebPage) page = syn_html_extract ((const guint8 *) markup, strlen (markup), NULL, NULL, NULL);
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (syn_web_page_get_headline (page), ==, "Ferry timetable changes on Monday");
+  g_assert_cmpstr (syn_web_page_get_byline (page), ==, "Wren Kade");
+}
+
 static void
 test_no_article (void)
 {
@@ -478,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/web/html/charset/precedence", test_charset_precedence);
   g_test_add_func ("/web/html/sniff", test_sniff);
   g_test_add_func ("/web/html/json-ld/malformed", test_malformed_json_ld);
+  g_test_add_func ("/web/html/json-ld/wrapped", test_wrapped_json_ld);
   g_test_add_func ("/web/html/no-article", test_no_article);
   g_test_add_func ("/web/html/line-breaks", test_line_breaks);
 

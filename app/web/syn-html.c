@@ -1807,7 +1807,7 @@ read_json_ld (Meta       *m,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) objects = NULL;
   g_autofree char *text = NULL;
-  char *start;
+  char *start, *end;
 
   if (script == NULL || strlen (script) > JSON_LD_MAX_BYTES || !g_utf8_validate (script, -1, NULL))
     return;
@@ -1816,11 +1816,17 @@ read_json_ld (Meta       *m,
   for (char *p = text; *p; p++)
     if ((guint8) *p < 0x20)
       *p = ' ';
-  start = text + strspn (text, " ");
-  if (g_str_has_prefix (start, "<!--") || g_str_has_prefix (start, "//<![CDATA["))
-    start = strchr (start, '[') != NULL && (strchr (start, '{') == NULL || strchr (start, '[') < strchr (start, '{'))
-            ? strchr (start, '[') : strchr (start, '{');
-  if (start == NULL || json_depth (start) > JSON_LD_MAX_DEPTH)
+  /* from the first bracket to the last: wrappers such as <!-- --> or
+   * //<![CDATA[ //]]> and a trailing ";" are left out */
+  start = text + strcspn (text, "{[");
+  while (g_str_has_prefix (start, "[CDATA["))
+    start += 7 + strcspn (start + 7, "{[");
+  for (end = text + strlen (text); end > start && end[-1] != (*start == '{' ? '}' : ']'); end--)
+    ;
+  if (end <= start)
+    return;
+  *end = '\0';
+  if (json_depth (start) > JSON_LD_MAX_DEPTH)
     return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, start, -1, NULL) || json_parser_get_root (parser) == NULL)
