@@ -319,6 +319,20 @@ test_charset_precedence (void)
   g_assert_cmpstr (syn_web_page_get_encoding (marked), ==, "UTF-8");
 }
 
+/* UTF-16 without a BOM, named by the header only: a <meta> could not say
+ * so, but a server can. */
+static void
+test_charset_utf16_header (void)
+{
+  const char page[] = "<html><body><p>Der Fährverkehr wird am Montag wieder aufgenommen, sagte die Reederei.</p></body></html>";
+  gsize len = 0;
+  g_autofree char *utf16 = g_convert (page, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  g_autoptr(SynWebPage) web = syn_html_extract ((const guint8 *) utf16, len, "UTF-16LE", NULL, NULL);
+
+  g_assert_nonnull (web);
+  g_assert_nonnull (strstr (syn_web_page_get_text (web, NULL), "Der Fährverkehr wird am Montag"));
+}
+
 static void
 test_sniff (void)
 {
@@ -494,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/web/html/charset/windows-1252", test_windows_1252);
   g_test_add_func ("/web/html/charset/header", test_charset_from_header);
   g_test_add_func ("/web/html/charset/precedence", test_charset_precedence);
+  g_test_add_func ("/web/html/charset/utf-16-header", test_charset_utf16_header);
   g_test_add_func ("/web/html/sniff", test_sniff);
   g_test_add_func ("/web/html/json-ld/malformed", test_malformed_json_ld);
   g_test_add_func ("/web/html/json-ld/wrapped", test_wrapped_json_ld);

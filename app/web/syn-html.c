@@ -177,10 +177,12 @@ decode_cp1252 (const guint8 *data,
 }
 
 /* The name a label stands for, as the WHATWG encoding standard maps the
- * common ones; NULL for a label to ignore. */
+ * common ones; NULL for a label to ignore. @in_page: the label is the
+ * page's own (<meta>), not the HTTP header's. */
 static char *
 normalize_charset (const char *label,
-                   gsize       len)
+                   gsize       len,
+                   gboolean    in_page)
 {
   g_autofree char *name = g_ascii_strdown (label, (gssize) len);
 
@@ -190,7 +192,7 @@ normalize_charset (const char *label,
   if (g_str_equal (name, "utf-8") || g_str_equal (name, "utf8") || g_str_equal (name, "unicode-1-1-utf-8"))
     return g_strdup ("UTF-8");
   /* a page cannot be UTF-16 and say so in ASCII: browsers read UTF-8 */
-  if (g_str_has_prefix (name, "utf-16") || g_str_equal (name, "unicode"))
+  if (in_page && (g_str_has_prefix (name, "utf-16") || g_str_equal (name, "unicode")))
     return g_strdup ("UTF-8");
   if (g_str_equal (name, "iso-8859-1") || g_str_equal (name, "latin1") || g_str_equal (name, "l1")
       || g_str_equal (name, "us-ascii") || g_str_equal (name, "ascii") || g_str_equal (name, "cp1252")
@@ -250,7 +252,7 @@ sniff_meta_charset (const guint8 *data,
             while (q < close && !g_ascii_isspace (*q) && *q != '"' && *q != '\'' && *q != ';' && *q != '/')
               q++;
             if (q > v)
-              return normalize_charset (v, (gsize) (q - v));
+              return normalize_charset (v, (gsize) (q - v), TRUE);
           }
         }
       p = close;
@@ -325,7 +327,7 @@ decode_page (const guint8  *data,
     }
 
   if (charset != NULL)
-    header = normalize_charset (charset, strlen (charset));
+    header = normalize_charset (charset, strlen (charset), FALSE);
   if (header != NULL && (text = try_convert (data, len, header, out_len)) != NULL)
     {
       *encoding = g_steal_pointer (&header);
