@@ -2020,18 +2020,20 @@ static char *
 bcp47 (const char *tag)
 {
   char *out = tidy (tag);
+  gboolean valid;
 
   if (out == NULL)
     return NULL;
   g_strdelimit (out, "_", '-');
   if (strchr (out, ',') != NULL)
     *strchr (out, ',') = '\0';
-  for (char *p = out; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      {
-        g_free (out);
-        return NULL;
-      }
+  /* a language of two or three letters, then subtags */
+  valid = g_ascii_isalpha (out[0]) && g_ascii_isalpha (out[1]) && !g_str_has_suffix (out, "-")
+          && strstr (out, "--") == NULL;
+  for (char *p = out; valid && *p; p++)
+    valid = g_ascii_isalnum (*p) || *p == '-';
+  if (!valid)
+    g_clear_pointer (&out, g_free);
   return out;
 }
 
