@@ -2419,7 +2419,7 @@ syn_html_extract (const guint8  *data,
   text = decode_page (data, len, charset, &page->encoding, &text_len);
   if (text_len > G_MAXINT)
     {
-      g_set_error_literal (error, SYN_HTML_ERROR, SYN_HTML_ERROR_INVALID, _("is too large to read as a web page"));
+      g_set_error_literal (error, SYN_HTML_ERROR, SYN_HTML_ERROR_INVALID, _("it is larger than 2 GB"));
       return NULL;
     }
   text_len = strip_noscript (text, text_len);
