@@ -285,29 +285,67 @@ handle_cb (SoupServer        *soup_server,
     serve (msg, 404, "text/plain", "no such test page", 17);
 }
 
+/* The server accepts its connections through a GSocketService of ours and
+ * hands them to SoupServer, because libsoup 3.2's own listener leaks every
+ * socket it accepts, and its address (fixed in 3.4): the leak checker would
+ * fail this test for libsoup's sake, or have to be told to look away from
+ * libsoup altogether, fetching included. */
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, &error);
+  g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, &error);
+
+  g_assert_no_error (error);
+  soup_server_accept_iostream (server.server, G_IO_STREAM (connection), local, remote, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/* Loopback, IPv4, a port the system picks: nothing outside can reach it. */
+static GSocketService *
+listen_on_loopback (guint16 *port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), any_port, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (service, "incoming", G_CALLBACK (incoming_cb), NULL);
+  g_socket_service_start (service);
+  return g_steal_pointer (&service);
+}
+
 static gpointer
 server_thread (gpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
+  g_autoptr(GSocketService) service = NULL;
+  guint16 port;
 
   g_main_context_push_thread_default (server.context);
   server.server = soup_server_new ("server-header", "test-fetch ", NULL);
   soup_server_add_handler (server.server, NULL, handle_cb, NULL, NULL);
-  /* Loopback, IPv4, a port the system picks: nothing outside can reach it. */
-  soup_server_listen_local (server.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server.server);
-  g_assert_nonnull (uris);
+  service = listen_on_loopback (&port);
 
   g_mutex_lock (&server.mutex);
-  server.base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  server.base = g_strdup_printf ("http://127.0.0.1:%u", port);
   server.ready = TRUE;
   g_cond_signal (&server.cond);
   g_mutex_unlock (&server.mutex);
 
   g_main_loop_run (server.loop);
 
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
   soup_server_disconnect (server.server);
   g_clear_object (&server.server);
   /* Let the closed connections' last callbacks run. */
