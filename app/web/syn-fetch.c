@@ -176,6 +176,7 @@ typedef struct {
   Watchdog              watchdog;
   SoupSession          *session;
   GUri                 *current;      /* the address last asked */
+  gboolean              answered;     /* the last answer's headers came */
 } Fetch;
 
 static void
@@ -188,11 +189,18 @@ static void
 set_timeout (Fetch   *f,
              GError **error)
 {
-  g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_TIMEOUT,
-               ngettext ("could not be fetched: the whole page did not arrive within %u second",
-                         "could not be fetched: the whole page did not arrive within %u seconds",
-                         f->timeout_seconds),
-               f->timeout_seconds);
+  if (f->answered)
+    g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_TIMEOUT,
+                 ngettext ("could not be fetched: the whole page did not arrive within %u second",
+                           "could not be fetched: the whole page did not arrive within %u seconds",
+                           f->timeout_seconds),
+                 f->timeout_seconds);
+  else
+    g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_TIMEOUT,
+                 ngettext ("could not be fetched: the server did not answer within %u second",
+                           "could not be fetched: the server did not answer within %u seconds",
+                           f->timeout_seconds),
+                 f->timeout_seconds);
 }
 
 /* "16 MB", or "64 kB" for the small limits tests set. */
@@ -445,6 +453,7 @@ send_following_redirects (Fetch        *f,
         }
       if (!is_followed_redirect (soup_message_get_status (msg)))
         {
+          f->answered = TRUE;
           *out_msg = g_steal_pointer (&msg);
           return g_steal_pointer (&stream);
         }
