@@ -241,7 +241,7 @@ propagate_io_error (GError **error,
   switch (io_error->code)
     {
     case G_IO_ERROR_CONNECTION_REFUSED:
-      set_network_error (error, _("could not connect to the server"));
+      set_network_error (error, _("the server refused the connection"));
       break;
     case G_IO_ERROR_NETWORK_UNREACHABLE:
       set_network_error (error, _("the network is unreachable"));
@@ -580,6 +580,7 @@ check_content_type (SoupMessage  *msg,
   g_autoptr(GHashTable) params = NULL;
   g_autofree char *type = NULL;
   const char *value;
+  const char *charset;
 
   value = soup_message_headers_get_content_type (soup_message_get_response_headers (msg), &params);
   if (value == NULL)
@@ -591,8 +592,9 @@ check_content_type (SoupMessage  *msg,
       return FALSE;
     }
   *out_type = g_steal_pointer (&type);
-  if (params != NULL && g_hash_table_lookup (params, "charset") != NULL)
-    *out_charset = g_strdup (g_hash_table_lookup (params, "charset"));
+  charset = params != NULL ? g_hash_table_lookup (params, "charset") : NULL;
+  if (charset != NULL && *charset != '\0')
+    *out_charset = g_strdup (charset);
   return TRUE;
 }
 
