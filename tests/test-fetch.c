@@ -264,6 +264,13 @@ handle_cb (SoupServer        *soup_server,
     redirect (msg, 302, NULL);
   else if (g_str_equal (path, "/to-file"))
     redirect (msg, 302, "file:///etc/passwd");
+  else if (g_str_equal (path, "/to-data"))
+    {
+      g_autofree char *filler = g_strnfill (400, 'x');
+      g_autofree char *data = g_strconcat ("data:text/html,<p>", filler, "</p>", NULL);
+
+      redirect (msg, 302, data);
+    }
   else if (g_str_equal (path, "/cookie-gate"))
     {
       const char *cookie = soup_message_headers_get_one (request, "Cookie");
@@ -287,6 +294,8 @@ handle_cb (SoupServer        *soup_server,
     serve (msg, 200, "image/png", "\x89PNG\r\n\x1a\n", 8);
   else if (g_str_equal (path, "/json"))
     serve (msg, 200, "application/json; charset=utf-8", "{\"a\": 1}", 8);
+  else if (g_str_equal (path, "/css"))
+    serve (msg, 200, "text/css", "p { color: red }", 16);
   else if (g_str_equal (path, "/bytes"))
     serve (msg, 200, "application/octet-stream", "\0\1\2\3", 4);
   else if (g_str_equal (path, "/progress"))
@@ -694,8 +703,15 @@ test_redirect_bad (void)
   g_autofree char *to_file = fetch_error ("/to-file", NULL,
                                           SYN_FETCH_ERROR, SYN_FETCH_ERROR_REDIRECTS);
 
+  g_autofree char *to_data = fetch_error ("/to-data", NULL,
+                                          SYN_FETCH_ERROR, SYN_FETCH_ERROR_REDIRECTS);
+
   g_assert_nonnull (strstr (no_location, "302 Found"));
   g_assert_nonnull (strstr (to_file, "file:///etc/passwd"));
+  /* What the server sent is shown, but not all 400 characters of it. */
+  g_assert_nonnull (strstr (to_data, "data:text/html,<p>xxx"));
+  g_assert_nonnull (strstr (to_data, "…"));
+  g_assert_cmpuint (g_utf8_strlen (to_data, -1), <, 200);
 }
 
 /* A site that sets a cookie and sends the reader back to the same address
@@ -725,11 +741,13 @@ test_not_a_page (void)
   g_autofree char *png = fetch_error ("/png", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE);
   g_autofree char *json = fetch_error ("/json", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE);
   g_autofree char *bytes = fetch_error ("/bytes", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE);
+  g_autofree char *css = fetch_error ("/css", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE);
 
   g_assert_cmpstr (pdf, ==, "is a PDF document, not a web page");
   g_assert_cmpstr (png, ==, "is an image, not a web page");
   g_assert_cmpstr (json, ==, "is JSON data, not a web page");
   g_assert_cmpstr (bytes, ==, "is a binary file, not a web page");
+  g_assert_cmpstr (css, ==, "is of the type “text/css”, not a web page");
 }
 
 static gboolean

@@ -19,9 +19,7 @@
  * server that sends a byte a second, headers included, never trips it. So a
  * watchdog thread sleeps until the deadline and then cancels the cancellable
  * that every call of the fetch uses; the caller's cancellable is chained into
- * the same one, and the watchdog's flag tells a timeout from a cancel. (On
- * GLib 2.74 a host name lookup cannot be interrupted: a resolver that hangs
- * is bounded by the system's own timeouts, not by ours.)
+ * the same one, and the watchdog's flag tells a timeout from a cancel.
  *
  * Size. A Content-Length over the cap is refused before a byte of the body is
  * read; otherwise the bytes are counted as they arrive, after the content
@@ -366,6 +364,20 @@ is_followed_redirect (guint status)
     }
 }
 
+/* Something a server sent, fit to be shown in a message: valid UTF-8 and at
+ * most 100 characters. */
+static char *
+shorten (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= 100)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, 99);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* Where a redirect points, resolved against the address that answered. */
 static GUri *
 redirect_target (SoupMessage  *msg,
@@ -388,7 +400,7 @@ redirect_target (SoupMessage  *msg,
   target = g_uri_parse_relative (soup_message_get_uri (msg), location, SOUP_HTTP_URI_FLAGS, NULL);
   if (target == NULL || !is_web_guri (target))
     {
-      g_autofree char *shown = g_utf8_make_valid (location, -1);
+      g_autofree char *shown = shorten (location);
 
       g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_REDIRECTS,
                    _("could not be fetched: it redirects to “%s”, which is not a web address"),
@@ -560,7 +572,7 @@ set_not_a_page (GError     **error,
     what = _("is a binary file, not a web page");
   else
     {
-      g_autofree char *shown = g_utf8_make_valid (type, -1);
+      g_autofree char *shown = shorten (type);
 
       g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE,
                    _("is of the type “%s”, not a web page"), shown);
