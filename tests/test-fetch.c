@@ -214,6 +214,21 @@ serve_endless (SoupServerMessage *msg,
   endless_more (e);
 }
 
+/* Takes the connection from libsoup and answers with raw bytes, then hangs
+ * up: for answers no HTTP library would write. */
+static void
+answer_raw (SoupServerMessage *msg,
+            const char        *raw)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), raw, strlen (raw),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 static void
 handle_cb (SoupServer        *soup_server,
            SoupServerMessage *msg,
@@ -319,6 +334,11 @@ handle_cb (SoupServer        *soup_server,
     serve_endless (msg, 100);
   else if (g_str_equal (path, "/endless"))
     serve_endless (msg, 0);
+  else if (g_str_equal (path, "/truncated"))
+    answer_raw (msg, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n"
+                     "<p>The first part of a page and then");
+  else if (g_str_equal (path, "/garbled"))
+    answer_raw (msg, "SPLOT 200 whatever\r\n\x01\x02\r\n\r\n");
   else if (g_str_equal (path, "/silent"))
     soup_server_message_pause (msg);
   else
@@ -795,6 +815,19 @@ test_body_over_cap (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A page that stops short of its Content-Length, and an answer that is not
+ * HTTP: the connection is to blame, and no half page is passed off as one. */
+static void
+test_broken_answers (void)
+{
+  g_autofree char *truncated = fetch_error ("/truncated", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NETWORK);
+  g_autofree char *garbled = fetch_error ("/garbled", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NETWORK);
+
+  g_assert_cmpstr (truncated, ==,
+                   "could not be fetched: the connection broke off before the whole page arrived");
+  g_assert_cmpstr (garbled, ==, "could not be fetched: the server’s answer could not be understood");
+}
+
 static void
 test_gzip (void)
 {
@@ -1070,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/web/fetch/not-a-page", test_not_a_page);
   g_test_add_func ("/web/fetch/length-over-cap", test_length_over_cap);
   g_test_add_func ("/web/fetch/body-over-cap", test_body_over_cap);
+  g_test_add_func ("/web/fetch/broken-answers", test_broken_answers);
   g_test_add_func ("/web/fetch/gzip", test_gzip);
   g_test_add_func ("/web/fetch/at-cap", test_at_cap);
   g_test_add_func ("/web/fetch/slow-server", test_slow_server);
