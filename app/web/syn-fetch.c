@@ -177,9 +177,13 @@ typedef struct {
   gboolean              answered;     /* the last answer's headers came */
 } Fetch;
 
+/* The messages below follow a quoted web address: “https://…” could not be
+ * fetched: … (see syn-fetch.h), which the translator comments say once. */
+
 static void
 set_cancelled (GError **error)
 {
+  /* Translators: follows a quoted web address, like every message here */
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("was not fetched: cancelled"));
 }
 
@@ -205,12 +209,14 @@ set_timeout (Fetch   *f,
 static char *
 format_limit (gsize bytes)
 {
-  if (bytes >= 1024 * 1024)
-    return g_strdup_printf (_("%" G_GSIZE_FORMAT " MB"), bytes / (1024 * 1024));
-  if (bytes >= 1024)
-    return g_strdup_printf (_("%" G_GSIZE_FORMAT " kB"), bytes / 1024);
-  return g_strdup_printf (ngettext ("%" G_GSIZE_FORMAT " byte", "%" G_GSIZE_FORMAT " bytes", bytes),
-                          bytes);
+  /* A limit fits a guint (see fetch_begin). */
+  guint n = (guint) bytes;
+
+  if (n >= 1024 * 1024)
+    return g_strdup_printf (_("%u MB"), n / (1024 * 1024));
+  if (n >= 1024)
+    return g_strdup_printf (_("%u kB"), n / 1024);
+  return g_strdup_printf (ngettext ("%u byte", "%u bytes", n), n);
 }
 
 static void
@@ -219,6 +225,7 @@ set_too_large (Fetch   *f,
 {
   g_autofree char *limit = format_limit (f->max_bytes);
 
+  /* Translators: %s is a size, e.g. "16 MB" */
   g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_TOO_LARGE,
                _("could not be fetched: the page is larger than %s, the limit for one source"),
                limit);
@@ -228,6 +235,7 @@ static void
 set_network_error (GError     **error,
                    const char  *reason)
 {
+  /* Translators: %s is why, e.g. "the network is unreachable" */
   g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NETWORK,
                _("could not be fetched: %s"), reason);
 }
@@ -497,6 +505,7 @@ check_status (SoupMessage  *msg,
   if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (msg)))
     return TRUE;
   status = describe_status (msg);
+  /* Translators: %s is an HTTP status, e.g. "404 Not Found" (not translated) */
   g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_HTTP,
                _("could not be fetched: the server answered %s"), status);
   return FALSE;
@@ -574,6 +583,7 @@ set_not_a_page (GError     **error,
     {
       g_autofree char *shown = shorten (type);
 
+      /* Translators: %s is a media type, e.g. "text/css" */
       g_set_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_NOT_A_PAGE,
                    _("is of the type “%s”, not a web page"), shown);
       return;
