@@ -1072,6 +1072,45 @@ test_cancellable (void)
   g_assert_error (early_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static gpointer
+fetch_in_thread (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *address = url (path);
+  g_autoptr(GError) error = NULL;
+  SynFetched *page = syn_fetch (address, NULL, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return page;
+}
+
+/* Several fetches at once, from threads of their own, as the window loads
+ * several links: each gets its own page. */
+static void
+test_threads (void)
+{
+  static const char *const paths[] = { "/progress", "/page", "/moved", "/gzip", "/progress", "/plain" };
+  GThread *threads[G_N_ELEMENTS (paths)];
+  g_autoptr(GBytes) progress = progress_body ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    threads[i] = g_thread_new ("test-fetch", fetch_in_thread, (gpointer) paths[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(SynFetched) page = g_thread_join (threads[i]);
+
+      g_assert_nonnull (page);
+      if (g_str_equal (paths[i], "/progress"))
+        g_assert_true (g_bytes_equal (page->body, progress));
+      else if (g_str_equal (paths[i], "/gzip"))
+        assert_body (page, small_page, strlen (small_page));
+      else if (g_str_equal (paths[i], "/plain"))
+        assert_body (page, "Plain words.", 12);
+      else
+        assert_body (page, page_1252, strlen (page_1252));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,6 +1154,7 @@ main (int   argc,
   g_test_add_func ("/web/fetch/progress", test_progress);
   g_test_add_func ("/web/fetch/cancel-from-progress", test_cancel_from_progress);
   g_test_add_func ("/web/fetch/cancellable", test_cancellable);
+  g_test_add_func ("/web/fetch/threads", test_threads);
 
   server_start ();
   status = g_test_run ();

@@ -177,8 +177,7 @@ typedef struct {
   gboolean              answered;     /* the last answer's headers came */
 } Fetch;
 
-/* The messages below follow a quoted web address: “https://…” could not be
- * fetched: … (see syn-fetch.h), which the translator comments say once. */
+/* Every message below follows a quoted web address (see syn-fetch.h). */
 
 static void
 set_cancelled (GError **error)
