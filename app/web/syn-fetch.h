@@ -33,7 +33,8 @@ typedef struct {
 typedef struct {
   GBytes    *body;          /* decoded (gzip etc. undone), never over the cap */
   char      *uri;           /* the address asked for, as given */
-  char      *final_uri;     /* after redirects, as libsoup sent it (a password hidden) */
+  char      *final_uri;     /* where the page came from after redirects, normalised
+                             * ("http://host/" for "http://host"), a password hidden */
   char      *content_type;  /* "text/html", "application/xhtml+xml" or "text/plain",
                              * lower case, without parameters; NULL when the server
                              * named no type: sniff the body */
