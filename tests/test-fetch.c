@@ -27,8 +27,8 @@
 /* ---------------------------------------------------------------- server */
 
 /* A certificate for 127.0.0.1 that nothing trusts: made for this test with
- * `openssl req -x509 -newkey ec …`, signed by itself, its key thrown away
- * with it everywhere else. */
+ * `openssl req -x509 -newkey ec …` and signed by itself. Its key is here and
+ * nowhere else, and guards nothing. */
 static const char untrusted_pem[] =
   "-----BEGIN CERTIFICATE-----\n"
   "MIIBpTCCAUygAwIBAgIUIf1abOjJxddA+lX+orwgBrBDMnAwCgYIKoZIzj0EAwIw\n"
@@ -229,6 +229,143 @@ answer_raw (SoupServerMessage *msg,
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* Answers that are a status, a type and a body. */
+static const struct {
+  const char *path;
+  guint       status;
+  const char *type;
+  const char *body;
+  gsize       len;
+} canned[] = {
+  { "/page", 200, "text/html; charset=windows-1252", page_1252, sizeof page_1252 - 1 },
+  { "/plain", 200, "text/plain", "Plain words.", 12 },
+  { "/xhtml", 200, "Application/XHTML+XML; Charset=\"UTF-8\"", small_page, sizeof small_page - 1 },
+  { "/missing", 404, "text/html", small_page, sizeof small_page - 1 },
+  { "/broken", 500, "text/html", small_page, sizeof small_page - 1 },
+  { "/pdf", 200, "application/pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 15 },
+  { "/png", 200, "image/png", "\x89PNG\r\n\x1a\n", 8 },
+  { "/json", 200, "application/json; charset=utf-8", "{\"a\": 1}", 8 },
+  { "/css", 200, "text/css", "p { color: red }", 16 },
+  { "/bytes", 200, "application/octet-stream", "\0\1\2\3", 4 },
+};
+
+/* Redirects; a NULL location leaves the header out. */
+static const struct {
+  const char *path;
+  guint       status;
+  const char *location;
+} redirects[] = {
+  { "/moved", 301, "/redirected/once" },
+  { "/redirected/once", 307, "../page" },
+  { "/loop/a", 302, "/loop/b" },
+  { "/loop/b", 302, "/loop/a" },
+  { "/nowhere", 302, NULL },
+  { "/to-file", 302, "file:///etc/passwd" },
+};
+
+static gboolean
+serve_canned (SoupServerMessage *msg,
+              const char        *path)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (canned); i++)
+    if (g_str_equal (path, canned[i].path))
+      {
+        serve (msg, canned[i].status, canned[i].type, canned[i].body, canned[i].len);
+        return TRUE;
+      }
+  for (gsize i = 0; i < G_N_ELEMENTS (redirects); i++)
+    if (g_str_equal (path, redirects[i].path))
+      {
+        redirect (msg, redirects[i].status, redirects[i].location);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* /hop/N redirects to /hop/N-1; /hop/0 is a page. */
+static void
+serve_hop (SoupServerMessage *msg,
+           const char        *path)
+{
+  guint n = (guint) g_ascii_strtoull (path + strlen ("/hop/"), NULL, 10);
+  g_autofree char *next = NULL;
+
+  if (n == 0)
+    {
+      serve (msg, 200, "text/html", small_page, strlen (small_page));
+      return;
+    }
+  next = g_strdup_printf ("/hop/%u", n - 1);
+  redirect (msg, 302, next);
+}
+
+/* A redirect to a data: address too long to show whole. */
+static void
+serve_to_data (SoupServerMessage *msg)
+{
+  g_autofree char *filler = g_strnfill (400, 'x');
+  g_autofree char *data = g_strconcat ("data:text/html,<p>", filler, "</p>", NULL);
+
+  redirect (msg, 302, data);
+}
+
+/* Sends the reader back to the same address with a cookie, then lets in a
+ * reader who has it. */
+static void
+serve_cookie_gate (SoupServerMessage *msg)
+{
+  const char *cookie = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Cookie");
+
+  if (cookie != NULL && strstr (cookie, "consent=yes") != NULL)
+    {
+      serve (msg, 200, "text/html", small_page, strlen (small_page));
+      return;
+    }
+  redirect (msg, 302, "/cookie-gate");
+  soup_message_headers_append (soup_server_message_get_response_headers (msg),
+                               "Set-Cookie", "consent=yes; Path=/");
+}
+
+/* The request's User-Agent and Accept, one a line. */
+static void
+serve_headers (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  g_autofree char *echo = g_strdup_printf ("%s\n%s",
+                                           soup_message_headers_get_one (request, "User-Agent"),
+                                           soup_message_headers_get_one (request, "Accept"));
+
+  serve (msg, 200, "text/plain", echo, strlen (echo));
+}
+
+static void
+serve_untyped (SoupServerMessage *msg)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_body_append (soup_server_message_get_response_body (msg),
+                            SOUP_MEMORY_STATIC, small_page, strlen (small_page));
+}
+
+static void
+serve_progress (SoupServerMessage *msg)
+{
+  g_autoptr(GBytes) body = progress_body ();
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "text/plain", NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+}
+
+static void
+serve_gzip_bomb (SoupServerMessage *msg)
+{
+  g_autofree char *zeros = g_malloc0 (2 * 1024 * 1024);
+
+  serve_gzip (msg, zeros, 2 * 1024 * 1024);
+}
+
 static void
 handle_cb (SoupServer        *soup_server,
            SoupServerMessage *msg,
@@ -236,100 +373,24 @@ handle_cb (SoupServer        *soup_server,
            GHashTable        *query,
            gpointer           user_data)
 {
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
-
-  if (g_str_equal (path, "/page"))
-    serve (msg, 200, "text/html; charset=windows-1252", page_1252, strlen (page_1252));
-  else if (g_str_equal (path, "/plain"))
-    serve (msg, 200, "text/plain", "Plain words.", 12);
-  else if (g_str_equal (path, "/xhtml"))
-    serve (msg, 200, "Application/XHTML+XML; Charset=\"UTF-8\"", small_page, strlen (small_page));
-  else if (g_str_equal (path, "/untyped"))
-    {
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_message_body_append (soup_server_message_get_response_body (msg),
-                                SOUP_MEMORY_STATIC, small_page, strlen (small_page));
-    }
-  else if (g_str_equal (path, "/headers"))
-    {
-      g_autofree char *echo = g_strdup_printf ("%s\n%s",
-                                               soup_message_headers_get_one (request, "User-Agent"),
-                                               soup_message_headers_get_one (request, "Accept"));
-      serve (msg, 200, "text/plain", echo, strlen (echo));
-    }
-  else if (g_str_equal (path, "/moved"))
-    redirect (msg, 301, "/redirected/once");
-  else if (g_str_equal (path, "/redirected/once"))
-    redirect (msg, 307, "../page");
-  else if (g_str_equal (path, "/loop/a"))
-    redirect (msg, 302, "/loop/b");
-  else if (g_str_equal (path, "/loop/b"))
-    redirect (msg, 302, "/loop/a");
-  else if (g_str_has_prefix (path, "/hop/"))
-    {
-      guint n = (guint) g_ascii_strtoull (path + 5, NULL, 10);
-      g_autofree char *next = g_strdup_printf ("/hop/%u", n - 1);
-
-      if (n == 0)
-        serve (msg, 200, "text/html", small_page, strlen (small_page));
-      else
-        redirect (msg, 302, next);
-    }
-  else if (g_str_equal (path, "/nowhere"))
-    redirect (msg, 302, NULL);
-  else if (g_str_equal (path, "/to-file"))
-    redirect (msg, 302, "file:///etc/passwd");
+  if (serve_canned (msg, path))
+    return;
+  if (g_str_has_prefix (path, "/hop/"))
+    serve_hop (msg, path);
   else if (g_str_equal (path, "/to-data"))
-    {
-      g_autofree char *filler = g_strnfill (400, 'x');
-      g_autofree char *data = g_strconcat ("data:text/html,<p>", filler, "</p>", NULL);
-
-      redirect (msg, 302, data);
-    }
+    serve_to_data (msg);
   else if (g_str_equal (path, "/cookie-gate"))
-    {
-      const char *cookie = soup_message_headers_get_one (request, "Cookie");
-
-      if (cookie != NULL && strstr (cookie, "consent=yes") != NULL)
-        serve (msg, 200, "text/html", small_page, strlen (small_page));
-      else
-        {
-          redirect (msg, 302, "/cookie-gate");
-          soup_message_headers_append (soup_server_message_get_response_headers (msg),
-                                       "Set-Cookie", "consent=yes; Path=/");
-        }
-    }
-  else if (g_str_equal (path, "/missing"))
-    serve (msg, 404, "text/html", small_page, strlen (small_page));
-  else if (g_str_equal (path, "/broken"))
-    serve (msg, 500, "text/html", small_page, strlen (small_page));
-  else if (g_str_equal (path, "/pdf"))
-    serve (msg, 200, "application/pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", 15);
-  else if (g_str_equal (path, "/png"))
-    serve (msg, 200, "image/png", "\x89PNG\r\n\x1a\n", 8);
-  else if (g_str_equal (path, "/json"))
-    serve (msg, 200, "application/json; charset=utf-8", "{\"a\": 1}", 8);
-  else if (g_str_equal (path, "/css"))
-    serve (msg, 200, "text/css", "p { color: red }", 16);
-  else if (g_str_equal (path, "/bytes"))
-    serve (msg, 200, "application/octet-stream", "\0\1\2\3", 4);
+    serve_cookie_gate (msg);
+  else if (g_str_equal (path, "/headers"))
+    serve_headers (msg);
+  else if (g_str_equal (path, "/untyped"))
+    serve_untyped (msg);
   else if (g_str_equal (path, "/progress"))
-    {
-      g_autoptr(GBytes) body = progress_body ();
-
-      soup_server_message_set_status (msg, 200, NULL);
-      soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
-                                             "text/plain", NULL);
-      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
-    }
+    serve_progress (msg);
   else if (g_str_equal (path, "/gzip"))
     serve_gzip (msg, small_page, strlen (small_page));
   else if (g_str_equal (path, "/gzip-bomb"))
-    {
-      g_autofree char *zeros = g_malloc0 (2 * 1024 * 1024);
-
-      serve_gzip (msg, zeros, 2 * 1024 * 1024);
-    }
+    serve_gzip_bomb (msg);
   else if (g_str_equal (path, "/dribble"))
     serve_endless (msg, 100);
   else if (g_str_equal (path, "/endless"))
