@@ -874,6 +874,7 @@ test_body_over_cap (void)
                                        SYN_FETCH_ERROR, SYN_FETCH_ERROR_TOO_LARGE);
 
   g_assert_nonnull (strstr (endless, "256 kB"));
+  g_assert_cmpstr (bomb, ==, endless);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
