@@ -535,7 +535,8 @@ url (const char *path)
 /* ---------------------------------------------------------------- names */
 
 /* The default resolver while the tests run: it knows no names at all, so a
- * host name is "not found" without a question leaving the machine. */
+ * host name is "not found" without a question leaving the machine; a name
+ * under slow.invalid takes its time about it (until cancelled, or 10 s). */
 #define TEST_TYPE_RESOLVER (test_resolver_get_type ())
 G_DECLARE_FINAL_TYPE (TestResolver, test_resolver, TEST, RESOLVER, GResolver)
 
@@ -547,13 +548,20 @@ G_DEFINE_FINAL_TYPE (TestResolver, test_resolver, G_TYPE_RESOLVER)
 
 static guint lookups;
 
-static void
-set_not_found (GError     **error,
-               const char  *hostname)
+static GList *
+lookup (const char    *hostname,
+        GCancellable  *cancellable,
+        GError       **error)
 {
   g_atomic_int_inc (&lookups);
+  if (g_str_has_suffix (hostname, ".slow.invalid"))
+    for (guint i = 0; i < 100 && !g_cancellable_is_cancelled (cancellable); i++)
+      g_usleep (G_USEC_PER_SEC / 10);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
                "The test knows no host “%s”", hostname);
+  return NULL;
 }
 
 static GList *
@@ -562,8 +570,7 @@ lookup_by_name (GResolver     *resolver,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  set_not_found (error, hostname);
-  return NULL;
+  return lookup (hostname, cancellable, error);
 }
 
 static GList *
@@ -573,8 +580,19 @@ lookup_by_name_with_flags (GResolver                 *resolver,
                            GCancellable              *cancellable,
                            GError                   **error)
 {
-  set_not_found (error, hostname);
-  return NULL;
+  return lookup (hostname, cancellable, error);
+}
+
+static void
+lookup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  lookup (task_data, cancellable, &error);
+  g_task_return_error (task, error);
 }
 
 static void
@@ -586,10 +604,9 @@ lookup_by_name_with_flags_async (GResolver                 *resolver,
                                  gpointer                   user_data)
 {
   g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
-  GError *error = NULL;
 
-  set_not_found (&error, hostname);
-  g_task_return_error (task, error);
+  g_task_set_task_data (task, g_strdup (hostname), g_free);
+  g_task_run_in_thread (task, lookup_thread);
 }
 
 static void
@@ -1022,6 +1039,21 @@ test_untrusted_certificate (void)
 #endif
 }
 
+/* A name lookup that hangs is inside the time limit too. */
+static void
+test_slow_lookup (void)
+{
+  SynFetchOptions options = { .timeout_seconds = 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SynFetched) page = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  page = syn_fetch ("http://news.slow.invalid/story", &options, NULL, NULL, NULL, &error);
+  g_assert_null (page);
+  g_assert_error (error, SYN_FETCH_ERROR, SYN_FETCH_ERROR_TIMEOUT);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
 static void
 test_invalid_uri (void)
 {
@@ -1212,6 +1244,7 @@ main (int   argc,
   g_test_add_func ("/web/fetch/silent-server", test_silent_server);
   g_test_add_func ("/web/fetch/connection-refused", test_connection_refused);
   g_test_add_func ("/web/fetch/host-not-found", test_host_not_found);
+  g_test_add_func ("/web/fetch/slow-lookup", test_slow_lookup);
   g_test_add_func ("/web/fetch/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/web/fetch/invalid-uri", test_invalid_uri);
   g_test_add_func ("/web/fetch/progress", test_progress);
