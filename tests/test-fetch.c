@@ -15,6 +15,7 @@
 #include <libsoup/soup.h>
 
 #include "syn-fetch.h"
+#include "syn-test-server.h"
 
 #if defined (__SANITIZE_ADDRESS__)
 # define UNDER_ASAN 1
@@ -47,19 +48,7 @@ static const char untrusted_pem[] =
   "+hZPJujKZHt/IL7fDmrsZwS4CpIBu+NPsGc6vfPQmGByQA0sa4OPsJwz\n"
   "-----END PRIVATE KEY-----\n";
 
-typedef struct {
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *base;       /* "http://127.0.0.1:PORT" */
-  char         *tls_base;   /* "https://127.0.0.1:PORT", or NULL without TLS */
-  GMutex        mutex;
-  GCond         cond;
-  gboolean      ready;
-} TestServer;
-
-static TestServer server;
+static SynTestServer *server;
 
 /* Windows-1252: curly quotes and an e acute, which are not UTF-8. */
 static const char page_1252[] =
@@ -406,130 +395,26 @@ handle_cb (SoupServer        *soup_server,
     serve (msg, 404, "text/plain", "no such test page", 17);
 }
 
-/* libsoup 3.2's listener never frees the sockets it accepts (fixed in
- * 3.4.0). The test keeps a note of them, so that the leak checker counts
- * them as reachable instead of failing the test for libsoup, and goes on
- * checking everything else. (It also leaks its address when asked for it,
- * which is why the test makes the listening sockets itself.) */
-static GHashTable *accepted_sockets;
-
-static void
-request_started_cb (SoupServer        *soup_server,
-                    SoupServerMessage *msg,
-                    gpointer           user_data)
-{
-  g_hash_table_add (accepted_sockets, soup_server_message_get_socket (msg));
-}
-
-/* Loopback, IPv4, a port the system picks: nothing outside can reach it. */
-static guint16
-listen_on_loopback (SoupServerListenOptions options)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (g_socket_bind (socket, any_port, FALSE, &error));
-  g_assert_true (g_socket_listen (socket, &error));
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  g_assert_true (soup_server_listen_socket (server.server, socket, options, &error));
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 /* The server, with a second port speaking TLS when GIO has a TLS backend
  * (glib-networking). */
 static void
-make_server (void)
+start_server (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  gboolean tls = g_tls_backend_supports_tls (g_tls_backend_get_default ());
 
-  if (tls)
+  if (g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       certificate = g_tls_certificate_new_from_pem (untrusted_pem, -1, &error);
       g_assert_no_error (error);
     }
-  server.server = soup_server_new ("server-header", "test-fetch ",
-                                   "tls-certificate", certificate,
-                                   NULL);
-  soup_server_add_handler (server.server, NULL, handle_cb, NULL, NULL);
-  accepted_sockets = g_hash_table_new (NULL, NULL);
-  g_signal_connect (server.server, "request-started", G_CALLBACK (request_started_cb), NULL);
-
-  server.base = g_strdup_printf ("http://127.0.0.1:%u", listen_on_loopback (0));
-  if (tls)
-    server.tls_base = g_strdup_printf ("https://127.0.0.1:%u",
-                                       listen_on_loopback (SOUP_SERVER_LISTEN_HTTPS));
-}
-
-static gpointer
-server_thread (gpointer data)
-{
-  /* Everything the server makes belongs to its own context. */
-  g_main_context_push_thread_default (server.context);
-
-  g_mutex_lock (&server.mutex);
-  make_server ();
-  server.ready = TRUE;
-  g_cond_signal (&server.cond);
-  g_mutex_unlock (&server.mutex);
-
-  g_main_loop_run (server.loop);
-
-  soup_server_disconnect (server.server);
-  g_clear_object (&server.server);
-  /* Let the closed connections' last callbacks run. */
-  while (g_main_context_iteration (server.context, FALSE))
-    ;
-  g_main_context_pop_thread_default (server.context);
-  return NULL;
-}
-
-static void
-server_start (void)
-{
-  g_mutex_init (&server.mutex);
-  g_cond_init (&server.cond);
-  server.context = g_main_context_new ();
-  server.loop = g_main_loop_new (server.context, FALSE);
-  server.thread = g_thread_new ("test-server", server_thread, NULL);
-
-  g_mutex_lock (&server.mutex);
-  while (!server.ready)
-    g_cond_wait (&server.cond, &server.mutex);
-  g_mutex_unlock (&server.mutex);
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-server_stop (void)
-{
-  g_main_context_invoke (server.context, quit_cb, server.loop);
-  g_thread_join (server.thread);
-  g_clear_pointer (&server.loop, g_main_loop_unref);
-  g_clear_pointer (&server.context, g_main_context_unref);
-  g_clear_pointer (&server.base, g_free);
-  g_clear_pointer (&server.tls_base, g_free);
-  g_mutex_clear (&server.mutex);
-  g_cond_clear (&server.cond);
+  server = syn_test_server_start (handle_cb, NULL, certificate);
 }
 
 static char *
 url (const char *path)
 {
-  return g_strconcat (server.base, path, NULL);
+  return syn_test_server_dup_url (server, path);
 }
 
 /* ---------------------------------------------------------------- names */
@@ -715,7 +600,7 @@ test_address_forms (void)
   g_autoptr(SynFetched) fragment = fetch_ok ("/page#harbour", NULL);
   g_autofree char *missing = fetch_error ("/no such/Straße", NULL, SYN_FETCH_ERROR, SYN_FETCH_ERROR_HTTP);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SynFetched) root = syn_fetch (server.base, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(SynFetched) root = syn_fetch (syn_test_server_get_base (server), NULL, NULL, NULL, NULL, &error);
   g_autofree char *page = url ("/page#harbour");
 
   /* The fragment is not sent, but kept in the address recorded. */
@@ -997,7 +882,7 @@ test_host_not_found (void)
 static void
 check_untrusted_certificate (void)
 {
-  g_autofree char *address = g_strconcat (server.tls_base, "/page", NULL);
+  g_autofree char *address = g_strconcat (syn_test_server_get_tls_base (server), "/page", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SynFetched) page = NULL;
   GLogLevelFlags fatal;
@@ -1017,7 +902,7 @@ check_untrusted_certificate (void)
 static void
 test_untrusted_certificate (void)
 {
-  if (server.tls_base == NULL)
+  if (syn_test_server_get_tls_base (server) == NULL)
     {
       g_test_skip ("no TLS backend (glib-networking)");
       return;
@@ -1155,7 +1040,7 @@ test_cancellable (void)
   gint64 start = g_get_monotonic_time ();
 
   g_source_set_callback (timer, cancel_cb, g_object_ref (cancellable), g_object_unref);
-  g_source_attach (timer, server.context);
+  g_source_attach (timer, syn_test_server_get_context (server));
   page = syn_fetch (address, NULL, NULL, NULL, cancellable, &error);
   g_assert_null (page);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1252,8 +1137,8 @@ main (int   argc,
   g_test_add_func ("/web/fetch/cancellable", test_cancellable);
   g_test_add_func ("/web/fetch/threads", test_threads);
 
-  server_start ();
+  start_server ();
   status = g_test_run ();
-  server_stop ();
+  syn_test_server_stop (server);
   return status;
 }
