@@ -13,7 +13,7 @@
 
 #include "syn-align.h"
 #include "syn-diverge.h"
-#include "syn-token-cache.h"
+#include "syn-token-cache-private.h"
 
 typedef struct {
   guint           n_sources;

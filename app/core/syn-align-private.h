@@ -5,7 +5,7 @@
 #pragma once
 
 #include "syn-align.h"
-#include "syn-similarity.h"
+#include "syn-similarity-private.h"
 
 G_BEGIN_DECLS
 

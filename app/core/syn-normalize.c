@@ -48,7 +48,7 @@
 #include <string.h>
 
 #include "syn-normalize.h"
-#include "syn-words-lexicon.h"
+#include "syn-words-lexicon-private.h"
 
 /* ------------------------------------------------------------ characters */
 
@@ -416,19 +416,19 @@ has_pair (const GString *s,
 
 /* Maps @s to its American form; returns the lexicon entry of the result,
  * or NULL. Words of the lexicon take none of the rules. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 americanize (GString *s)
 {
-  const SynWordEntry *e = syn_words_lookup (s->str, s->len);
+  const SynLexiconEntry *e = syn_lexicon_lookup (s->str, s->len);
   gsize tail;
   char last;
 
   if (e != NULL)
     {
-      if ((e->classes & SYN_WORD_SPELLING) == 0)
+      if ((e->classes & SYN_LEXICON_SPELLING) == 0)
         return e;
       g_string_assign (s, e->value);
-      return syn_words_lookup (s->str, s->len);
+      return syn_lexicon_lookup (s->str, s->len);
     }
   if (s->len < 4 || !is_ascii_word (s))
     return NULL;
@@ -448,7 +448,7 @@ americanize (GString *s)
     americanize_ogue (s);
   if (has_pair (s, 'a', 'e', 0) || has_pair (s, 'o', 'e', 0))
     americanize_digraphs (s);
-  return syn_words_lookup (s->str, s->len);
+  return syn_lexicon_lookup (s->str, s->len);
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -535,7 +535,7 @@ canon_number (GString *s)
 
 /* Turns the folded characters of one word into its norm. @flags gets
  * SYN_TOKEN_COMPOUND and SYN_TOKEN_NUMBER. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 finish_norm (GString *s,
              guint   *flags)
 {
@@ -580,7 +580,7 @@ finish_norm (GString *s,
 
 /* Folds text[s:e] (any characters; punctuation other than apostrophes,
  * hyphens and number separators is dropped) and finishes it. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 normalize_span (GString    *buf,
                 const char *text,
                 gsize       s,
@@ -636,9 +636,9 @@ normalize_span (GString    *buf,
 /* ------------------------------------------------------------ tokenizer */
 
 typedef struct {
-  const SynWordEntry *entry;   /* lexicon entry of the norm, or NULL */
-  guint               cap : 1; /* starts with a capital */
-  guint               dot : 1; /* directly followed by '.' */
+  const SynLexiconEntry *entry;   /* lexicon entry of the norm, or NULL */
+  guint                  cap : 1; /* starts with a capital */
+  guint                  dot : 1; /* directly followed by '.' */
 } TokenInfo;
 
 typedef struct {
@@ -665,12 +665,12 @@ token_clear (gpointer data)
 }
 
 static void
-emit (Tokenizer          *tk,
-      gsize               s,
-      gsize               e,
-      guint               flags,
-      gboolean            cap,
-      const SynWordEntry *entry)
+emit (Tokenizer             *tk,
+      gsize                  s,
+      gsize                  e,
+      guint                  flags,
+      gboolean               cap,
+      const SynLexiconEntry *entry)
 {
   SynToken t = { s, e, NULL, flags, -1 };
   TokenInfo info = { entry, cap, e < tk->end && tk->text[e] == '.' };
@@ -746,7 +746,7 @@ word (Tokenizer *tk,
   guint flags = 0;
   gsize next;
   gunichar first = char_at (tk->text, s, e, &next);
-  const SynWordEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
+  const SynLexiconEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
 
   /* "US" and "U.S." are the country, not the pronoun */
   if (tk->buf->len == 2 && strcmp (tk->buf->str, "us") == 0 && tk->text[s] == 'U' &&
@@ -898,7 +898,7 @@ punctuation (Tokenizer *tk,
   if (c == '%')
     {
       g_string_assign (tk->buf, "percent");
-      emit (tk, pos, next, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
+      emit (tk, pos, next, 0, FALSE, syn_lexicon_lookup (tk->buf->str, tk->buf->len));
       return next;
     }
   if (c != '"' && c != '\'' && c != '`' && c < 0x00AB)
@@ -921,7 +921,7 @@ punctuation (Tokenizer *tk,
           gsize e = next + 1;
 
           g_string_assign (tk->buf, "'s");
-          emit (tk, pos, e, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
+          emit (tk, pos, e, 0, FALSE, syn_lexicon_lookup (tk->buf->str, tk->buf->len));
           return e;
         }
     }
@@ -1005,49 +1005,49 @@ resolve_context (Tokenizer *tk)
     {
       SynToken *t = &g_array_index (tk->out, SynToken, i);
       const TokenInfo *info = &g_array_index (tk->info, TokenInfo, i);
-      const SynWordEntry *e = info->entry;
+      const SynLexiconEntry *e = info->entry;
       gboolean near_number = is_numeral (tk, i, i + 1) || (i > 0 && is_numeral (tk, i, i - 1));
       const TokenInfo *next = i + 1 < tk->info->len ? &g_array_index (tk->info, TokenInfo, i + 1) : NULL;
 
       if (e == NULL)
         continue;
-      if ((e->classes & SYN_WORD_HONORIFIC) != 0 && next != NULL)
+      if ((e->classes & SYN_LEXICON_HONORIFIC) != 0 && next != NULL)
         {
           set_norm (t, "");
           continue;
         }
-      if ((e->classes & SYN_WORD_HONORIFIC_CAP) != 0 && info->cap && next != NULL && next->cap)
+      if ((e->classes & SYN_LEXICON_HONORIFIC_CAP) != 0 && info->cap && next != NULL && next->cap)
         {
           set_norm (t, "");
           continue;
         }
-      if ((e->classes & SYN_WORD_NUMBER) != 0)
+      if ((e->classes & SYN_LEXICON_NUMBER) != 0)
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER;
           continue;
         }
-      if ((e->classes & SYN_WORD_MONTH) != 0 &&
-          (near_number || !(e->classes & SYN_WORD_STOPWORD)) &&
+      if ((e->classes & SYN_LEXICON_MONTH) != 0 &&
+          (near_number || !(e->classes & SYN_LEXICON_STOPWORD)) &&
           (near_number || strcmp (e->word, "march") != 0))
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
-      if ((e->classes & SYN_WORD_MONTH_ABBREV) != 0 &&
+      if ((e->classes & SYN_LEXICON_MONTH_ABBREV) != 0 &&
           (info->cap || near_number) && (info->dot || near_number))
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
-      if ((e->classes & SYN_WORD_TITLE_ABBREV) != 0 && info->cap && info->dot)
+      if ((e->classes & SYN_LEXICON_TITLE_ABBREV) != 0 && info->cap && info->dot)
         {
           set_norm (t, e->value);
           continue;
         }
-      if ((e->classes & SYN_WORD_STOPWORD) != 0)
+      if ((e->classes & SYN_LEXICON_STOPWORD) != 0)
         t->flags |= SYN_TOKEN_STOPWORD;
     }
 }
@@ -1101,7 +1101,7 @@ syn_normalize_word (const char *word,
                     gssize      len)
 {
   g_autoptr(GString) buf = g_string_sized_new (32);
-  const SynWordEntry *e;
+  const SynLexiconEntry *e;
   guint flags = 0;
   gboolean dot;
 
@@ -1113,11 +1113,11 @@ syn_normalize_word (const char *word,
   e = normalize_span (buf, word, 0, (gsize) len, &flags);
   if (e != NULL)
     {
-      if ((e->classes & (SYN_WORD_HONORIFIC | SYN_WORD_HONORIFIC_CAP)) != 0)
+      if ((e->classes & (SYN_LEXICON_HONORIFIC | SYN_LEXICON_HONORIFIC_CAP)) != 0)
         g_string_truncate (buf, 0);
-      else if ((e->classes & (SYN_WORD_NUMBER | SYN_WORD_MONTH)) != 0)
+      else if ((e->classes & (SYN_LEXICON_NUMBER | SYN_LEXICON_MONTH)) != 0)
         g_string_assign (buf, e->value);
-      else if ((e->classes & (SYN_WORD_MONTH_ABBREV | SYN_WORD_TITLE_ABBREV)) != 0 && dot)
+      else if ((e->classes & (SYN_LEXICON_MONTH_ABBREV | SYN_LEXICON_TITLE_ABBREV)) != 0 && dot)
         g_string_assign (buf, e->value);
     }
   return g_string_free (g_steal_pointer (&buf), FALSE);
@@ -1126,12 +1126,12 @@ syn_normalize_word (const char *word,
 gboolean
 syn_is_stopword (const char *norm)
 {
-  const SynWordEntry *e;
+  const SynLexiconEntry *e;
 
   g_return_val_if_fail (norm != NULL, FALSE);
 
-  e = syn_words_lookup (norm, strlen (norm));
-  return e != NULL && (e->classes & SYN_WORD_STOPWORD) != 0;
+  e = syn_lexicon_lookup (norm, strlen (norm));
+  return e != NULL && (e->classes & SYN_LEXICON_STOPWORD) != 0;
 }
 
 /* ------------------------------------------------------------ stemmer */
@@ -1226,14 +1226,14 @@ stem_suffixes (char  *w,
 char *
 syn_stem (const char *norm)
 {
-  const SynWordEntry *irregular;
+  const SynLexiconEntry *irregular;
   gsize len;
   char *w;
 
   g_return_val_if_fail (norm != NULL, NULL);
 
   len = strlen (norm);
-  irregular = syn_words_lookup_irregular (norm, len);
+  irregular = syn_lexicon_lookup_irregular (norm, len);
   if (irregular != NULL)
     {
       norm = irregular->value;

@@ -49,8 +49,8 @@
 #include <string.h>
 
 #include "syn-normalize.h"
-#include "syn-similarity.h"
-#include "syn-token-cache.h"
+#include "syn-similarity-private.h"
+#include "syn-token-cache-private.h"
 
 /* The gram channel: 4-byte pieces of "^word$"; words of two bytes or
  * fewer, and numbers, count whole. GRAM_MIX is its share of the

@@ -110,7 +110,7 @@
 #include <string.h>
 
 #include "syn-normalize.h"
-#include "syn-words-match.h"
+#include "syn-words-match-private.h"
 
 #define W_CONTENT 200
 #define W_STEM    180
@@ -257,11 +257,11 @@ weight (const SynWord *a,
 }
 
 static void
-link_words (SynLink     *la,
-            SynLink     *lb,
-            guint        i,
-            guint        j,
-            SynLinkKind  kind)
+link_words (SynWordLink     *la,
+            SynWordLink     *lb,
+            guint            i,
+            guint            j,
+            SynWordLinkKind  kind)
 {
   la[i].kind = kind;
   la[i].first = la[i].last = j;
@@ -280,8 +280,8 @@ chain_dp (const SynWord *a,
           const SynWord *b,
           guint          b0,
           guint          b1,
-          SynLink       *la,
-          SynLink       *lb)
+          SynWordLink   *la,
+          SynWordLink   *lb)
 {
   guint m = a1 - a0, n = b1 - b0, cols = n + 1;
   g_autofree guint32 *score = NULL;
@@ -329,7 +329,7 @@ chain_dp (const SynWord *a,
 
       if (wij > 0 && s == score[(i - 1) * cols + j - 1] + wij)
         {
-          link_words (la, lb, a0 + i - 1, b0 + j - 1, SYN_LINK_SAME);
+          link_words (la, lb, a0 + i - 1, b0 + j - 1, SYN_WORD_LINK_SAME);
           i--, j--;
         }
       else if (s == score[(i - 1) * cols + j])
@@ -352,8 +352,8 @@ chain_patience (const SynWord *a,
                 guint          m,
                 const SynWord *b,
                 guint          n,
-                SynLink       *la,
-                SynLink       *lb)
+                SynWordLink   *la,
+                SynWordLink   *lb)
 {
   g_autoptr(GHashTable) occ = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
@@ -421,7 +421,7 @@ chain_patience (const SynWord *a,
 
       if ((gsize) (ia - pa) * (jb - pb) <= DP_LIMIT)
         chain_dp (a, pa, ia, b, pb, jb, la, lb);
-      link_words (la, lb, ia, jb, SYN_LINK_SAME);
+      link_words (la, lb, ia, jb, SYN_WORD_LINK_SAME);
       pa = ia + 1, pb = jb + 1;
     }
   if ((gsize) (m - pa) * (n - pb) <= DP_LIMIT)
@@ -435,24 +435,24 @@ extend_phrase (const SynWord *a,
                guint          m,
                const SynWord *b,
                guint          n,
-               SynLink       *la,
-               SynLink       *lb,
+               SynWordLink   *la,
+               SynWordLink   *lb,
                guint          i,
                guint          j)
 {
   for (guint k = 1; k <= i && k <= j; k++)
     {
-      if (la[i - k].kind != SYN_LINK_NONE || lb[j - k].kind != SYN_LINK_NONE ||
+      if (la[i - k].kind != SYN_WORD_LINK_NONE || lb[j - k].kind != SYN_WORD_LINK_NONE ||
           weight (&a[i - k], &b[j - k]) == 0)
         break;
-      link_words (la, lb, i - k, j - k, SYN_LINK_MOVED);
+      link_words (la, lb, i - k, j - k, SYN_WORD_LINK_MOVED);
     }
   for (guint k = 1; i + k < m && j + k < n; k++)
     {
-      if (la[i + k].kind != SYN_LINK_NONE || lb[j + k].kind != SYN_LINK_NONE ||
+      if (la[i + k].kind != SYN_WORD_LINK_NONE || lb[j + k].kind != SYN_WORD_LINK_NONE ||
           weight (&a[i + k], &b[j + k]) == 0)
         break;
-      link_words (la, lb, i + k, j + k, SYN_LINK_MOVED);
+      link_words (la, lb, i + k, j + k, SYN_WORD_LINK_MOVED);
     }
 }
 
@@ -484,8 +484,8 @@ match_moved (const SynWord *a,
              guint          m,
              const SynWord *b,
              guint          n,
-             SynLink       *la,
-             SynLink       *lb,
+             SynWordLink   *la,
+             SynWordLink   *lb,
              MoveRule       rule)
 {
   for (guint i = 0; i < m; i++)
@@ -493,13 +493,13 @@ match_moved (const SynWord *a,
       guint best = G_MAXUINT;
       guint64 best_dist = G_MAXUINT64;
 
-      if (la[i].kind != SYN_LINK_NONE || a[i].cls == 0 || is_stop (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || a[i].cls == 0 || is_stop (&a[i]))
         continue;
       for (guint j = 0; j < n; j++)
         {
           guint64 dist;
 
-          if (lb[j].kind != SYN_LINK_NONE || is_stop (&b[j]))
+          if (lb[j].kind != SYN_WORD_LINK_NONE || is_stop (&b[j]))
             continue;
           if (!moved_equal (&a[i], &b[j], rule))
             continue;
@@ -511,7 +511,7 @@ match_moved (const SynWord *a,
         }
       if (best != G_MAXUINT)
         {
-          link_words (la, lb, i, best, SYN_LINK_MOVED);
+          link_words (la, lb, i, best, SYN_WORD_LINK_MOVED);
           extend_phrase (a, m, b, n, la, lb, i, best);
         }
     }
@@ -523,25 +523,25 @@ match_split (const SynWord *a,
              guint          m,
              const SynWord *b,
              guint          n,
-             SynLink       *la,
-             SynLink       *lb)
+             SynWordLink   *la,
+             SynWordLink   *lb)
 {
   for (guint i = 0; i < m; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || a[i].len < 4 || is_stop (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || a[i].len < 4 || is_stop (&a[i]))
         continue;
       for (guint j = 0; j + 1 < n; j++)
         {
           const SynWord *x = &b[j], *y = &b[j + 1];
 
-          if (lb[j].kind != SYN_LINK_NONE || lb[j + 1].kind != SYN_LINK_NONE ||
+          if (lb[j].kind != SYN_WORD_LINK_NONE || lb[j + 1].kind != SYN_WORD_LINK_NONE ||
               x->len == 0 || y->len == 0 || x->len + y->len != a[i].len ||
               memcmp (a[i].norm, x->norm, x->len) != 0 ||
               memcmp (a[i].norm + x->len, y->norm, y->len) != 0)
             continue;
-          la[i].kind = SYN_LINK_MOVED;
+          la[i].kind = SYN_WORD_LINK_MOVED;
           la[i].first = j, la[i].last = j + 1;
-          lb[j].kind = lb[j + 1].kind = SYN_LINK_MOVED;
+          lb[j].kind = lb[j + 1].kind = SYN_WORD_LINK_MOVED;
           lb[j].first = lb[j].last = lb[j + 1].first = lb[j + 1].last = i;
           break;
         }
@@ -581,30 +581,30 @@ pair_date_parts (const SynWord *a,
                  guint          m,
                  const SynWord *b,
                  guint          n,
-                 SynLink       *la,
-                 SynLink       *lb)
+                 SynWordLink   *la,
+                 SynWordLink   *lb)
 {
   for (guint i = 0; i < m; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_number (&a[i]))
         continue;
-      for (int da = -1; da <= 1 && la[i].kind == SYN_LINK_NONE; da += 2)
+      for (int da = -1; da <= 1 && la[i].kind == SYN_WORD_LINK_NONE; da += 2)
         {
           guint k = beside (a, m, i, da);
           guint l;
 
           if (k == G_MAXUINT || !is_number (&a[k]) ||
-              (la[k].kind != SYN_LINK_SAME && la[k].kind != SYN_LINK_MOVED))
+              (la[k].kind != SYN_WORD_LINK_SAME && la[k].kind != SYN_WORD_LINK_MOVED))
             continue;
           l = la[k].first;
           for (int db = -1; db <= 1; db += 2)
             {
               guint j = beside (b, n, l, db);
 
-              if (j != G_MAXUINT && lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) &&
+              if (j != G_MAXUINT && lb[j].kind == SYN_WORD_LINK_NONE && is_number (&b[j]) &&
                   same_number_kind (&a[i], &b[j]))
                 {
-                  link_words (la, lb, i, j, SYN_LINK_NUMBER);
+                  link_words (la, lb, i, j, SYN_WORD_LINK_NUMBER);
                   break;
                 }
             }
@@ -616,15 +616,15 @@ pair_date_parts (const SynWord *a,
 
 /* Not (yet) linked to a counterpart: the words a gap decision is about. */
 static inline gboolean
-is_open (const SynLink *l)
+is_open (const SynWordLink *l)
 {
-  return l->kind == SYN_LINK_NONE || l->kind == SYN_LINK_CHANGED || l->kind == SYN_LINK_MINOR;
+  return l->kind == SYN_WORD_LINK_NONE || l->kind == SYN_WORD_LINK_CHANGED || l->kind == SYN_WORD_LINK_MINOR;
 }
 
 static inline gboolean
-is_anchor (const SynLink *l)
+is_anchor (const SynWordLink *l)
 {
-  return l->kind == SYN_LINK_SAME || l->kind == SYN_LINK_MOVED;
+  return l->kind == SYN_WORD_LINK_SAME || l->kind == SYN_WORD_LINK_MOVED;
 }
 
 typedef struct {
@@ -635,11 +635,11 @@ typedef struct {
 } GapSide;
 
 static void
-gap_side (const SynWord *w,
-          const SynLink *l,
-          guint          from,
-          guint          to,
-          GapSide       *side)
+gap_side (const SynWord     *w,
+          const SynWordLink *l,
+          guint              from,
+          guint              to,
+          GapSide           *side)
 {
   *side = (GapSide) { from, to, G_MAXUINT, 0, 0, 0 };
   for (guint i = from; i < to; i++)
@@ -743,10 +743,10 @@ relative_position (const VersionView *v,
 }
 
 static void
-version_view_init (VersionView   *v,
-                   const SynWord *w,
-                   const SynLink *l,
-                   guint          n)
+version_view_init (VersionView       *v,
+                   const SynWord     *w,
+                   const SynWordLink *l,
+                   guint              n)
 {
   *v = (VersionView) { w, g_new (guint, n + 1), 0, 0, NULL, 0 };
   for (guint i = 0; i < n; i++)
@@ -800,10 +800,10 @@ nearest_open (const VersionView *v,
  * the nearest word linked in order or moved is (or @n): the gap is
  * bounded by such words, unless it opens or closes the version. */
 static void
-anchor_distances (const SynLink *l,
-                  guint          n,
-                  const GapSide *side,
-                  guint         *distance)
+anchor_distances (const SynWordLink *l,
+                  guint              n,
+                  const GapSide     *side,
+                  guint             *distance)
 {
   guint d = side->from > 0 ? 1 : n;
 
@@ -892,7 +892,7 @@ is_added (const double *x)
 static double
 gap_position (const VersionView *view,
               const VersionView *them,
-              const SynLink     *l,
+              const SynWordLink *l,
               const GapSide     *self)
 {
   double best = 1.0;
@@ -908,7 +908,7 @@ gap_position (const VersionView *view,
 static void
 decide_side (const VersionView *view,
              const VersionView *them,
-             SynLink           *l,
+             SynWordLink       *l,
              guint              n,
              const GapSide     *self,
              const GapSide     *other,
@@ -935,16 +935,16 @@ decide_side (const VersionView *view,
           gap_features (view, them, i, self, other, distance[i - self->from], position, edge, x);
           if (is_added (x))
             {
-              l[i] = (SynLink) { SYN_LINK_NONE, 0, 0 };
+              l[i] = (SynWordLink) { SYN_WORD_LINK_NONE, 0, 0 };
               continue;
             }
         }
       if (facing)
-        l[i] = (SynLink) { SYN_LINK_CHANGED, other->first, other->last };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_CHANGED, other->first, other->last };
       else if ((w[i].flags & SYN_WORD_PUNCT) == 0)
-        l[i] = (SynLink) { SYN_LINK_MINOR, 0, 0 };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_MINOR, 0, 0 };
       else
-        l[i] = (SynLink) { SYN_LINK_NONE, 0, 0 };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_NONE, 0, 0 };
     }
 }
 
@@ -956,18 +956,18 @@ pair_numbers (const SynWord *a,
               const SynWord *b,
               guint          b0,
               guint          b1,
-              SynLink       *la,
-              SynLink       *lb)
+              SynWordLink   *la,
+              SynWordLink   *lb)
 {
   for (guint i = a0; i < a1; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_number (&a[i]))
         continue;
       for (guint j = b0; j < b1; j++)
         {
-          if (lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) && same_number_kind (&a[i], &b[j]))
+          if (lb[j].kind == SYN_WORD_LINK_NONE && is_number (&b[j]) && same_number_kind (&a[i], &b[j]))
             {
-              link_words (la, lb, i, j, SYN_LINK_NUMBER);
+              link_words (la, lb, i, j, SYN_WORD_LINK_NUMBER);
               b0 = j + 1;
               break;
             }
@@ -978,7 +978,7 @@ pair_numbers (const SynWord *a,
 typedef struct {
   const SynWord *a, *b;
   guint          m, n;
-  SynLink       *la, *lb;
+  SynWordLink       *la, *lb;
   VersionView    va, vb;  /* set for JUDGE */
 } Pair;
 
@@ -1026,7 +1026,7 @@ pair_gaps (Pair    *pair,
     {
       gboolean content;
 
-      if (pair->la[i].kind != SYN_LINK_SAME)
+      if (pair->la[i].kind != SYN_WORD_LINK_SAME)
         continue;
       content = !is_stop (&pair->a[i]);
       pair_gap (pair, step, pa, i, pb, pair->la[i].first, left_content || content, pa == 0);
@@ -1041,11 +1041,11 @@ syn_words_match (const SynWord *a,
                  guint          m,
                  const SynWord *b,
                  guint          n,
-                 SynLink       *la,
-                 SynLink       *lb)
+                 SynWordLink   *la,
+                 SynWordLink   *lb)
 {
-  memset (la, 0, sizeof (SynLink) * m);
-  memset (lb, 0, sizeof (SynLink) * n);
+  memset (la, 0, sizeof (SynWordLink) * m);
+  memset (lb, 0, sizeof (SynWordLink) * n);
 
   if ((gsize) m * n <= DP_LIMIT)
     chain_dp (a, 0, m, b, 0, n, la, lb);
