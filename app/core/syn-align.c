@@ -545,9 +545,9 @@ cmp_link (gconstpointer a,
   return 0;
 }
 
-static int
-cmp_node (gconstpointer a,
-          gconstpointer b)
+int
+syn_aligner_cmp_node (gconstpointer a,
+                      gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
   return (x > y) - (x < y);
@@ -614,7 +614,7 @@ static gboolean
 in_link (const SynLink *link,
          guint          v)
 {
-  return bsearch (&v, link->nodes, link->n_nodes, sizeof (guint), cmp_node) != NULL;
+  return bsearch (&v, link->nodes, link->n_nodes, sizeof (guint), syn_aligner_cmp_node) != NULL;
 }
 
 /* May the clusters of the link's nodes be merged? Several passages of one
@@ -641,7 +641,7 @@ may_merge (SynAligner   *self,
       GArray *m = c->members[GPOINTER_TO_UINT (g_ptr_array_index (roots, i))];
       g_array_append_vals (merged, m->data, m->len);
     }
-  g_array_sort (merged, cmp_node);
+  g_array_sort (merged, syn_aligner_cmp_node);
   for (guint i = 0; i + 1 < merged->len; i++)
     {
       guint u = g_array_index (merged, guint, i), v = g_array_index (merged, guint, i + 1);
@@ -696,7 +696,7 @@ merge_roots (Clusters  *c,
       c->score_sum[keep] += c->score_sum[r];
       c->n_links[keep] += c->n_links[r];
     }
-  g_array_sort (c->members[keep], cmp_node);
+  g_array_sort (c->members[keep], syn_aligner_cmp_node);
   c->score_sum[keep] += score;
   c->n_links[keep]++;
 }
@@ -888,7 +888,7 @@ attach_to_clusters (SynAligner *self,
         continue;
       c->parent[v[i].node] = root;
       g_array_append_val (c->members[root], v[i].node);
-      g_array_sort (c->members[root], cmp_node);
+      g_array_sort (c->members[root], syn_aligner_cmp_node);
       g_clear_pointer (&c->members[v[i].node], g_array_unref);
       c->score_sum[root] += v[i].sum;
       c->n_links[root]++;
@@ -966,7 +966,6 @@ emit_clusters (SynAligner *self,
       const OutOrder *o = &g_array_index (order, OutOrder, k);
       GArray *m = c->members[o->root];
       SynCluster cluster;
-      guint64 seen_lo = 0;
       g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
       cluster.n_segments = m->len;
@@ -980,8 +979,7 @@ emit_clusters (SynAligner *self,
           g_array_index (self->segments, SynSegment, seg).cluster = (gint) k;
           g_hash_table_add (seen, GUINT_TO_POINTER (self->node_src[node] + 1));
         }
-      qsort (cluster.segments, cluster.n_segments, sizeof (guint), cmp_node);
-      (void) seen_lo;
+      qsort (cluster.segments, cluster.n_segments, sizeof (guint), syn_aligner_cmp_node);
       cluster.support = g_hash_table_size (seen);
       cluster.score = confidence (c->n_links[o->root] > 0
                                   ? c->score_sum[o->root] / c->n_links[o->root] : 0);
