@@ -47,59 +47,18 @@
 
 #include <string.h>
 
+#include "syn-chars-private.h"
 #include "syn-normalize.h"
 #include "syn-words-lexicon-private.h"
 
 /* ------------------------------------------------------------ characters */
-
-static inline gunichar
-char_at (const char *text,
-         gsize       pos,
-         gsize       end,
-         gsize      *next)
-{
-  guchar b = (guchar) text[pos];
-  gunichar c;
-
-  if (b < 0x80)
-    {
-      *next = pos + 1;
-      return b;
-    }
-  c = g_utf8_get_char_validated (text + pos, (gssize) (end - pos));
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    {
-      *next = pos + 1;
-      return 0xFFFD;
-    }
-  *next = pos + g_utf8_skip[b];
-  return c;
-}
-
-/* The character before @pos, or 0 at the start of the range. */
-static gunichar
-char_before (const char *text,
-             gsize       start,
-             gsize       pos)
-{
-  gsize q, next;
-  gunichar c;
-
-  if (pos <= start)
-    return 0;
-  q = pos - 1;
-  while (q > start && pos - q < 4 && ((guchar) text[q] & 0xC0) == 0x80)
-    q--;
-  c = char_at (text, q, pos, &next);
-  return next == pos ? c : 0xFFFD;
-}
 
 static inline gboolean
 is_word_char (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum (c);
-  if (c == 0xFFFD)
+  if (c == SYN_CHAR_INVALID)
     return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
@@ -109,7 +68,7 @@ is_letter (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalpha (c);
-  return c != 0xFFFD && (g_unichar_isalpha (c) || g_unichar_ismark (c));
+  return c != SYN_CHAR_INVALID && (g_unichar_isalpha (c) || g_unichar_ismark (c));
 }
 
 static inline gboolean
@@ -623,7 +582,7 @@ normalize_span (GString    *buf,
       else
         {
           gsize next;
-          gunichar c = char_at (text, i, e, &next);
+          gunichar c = syn_char_at (text, i, e, &next);
 
           if (is_word_char (c) || is_apostrophe (c) || is_hyphen (c))
             fold_char (buf, c);
@@ -697,7 +656,7 @@ scan_word (Tokenizer *tk,
   gsize p = pos, next, run = 0;
   gunichar c, last = 0;
 
-  c = char_at (text, p, tk->end, &next);
+  c = syn_char_at (text, p, tk->end, &next);
   if (is_ideograph (c))
     return next;
 
@@ -708,7 +667,7 @@ scan_word (Tokenizer *tk,
 
       while (p < tk->end)
         {
-          c = char_at (text, p, tk->end, &next);
+          c = syn_char_at (text, p, tk->end, &next);
           if (!is_word_char (c) || is_ideograph (c))
             break;
           last = c;
@@ -717,8 +676,8 @@ scan_word (Tokenizer *tk,
         }
       if (p >= tk->end || next >= tk->end)
         break;
-      c = char_at (text, p, tk->end, &next);
-      after = char_at (text, next, tk->end, &next2);
+      c = syn_char_at (text, p, tk->end, &next);
+      after = syn_char_at (text, next, tk->end, &next2);
       if (!is_word_char (after) || is_ideograph (after))
         break;
       if (is_apostrophe (c) && is_letter (last) && is_letter (after))
@@ -728,7 +687,7 @@ scan_word (Tokenizer *tk,
       else if ((c == '.' || c == ',' || c == ':' || c == '/') && is_digit (last) && is_digit (after))
         ;
       else if (c == '.' && run == 1 && is_letter (last) && is_letter (after) &&
-               (next2 >= tk->end || !is_word_char (char_at (text, next2, tk->end, &next2))))
+               (next2 >= tk->end || !is_word_char (syn_char_at (text, next2, tk->end, &next2))))
         ;   /* U.S., e.g. */
       else
         break;
@@ -745,7 +704,7 @@ word (Tokenizer *tk,
 {
   guint flags = 0;
   gsize next;
-  gunichar first = char_at (tk->text, s, e, &next);
+  gunichar first = syn_char_at (tk->text, s, e, &next);
   const SynLexiconEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
 
   /* "US" and "U.S." are the country, not the pronoun */
@@ -892,7 +851,7 @@ punctuation (Tokenizer *tk,
              gsize      next)
 {
   gunichar prev, after;
-  gsize next2 = next, mark_end = next;
+  gsize next2 = next, mark_end = next, before;
   gboolean left, right;
 
   if (c == '%')
@@ -904,17 +863,18 @@ punctuation (Tokenizer *tk,
   if (c != '"' && c != '\'' && c != '`' && c < 0x00AB)
     return next;
 
-  after = next < tk->end ? char_at (tk->text, next, tk->end, &next2) : 0;
+  after = next < tk->end ? syn_char_at (tk->text, next, tk->end, &next2) : 0;
   /* '' and `` of tokenized text are double quotes */
   if ((c == '\'' || c == '`') && after == c)
     {
       mark_end = next2;
-      after = mark_end < tk->end ? char_at (tk->text, mark_end, tk->end, &next2) : 0;
+      after = mark_end < tk->end ? syn_char_at (tk->text, mark_end, tk->end, &next2) : 0;
     }
-  else if (is_apostrophe (c) && (after == 's' || after == 'S') && is_space (char_before (tk->text, tk->start, pos)))
+  else if (is_apostrophe (c) && (after == 's' || after == 'S') &&
+           is_space (syn_char_before (tk->text, tk->start, pos, &before)))
     {
       /* the clitic 's of tokenized text ("china 's") */
-      gunichar after2 = next2 < tk->end ? char_at (tk->text, next2, tk->end, &next2) : 0;
+      gunichar after2 = next2 < tk->end ? syn_char_at (tk->text, next2, tk->end, &next2) : 0;
 
       if (!is_word_char (after2))
         {
@@ -926,7 +886,7 @@ punctuation (Tokenizer *tk,
         }
     }
 
-  prev = char_before (tk->text, tk->start, pos);
+  prev = syn_char_before (tk->text, tk->start, pos, &before);
   left = !is_space (after) && (is_space (prev) || !is_word_char (prev));
   right = !is_space (prev) && (is_space (after) || !is_word_char (after));
 
@@ -1075,7 +1035,7 @@ syn_tokenize (const char *text,
   while (pos < end)
     {
       gsize next;
-      gunichar c = char_at (text, pos, end, &next);
+      gunichar c = syn_char_at (text, pos, end, &next);
 
       if (is_word_char (c))
         {
