@@ -1,106 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Linking the words of two versions of one passage, the way a person
- * aligning words by hand would. Such a person first pairs the words both
- * versions share in the same order, then notices words that merely moved
- * ("said Biden" / "Biden said"), and finally looks at what is left between
- * two pairs: if both versions have words there, those words say the same
- * thing differently (a substitution, "impartial ruling" for "just
- * verdict") and are aligned to each other; only where one version has
- * words and the other none are the words unaligned, that is, added.
- *
- * The steps follow that order:
+ * aligning words by hand would: first the words both versions share in
+ * the same order, then the words that merely moved ("said Biden" / "Biden
+ * said"), and last what is left between two pairs. Words on both sides of
+ * such a gap say the same thing differently ("impartial ruling" / "just
+ * verdict"); words facing nothing are added.
  *
  * 1. The ordered chain: a maximum-weight common subsequence (dynamic
- *    programming over the two word sequences, as in xdiff's LCS but with
- *    weights). Identical norms weigh most, equal stems a little less, and
- *    near-identical spellings (edit distance within 30 %, or one hyphen
- *    part of a compound) less again; function words weigh little, so the
- *    chain follows the content words and a stray "the" cannot pull it
- *    across the sentence, and less again as mere stem variants, so that
- *    "is" pairs with "is" rather than with "be". Long passages whose table would be too big are
- *    first cut at words that occur once in each version (patience
- *    anchors), and the table is filled between those.
- * 2. Moved words: remaining content words with the same norm, then the
- *    same stem, then a near spelling, are paired regardless of order
- *    (nearest relative position first), and the function words right
- *    beside such a pair go with it, since a moved phrase moves whole.
- *    Words split or joined differently ("buildup" / "build up") are paired
- *    here too, and so are the days of a date written in another order
- *    ("10 January" / "Jan. 12": the day faces the day).
- * 3. Gaps: between two consecutive chain links, unpaired words on both
- *    sides are substitutions (CHANGED, or NUMBER when a number faces a
- *    number of the same kind in a short gap bounded by a content word);
- *    unpaired words facing nothing are unlinked, that is, added. Neither
- *    is always whole, though. People who align words by hand leave
- *    unaligned what the other side cannot account for ("said [that] he" /
- *    "said he"), yet they align a lone article to the noun it belongs to
- *    ("the Senate" / "Senate") and a longer wording to a shorter one ("at
- *    this moment" / "now"). So every open word of a gap is judged by a
- *    small logistic model of "left unaligned", over general features:
- *    of the word and its gap, function word, article, article with no
- *    content word beside it in the gap; whether the other side has no
- *    word, or only function words; the counting rule of the earlier
- *    version of this step (content words facing no content word or
- *    outnumbering the other side's by two or more, function words more
- *    numerous than the other side's); the other side's size and the
- *    balance of the two sizes; how far the word is from the nearest
- *    shared word; whether the gap opens or closes the passage. And of
- *    the two versions as wholes, since the same gap reads differently in
- *    a near copy and in a free rewording: the share of this version's
- *    words linked to the other (in a near copy what is left over is
- *    mostly additions, in a free rewording mostly rewordings), the ratio
- *    of the two lengths (the longer version is the one that adds), and
- *    how far, in relative position, the other version's nearest unlinked
- *    word is from the gap's (nothing there could stand for its words;
- *    taken for the gap as a whole, so that its words are judged alike,
- *    which scores as well as word by word). Numbers are paired in every
- *    gap first, so that these features see the links as they stay. Below
- *    the threshold a word facing words is CHANGED, and one facing
- *    nothing is MINOR: no counterpart, yet too slight to be a
- *    divergence, like punctuation. An article alone in a gap facing
- *    nothing is always MINOR: people align it to its noun in nearly nine
- *    cases in ten, but the whole-version features would outweigh that in
- *    a near copy. Punctuation is not judged at all: it goes with the words
- *    beside it (syn-diverge.c), so that a lone comma one version lacks
- *    is never a divergence.
+ *    programming, as xdiff's LCS but weighted). Identical norms weigh
+ *    most, equal stems less, near spellings (edit distance within 30 %,
+ *    or one part of a compound) less again; function words weigh little,
+ *    so the chain follows the content words. Passages too long for one
+ *    table are first cut at words that occur once in each version
+ *    (patience anchors).
+ * 2. Moved words: remaining content words with the same norm, stem or a
+ *    near spelling, nearest relative position first, with the function
+ *    words beside them, since a moved phrase moves whole; also words split
+ *    or joined differently ("buildup" / "build up") and the days of a date
+ *    written in another order.
+ * 3. Gaps: a number facing a number of its kind in a short gap is a
+ *    NUMBER. Every other open word is judged by a small logistic model of
+ *    "left unaligned by people" over features of the word, its gap and
+ *    the two versions as wholes (the F_* list below), fitted on human word
+ *    alignments: below its threshold a word facing words is CHANGED, one
+ *    facing nothing MINOR (no counterpart, too slight to be a divergence).
+ *    A lone article facing nothing is always MINOR; punctuation is not
+ *    judged (syn-diverge.c lets it go with its words).
  *
- *    The weights were fitted on the MultiMWA development sets (human word
- *    alignments; "added" = a token no sure or possible link touches),
- *    news translations (MTRef) and Simple Wikipedia together, as one
- *    model with one threshold, since Synopsis cannot know which kind of
- *    rewrite it is given; features and weights hold no word of those
- *    sets. F1 of the added tokens (MTRef / Wikipedia, with the groups
- *    the aligner forms): all gap words added 0.464 / 0.816; whole
- *    substitutions changed 0.462 / 0.784; the counting rule alone 0.543
- *    / 0.847; the model over the gap features alone 0.553 / 0.857; this
- *    model 0.558 / 0.863. Cross-validated (fitted on half the lines of
- *    both sets, threshold chosen there, scored on the other half, six
- *    splits) 0.554 / 0.865, against 0.551 / 0.861 for the gap features
- *    alone; fitted on one set only and scored on the other, 0.536
- *    (Wikipedia -> MTRef) and 0.849 (MTRef -> Wikipedia), so the weights
- *    carry over between kinds of rewriting.
- *
- *    What the features cannot see is meaning, and that is where the
- *    rest lies. The chain leaves nearly every word people left unaligned
- *    open (judging the open words from the answer key would score 0.97 /
- *    0.98). But in news translations people align about half of the
- *    words of a one-sided gap to words elsewhere ("voiced sharp criticism
- *    of" / "criticized") and most of the surplus of an unbalanced
- *    substitution ("is in a position to make use of" / "can use"),
- *    whatever the gap looks like, where in Simple Wikipedia the same
- *    gaps are mostly deletions. Richer models over such features gain at
- *    most 0.01 cross-validated, or lose: boosted trees over forty
- *    features (neighbouring words' links, word classes, suffixes, word
- *    frequency, runs, punctuation around the gap), weights fitted to F1
- *    directly, one model per set, a quota of added words per gap. Neither
- *    does the chain help when it is bent: rewarding balanced gaps (a
- *    substitution over an insertion and a deletion) loses 0.01 to 0.03,
- *    gaps bounded by content words only lose 0.01, and letting a gap face
- *    the gaps its moved words came from changes nothing.
- *
- * Each step is at most quadratic in the words of one passage, which is
- * small; nothing here compares passages with each other.
+ * Each step is at most quadratic in the words of one passage; nothing here
+ * compares passages with each other. The figures behind the model, and
+ * what was tried and dropped: tests/eval/NOTES.md.
  */
 #define G_LOG_DOMAIN "syn-core"
 
@@ -697,7 +627,7 @@ enum {
 /* Weights of a logistic model of "left unaligned by people who align
  * words by hand", fitted on the MultiMWA development sets (news
  * translations and Simple Wikipedia together, one model, cross-validated:
- * see the essay above); the threshold is folded into the bias. */
+ * see tests/eval/NOTES.md); the threshold is folded into the bias. */
 static const double added_bias = -4.167;
 static const double added_weights[N_FEATURES] = {
   [F_FUNCTION] = 0.607,
