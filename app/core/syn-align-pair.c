@@ -30,7 +30,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "syn-align-pair-private.h"
