@@ -103,6 +103,20 @@ test_closers (void)
     g_assert_false (syn_char_is_closer (others[i]));
 }
 
+/* Spaces, including the invisible ones pasted text carries between words. */
+static void
+test_spaces (void)
+{
+  const gunichar spaces[] = { ' ', '\t', '\n', '\r', '\f', '\v', 0, 0x00A0, 0x2009, 0x3000,
+                              0x200B, 0xFEFF };
+  const gunichar others[] = { 'a', '.', '_', 0x00AD, 0x2019, SYN_CHAR_INVALID };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
+    g_assert_true (syn_char_is_space (spaces[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (syn_char_is_space (others[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +126,7 @@ main (int   argc,
   g_test_add_func ("/core/chars/valid", test_valid);
   g_test_add_func ("/core/chars/invalid", test_invalid);
   g_test_add_func ("/core/chars/range", test_range);
+  g_test_add_func ("/core/chars/spaces", test_spaces);
   g_test_add_func ("/core/chars/closers", test_closers);
 
   return g_test_run ();

@@ -482,9 +482,8 @@ describe (const char *text,
   for (p = start; p < end;)
     {
       gunichar ch = syn_char_at (text, p, end, &p);
-      gboolean space;
+      gboolean space = syn_char_is_space (ch);
 
-      space = ch < 0x80 ? g_ascii_isspace (ch) : g_unichar_isspace (ch);
       if (!space && !in_word)
         info->n_words++;
       in_word = !space;

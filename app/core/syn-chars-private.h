@@ -70,6 +70,16 @@ syn_char_before (const char *text,
   return c;
 }
 
+/* White space, also the invisible characters that stand for none in
+ * pasted text (zero-width space, byte-order mark), and NUL. */
+static inline gboolean
+syn_char_is_space (gunichar ch)
+{
+  if (ch < 0x80)
+    return ch == ' ' || (ch >= '\t' && ch <= '\r') || ch == 0;
+  return ch == 0x200B || ch == 0xFEFF || g_unichar_isspace (ch);
+}
+
 /* Closing quotation marks and brackets, the German, French and CJK ones
  * too, and the asterisk of a footnote: what may follow the end of a
  * sentence before the sentence is over. */

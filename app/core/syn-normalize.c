@@ -78,14 +78,6 @@ is_digit (gunichar c)
 }
 
 static inline gboolean
-is_space (gunichar c)
-{
-  if (c == 0)
-    return TRUE;
-  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
-}
-
-static inline gboolean
 is_apostrophe (gunichar c)
 {
   return c == '\'' || c == 0x2019 || c == 0x02BC || c == 0x00B4;
@@ -871,7 +863,7 @@ punctuation (Tokenizer *tk,
       after = mark_end < tk->end ? syn_char_at (tk->text, mark_end, tk->end, &next2) : 0;
     }
   else if (is_apostrophe (c) && (after == 's' || after == 'S') &&
-           is_space (syn_char_before (tk->text, tk->start, pos, &before)))
+           syn_char_is_space (syn_char_before (tk->text, tk->start, pos, &before)))
     {
       /* the clitic 's of tokenized text ("china 's") */
       gunichar after2 = next2 < tk->end ? syn_char_at (tk->text, next2, tk->end, &next2) : 0;
@@ -887,8 +879,8 @@ punctuation (Tokenizer *tk,
     }
 
   prev = syn_char_before (tk->text, tk->start, pos, &before);
-  left = !is_space (after) && (is_space (prev) || !is_word_char (prev));
-  right = !is_space (prev) && (is_space (after) || !is_word_char (after));
+  left = !syn_char_is_space (after) && (syn_char_is_space (prev) || !is_word_char (prev));
+  right = !syn_char_is_space (prev) && (syn_char_is_space (after) || !is_word_char (after));
 
   if (mark_end != next || c == '"' || c == 0x201C || c == 0x201D || c == 0x201E ||
       c == 0x00AB || c == 0x00BB)

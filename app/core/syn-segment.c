@@ -86,14 +86,6 @@ typedef struct {
 /* ------------------------------------------------------------ characters */
 
 static gboolean
-is_space (gunichar ch)
-{
-  if (ch < 0x80)
-    return ch == ' ' || (ch >= '\t' && ch <= '\r') || ch == 0;
-  return ch == 0x200B || ch == 0xFEFF || g_unichar_isspace (ch);
-}
-
-static gboolean
 is_opener (gunichar ch)
 {
   switch (ch)
@@ -132,7 +124,7 @@ trim (const char *text,
     {
       gsize next;
 
-      if (!is_space (syn_char_at (text, s, e, &next)))
+      if (!syn_char_is_space (syn_char_at (text, s, e, &next)))
         break;
       s = next;
     }
@@ -140,7 +132,7 @@ trim (const char *text,
     {
       gsize prev;
 
-      if (!is_space (syn_char_before (text, s, e, &prev)))
+      if (!syn_char_is_space (syn_char_before (text, s, e, &prev)))
         break;
       e = prev;
     }
@@ -223,7 +215,7 @@ word_at (const char *text,
 
   while (pos < end)
     {
-      if (!is_space (syn_char_at (text, pos, end, &next)))
+      if (!syn_char_is_space (syn_char_at (text, pos, end, &next)))
         break;
       pos = next;
     }
@@ -232,7 +224,7 @@ word_at (const char *text,
   w->start = pos;
   while (pos < end)
     {
-      if (is_space (syn_char_at (text, pos, end, &next)))
+      if (syn_char_is_space (syn_char_at (text, pos, end, &next)))
         break;
       pos = next;
     }
@@ -268,7 +260,7 @@ word_before (const char *text,
 
   while (pos > start)
     {
-      if (!is_space (syn_char_before (text, start, pos, &prev)))
+      if (!syn_char_is_space (syn_char_before (text, start, pos, &prev)))
         break;
       pos = prev;
     }
@@ -277,7 +269,7 @@ word_before (const char *text,
   s = pos;
   while (s > start)
     {
-      if (is_space (syn_char_before (text, start, s, &prev)))
+      if (syn_char_is_space (syn_char_before (text, start, s, &prev)))
         break;
       s = prev;
     }
@@ -797,7 +789,7 @@ describe_line (const char *text,
         }
       else
         {
-          space = is_space (syn_char_at (text, p, e, &p));
+          space = syn_char_is_space (syn_char_at (text, p, e, &p));
         }
       line->n_chars++;
       if (!space && !in_word)
