@@ -321,7 +321,8 @@ forward_row (Derivation *d,
         }
       place_child (d, j, u);
       v = d->in_unit[(gsize) j * d->n_units + u];
-      if (u == d->unit_after)
+      /* a run past the last parent never takes a child: no position */
+      if (v == NONE || u == d->unit_after)
         continue;
       e = u == UNIT_BEFORE ? 0 : unit_start (u) + unit_len (u);
       if (v > ends[e])
