@@ -5,9 +5,19 @@
 
 G_BEGIN_DECLS
 
+/* What a source's origin already knows about a stretch of its text: a web
+ * page's headline, its captions and credits (see syn_alignment_compute()). */
 typedef struct {
-  const char *text;   /* UTF-8 */
-  gsize       len;
+  gsize          start;   /* byte offsets into the text, end exclusive */
+  gsize          end;
+  SynPassageKind kind;
+} SynKindHint;
+
+typedef struct {
+  const char        *text;     /* UTF-8 */
+  gsize              len;
+  const SynKindHint *hints;    /* sorted by start, not overlapping; may be NULL */
+  guint              n_hints;
 } SynSourceText;
 
 /* Return FALSE to cancel. @fraction goes from 0 to 1. */

@@ -64,8 +64,42 @@ index_divergences (SynAlignment *self)
     self->div_first[i + 1] += self->div_first[i];
 }
 
+/* The hint holding @offset, or NULL; @hint walks forward with the passages. */
+static const SynKindHint *
+find_hint (const SynSourceText *source,
+           guint               *hint,
+           gsize                offset)
+{
+  while (*hint < source->n_hints && source->hints[*hint].end <= offset)
+    (*hint)++;
+  if (*hint < source->n_hints && source->hints[*hint].start <= offset)
+    return &source->hints[*hint];
+  return NULL;
+}
+
+/* The origin knows the page's structure better than the text rules guess it;
+ * the rules still dim furniture the extractor kept inside the story. */
+static void
+apply_hints (const SynSourceText *source,
+             GArray              *segments)
+{
+  guint hint = 0;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      SynSegment *seg = &g_array_index (segments, SynSegment, i);
+      const SynKindHint *h = find_hint (source, &hint, seg->start);
+
+      if (h != NULL && h->kind != SYN_PASSAGE_BODY)
+        seg->kind = h->kind;
+      else if (seg->kind == SYN_PASSAGE_TITLE)
+        seg->kind = SYN_PASSAGE_BODY;
+    }
+}
+
 static GArray *
-segment_sources (SynAlignment *self)
+segment_sources (SynAlignment        *self,
+                 const SynSourceText *sources)
 {
   GArray *all = g_array_new (FALSE, FALSE, sizeof (SynSegment));
 
@@ -75,6 +109,8 @@ segment_sources (SynAlignment *self)
       g_autoptr(GArray) one = syn_segment_text (self->texts[s], self->lengths[s], self->unit);
 
       syn_classify_passages (self->texts[s], self->lengths[s], one);
+      if (sources[s].n_hints > 0)
+        apply_hints (&sources[s], one);
       for (guint i = 0; i < one->len; i++)
         g_array_index (one, SynSegment, i).source = s;
       self->source_first[s] = all->len;
@@ -111,7 +147,7 @@ syn_alignment_compute (const SynSourceText *sources,
       views[s].len = self->lengths[s];
     }
 
-  self->segments = segment_sources (self);
+  self->segments = segment_sources (self, sources);
   /* the aligner and the word comparison read the same tokens */
   tokens = syn_token_cache_new (views, self->segments);
   self->clusters = syn_align_with_tokens (views, n_sources, self->segments, tokens, progress, user_data);

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 typedef struct _SynAlignment SynAlignment;
 
 /* Segments, classifies, aligns and compares @n_sources texts (copied).
+ * A source's hints, when it has any, settle the kind of the passages that
+ * start inside them: a TITLE hint makes its passages the headline (and no
+ * other passage of that source is one), BOILERPLATE dims them; passages in
+ * BODY hints keep what the classifier found, except that they are never
+ * taken for the headline.
  * Returns NULL only when @progress cancelled. */
 SynAlignment        *syn_alignment_compute               (const SynSourceText *sources,
                                                           guint                n_sources,

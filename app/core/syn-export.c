@@ -66,6 +66,43 @@ disk_offset (const SynExportSource *source,
 }
 
 static void
+append_field (GString    *out,
+              const char *name,
+              const char *value)
+{
+  if (value == NULL)
+    return;
+  g_string_append_printf (out, ", \"%s\": ", name);
+  append_json_string (out, value, -1);
+}
+
+/* Version 1's additive fields: where a source came from and what the page
+ * said of itself; for text that is not a file's, the text the offsets
+ * refer to. */
+static void
+append_optional_fields (GString               *out,
+                        SynAlignment          *alignment,
+                        guint                  s,
+                        const SynExportSource *source)
+{
+  append_field (out, "origin", source->origin);
+  append_field (out, "url", source->url);
+  append_field (out, "site", source->site);
+  append_field (out, "byline", source->byline);
+  append_field (out, "published", source->published);
+  append_field (out, "language", source->language);
+  append_field (out, "retrieved", source->retrieved);
+  if (source->with_text)
+    {
+      gsize len;
+      const char *text = syn_alignment_get_text (alignment, s, &len);
+
+      g_string_append (out, ", \"text\": ");
+      append_json_string (out, text, (gssize) len);
+    }
+}
+
+static void
 append_sources (GString               *out,
                 SynAlignment          *alignment,
                 const SynExportSource *sources)
@@ -84,6 +121,7 @@ append_sources (GString               *out,
       append_json_string (out, title ? title : base, -1);
       g_string_append (out, ", \"encoding\": ");
       append_json_string (out, sources[s].encoding ? sources[s].encoding : "UTF-8", -1);
+      append_optional_fields (out, alignment, s, &sources[s]);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "\n  ],\n");

@@ -16,6 +16,15 @@ typedef struct {
   const char       *path;      /* as the user gave it */
   const char       *encoding;  /* NULL: "UTF-8" */
   const SynDecoded *decoded;   /* maps offsets back to the bytes on disk; NULL: identity */
+  /* Additive fields of version 1, each left out when NULL: */
+  const char       *origin;    /* "file", "url", "clipboard", "sample" */
+  const char       *url;
+  const char       *site;
+  const char       *byline;
+  const char       *published;
+  const char       *language;
+  const char       *retrieved; /* ISO 8601 */
+  gboolean          with_text; /* the text is not a file's: export it, offsets refer to it */
 } SynExportSource;
 
 gboolean syn_export_format_from_string (const char            *str,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "syn-fetch.h"
 #include "syn-model-private.h"
 
 /* File monitors report a save as a burst of events (changed, changed,
@@ -17,7 +18,7 @@ struct _SynArticle
   GFile        *file;
   char         *name;
   char         *title;
-  SynDecoded   *decoded;
+  SynSource    *source;
   GPtrArray    *passage_array;   /* SynPassage, owned */
   GListStore   *passages;
   guint         n_unique;
@@ -90,7 +91,7 @@ syn_article_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->passages);
   g_clear_pointer (&self->passage_array, g_ptr_array_unref);
-  g_clear_pointer (&self->decoded, syn_decoded_free);
+  g_clear_pointer (&self->source, syn_source_unref);
   g_free (self->name);
   g_free (self->title);
 
@@ -311,10 +312,16 @@ _syn_article_unwatch (SynArticle *self)
 char *
 _syn_dup_display_name (GFile *file)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
 
+  /* A web page is known by its address. */
+  if (syn_fetch_is_web_uri (uri))
+    return g_steal_pointer (&uri);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     return g_strdup (g_file_info_get_display_name (info));
   basename = g_file_get_basename (file);
@@ -324,34 +331,35 @@ _syn_dup_display_name (GFile *file)
 SynArticle *
 _syn_article_new (GFile      *file,
                   const char *name,
-                  SynDecoded *decoded)
+                  SynSource  *source)
 {
   SynArticle *self = g_object_new (SYN_TYPE_ARTICLE, NULL);
 
   g_assert (file != NULL || name != NULL);
-  g_assert (decoded != NULL);
+  g_assert (source != NULL);
 
   self->file = file ? g_object_ref (file) : NULL;
   self->name = name ? g_strdup (name) : _syn_dup_display_name (file);
-  self->decoded = decoded;
-  if (self->file != NULL)
+  self->source = source;
+  /* Only files on disk can change under us; a fetched page is what it was. */
+  if (self->file != NULL && syn_source_get_origin (source) == SYN_ORIGIN_FILE)
     watch (self);
   return self;
 }
 
 void
-_syn_article_set_decoded (SynArticle *self,
-                          SynDecoded *decoded)
+_syn_article_set_source (SynArticle *self,
+                         SynSource  *source)
 {
   const char *old_encoding = syn_article_get_encoding (self);
   gboolean old_fallback = syn_article_get_fallback_encoding (self);
 
-  g_assert (decoded != NULL);
+  g_assert (source != NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_clear_handle_id (&self->settle_id, g_source_remove);
-  syn_decoded_free (g_steal_pointer (&self->decoded));
-  self->decoded = decoded;
+  syn_source_unref (g_steal_pointer (&self->source));
+  self->source = source;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   if (g_strcmp0 (old_encoding, syn_article_get_encoding (self)) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENCODING]);
@@ -445,14 +453,14 @@ const char *
 syn_article_get_encoding (SynArticle *self)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
-  return self->decoded ? syn_decoded_get_encoding (self->decoded) : NULL;
+  return self->source ? syn_source_get_encoding (self->source) : NULL;
 }
 
 gboolean
 syn_article_get_fallback_encoding (SynArticle *self)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE (self), FALSE);
-  return self->decoded ? syn_decoded_is_fallback (self->decoded) : FALSE;
+  return self->source ? syn_source_is_fallback (self->source) : FALSE;
 }
 
 const char *
@@ -460,14 +468,60 @@ syn_article_get_text (SynArticle *self,
                       gsize      *len)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
-  return syn_decoded_get_text (self->decoded, len);
+  return syn_source_get_text (self->source, len);
 }
 
 const SynDecoded *
 syn_article_get_decoded (SynArticle *self)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
-  return self->decoded;
+  return syn_source_get_decoded (self->source);
+}
+
+SynSource *
+syn_article_get_source (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+  return self->source;
+}
+
+SynOrigin
+syn_article_get_origin (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), SYN_ORIGIN_FILE);
+  return syn_source_get_origin (self->source);
+}
+
+const char *
+syn_article_get_site (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+  return syn_source_get_site (self->source);
+}
+
+const char *
+syn_article_get_published (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+  return syn_source_get_published (self->source);
+}
+
+const char *
+syn_article_get_url (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+  return syn_source_get_url (self->source);
+}
+
+const char *
+syn_article_get_label (SynArticle *self)
+{
+  const char *site;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+
+  site = syn_source_get_site (self->source);
+  return site != NULL ? site : self->name;
 }
 
 GListModel *

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "syn-decode.h"
+#include "syn-source.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SynArticle, syn_article, SYN, ARTICLE, GObject)
 
-/* One source of a comparison: a file (or a built-in text), its decoded text
+/* One source of a comparison: a file, a web page or a pasted or built-in
+ * text; its text
  * and its passages. Articles are created by SynComparison and keep their
  * identity across re-alignments (a new segment unit, a source added or
  * removed): only their passages are replaced then.
@@ -33,8 +35,21 @@ gboolean          syn_article_get_fallback_encoding (SynArticle *self);
 /* The decoded UTF-8 text, NUL-terminated; passages' byte offsets refer to it. */
 const char       *syn_article_get_text            (SynArticle *self,
                                                    gsize      *len);
-/* The decoded text with its mapping back to the bytes on disk (for export). */
+/* The decoded text with its mapping back to the bytes on disk (for export),
+ * or NULL when the text was extracted from a web page. */
 const SynDecoded *syn_article_get_decoded         (SynArticle *self);
+/* What was read: the text with where it came from and what it said of itself. */
+SynSource        *syn_article_get_source          (SynArticle *self);
+SynOrigin         syn_article_get_origin          (SynArticle *self);
+/* The outlet a web page names ("AP News"), or NULL. */
+const char       *syn_article_get_site            (SynArticle *self);
+/* The page's publication date as it gives it (ISO 8601 mostly), or NULL. */
+const char       *syn_article_get_published       (SynArticle *self);
+/* The page's address (canonical, else the one fetched), or NULL. */
+const char       *syn_article_get_url             (SynArticle *self);
+/* What to call the article in a column header: the outlet when the page
+ * names one, else the name. */
+const char       *syn_article_get_label           (SynArticle *self);
 
 /* A GListModel of SynPassage, in text order. Do not modify it; it changes
  * (one items-changed replacing everything) when the comparison re-aligns. */

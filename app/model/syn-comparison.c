@@ -48,12 +48,11 @@ typedef enum {
 
 /* One source of the alignment an operation computes. */
 typedef struct {
-  SynArticle *article;   /* the article it already is, or NULL: a new file */
+  SynArticle *article;   /* the article it already is, or NULL: a new source */
   GFile      *file;      /* to read (new, or reloaded), or NULL */
-  char       *name;      /* a new file's display name, found by the worker */
-  const char *text;      /* the article's current text, when not read */
-  gsize       len;
-  SynDecoded *decoded;   /* what the worker read */
+  char       *name;      /* a new source's name (for a file, found by the worker) */
+  SynSource  *source;    /* what the worker read, the article's current text,
+                          * or a new source given in memory */
   GError     *error;     /* why it could not read it */
 } Entry;
 
@@ -63,6 +62,8 @@ typedef struct {
   guint           epoch;
   SynComparison  *self;         /* not owned: the outer task holds it */
   GPtrArray      *files;        /* GFile, for load and add */
+  GPtrArray      *sources;      /* SynSource, for add (in memory) */
+  char           *source_name;  /* the name of the one source in @sources */
   SynArticle     *target;       /* for remove and reload */
   GArray         *entries;      /* Entry, set when the operation starts */
   SynSegmentUnit  unit;
@@ -127,7 +128,7 @@ entry_clear (gpointer data)
   g_clear_object (&entry->article);
   g_clear_object (&entry->file);
   g_clear_pointer (&entry->name, g_free);
-  g_clear_pointer (&entry->decoded, syn_decoded_free);
+  g_clear_pointer (&entry->source, syn_source_unref);
   g_clear_error (&entry->error);
 }
 
@@ -146,6 +147,8 @@ op_free (gpointer data)
   g_clear_object (&op->user_cancellable);
   g_clear_object (&op->cancellable);
   g_clear_pointer (&op->files, g_ptr_array_unref);
+  g_clear_pointer (&op->sources, g_ptr_array_unref);
+  g_clear_pointer (&op->source_name, g_free);
   g_clear_object (&op->target);
   g_clear_pointer (&op->entries, g_array_unref);
   g_clear_pointer (&op->alignment, syn_alignment_unref);
@@ -296,29 +299,55 @@ align_progress_cb (double   fraction,
 
 /* The worker */
 
+typedef struct {
+  Op    *op;
+  guint  done;
+  guint  n_files;
+} ReadProgress;
+
+/* A page arriving moves the bar within its file's share of the reading. */
+static gboolean
+fetch_progress_cb (gsize    received,
+                   gsize    total,
+                   gpointer user_data)
+{
+  ReadProgress *read = user_data;
+  double part = total > 0 ? MIN (1.0, (double) received / (double) total) : 0.5;
+
+  if (g_cancellable_is_cancelled (read->op->cancellable))
+    return FALSE;
+  report_progress (read->op, READ_SHARE * (read->done + part) / read->n_files);
+  return TRUE;
+}
+
 static guint
 read_entries (Op *op)
 {
-  guint n_files = 0, n_read = 0, done = 0;
+  ReadProgress read = { op, 0, 0 };
+  guint n_read = 0;
 
   for (guint i = 0; i < op->entries->len; i++)
-    n_files += g_array_index (op->entries, Entry, i).file != NULL;
+    read.n_files += g_array_index (op->entries, Entry, i).file != NULL;
 
   for (guint i = 0; i < op->entries->len; i++)
     {
       Entry *entry = &g_array_index (op->entries, Entry, i);
 
       if (entry->file == NULL)
-        continue;
-      entry->decoded = syn_load_file (entry->file, op->cancellable, &entry->error);
-      if (entry->decoded != NULL)
         {
-          entry->text = syn_decoded_get_text (entry->decoded, &entry->len);
+          n_read += entry->article == NULL && entry->source != NULL;
+          continue;
+        }
+      g_clear_pointer (&entry->source, syn_source_unref);
+      entry->source = syn_load_source (entry->file, NULL, fetch_progress_cb, &read,
+                                       op->cancellable, &entry->error);
+      if (entry->source != NULL)
+        {
           if (entry->article == NULL)
             entry->name = _syn_dup_display_name (entry->file);
           n_read++;
         }
-      report_progress (op, READ_SHARE * ++done / n_files);
+      report_progress (op, READ_SHARE * ++read.done / read.n_files);
     }
   return n_read;
 }
@@ -377,10 +406,10 @@ worker (GTask        *inner,
 
       /* A new file that could not be read is left out; an article whose
        * file could not be read again keeps the text it had. */
-      if (entry->text == NULL)
+      if (entry->source == NULL)
         continue;
-      texts[n_texts].text = entry->text;
-      texts[n_texts].len = entry->len;
+      texts[n_texts].text = syn_source_get_text (entry->source, &texts[n_texts].len);
+      texts[n_texts].hints = syn_source_get_hints (entry->source, &texts[n_texts].n_hints);
       n_texts++;
     }
 
@@ -553,13 +582,13 @@ take_entries (Op *op)
 
       if (entry->article != NULL)
         {
-          if (entry->decoded != NULL)
-            _syn_article_set_decoded (entry->article, g_steal_pointer (&entry->decoded));
+          if (entry->file != NULL && entry->source != NULL)
+            _syn_article_set_source (entry->article, g_steal_pointer (&entry->source));
           g_ptr_array_add (articles, g_object_ref (entry->article));
         }
-      else if (entry->decoded != NULL)
+      else if (entry->source != NULL)
         g_ptr_array_add (articles, _syn_article_new (entry->file, entry->name,
-                                                     g_steal_pointer (&entry->decoded)));
+                                                     g_steal_pointer (&entry->source)));
     }
   return articles;
 }
@@ -617,7 +646,7 @@ add_entry (Op         *op,
   entry.article = article ? g_object_ref (article) : NULL;
   entry.file = file ? g_object_ref (file) : NULL;
   if (article != NULL && file == NULL)
-    entry.text = syn_article_get_text (article, &entry.len);
+    entry.source = syn_source_ref (syn_article_get_source (article));
   g_array_append_val (op->entries, entry);
 }
 
@@ -654,6 +683,15 @@ prepare_entries (SynComparison *self,
   if (op->files != NULL)
     for (guint i = 0; i < op->files->len; i++)
       add_entry (op, NULL, g_ptr_array_index (op->files, i));
+  if (op->sources != NULL)
+    for (guint i = 0; i < op->sources->len; i++)
+      {
+        Entry entry = { 0 };
+
+        entry.source = syn_source_ref (g_ptr_array_index (op->sources, i));
+        entry.name = g_strdup (op->source_name);
+        g_array_append_val (op->entries, entry);
+      }
 }
 
 static gboolean
@@ -928,14 +966,16 @@ syn_comparison_load_texts (SynComparison       *self,
   for (guint i = 0; i < n_texts; i++)
     {
       SynDecoded *decoded = syn_decode ((const guint8 *) texts[i], strlen (texts[i]), error);
+      SynSource *source;
 
       if (decoded == NULL)
         {
           g_prefix_error (error, _("“%s”: "), names[i]);
           return FALSE;
         }
-      sources[i].text = syn_decoded_get_text (decoded, &sources[i].len);
-      g_ptr_array_add (articles, _syn_article_new (NULL, names[i], decoded));
+      source = syn_source_new_text (SYN_ORIGIN_SAMPLE, decoded, NULL);
+      sources[i].text = syn_source_get_text (source, &sources[i].len);
+      g_ptr_array_add (articles, _syn_article_new (NULL, names[i], source));
     }
 
   supersede (self);
@@ -1035,6 +1075,38 @@ syn_comparison_add_files_finish (SynComparison  *self,
 }
 
 void
+syn_comparison_add_source_async (SynComparison       *self,
+                                 SynSource           *source,
+                                 const char          *name,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  Op *op;
+
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = op_new (self, OP_ADD, cancellable, syn_comparison_add_source_async, callback, user_data);
+  op = task_op (task);
+  op->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) syn_source_unref);
+  g_ptr_array_add (op->sources, syn_source_ref (source));
+  op->source_name = g_strdup (name);
+  enqueue (self, task);
+}
+
+gboolean
+syn_comparison_add_source_finish (SynComparison  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_add_source_async, NULL, error);
+}
+
+void
 syn_comparison_remove_article_async (SynComparison       *self,
                                      SynArticle          *article,
                                      GCancellable        *cancellable,
@@ -1112,8 +1184,7 @@ syn_comparison_export (SynComparison   *self,
 
       g_ptr_array_add (paths, path);
       sources[i].path = path;
-      sources[i].encoding = syn_article_get_encoding (article);
-      sources[i].decoded = syn_article_get_decoded (article);
+      syn_source_describe (syn_article_get_source (article), &sources[i]);
     }
   return syn_export (self->alignment, sources, format);
 }

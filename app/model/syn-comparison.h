@@ -102,6 +102,18 @@ gboolean        syn_comparison_add_files_finish (SynComparison       *self,
                                                  GPtrArray          **failures,
                                                  GError             **error);
 
+/* Adds @source, a text given in memory (pasted), as a new article called
+ * @name after the current ones, and re-aligns. */
+void            syn_comparison_add_source_async  (SynComparison       *self,
+                                                  SynSource           *source,
+                                                  const char          *name,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        syn_comparison_add_source_finish (SynComparison       *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 /* Takes @article out of the comparison and re-aligns the others. */
 void            syn_comparison_remove_article_async  (SynComparison       *self,
                                                       SynArticle          *article,

@@ -3,7 +3,7 @@
  * `synopsis --export=…`: the comparison without a window, for scripts.
  *
  * The contract is strict because scripts cannot read a half-right answer:
- * every file is read first, and if any cannot be read as text, each one is
+ * every file (or web address) is read first, and if any cannot be read, each one is
  * named on standard error with the reason, nothing goes to standard output
  * and the exit status is 1. Only when all are text is the comparison
  * computed and written, in one piece: to standard output, or to --output
@@ -115,7 +115,7 @@ syn_headless_export (const char * const *paths,
                      const char         *output)
 {
   guint n = paths ? g_strv_length ((char **) paths) : 0;
-  g_autoptr(GPtrArray) decoded = g_ptr_array_new_with_free_func ((GDestroyNotify) syn_decoded_free);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) syn_source_unref);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GFile) output_file = NULL;
   g_autofree SynSourceText *texts = g_new0 (SynSourceText, n + 1);
@@ -127,7 +127,7 @@ syn_headless_export (const char * const *paths,
 
   if (n == 0)
     {
-      g_printerr ("%s\n", _("No files to compare: give one or more text files."));
+      g_printerr ("%s\n", _("No files to compare: give one or more text files, web pages or addresses."));
       return 1;
     }
 
@@ -136,23 +136,23 @@ syn_headless_export (const char * const *paths,
       GFile *file = g_file_new_for_commandline_arg (paths[i]);
       g_autofree char *name = g_filename_display_name (paths[i]);
       g_autoptr(GError) local_error = NULL;
-      SynDecoded *d;
+      SynSource *source;
 
       g_ptr_array_add (files, file);
-      d = syn_load_file_as (file, name, NULL, &local_error);
-      if (d == NULL)
+      source = syn_load_source (file, name, NULL, NULL, NULL, &local_error);
+      if (source == NULL)
         {
           print_error (local_error->message);
           status = 1;
           continue;
         }
-      if (syn_decoded_is_fallback (d))
+      if (syn_source_is_fallback (source))
         print_fallback_notice (name);
-      g_ptr_array_add (decoded, d);
-      texts[i].text = syn_decoded_get_text (d, &texts[i].len);
+      g_ptr_array_add (loaded, source);
+      texts[i].text = syn_source_get_text (source, &texts[i].len);
+      texts[i].hints = syn_source_get_hints (source, &texts[i].n_hints);
       sources[i].path = paths[i];
-      sources[i].encoding = syn_decoded_get_encoding (d);
-      sources[i].decoded = d;
+      syn_source_describe (source, &sources[i]);
     }
 
   if (output != NULL && !g_str_equal (output, "-"))

@@ -16,6 +16,8 @@
 
 #include <glib/gi18n.h>
 
+#include "syn-fetch.h"
+#include "syn-html.h"
 #include "syn-loader.h"
 
 /* One read call at most this much, so cancelling is noticed quickly. */
@@ -25,8 +27,14 @@ char *
 syn_loader_dup_display_name (GFile *file)
 {
   g_autofree char *base = NULL;
+  g_autofree char *uri = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* An address is its own best name: a URL's last part says little. */
+  uri = g_file_get_uri (file);
+  if (syn_fetch_is_web_uri (uri))
+    return g_steal_pointer (&uri);
 
   base = g_file_get_basename (file);
   if (base == NULL)
@@ -206,33 +214,26 @@ read_bounded (GInputStream  *stream,
   return g_steal_pointer (&data);
 }
 
-SynDecoded *
-syn_load_file_as (GFile         *file,
-                  const char    *name,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* The file's bytes, at most SYN_DECODE_MAX_BYTES of them; NULL with the
+ * error set, naming the file, when it cannot be read. */
+static guint8 *
+load_bytes (GFile         *file,
+            const char    *name,
+            gsize         *len,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  g_autofree char *display_name = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autofree guint8 *data = NULL;
   GError *local_error = NULL;
   goffset size = 0;
-  gsize len = 0;
-  SynDecoded *decoded;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (name == NULL)
-    name = display_name = syn_loader_dup_display_name (file);
 
   if (!check_file_info (file, name, &size, cancellable, error))
     return NULL;
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream != NULL)
-    data = read_bounded (G_INPUT_STREAM (stream), (gsize) MAX (size, 0), &len,
+    data = read_bounded (G_INPUT_STREAM (stream), (gsize) MAX (size, 0), len,
                          cancellable, &local_error);
   if (data == NULL)
     {
@@ -242,11 +243,167 @@ syn_load_file_as (GFile         *file,
   g_input_stream_close (G_INPUT_STREAM (stream), NULL, NULL);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  if (*len > SYN_DECODE_MAX_BYTES)
+    {
+      set_too_large (error, name);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
 
-  decoded = syn_decode_take (g_steal_pointer (&data), len, &local_error);
+static SynDecoded *
+decode_bytes (guint8      *data,
+              gsize        len,
+              const char  *name,
+              GError     **error)
+{
+  GError *local_error = NULL;
+  SynDecoded *decoded = syn_decode_take (data, len, &local_error);
+
   if (decoded == NULL)
     propagate_decode_error (error, local_error, name);
   return decoded;
+}
+
+SynDecoded *
+syn_load_file_as (GFile         *file,
+                  const char    *name,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  guint8 *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = display_name = syn_loader_dup_display_name (file);
+
+  data = load_bytes (file, name, &len, cancellable, error);
+  if (data == NULL)
+    return NULL;
+  return decode_bytes (data, len, name, error);
+}
+
+static void
+propagate_page_error (GError     **error,
+                      GError      *page_error,
+                      const char  *name)
+{
+  if (g_error_matches (page_error, SYN_HTML_ERROR, SYN_HTML_ERROR_NO_ARTICLE))
+    g_set_error (error, SYN_HTML_ERROR, SYN_HTML_ERROR_NO_ARTICLE,
+                 _("“%s” is a web page without readable text"), name);
+  else
+    g_set_error (error, page_error->domain, page_error->code,
+                 _("“%s” cannot be read as a web page: %s"), name, page_error->message);
+  g_error_free (page_error);
+}
+
+/* A web page (by its content) becomes the article it holds, anything else
+ * the text it is. */
+static SynSource *
+source_from_bytes (SynOrigin    origin,
+                   guint8      *data,
+                   gsize        len,
+                   const char  *charset,
+                   const char  *url,
+                   const char  *name,
+                   GError     **error)
+{
+  GError *local_error = NULL;
+  SynDecoded *decoded;
+  SynSource *source;
+
+  if (!syn_html_sniff (data, len))
+    {
+      decoded = decode_bytes (data, len, name, error);
+      return decoded ? syn_source_new_text (origin, decoded, url) : NULL;
+    }
+
+  source = syn_source_new_page (origin, data, len, charset, url, &local_error);
+  g_free (data);
+  if (source == NULL)
+    propagate_page_error (error, local_error, name);
+  return source;
+}
+
+static SynSource *
+load_url (const char            *uri,
+          const char            *name,
+          SynFetchProgressFunc   progress,
+          gpointer               user_data,
+          GCancellable          *cancellable,
+          GError               **error)
+{
+  g_autoptr(SynFetched) fetched = NULL;
+  GError *local_error = NULL;
+  SynSource *source;
+  gsize len;
+  guint8 *body;
+
+  fetched = syn_fetch (uri, NULL, progress, user_data, cancellable, &local_error);
+  if (fetched == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, local_error);
+      else
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("“%s” could not be fetched: %s"), name, local_error->message);
+          g_error_free (local_error);
+        }
+      return NULL;
+    }
+
+  body = g_bytes_unref_to_data (g_steal_pointer (&fetched->body), &len);
+  source = source_from_bytes (SYN_ORIGIN_URL, body, len, fetched->charset,
+                              fetched->final_uri ? fetched->final_uri : uri, name, error);
+  if (source != NULL)
+    syn_source_set_retrieved (source, fetched->retrieved);
+  return source;
+}
+
+static gboolean
+is_web_file (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  return syn_fetch_is_web_uri (uri);
+}
+
+SynSource *
+syn_load_source (GFile                 *file,
+                 const char            *name,
+                 SynFetchProgressFunc   progress,
+                 gpointer               user_data,
+                 GCancellable          *cancellable,
+                 GError               **error)
+{
+  g_autofree char *display_name = NULL;
+  guint8 *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = display_name = syn_loader_dup_display_name (file);
+
+  if (is_web_file (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      return load_url (uri, name, progress, user_data, cancellable, error);
+    }
+
+  data = load_bytes (file, name, &len, cancellable, error);
+  if (data == NULL)
+    return NULL;
+  return source_from_bytes (SYN_ORIGIN_FILE, data, len, NULL, NULL, name, error);
 }
 
 SynDecoded *

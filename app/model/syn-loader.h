@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "syn-decode.h"
+#include "syn-fetch.h"
+#include "syn-source.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +29,22 @@ SynDecoded *syn_load_file_as             (GFile         *file,
                                           const char    *name,
                                           GCancellable  *cancellable,
                                           GError       **error);
+
+/* Reads a source, whatever it is: a text file (as syn_load_file()), a saved
+ * web page (HTML by its content: the article it holds is extracted), or an
+ * http(s) address (@file from g_file_new_for_uri()), fetched (@progress, may
+ * be NULL, reports the bytes as they arrive) and extracted. Blocking: call
+ * it from a worker thread. @name as in syn_load_file_as(), may be NULL.
+ *
+ * Errors are as syn_load_file()'s, SYN_HTML_ERROR for a page without
+ * readable text, and SYN_FETCH_ERROR for a page that could not be fetched;
+ * every message names the file or address and says why. */
+SynSource  *syn_load_source              (GFile                 *file,
+                                          const char            *name,
+                                          SynFetchProgressFunc   progress,
+                                          gpointer               user_data,
+                                          GCancellable          *cancellable,
+                                          GError               **error);
 
 /* The name syn_load_file() gives @file in its messages: its display name. */
 char       *syn_loader_dup_display_name  (GFile         *file);

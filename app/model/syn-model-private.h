@@ -14,13 +14,13 @@ G_BEGIN_DECLS
 
 /* The name to show for @file (blocking I/O: call it from a worker). */
 char       *_syn_dup_display_name       (GFile        *file);
-/* Takes @decoded; @name NULL: the file's display name. */
+/* Takes @source; @name NULL: the file's display name. */
 SynArticle *_syn_article_new            (GFile        *file,
                                          const char   *name,
-                                         SynDecoded   *decoded);
-/* Takes @decoded: the text read again; clears file-changed and file-missing. */
-void        _syn_article_set_decoded    (SynArticle   *self,
-                                         SynDecoded   *decoded);
+                                         SynSource    *source);
+/* Takes @source: the text read again; clears file-changed and file-missing. */
+void        _syn_article_set_source     (SynArticle   *self,
+                                         SynSource    *source);
 /* Replaces the passages with @passages (a new alignment's, @source being
  * the article's index there), detaching the old ones. */
 void        _syn_article_set_passages   (SynArticle   *self,

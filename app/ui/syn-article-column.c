@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "syn-article-column.h"
@@ -81,6 +82,57 @@ describe_counts (SynArticle *article)
                           passages, n_unique);
 }
 
+/* "30 Dec 2021" from what a page gives: an ISO 8601 date, with or
+ * without its time; NULL when it cannot be read as one. */
+static char *
+format_published (const char *published)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *midnight = NULL;
+
+  if (published == NULL)
+    return NULL;
+  date = g_date_time_new_from_iso8601 (published, NULL);
+  if (date == NULL && strlen (published) == 10)
+    {
+      midnight = g_strconcat (published, "T00:00:00Z", NULL);
+      date = g_date_time_new_from_iso8601 (midnight, NULL);
+    }
+  if (date == NULL)
+    return NULL;
+  /* Translators: a publication date in a column header, see strftime(3) */
+  return g_date_time_format (date, _("%-d %b %Y"));
+}
+
+/* The outlet and date for a web page ("AP News · 30 Dec 2021"), else the
+ * file name. */
+static char *
+describe_origin (SynArticle *article)
+{
+  const char *site = syn_article_get_site (article);
+  g_autofree char *date = format_published (syn_article_get_published (article));
+
+  if (site != NULL && date != NULL)
+    /* Translators: outlet · publication date */
+    return g_strdup_printf (_("%s · %s"), site, date);
+  if (site != NULL)
+    return g_strdup (site);
+  if (date != NULL)
+    return g_strdup_printf (_("%s · %s"), syn_article_get_name (article), date);
+  return g_strdup (syn_article_get_name (article));
+}
+
+/* Where it came from, in full: the file name or the page's address. */
+static const char *
+describe_location (SynArticle *article)
+{
+  const char *url = syn_article_get_url (article);
+
+  if (syn_article_get_origin (article) != SYN_ORIGIN_FILE && url != NULL)
+    return url;
+  return syn_article_get_name (article);
+}
+
 void
 syn_article_column_set_article (SynArticleColumn *self,
                                 SynArticle       *article,
@@ -89,6 +141,7 @@ syn_article_column_set_article (SynArticleColumn *self,
 {
   g_autofree char *number_text = NULL;
   g_autofree char *counts = NULL;
+  g_autofree char *origin = NULL;
   const char *title;
 
   g_return_if_fail (SYN_IS_ARTICLE_COLUMN (self));
@@ -99,11 +152,12 @@ syn_article_column_set_article (SynArticleColumn *self,
   title = syn_article_get_title (article);
 
   gtk_label_set_text (self->number_label, number_text);
-  gtk_label_set_text (self->title_label, title != NULL ? title : syn_article_get_name (article));
-  gtk_label_set_text (self->detail_label, syn_article_get_name (article));
+  origin = describe_origin (article);
+  gtk_label_set_text (self->title_label, title != NULL ? title : syn_article_get_label (article));
+  gtk_label_set_text (self->detail_label, origin);
   gtk_label_set_text (self->counts_label, counts);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), syn_article_get_name (article));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), describe_location (article));
   syn_article_view_set_article (self->view, article, n_sources);
 }
 
