@@ -435,6 +435,8 @@ static const char * const negative_words[] = {
   "toolbar", "trending", "header", "login", "signin", "print",
   "overlay", "bio", "follow", "sr", "visually", "offscreen",
   "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers", "cta",
+  "discussion", "sign", "recirc", "donate", "donation", "kommentare",
+  "commentaires", "comentarios",
 };
 
 static const char * const positive_words[] = {
