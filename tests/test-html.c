@@ -487,6 +487,26 @@ add_fuzz_cases (const char *kind,
   return names->len;
 }
 
+/* An old page that never closes its tags nests deeper than libxml2's usual
+ * limit: the paragraphs past it are read too, and in time. */
+static void
+test_deep_nesting (void)
+{
+  GString *markup = g_string_new ("<html><body>");
+  g_autoptr(SynWebPage) page = NULL;
+  g_autoptr(GPtrArray) body = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (markup, "<div><font size=\"2\"><p>Paragraph %u of a page whose tags are never closed, "
+                            "as pages were written long ago.</p>", i);
+  page = syn_html_extract ((const guint8 *) markup->str, markup->len, NULL, NULL, NULL);
+  g_string_free (markup, TRUE);
+  g_assert_nonnull (page);
+  body = blocks_of (page, SYN_WEB_BLOCK_BODY);
+  g_assert_cmpuint (body->len, ==, 2000);
+  g_assert_cmpint (find_block (body, "Paragraph 1999 of a page"), ==, 1999);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +534,7 @@ main (int   argc,
   g_test_add_func ("/web/html/json-ld/wrapped", test_wrapped_json_ld);
   g_test_add_func ("/web/html/no-article", test_no_article);
   g_test_add_func ("/web/html/line-breaks", test_line_breaks);
+  g_test_add_func ("/web/html/deep-nesting", test_deep_nesting);
 
   corpus = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "html", NULL);
   regressions = g_test_build_filename (G_TEST_DIST, "regressions", "html", NULL);

@@ -413,9 +413,14 @@ enum {
   HINT_CAPTION   = 1 << 7,  /* a caption or a credit, even in a <span> */
 };
 
+/* Elements are numbered in document order, parents before their children,
+ * so that an element's descendants are the indices from its own to its
+ * @last: every question about ancestors is then a comparison, and every sum
+ * over a subtree one backward pass, however deep the page nests. */
 typedef struct {
   xmlNode *node;
   guint    parent;          /* the parent element's index, 0 for none */
+  guint    last;            /* the index of its last descendant (itself if none) */
   guint    tags;            /* TAG_ flags */
   guint    hints;
   double   prose;
@@ -930,7 +935,7 @@ static gboolean
 enter (Walk    *w,
        xmlNode *node)
 {
-  Element element = { node, 0, 0, 0, 0, 0, 0 };
+  Element element = { node, 0, 0, 0, 0, 0, 0, 0 };
   Attrs attrs;
   guint tags, hints;
 
@@ -989,11 +994,12 @@ static void
 leave (Walk    *w,
        xmlNode *node)
 {
-  const Element *el;
+  Element *el;
 
   if (node->type != XML_ELEMENT_NODE || node->_private == NULL)
     return;
   el = walk_element (w, element_index (node));
+  el->last = w->elements->len - 1;
   if ((el->tags & TAG_BLOCK) != 0)
     {
       flush (w);
@@ -1033,12 +1039,13 @@ walk_tree (Walk    *w,
       node = node->next;
     }
   flush (w);
+  walk_element (w, 0)->last = w->elements->len - 1;
 }
 
 static void
 walk_init (Walk *w)
 {
-  Element top = { NULL, 0, 0, 0, 0, 0, 0 };
+  Element top = { NULL, 0, 0, 0, 0, 0, 0, 0 };
 
   memset (w, 0, sizeof *w);
   w->text = g_string_new (NULL);
@@ -1229,24 +1236,26 @@ static void
 mark_furniture (Walk     *w,
                 gboolean  trust_classes)
 {
+  g_autofree guint8 *furniture = g_new0 (guint8, w->elements->len);
+
+  /* the nearest furniture or protected element above decides */
+  for (guint e = 1; e < w->elements->len; e++)
+    {
+      const Element *el = walk_element (w, e);
+
+      if ((el->hints & HINT_PROTECTED) != 0)
+        furniture[e] = FALSE;
+      else if ((el->hints & HINT_FURNITURE) != 0
+               || (trust_classes && (el->hints & HINT_NEGATIVE) != 0 && (el->hints & HINT_ASIDE) == 0))
+        furniture[e] = TRUE;
+      else
+        furniture[e] = furniture[el->parent];
+    }
   for (guint i = 0; i < w->blocks->len; i++)
     {
       Block *b = &g_array_index (w->blocks, Block, i);
 
-      b->furniture = FALSE;
-      for (guint e = b->element; e != 0; e = parent_of (w, e))
-        {
-          guint hints = walk_element (w, e)->hints;
-
-          if ((hints & HINT_PROTECTED) != 0)
-            break;
-          if ((hints & HINT_FURNITURE) != 0
-              || (trust_classes && (hints & HINT_NEGATIVE) != 0 && (hints & HINT_ASIDE) == 0))
-            {
-              b->furniture = TRUE;
-              break;
-            }
-        }
+      b->furniture = furniture[b->element];
     }
 }
 
@@ -1284,6 +1293,7 @@ score_elements (Walk     *w,
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
       double prose = 0, noise = 0;
+      Element *el;
 
       if (skip_furniture && b->furniture)
         continue;
@@ -1302,16 +1312,20 @@ score_elements (Walk     *w,
         noise = b->chars;
       else
         noise = b->chars * 0.5;
-      for (guint e = b->element;; e = parent_of (w, e))
-        {
-          Element *el = walk_element (w, e);
+      el = walk_element (w, b->element);
+      el->prose += prose;
+      el->noise += noise;
+      el->guide += b->guided ? b->chars : 0;
+    }
+  /* children come after their parents: one backward pass sums subtrees */
+  for (guint e = w->elements->len - 1; e > 0; e--)
+    {
+      const Element *child = walk_element (w, e);
+      Element *up = walk_element (w, child->parent);
 
-          el->prose += prose;
-          el->noise += noise;
-          el->guide += b->guided ? b->chars : 0;
-          if (e == 0)
-            break;
-        }
+      up->prose += child->prose;
+      up->noise += child->noise;
+      up->guide += child->guide;
     }
 }
 
@@ -1340,13 +1354,7 @@ inside (Walk  *w,
         guint  index,
         guint  root)
 {
-  for (guint e = index;; e = parent_of (w, e))
-    {
-      if (e == root)
-        return TRUE;
-      if (e == 0)
-        return FALSE;
-    }
+  return index >= root && index <= walk_element (w, root)->last;
 }
 
 /* Furniture phrases a page repeats between paragraphs. */
@@ -1392,6 +1400,29 @@ caption_scope (Walk  *w,
   return scope;
 }
 
+/* Which of @children (siblings in document order) holds element @e, or 0. */
+static guint
+child_holding (Walk   *w,
+               GArray *children,
+               guint   e)
+{
+  guint lo = 0, hi = children->len;
+
+  /* the last child that starts at or before @e */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (children, guint, mid) <= e)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return 0;
+  return inside (w, e, g_array_index (children, guint, lo - 1)) ? g_array_index (children, guint, lo - 1) : 0;
+}
+
 /* Which blocks make up the story: those inside the root, and those inside
  * a sibling of the root that reads as prose. A story's paragraphs are
  * sometimes cut into several boxes by pictures; a lone paragraph among
@@ -1407,19 +1438,22 @@ story_blocks (Walk  *w,
   g_autofree double *prose = g_new0 (double, w->elements->len);
   g_autofree double *noise = g_new0 (double, w->elements->len);
   g_autofree guint *sibling = g_new0 (guint, n + 1);
+  g_autoptr(GArray) children = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* the root's parent's children, in order */
+  for (guint e = parent + 1; parent != 0 && e <= walk_element (w, parent)->last; e = walk_element (w, e)->last + 1)
+    g_array_append_val (children, e);
   for (guint i = 0; i < n; i++)
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
-      guint e = b->element, child = 0;
+      guint e = b->element, child;
 
       if (b->furniture)
         continue;
-      for (; e != 0 && e != root && e != parent; e = parent_of (w, e))
-        child = e;
-      if (e == root)
+      if (inside (w, e, root))
         in_story[i] = TRUE;
-      else if (e == parent && parent != 0 && child != 0)
+      else if (parent != 0 && e != parent && inside (w, e, parent)
+               && (child = child_holding (w, children, e)) != 0)
         {
           sibling[i] = child;
           if (b->prose != LINES && b->kind != KIND_ASIDE)
@@ -1444,6 +1478,8 @@ decide_edges (Walk       *w,
   const char *text = w->text->str;
   guint n = w->blocks->len;
   g_autofree guint8 *in_story = story_blocks (w, root);
+  g_autofree guint8 *prose_after = g_new0 (guint8, n + 1);
+  gboolean before = FALSE;
   g_autofree guint8 *good = g_new0 (guint8, n);   /* 0 out, 1 short, 2 prose */
   gboolean headline_seen = FALSE;
 
@@ -1475,37 +1511,26 @@ decide_edges (Walk       *w,
         good[i] = 1;
     }
 
+  /* whether prose follows, before anything out of the story interrupts:
+   * short blocks and captions do not */
+  for (guint i = n; i-- > 0;)
+    prose_after[i] = good[i] == 2 || (!(good[i] == 0 && keep[i] != KEEP_ASIDE && in_story[i]) && prose_after[i + 1]);
+
   /* short blocks between prose stay; headings stay when prose follows */
   for (guint i = 0; i < n; i++)
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
-      gboolean before = FALSE, after = FALSE;
+      gboolean after = prose_after[i + 1];
 
       if (good[i] == 2)
-        {
-          keep[i] = KEEP_BODY;
-          continue;
-        }
-      if (good[i] != 1)
-        continue;
-      for (guint j = i; j-- > 0;)
-        if (good[j] != 1 || keep[j] == KEEP_BODY)
-          {
-            before = good[j] == 2 || keep[j] == KEEP_BODY;
-            break;
-          }
-      for (guint j = i + 1; j < n; j++)
-        if (good[j] == 2)
-          {
-            after = TRUE;
-            break;
-          }
-        else if (good[j] == 0 && keep[j] != KEEP_ASIDE && in_story[j])
-          break;
-      if ((b->kind == KIND_HEADING && after) || (before && after))
         keep[i] = KEEP_BODY;
-      else if ((b->kind == KIND_ITEM || b->kind == KIND_QUOTE || b->kind == KIND_PRE) && before)
+      else if (good[i] == 1 && ((b->kind == KIND_HEADING && after) || (before && after)))
         keep[i] = KEEP_BODY;
+      else if (good[i] == 1 && (b->kind == KIND_ITEM || b->kind == KIND_QUOTE || b->kind == KIND_PRE) && before)
+        keep[i] = KEEP_BODY;
+      /* what a short block after this one sees before it */
+      if (good[i] != 1 || keep[i] == KEEP_BODY)
+        before = good[i] == 2 || keep[i] == KEEP_BODY;
     }
 }
 
@@ -2200,35 +2225,34 @@ mark_prose (Walk       *w,
  * a story's paragraphs come in runs. */
 #define TEASER_MAX_CHARS 250
 
-static gboolean
-neighbour_is_prose (Walk  *w,
-                    guint  i,
-                    int    step)
-{
-  for (int j = (int) i + step; j >= 0 && j < (int) w->blocks->len; j += step)
-    {
-      const Block *b = &g_array_index (w->blocks, Block, j);
-
-      if (b->kind != KIND_ASIDE)
-        return b->prose != LINES;
-    }
-  return FALSE;
-}
-
 static void
 demote_teasers (Walk *w)
 {
-  g_autofree guint8 *alone = g_new0 (guint8, w->blocks->len + 1);
+  guint n = w->blocks->len;
+  g_autofree guint8 *alone = g_new0 (guint8, n + 1);
+  g_autofree guint8 *prose_before = g_new0 (guint8, n + 1);  /* captions skipped */
+  g_autofree guint8 *prose_after = g_new0 (guint8, n + 1);
   gboolean runs = FALSE;
 
-  for (guint i = 0; i < w->blocks->len; i++)
+  for (guint i = 1; i < n; i++)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i - 1);
+
+      prose_before[i] = b->kind == KIND_ASIDE ? prose_before[i - 1] : b->prose != LINES;
+    }
+  for (guint i = n; i-- > 1;)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i);
+
+      prose_after[i - 1] = b->kind == KIND_ASIDE ? prose_after[i] : b->prose != LINES;
+    }
+  for (guint i = 0; i < n; i++)
     {
       const Block *b = &g_array_index (w->blocks, Block, i);
 
       if (b->prose == LINES)
         continue;
-      alone[i] = !b->guided && b->chars < TEASER_MAX_CHARS
-                 && !neighbour_is_prose (w, i, -1) && !neighbour_is_prose (w, i, +1);
+      alone[i] = !b->guided && b->chars < TEASER_MAX_CHARS && !prose_before[i] && !prose_after[i];
       runs |= !alone[i];
     }
   /* a page whose only prose is one short paragraph: that is its story */
@@ -2425,9 +2449,13 @@ syn_html_extract (const guint8  *data,
       return NULL;
     }
   text_len = strip_noscript (text, text_len);
+  /* XML_PARSE_HUGE lifts libxml2's limit of 256 levels, which old pages
+   * that never close their <font> or <div> tags pass, losing the rest of
+   * the page; every pass here is linear in the page's size, however deep
+   * it nests. */
   doc = htmlReadMemory (text, (int) text_len, NULL, "UTF-8",
                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                        | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+                        | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | XML_PARSE_HUGE);
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
