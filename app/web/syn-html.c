@@ -265,9 +265,8 @@ static char *
 clean_utf8 (char  *text,
             gsize  len)
 {
-  for (gsize i = 0; i < len; i++)
-    if (text[i] == '\0')
-      text[i] = ' ';
+  for (char *p = memchr (text, '\0', len); p != NULL; p = memchr (p, '\0', len - (gsize) (p - text)))
+    *p = ' ';
   return text;
 }
 
@@ -363,7 +362,8 @@ find_ascii_nocase (char       *hay,
       p = memchr (p, '<', (gsize) (end - p));
       if (p == NULL || p + n > end)
         return NULL;
-      if (g_ascii_strncasecmp (p, needle, n) == 0)
+      /* the character after "<" rules out nearly every tag at once */
+      if (g_ascii_tolower (p[1]) == needle[1] && g_ascii_strncasecmp (p, needle, n) == 0)
         return p;
     }
   return NULL;
@@ -637,22 +637,40 @@ read_attrs (const xmlNode *node,
       const char *value = a->children != NULL && a->children->content != NULL
                           ? (const char *) a->children->content : "";
 
-      if (g_str_equal (name, "class"))
-        attrs->klass = value;
-      else if (g_str_equal (name, "id"))
-        attrs->id = value;
-      else if (g_str_equal (name, "itemprop"))
-        attrs->itemprop = value;
-      else if (g_str_equal (name, "rel"))
-        attrs->rel = value;
-      else if (g_str_equal (name, "role"))
-        attrs->role = value;
-      else if (g_str_equal (name, "style"))
-        attrs->style = value;
-      else if (g_str_equal (name, "aria-hidden"))
-        attrs->aria_hidden = value;
-      else if (g_str_equal (name, "hidden"))
-        attrs->hidden = TRUE;
+      /* the first letter settles most names (href, src, alt…) at once */
+      switch (name[0])
+        {
+        case 'c':
+          if (g_str_equal (name, "class"))
+            attrs->klass = value;
+          break;
+        case 'i':
+          if (g_str_equal (name, "id"))
+            attrs->id = value;
+          else if (g_str_equal (name, "itemprop"))
+            attrs->itemprop = value;
+          break;
+        case 'r':
+          if (g_str_equal (name, "rel"))
+            attrs->rel = value;
+          else if (g_str_equal (name, "role"))
+            attrs->role = value;
+          break;
+        case 's':
+          if (g_str_equal (name, "style"))
+            attrs->style = value;
+          break;
+        case 'a':
+          if (g_str_equal (name, "aria-hidden"))
+            attrs->aria_hidden = value;
+          break;
+        case 'h':
+          if (g_str_equal (name, "hidden"))
+            attrs->hidden = TRUE;
+          break;
+        default:
+          break;
+        }
     }
 }
 
