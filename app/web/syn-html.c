@@ -1753,15 +1753,19 @@ names_of (JsonNode *node)
   return name_of (node);
 }
 
-/* The deepest nesting of a JSON text, strings skipped: json-glib reads
- * recursively, so a hostile script could exhaust the stack. */
-static guint
-json_depth (const char *text)
+/* The end of the JSON value that starts at @text ('{' or '['): its
+ * matching bracket, strings skipped; NULL when it never closes or nests
+ * deeper than JSON_LD_MAX_DEPTH (json-glib reads recursively, so a hostile
+ * script could exhaust the stack). Whatever follows the value (a ";", a
+ * second value, a wrapper's end) is left out: json-glib 1.6 leaks what it
+ * read when a text holds more than one value. */
+static char *
+json_value_end (char *text)
 {
-  guint depth = 0, deepest = 0;
+  guint depth = 0;
   gboolean in_string = FALSE;
 
-  for (const char *p = text; *p; p++)
+  for (char *p = text; *p; p++)
     {
       if (in_string)
         {
@@ -1773,11 +1777,14 @@ json_depth (const char *text)
       else if (*p == '"')
         in_string = TRUE;
       else if (*p == '{' || *p == '[')
-        deepest = MAX (deepest, ++depth);
-      else if ((*p == '}' || *p == ']') && depth > 0)
-        depth--;
+        {
+          if (++depth > JSON_LD_MAX_DEPTH)
+            return NULL;
+        }
+      else if ((*p == '}' || *p == ']') && depth > 0 && --depth == 0)
+        return p + 1;
     }
-  return deepest;
+  return NULL;
 }
 
 static void
@@ -1863,18 +1870,14 @@ read_json_ld (Meta       *m,
   for (char *p = text; *p; p++)
     if ((guint8) *p < 0x20)
       *p = ' ';
-  /* from the first bracket to the last: wrappers such as <!-- --> or
-   * //<![CDATA[ //]]> and a trailing ";" are left out */
+  /* the first value: wrappers such as <!-- --> or //<![CDATA[ //]]> and a
+   * trailing ";" are left out */
   start = text + strcspn (text, "{[");
   while (g_str_has_prefix (start, "[CDATA["))
     start += 7 + strcspn (start + 7, "{[");
-  for (end = text + strlen (text); end > start && end[-1] != (*start == '{' ? '}' : ']'); end--)
-    ;
-  if (end <= start)
+  if (*start == '\0' || (end = json_value_end (start)) == NULL)
     return;
   *end = '\0';
-  if (json_depth (start) > JSON_LD_MAX_DEPTH)
-    return;
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, start, -1, NULL) || json_parser_get_root (parser) == NULL)
     return;
