@@ -18,6 +18,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "fuzz-checks.h"
 #include "syn-model.h"
 #include "syn-test-files.h"
 
@@ -571,6 +572,49 @@ test_headless (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"synopsis-saved-comparison\",\n  \"version\" : 1,"));
 }
 
+/* The reader's fuzz check on its seeds and on every input a fuzzer found
+ * (tests/regressions/saved/); a good seed must be accepted whole. */
+static void
+test_fuzz_corpus (void)
+{
+  const char *dirs[] = { "fuzz/corpus/saved", "regressions/saved" };
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "saved",
+                                                 "three-sources.synopsis", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(SynSaved) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_inputs = 0;
+  gsize len;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, dirs[d], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (path, name, NULL);
+          g_autofree char *data = NULL;
+
+          if (g_str_has_suffix (name, ".md"))
+            continue;
+          g_file_get_contents (file, &data, &len, &error);
+          g_assert_no_error (error);
+          syn_fuzz_check_saved ((const guint8 *) data, len);
+          n_inputs++;
+        }
+    }
+  g_assert_cmpuint (n_inputs, >=, 8);
+
+  g_file_get_contents (good, &contents, &len, &error);
+  g_assert_no_error (error);
+  saved = syn_saved_read (contents, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (syn_saved_get_n_sources (saved), ==, 3);
+  g_assert_cmpstr (syn_source_get_site (syn_saved_get_source (saved, 2)->source), ==, "The Harbourton Herald");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/model/saved/mapping-refused", test_mapping_refused);
   g_test_add ("/model/saved/export-numbers", Fixture, NULL, fixture_set_up, test_export_numbers, fixture_tear_down);
   g_test_add ("/model/saved/headless", Fixture, NULL, fixture_set_up, test_headless, fixture_tear_down);
+  g_test_add_func ("/model/saved/fuzz-corpus", test_fuzz_corpus);
 
   return g_test_run ();
 }
