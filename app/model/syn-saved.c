@@ -314,8 +314,11 @@ static gboolean
 set_damaged (GError    **error,
              const char *why)
 {
+  /* The parser's messages may quote the file's bytes. */
+  g_autofree char *valid = g_utf8_make_valid (why, -1);
+
   g_set_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_DAMAGED,
-               _("is a damaged saved comparison: %s"), why);
+               _("is a damaged saved comparison: %s"), valid);
   return FALSE;
 }
 

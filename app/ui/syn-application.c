@@ -282,6 +282,8 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "win.add-source", { "<Control><Shift>o", NULL } },
   { "win.reload", { "<Control>r", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
