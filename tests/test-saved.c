@@ -371,6 +371,12 @@ test_damaged (Fixture       *fixture,
                   "{\"format\": \"synopsis-saved-comparison\", \"version\": 1, \"unit\": \"sentence\", "
                   "\"sources\": [{\"name\": \"a.txt\", \"path\": \"a.txt\", \"encoding\": \"UTF-8\"}]}",
                   SYN_SAVED_ERROR_DAMAGED, "source 1");
+  /* Edits in a version that has none. */
+  assert_refused (fixture, "edits.synopsis",
+                  "{\"format\": \"synopsis-saved-comparison\", \"version\": 1, \"unit\": \"sentence\", "
+                  "\"sources\": [{\"name\": \"a.txt\", \"path\": \"a.txt\", \"encoding\": \"UTF-8\", "
+                  "\"text\": \"A text.\"}], \"edits\": [{\"link\": [0, 1e400]}]}",
+                  SYN_SAVED_ERROR_DAMAGED, "edits and notes");
 }
 
 static void

@@ -8,8 +8,9 @@
  * opened on another machine. Alignment is a function of the texts, the
  * hints a web page gave and the segment unit, so those are kept and the
  * groups computed again on opening; manual edits (links, unlinks, notes)
- * will be kept beside them as constraints, so their arrays are part of the
- * format from its first version, empty for now.
+ * will be kept beside them as constraints, so their lists are part of the
+ * format from its first version, where they are always empty (a version
+ * that fills them will say so by its number).
  *
  * Each source also keeps how its text relates to the bytes it came from,
  * so that exports of the reopened comparison give the same offsets on disk:
@@ -48,8 +49,6 @@ struct _SynSaved
 {
   SynSegmentUnit  unit;
   GArray         *sources;  /* SynSavedSource */
-  JsonArray      *edits;    /* kept as read; empty in version 1 */
-  JsonArray      *notes;
 };
 
 G_DEFINE_QUARK (syn-saved-error-quark, syn_saved_error)
@@ -73,8 +72,6 @@ syn_saved_new (SynSegmentUnit unit)
   self->unit = unit;
   self->sources = g_array_new (FALSE, TRUE, sizeof (SynSavedSource));
   g_array_set_clear_func (self->sources, saved_source_clear);
-  self->edits = json_array_new ();
-  self->notes = json_array_new ();
   return self;
 }
 
@@ -84,8 +81,6 @@ syn_saved_free (SynSaved *self)
   if (self == NULL)
     return;
   g_array_unref (self->sources);
-  json_array_unref (self->edits);
-  json_array_unref (self->notes);
   g_free (self);
 }
 
@@ -212,16 +207,15 @@ add_source (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
+/* Manual edits and notes have their place from the first version on;
+ * version 1 has none. */
 static void
-add_kept_array (JsonBuilder *builder,
-                const char  *name,
-                JsonArray   *array)
+add_empty_array (JsonBuilder *builder,
+                 const char  *name)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-
-  json_node_set_array (node, array);
   json_builder_set_member_name (builder, name);
-  json_builder_add_value (builder, json_node_copy (node));
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
 }
 
 GBytes *
@@ -244,8 +238,8 @@ syn_saved_write (SynSaved *self)
   for (guint i = 0; i < self->sources->len; i++)
     add_source (builder, &g_array_index (self->sources, SynSavedSource, i));
   json_builder_end_array (builder);
-  add_kept_array (builder, "edits", self->edits);
-  add_kept_array (builder, "notes", self->notes);
+  add_empty_array (builder, "edits");
+  add_empty_array (builder, "notes");
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -566,21 +560,14 @@ foreign:
   return FALSE;
 }
 
-static JsonArray *
-take_kept_array (JsonObject *object,
-                 const char *name,
-                 gboolean   *ok)
+/* Version 1 has no edits or notes: their lists are empty or absent. */
+static gboolean
+is_empty_list (JsonObject *object,
+               const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL)
-    return json_array_new ();
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      *ok = FALSE;
-      return json_array_new ();
-    }
-  return json_array_ref (json_node_get_array (node));
+  return node == NULL || (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0);
 }
 
 static SynSaved *
@@ -591,7 +578,6 @@ read_root (JsonObject  *object,
   JsonNode *unit_node = member_of_type (object, "unit", G_TYPE_STRING);
   JsonArray *sources = get_array (object, "sources");
   SynSegmentUnit unit;
-  gboolean ok = TRUE;
 
   if (unit_node == NULL || !syn_segment_unit_from_string (json_node_get_string (unit_node), &unit))
     {
@@ -604,16 +590,13 @@ read_root (JsonObject  *object,
       return NULL;
     }
 
-  self = syn_saved_new (unit);
-  g_clear_pointer (&self->edits, json_array_unref);
-  g_clear_pointer (&self->notes, json_array_unref);
-  self->edits = take_kept_array (object, "edits", &ok);
-  self->notes = take_kept_array (object, "notes", &ok);
-  if (!ok)
+  if (!is_empty_list (object, "edits") || !is_empty_list (object, "notes"))
     {
-      set_damaged (error, _("its edits or notes are not lists"));
+      set_damaged (error, _("its edits and notes are not empty lists, as version 1 has them"));
       return NULL;
     }
+
+  self = syn_saved_new (unit);
   for (guint i = 0; i < json_array_get_length (sources); i++)
     if (!read_source (self, json_array_get_element (sources, i), i, error))
       return NULL;

@@ -31,8 +31,8 @@ typedef struct {
 } SynSavedSource;
 
 /* A saved comparison (see README.md, "Saved comparisons"): its sources in
- * column order, the segment unit, and the manual edits and notes (empty in
- * version 1: kept as they are). */
+ * column order and the segment unit; the lists of manual edits and notes
+ * are always empty in version 1. */
 typedef struct _SynSaved SynSaved;
 
 GQuark                syn_saved_error_quark   (void);
