@@ -357,8 +357,10 @@ load_url (const char            *uri,
         g_propagate_error (error, local_error);
       else
         {
+          /* Translators: a web address, then why it could not be fetched
+           * ("could not be fetched: the server answered 404 Not Found") */
           g_set_error (error, local_error->domain, local_error->code,
-                       _("“%s” could not be fetched: %s"), name, local_error->message);
+                       _("“%s” %s"), name, local_error->message);
           g_error_free (local_error);
         }
       return NULL;

@@ -14,6 +14,7 @@
 
 #include "syn-application.h"
 #include "syn-headless.h"
+#include "syn-settings.h"
 #include "syn-style.h"
 #include "syn-window.h"
 
@@ -300,7 +301,7 @@ syn_application_startup (GApplication *app)
   G_APPLICATION_CLASS (syn_application_parent_class)->startup (app);
   syn_style_init ();
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = syn_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

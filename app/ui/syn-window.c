@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-model.h"
+#include "syn-settings.h"
 #include "syn-window-private.h"
 
 #define SAMPLES_PATH "/io/github/synopsis_app/Synopsis/samples/"
@@ -942,7 +943,7 @@ syn_window_init (SynWindow *self)
   self->cancellable = g_cancellable_new ();
   self->noticed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->comparison = syn_comparison_new ();
-  self->settings = g_settings_new (APP_ID);
+  self->settings = syn_settings_new ();
 
   syn_comparison_view_set_comparison (self->view, self->comparison);
 
