@@ -397,7 +397,6 @@ static void
 expand_saved (Op *op)
 {
   g_autoptr(GArray) entries = NULL;
-  guint n_files = 0;
 
   if (op->kind != OP_LOAD && op->kind != OP_ADD)
     return;
@@ -409,7 +408,6 @@ expand_saved (Op *op)
       g_autoptr(SynSaved) saved = NULL;
       g_autofree char *name = NULL;
 
-      n_files += entry->file != NULL;
       if (entry->article != NULL || entry->file == NULL ||
           !syn_saved_sniff_file (entry->file, op->cancellable))
         {
