@@ -698,6 +698,37 @@ drag_enter (SynWindow *window)
   g_assert_cmpint (action, ==, GDK_ACTION_COPY);
 }
 
+/* A saved comparison dropped on the sample, with another file: its sources
+ * open beside the file's, with the texts it saved. */
+static void
+test_drop_saved (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(SynComparison) before = syn_comparison_new ();
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "pair.synopsis", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  const char * const names[] = { "a.txt", "b.txt" };
+  const char * const texts[] = { story_a, story_b };
+  GFile *saved, *extra;
+
+  g_assert_true (syn_comparison_load_texts (before, names, texts, 2, NULL));
+  bytes = syn_comparison_save_to_bytes (before);
+  saved = write_file (fixture, "pair.synopsis", g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  extra = write_file (fixture, "c.txt", story_c, -1);
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  drop_files (window, saved, extra);
+  wait_for_columns (window, 3);
+  g_assert_cmpstr (window_subtitle (window), ==, "3 sources");
+  wait_for_text (GTK_WIDGET (window), "Elm Street");
+  wait_for_text (GTK_WIDGET (window), "c.txt");
+
+  g_object_unref (saved);
+  g_object_unref (extra);
+}
+
 static void
 test_drop (Fixture       *fixture,
            gconstpointer  data)
@@ -1179,6 +1210,7 @@ main (int   argc,
   ADD ("/ui/window/export", test_export);
   ADD ("/ui/window/save-and-reopen", test_save_and_reopen);
   ADD ("/ui/window/save-refusals", test_save_refusals);
+  ADD ("/ui/window/drop-saved", test_drop_saved);
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/filters", test_filters);
