@@ -429,7 +429,18 @@ update_banner (SynWindow *self)
 
   self->banner_reloads = changed->len > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", changed->len > 0);
-  if (changed->len == 1)
+  /* A saved comparison shows the texts it saved until the user reloads. */
+  if (changed->len == 1 && syn_comparison_get_file (self->comparison) != NULL)
+    changed_clause = g_strdup_printf (_("“%s” changed since the comparison was saved: the saved text "
+                                        "is shown"), (char *) changed->pdata[0]);
+  else if (changed->len > 1 && syn_comparison_get_file (self->comparison) != NULL)
+    changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u file changed since the comparison was saved: "
+                                                   "the saved text is shown",
+                                                   "%u files changed since the comparison was saved: "
+                                                   "the saved texts are shown", changed->len),
+                                      changed->len);
+  else if (changed->len == 1)
     changed_clause = g_strdup_printf (_("“%s” changed on disk"), (char *) changed->pdata[0]);
   else if (changed->len > 1)
     changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
@@ -916,6 +927,7 @@ syn_window_class_init (SynWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynWindow, remove_section);
 
   _syn_window_class_init_files (widget_class);
+  _syn_window_class_init_save (widget_class);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sample", NULL, show_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
@@ -938,6 +950,7 @@ syn_window_init (SynWindow *self)
   create_banner (self);
   setup_settings (self);
   _syn_window_init_files (self);
+  _syn_window_init_save (self);
 
   g_signal_connect_object (self->comparison, "aligned", G_CALLBACK (aligned_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "article-changed", G_CALLBACK (article_changed_cb), self,
