@@ -889,6 +889,7 @@ append_text (Walk       *w,
       guint8 byte = (guint8) *p;
       gunichar c = byte < 0x80 ? byte : g_utf8_get_char (p);
       gsize n = byte < 0x80 ? 1 : (gsize) g_utf8_skip[byte];
+      guint characters;
 
       if (is_space (c))
         {
@@ -910,16 +911,28 @@ append_text (Walk       *w,
           w->space = FALSE;
           w->breaks = 0;
         }
+      characters = 1;
       if (n == 1)
-        g_string_append_c (w->text, (char) byte);
+        {
+          /* a run of printable ASCII goes in at once */
+          const char *q = p;
+
+          while ((guint8) *q > ' ' && (guint8) *q < 0x80)
+            {
+              w->stops += *q == '.' || *q == '!' || *q == '?';
+              q++;
+            }
+          if (q > p)
+            n = (gsize) (q - p);
+          characters = (guint) n;
+        }
       else
-        g_string_append_len (w->text, p, (gssize) n);
+        w->stops += is_stop (c);
+      g_string_append_len (w->text, p, (gssize) n);
       p += n;
-      w->chars++;
+      w->chars += characters;
       if (w->in_link > 0)
-        w->link_chars++;
-      if (byte == '.' || byte == '!' || byte == '?' || (n > 1 && is_stop (c)))
-        w->stops++;
+        w->link_chars += characters;
     }
 }
 
