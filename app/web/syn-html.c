@@ -2483,7 +2483,8 @@ syn_html_extract (const guint8  *data,
       return NULL;
     }
   text_len = strip_noscript (text, text_len);
-  /* XML_PARSE_HUGE lifts libxml2's limit of 256 levels, which old pages
+  /* XML_PARSE_HUGE (HTML_PARSE_HUGE in libxml2 2.14, the same bit) lifts
+   * libxml2's limit of 256 levels (to 2,048 from 2.14 on), which old pages
    * that never close their <font> or <div> tags pass, losing the rest of
    * the page; every pass here is linear in the page's size, however deep
    * it nests. */
