@@ -43,7 +43,9 @@ struct _SynWindow
   GCancellable         *cancellable;
   GHashTable           *noticed;          /* SynArticle whose encoding was noticed */
   GStrv                 failure_messages; /* for the "Details" of the last toast */
+  AdwToast             *fetch_toast;      /* "Fetching…", with Cancel; not owned */
   guint                 n_pending;        /* operations started and not finished */
+  guint                 n_fetching;       /* of them, those fetching web pages */
   guint                 n_opening;        /* files asked for by the last open */
   gboolean              shows_sample;     /* the untouched sample */
   gboolean              in_dispose;
@@ -59,6 +61,10 @@ void  _syn_window_add_toast             (SynWindow      *self,
                                          const char     *title,
                                          guint           timeout);
 char *_syn_window_file_display_name     (GFile          *file);
+/* Adds @source, read in memory (pasted, dropped), as a new article. */
+void  _syn_window_add_source            (SynWindow      *self,
+                                         SynSource      *source,
+                                         const char     *name);
 
 /* syn-window-files.c */
 /* Menu labels take "_" as a mnemonic mark: file names keep theirs. */
@@ -69,5 +75,13 @@ void  _syn_window_remember_comparison   (SynWindow      *self);
 void  _syn_window_init_files            (SynWindow      *self);
 /* win.open, win.add-source, win.open-recent, win.export */
 void  _syn_window_class_init_files      (GtkWidgetClass *widget_class);
+
+/* syn-window-web.c */
+/* Adds dropped text: web addresses (one per line) are fetched, other text
+ * becomes a source of its own. FALSE when there is nothing to add. */
+gboolean _syn_window_drop_text          (SynWindow      *self,
+                                         const char     *text);
+/* win.add-from-web, win.paste-source and its keys */
+void  _syn_window_class_init_web        (GtkWidgetClass *widget_class);
 
 G_END_DECLS
