@@ -3,7 +3,9 @@
  * The article extractor on pages we wrote (tests/pages/): what a reader
  * would notice — the story's paragraphs there and in order, the page's
  * furniture gone, captions kept apart, the metadata a column header shows,
- * and text in other languages and character sets read correctly.
+ * and text in other languages and character sets read correctly. Also the
+ * fuzz target's check on its seed corpus (tests/fuzz/corpus/html/) and on
+ * every input it crashed on (tests/regressions/html/).
  */
 #define G_LOG_DOMAIN "syn-test"
 
@@ -11,6 +13,7 @@
 
 #include <string.h>
 
+#include "fuzz-checks.h"
 #include "syn-html.h"
 
 static SynWebPage *
@@ -363,11 +366,56 @@ test_line_breaks (void)
                    "The gulls went quiet on the harbour wall as the light went down.");
 }
 
+static void
+run_fuzz_case (gconstpointer data)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (data, &bytes, &len, &error);
+  g_assert_no_error (error);
+  syn_fuzz_check_html ((const guint8 *) bytes, len);
+}
+
+/* One test per file: /web/html/<kind>/<file>. */
+static guint
+add_fuzz_cases (const char *kind,
+                const char *dir_path,
+                GPtrArray  *keep)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.' && !g_str_equal (name, "README.md"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file = names->pdata[i];
+      g_autofree char *test_path = g_strdup_printf ("/web/html/%s/%s", kind, file);
+      char *path = g_build_filename (dir_path, file, NULL);
+
+      g_ptr_array_add (keep, path);
+      g_test_add_data_func (test_path, path, run_fuzz_case);
+    }
+  return names->len;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *corpus = NULL;
+  g_autofree char *regressions = NULL;
+
   g_test_init (&argc, &argv, NULL);
+  syn_fuzz_init ();
 
   g_test_add_func ("/web/html/news/story", test_news_story);
   g_test_add_func ("/web/html/news/furniture", test_news_furniture);
@@ -381,5 +429,11 @@ main (int   argc,
   g_test_add_func ("/web/html/json-ld/malformed", test_malformed_json_ld);
   g_test_add_func ("/web/html/no-article", test_no_article);
   g_test_add_func ("/web/html/line-breaks", test_line_breaks);
+
+  corpus = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "html", NULL);
+  regressions = g_test_build_filename (G_TEST_DIST, "regressions", "html", NULL);
+  /* the seed corpus is there: an empty one would test nothing */
+  g_assert_cmpuint (add_fuzz_cases ("fuzz-corpus", corpus, keep), >, 0);
+  add_fuzz_cases ("regressions", regressions, keep);
   return g_test_run ();
 }
