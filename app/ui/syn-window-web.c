@@ -251,18 +251,24 @@ add_from_web_activated (GtkWidget  *widget,
 
 /* Text given in memory: pasted or dropped */
 
-/* "Pasted Text", or "Pasted Text 2" and on when the comparison has one. */
+/* "Pasted Text", or "Pasted Text 2" and on when the comparison has one;
+ * "Dropped Text" likewise. */
 static char *
-new_text_name (SynWindow *self)
+new_text_name (SynWindow *self,
+               gboolean   dropped)
 {
   GListModel *articles = syn_comparison_get_articles (syn_window_get_comparison (self));
 
   for (guint n = 1;; n++)
     {
-      g_autofree char *name = n == 1 ? g_strdup (_("Pasted Text"))
-                                     /* Translators: the second, third… pasted text */
-                                     : g_strdup_printf (_("Pasted Text %u"), n);
+      g_autofree char *name = NULL;
       gboolean taken = FALSE;
+
+      if (n == 1)
+        name = g_strdup (dropped ? _("Dropped Text") : _("Pasted Text"));
+      else
+        /* Translators: the second, third… text pasted or dropped */
+        name = g_strdup_printf (dropped ? _("Dropped Text %u") : _("Pasted Text %u"), n);
 
       for (guint i = 0; i < g_list_model_get_n_items (articles) && !taken; i++)
         {
@@ -346,7 +352,7 @@ source_made_cb (GObject      *object,
       return;
     }
   /* A page is known by its address, as a fetched one is. */
-  name = paste->url != NULL ? g_strdup (paste->url) : new_text_name (self);
+  name = paste->url != NULL ? g_strdup (paste->url) : new_text_name (self, paste->clipboard == NULL);
   _syn_window_add_source (self, source, name);
 }
 
