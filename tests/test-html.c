@@ -164,8 +164,9 @@ test_news_caption (void)
 
   /* the caption and its credit are kept, apart from the story */
   g_assert_cmpint (caption, >=, 0);
-  g_assert_nonnull (strstr (asides->pdata[caption], "Photo: Ines Calloway"));
+  g_assert_cmpint (find_block (asides, "Photo: Ines Calloway"), ==, caption + 1);
   g_assert_cmpint (find_block (body, "Cyclists"), ==, -1);
+  g_assert_cmpint (find_block (body, "Photo:"), ==, -1);
 }
 
 static void

@@ -20,21 +20,28 @@
  *     enough, ending in sentence punctuation, with little of it in links.
  *     Everything else is noise (link lists, labels, buttons). When the page
  *     carries a JSON-LD articleBody, blocks whose words it repeats count as
- *     prose too: the publisher has told us what the story is.
+ *     prose too: the publisher has told us what the story is. A short
+ *     paragraph alone between link lines is a teaser for another story
+ *     (title link, summary, title link…): a story's paragraphs come in runs.
  *  3. The root. Every element scores the prose below it minus half its
- *     noise; the best-scoring element is the article's root. A parent wins
- *     over its child exactly when what it adds is more prose than noise, so
- *     a story cut in two by an advert is taken whole, while a page wrapper
- *     that adds menus and teasers loses.
- *  4. The edges. Inside the root, blocks mostly made of links are dropped;
- *     short blocks (datelines, labels, "Advertisement") are kept only
- *     between prose, and headings only when prose follows them, as a reader
- *     skips a label at the end of a story but not a subhead inside it.
- *     Captions, credits and bylines are kept apart, as ASIDE blocks.
+ *     noise (teasers count as noise here); the best-scoring element is the
+ *     article's root. A parent wins over its child exactly when what it adds
+ *     is more prose than noise, so a story cut in two by an advert is taken
+ *     whole, while a page wrapper that adds menus and teasers loses. The
+ *     root's siblings that are nearly all prose join it (a story cut into
+ *     boxes by pictures).
+ *  4. The edges. Inside, blocks mostly made of links are dropped; short
+ *     blocks (datelines, labels, "Advertisement") are kept only between
+ *     prose, and headings only when prose follows them, as a reader skips a
+ *     label at the end of a story but not a subhead inside it. Captions,
+ *     credits and bylines around the root are kept apart, as ASIDE blocks.
  *
  * When the classes hide everything (a wrapper called "has-sidebar"), the
  * steps run again trusting the tags alone. Metadata come from JSON-LD
- * first, then Open Graph and article: meta tags, then the markup.
+ * first, then Open Graph and article: meta tags, then the markup. The
+ * character set is settled before libxml2 sees the page, which it then
+ * parses as UTF-8 (with <noscript> sections removed, as a browser running
+ * scripts shows nothing of them).
  */
 #define G_LOG_DOMAIN "syn-web"
 
@@ -401,6 +408,7 @@ enum {
   HINT_ARTICLE   = 1 << 4,  /* <article>, <main>, itemprop=articleBody */
   HINT_PROTECTED = 1 << 5,  /* holds the article: never furniture */
   HINT_BYLINE    = 1 << 6,  /* names the author */
+  HINT_CAPTION   = 1 << 7,  /* a caption or a credit, even in a <span> */
 };
 
 typedef struct {
@@ -422,9 +430,9 @@ static const char * const negative_words[] = {
   "recommended", "recommendations", "related", "reply", "respond", "rss",
   "share", "sharing", "sharebar", "sidebar", "signup", "skip", "social",
   "sponsor", "sponsored", "subscribe", "subscription", "taboola", "tags",
-  "toolbar", "trending", "widget", "header", "login", "signin", "print",
+  "toolbar", "trending", "header", "login", "signin", "print",
   "overlay", "bio", "follow", "hidden", "sr", "visually", "offscreen",
-  "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers",
+  "paywall", "jump", "tools", "utility", "rail", "teaser", "teasers", "cta",
 };
 
 static const char * const positive_words[] = {
@@ -433,8 +441,11 @@ static const char * const positive_words[] = {
 };
 
 static const char * const aside_words[] = {
-  "caption", "credit", "credits", "byline", "author", "dateline", "date",
-  "timestamp", "time", "published", "photographer", "figcaption",
+  "byline", "author", "dateline", "date", "timestamp", "time", "published",
+};
+
+static const char * const caption_words[] = {
+  "caption", "credit", "credits", "photographer", "figcaption",
 };
 
 static void
@@ -465,6 +476,7 @@ word_hints (const char *word)
       add_words (table, negative_words, G_N_ELEMENTS (negative_words), HINT_NEGATIVE);
       add_words (table, positive_words, G_N_ELEMENTS (positive_words), HINT_POSITIVE);
       add_words (table, aside_words, G_N_ELEMENTS (aside_words), HINT_ASIDE);
+      add_words (table, caption_words, G_N_ELEMENTS (caption_words), HINT_ASIDE | HINT_CAPTION);
       add_words (table, byline_words, G_N_ELEMENTS (byline_words), HINT_BYLINE);
       g_once_init_leave (&done, 1);
     }
@@ -504,13 +516,6 @@ hints_of_names (const char *names)
   return hints;
 }
 
-static gboolean
-tag_is (const xmlNode *node,
-        const char    *name)
-{
-  return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
-}
-
 static char *
 attr (const xmlNode *node,
       const char    *name)
@@ -540,19 +545,24 @@ enum {
   TAG_ITEM      = 1 << 13,  /* li, dd, dt */
   TAG_H1        = 1 << 14,
   TAG_TIME      = 1 << 15,
+  TAG_CAPTION   = 1 << 16,  /* figcaption, caption */
+  TAG_META      = 1 << 17,  /* what the metadata pass reads: meta, link, */
+  TAG_HEAD_LINK = 1 << 18,  /* title, script */
+  TAG_TITLE     = 1 << 19,
+  TAG_SCRIPT    = 1 << 20,
 };
 
 static const struct {
   const char *name;
   guint       flags;
 } tag_table[] = {
-  { "script", TAG_SKIP }, { "style", TAG_SKIP }, { "noscript", TAG_SKIP },
+  { "script", TAG_SKIP | TAG_SCRIPT }, { "meta", TAG_META }, { "link", TAG_HEAD_LINK }, { "style", TAG_SKIP }, { "noscript", TAG_SKIP },
   { "template", TAG_SKIP }, { "svg", TAG_SKIP }, { "math", TAG_SKIP },
   { "iframe", TAG_SKIP }, { "object", TAG_SKIP }, { "embed", TAG_SKIP },
   { "canvas", TAG_SKIP }, { "select", TAG_SKIP }, { "textarea", TAG_SKIP },
   { "button", TAG_SKIP }, { "input", TAG_SKIP }, { "head", TAG_SKIP },
   { "video", TAG_SKIP }, { "audio", TAG_SKIP }, { "map", TAG_SKIP },
-  { "dialog", TAG_SKIP }, { "title", TAG_SKIP },
+  { "dialog", TAG_SKIP }, { "title", TAG_SKIP | TAG_TITLE },
   { "nav", TAG_BLOCK | TAG_FURNITURE }, { "aside", TAG_BLOCK | TAG_FURNITURE },
   { "footer", TAG_BLOCK | TAG_FURNITURE }, { "header", TAG_BLOCK | TAG_FURNITURE },
   { "menu", TAG_BLOCK | TAG_FURNITURE },
@@ -563,8 +573,8 @@ static const struct {
   { "h3", TAG_BLOCK | TAG_HEADING }, { "h4", TAG_BLOCK | TAG_HEADING },
   { "h5", TAG_BLOCK | TAG_HEADING }, { "h6", TAG_BLOCK | TAG_HEADING },
   { "article", TAG_BLOCK | TAG_ARTICLE }, { "main", TAG_BLOCK | TAG_ARTICLE },
-  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_FIGURE },
-  { "caption", TAG_BLOCK | TAG_FIGURE },
+  { "figure", TAG_BLOCK | TAG_FIGURE }, { "figcaption", TAG_BLOCK | TAG_FIGURE | TAG_CAPTION },
+  { "caption", TAG_BLOCK | TAG_FIGURE | TAG_CAPTION },
   { "html", TAG_BLOCK | TAG_PAGE }, { "body", TAG_BLOCK | TAG_PAGE },
   { "p", TAG_BLOCK | TAG_PARAGRAPH },
   { "li", TAG_BLOCK | TAG_ITEM }, { "dd", TAG_BLOCK | TAG_ITEM }, { "dt", TAG_BLOCK | TAG_ITEM },
@@ -687,8 +697,9 @@ hints_of (guint        tags,
   /* the page itself is never furniture, whatever its classes say */
   if ((tags & TAG_PAGE) != 0)
     hints = 0;
-  /* an author's link inside a paragraph is the paragraph's, not a byline */
-  if ((tags & TAG_INLINE) != 0)
+  /* an author's link inside a paragraph is the paragraph's, not a byline;
+   * a caption in a <span> is a caption */
+  if ((tags & TAG_INLINE) != 0 && (hints & HINT_CAPTION) == 0)
     hints &= ~(guint) (HINT_ASIDE | HINT_BYLINE);
   return hints;
 }
@@ -922,6 +933,9 @@ enter (Walk    *w,
 
   hints = hints_of (tags, &attrs);
   note_markup (w, node, tags, hints);
+  /* a caption is a block of its own, even in inline markup */
+  if ((hints & HINT_CAPTION) != 0)
+    tags |= TAG_BLOCK;
   element.tags = tags;
   element.hints = hints;
   element.parent = node->parent != NULL && node->parent->type == XML_ELEMENT_NODE && node->parent->_private != NULL
@@ -1026,8 +1040,9 @@ walk_clear (Walk *w)
   g_free (w->time);
 }
 
-/* A class that says "caption", "credit" or "author" names a caption or a
- * byline only when what it holds is short: "author-jane-doe" on a whole
+/* A <figcaption> is a caption whatever its length. A class that says
+ * "caption", "credit" or "author" names a caption or a byline only when
+ * what it holds is short: "author-jane-doe" on a whole
  * <article> is a theme's way of naming the post's author. */
 #define ASIDE_MAX_CHARS 400
 
@@ -1046,7 +1061,7 @@ settle_asides (Walk *w)
     {
       Block *b = &g_array_index (w->blocks, Block, i);
 
-      if (b->aside != 0 && chars[b->aside] <= ASIDE_MAX_CHARS)
+      if (b->aside != 0 && (chars[b->aside] <= ASIDE_MAX_CHARS || (walk_element (w, b->aside)->tags & TAG_CAPTION) != 0))
         b->kind = KIND_ASIDE;
     }
 }
@@ -1171,7 +1186,8 @@ prose_level (const Block *b,
 
   if (link_density (b) > 0.5 || b->kind == KIND_HEADING || b->kind == KIND_ASIDE)
     return LINES;
-  if (b->chars >= 120 && b->stops > 0)
+  /* a long paragraph is prose even when its last sentence lost its stop */
+  if ((b->chars >= 120 && b->stops > 0) || (b->chars >= 200 && link_density (b) <= 0.3))
     return PROSE;
   if (link_density (b) > 0.3)
     return LINES;
@@ -1181,6 +1197,9 @@ prose_level (const Block *b,
   stop = last != NULL && is_stop (g_utf8_get_char (last));
   if (stop && b->chars >= 40)
     return PROSE;
+  /* a sentence that leads into a list or a quotation */
+  if (last != NULL && g_utf8_get_char (last) == ':' && b->chars >= 60)
+    return SENTENCE;
   return stop && b->chars >= 10 ? SENTENCE : LINES;
 }
 
@@ -1315,7 +1334,7 @@ is_label (const char *text,
           gsize       len)
 {
   static const char * const labels[] = {
-    "advertisement", "advertising", "anzeige", "publicité", "publicidad", "pubblicità",
+    "advertisement", "advertising", "advert", "ad", "anzeige", "publicité", "publicidad", "pubblicità",
     "reklame", "share", "share this", "share this article", "read more", "continue reading",
     "story continues below", "story continues below advertisement", "sponsored",
     "related", "related articles", "related stories", "see also", "recommended",
@@ -1352,6 +1371,47 @@ caption_scope (Walk  *w,
   return scope;
 }
 
+/* Which blocks make up the story: those inside the root, and those inside
+ * a sibling of the root that reads as prose. A story's paragraphs are
+ * sometimes cut into several boxes by pictures; a lone paragraph among
+ * pictures looks like a teaser when the root is chosen, but as the root's
+ * sibling it is plainly part of it. */
+static guint8 *
+story_blocks (Walk  *w,
+              guint  root)
+{
+  guint n = w->blocks->len;
+  guint8 *in_story = g_new0 (guint8, n + 1);
+  guint parent = parent_of (w, root);
+  g_autofree double *prose = g_new0 (double, w->elements->len);
+  g_autofree double *noise = g_new0 (double, w->elements->len);
+  g_autofree guint *sibling = g_new0 (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Block *b = &g_array_index (w->blocks, Block, i);
+      guint e = b->element, child = 0;
+
+      if (b->furniture)
+        continue;
+      for (; e != 0 && e != root && e != parent; e = parent_of (w, e))
+        child = e;
+      if (e == root)
+        in_story[i] = TRUE;
+      else if (e == parent && parent != 0 && child != 0)
+        {
+          sibling[i] = child;
+          if (b->prose != LINES && b->kind != KIND_ASIDE)
+            prose[child] += b->chars - b->link_chars;
+          noise[child] += b->kind == KIND_ASIDE ? 0 : b->prose != LINES ? b->link_chars : b->chars;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (sibling[i] != 0 && prose[sibling[i]] > 0 && noise[sibling[i]] * 4 <= prose[sibling[i]])
+      in_story[i] = TRUE;
+  return in_story;
+}
+
 /* Step 4: which blocks inside the root are kept. */
 static void
 decide_edges (Walk       *w,
@@ -1362,6 +1422,7 @@ decide_edges (Walk       *w,
   guint scope = caption_scope (w, root);
   const char *text = w->text->str;
   guint n = w->blocks->len;
+  g_autofree guint8 *in_story = story_blocks (w, root);
   g_autofree guint8 *good = g_new0 (guint8, n);   /* 0 out, 1 short, 2 prose */
   gboolean headline_seen = FALSE;
 
@@ -1378,7 +1439,7 @@ decide_edges (Walk       *w,
           keep[i] = KEEP_ASIDE;
           continue;
         }
-      if (!inside (w, b->element, root))
+      if (!in_story[i])
         continue;
       if (!headline_seen && headline != NULL && b->kind == KIND_HEADING
           && strlen (headline) == len && memcmp (headline, text + b->start, len) == 0)
@@ -1388,7 +1449,8 @@ decide_edges (Walk       *w,
         }
       if (b->prose != LINES || b->guided)
         good[i] = 2;
-      else if (link_density (b) <= 0.5 && !is_label (text + b->start, len))
+      else if ((link_density (b) <= 0.5 || (b->chars >= 100 && b->stops > 0 && link_density (b) <= 0.7))
+               && !is_label (text + b->start, len))
         good[i] = 1;
     }
 
@@ -1417,9 +1479,7 @@ decide_edges (Walk       *w,
             after = TRUE;
             break;
           }
-        else if (good[j] == 0 && keep[j] != KEEP_ASIDE
-                 && !g_array_index (w->blocks, Block, j).furniture
-                 && inside (w, g_array_index (w->blocks, Block, j).element, root))
+        else if (good[j] == 0 && keep[j] != KEEP_ASIDE && in_story[j])
           break;
       if ((b->kind == KIND_HEADING && after) || (before && after))
         keep[i] = KEEP_BODY;
@@ -1773,25 +1833,26 @@ read_meta_tag (Meta          *m,
 
 static void
 read_head_node (Meta          *m,
-                const xmlNode *node)
+                const xmlNode *node,
+                guint          tags)
 {
-  if (tag_is (node, "meta"))
+  if ((tags & TAG_META) != 0)
     read_meta_tag (m, node);
-  else if (tag_is (node, "link") && m->canonical == NULL)
+  else if ((tags & TAG_HEAD_LINK) != 0 && m->canonical == NULL)
     {
       g_autofree char *rel = attr (node, "rel");
 
       if (rel != NULL && g_ascii_strcasecmp (g_strstrip (rel), "canonical") == 0)
         m->canonical = attr (node, "href");
     }
-  else if (tag_is (node, "title") && m->title == NULL)
+  else if ((tags & TAG_TITLE) != 0 && m->title == NULL)
     {
       xmlChar *content = xmlNodeGetContent (node);
 
       m->title = tidy ((const char *) content);
       xmlFree (content);
     }
-  else if (tag_is (node, "script"))
+  else if ((tags & TAG_SCRIPT) != 0)
     {
       g_autofree char *type = attr (node, "type");
 
@@ -1803,7 +1864,7 @@ read_head_node (Meta          *m,
           xmlFree (content);
         }
     }
-  else if (tag_is (node, "html") && m->html_lang == NULL)
+  else if ((tags & TAG_PAGE) != 0 && m->html_lang == NULL)
     m->html_lang = attr (node, "lang");
 }
 
@@ -1816,9 +1877,11 @@ read_metadata (Meta    *m,
 
   while (node != NULL)
     {
+      guint tags = node->type == XML_ELEMENT_NODE ? tag_flags (node) : 0;
+
       if (node->type == XML_ELEMENT_NODE)
-        read_head_node (m, node);
-      if (node->type == XML_ELEMENT_NODE && node->children != NULL && !tag_is (node, "script"))
+        read_head_node (m, node, tags);
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL && (tags & TAG_SCRIPT) == 0)
         {
           node = node->children;
           continue;
