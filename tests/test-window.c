@@ -1111,6 +1111,38 @@ test_paste_text (Fixture       *fixture,
   g_assert_cmpstr (window_subtitle (window), ==, "4 sources");
 }
 
+/* What is pasted on the sample starts a comparison of its own. */
+static void
+test_paste_on_sample (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(SynArticle) pasted = NULL;
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  set_clipboard (window, NULL, story_a, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-source", NULL);
+  wait_for_columns (window, 1);
+  g_assert_cmpstr (window_subtitle (window), ==, "1 source");
+  pasted = nth_article (window, 0);
+  g_assert_cmpstr (syn_article_get_name (pasted), ==, "Pasted Text");
+  g_assert_false (syn_window_is_disposable (window));
+}
+
+/* An empty clipboard is said to be so. */
+static void
+test_paste_nothing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+
+  set_clipboard (window, NULL, "  \n\t\n", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-source", NULL);
+  wait_for_text (GTK_WIDGET (window), "The clipboard holds no text to add");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+}
+
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -1358,6 +1390,7 @@ test_cancel_fetch (Fixture       *fixture,
 
   click_add (window, open_web_dialog (window, address));
   wait_for_text (GTK_WIDGET (window), "Fetching 1 page…");
+  save_screenshot (window, "window-fetching.png");
   cancel = find_button (GTK_WIDGET (window), "Cancel");
   g_assert_nonnull (cancel);
   start = g_get_monotonic_time ();
@@ -1523,6 +1556,8 @@ main (int   argc,
   ADD ("/ui/window/paste-html", test_paste_html);
   ADD ("/ui/window/paste-text", test_paste_text);
   ADD ("/ui/window/paste-into-search", test_paste_into_search);
+  ADD ("/ui/window/paste-on-sample", test_paste_on_sample);
+  ADD ("/ui/window/paste-nothing", test_paste_nothing);
   ADD ("/ui/window/add-from-web", test_add_from_web);
   ADD ("/ui/window/cancel-fetch", test_cancel_fetch);
   ADD ("/ui/window/drop-link", test_drop_link);

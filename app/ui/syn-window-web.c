@@ -347,7 +347,9 @@ source_made_cb (GObject      *object,
     return;
   if (source == NULL)
     {
-      message = g_strdup_printf (_("The pasted text could not be added: %s"), error->message);
+      /* Translators: the argument is a phrase: "holds no readable text" */
+      message = g_strdup_printf (paste->clipboard != NULL ? _("What was pasted %s") : _("What was dropped %s"),
+                                 error->message);
       _syn_window_add_toast (self, message, SYN_WINDOW_FAILURE_TOAST_TIMEOUT);
       return;
     }
@@ -380,7 +382,8 @@ add_pasted (Paste *paste)
   g_autoptr(GPtrArray) files = NULL;
   GTask *task;
 
-  if (paste->self->in_dispose)
+  /* Cancelled with the rest of what the window was doing. */
+  if (paste->self->in_dispose || g_cancellable_is_cancelled (paste->cancellable))
     {
       paste_free (paste);
       return;

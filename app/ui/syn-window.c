@@ -693,7 +693,10 @@ _syn_window_add_source (SynWindow  *self,
 {
   /* What is pasted on the sample starts a comparison of its own. */
   if (self->shows_sample)
-    syn_comparison_load_texts (self->comparison, NULL, NULL, 0, NULL);
+    {
+      syn_comparison_load_texts (self->comparison, NULL, NULL, 0, NULL);
+      self->n_opening = 1;
+    }
   self->shows_sample = FALSE;
   begin_op (self);
   syn_comparison_add_source_async (self->comparison, source, name, self->cancellable,
