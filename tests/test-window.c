@@ -1386,7 +1386,8 @@ test_cancel_fetch (Fixture       *fixture,
   g_socket_listener_add_address (silent, any_port, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound,
                                  &error);
   g_assert_no_error (error);
-  address = g_strdup_printf ("http://127.0.0.1:%u/slow", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  address = g_strdup_printf ("http://127.0.0.1:%u/slow",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
 
   click_add (window, open_web_dialog (window, address));
   wait_for_text (GTK_WIDGET (window), "Fetching 1 page…");

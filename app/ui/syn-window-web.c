@@ -87,21 +87,21 @@ only_addresses (const char *text)
  * an AdwMessageDialog before (deprecated since 1.6); the same calls. */
 
 #if ADW_CHECK_VERSION (1, 5, 0)
-#define WEB_DIALOG(w)                    ADW_ALERT_DIALOG (w)
-#define web_dialog_add_responses         adw_alert_dialog_add_responses
-#define web_dialog_set_extra_child       adw_alert_dialog_set_extra_child
-#define web_dialog_set_response_enabled  adw_alert_dialog_set_response_enabled
+#define WEB_DIALOG(w)                      ADW_ALERT_DIALOG (w)
+#define web_dialog_add_responses           adw_alert_dialog_add_responses
+#define web_dialog_set_extra_child         adw_alert_dialog_set_extra_child
+#define web_dialog_set_response_enabled    adw_alert_dialog_set_response_enabled
 #define web_dialog_set_response_appearance adw_alert_dialog_set_response_appearance
-#define web_dialog_set_default_response  adw_alert_dialog_set_default_response
-#define web_dialog_set_close_response    adw_alert_dialog_set_close_response
+#define web_dialog_set_default_response    adw_alert_dialog_set_default_response
+#define web_dialog_set_close_response      adw_alert_dialog_set_close_response
 #else
-#define WEB_DIALOG(w)                    ADW_MESSAGE_DIALOG (w)
-#define web_dialog_add_responses         adw_message_dialog_add_responses
-#define web_dialog_set_extra_child       adw_message_dialog_set_extra_child
-#define web_dialog_set_response_enabled  adw_message_dialog_set_response_enabled
+#define WEB_DIALOG(w)                      ADW_MESSAGE_DIALOG (w)
+#define web_dialog_add_responses           adw_message_dialog_add_responses
+#define web_dialog_set_extra_child         adw_message_dialog_set_extra_child
+#define web_dialog_set_response_enabled    adw_message_dialog_set_response_enabled
 #define web_dialog_set_response_appearance adw_message_dialog_set_response_appearance
-#define web_dialog_set_default_response  adw_message_dialog_set_default_response
-#define web_dialog_set_close_response    adw_message_dialog_set_close_response
+#define web_dialog_set_default_response    adw_message_dialog_set_default_response
+#define web_dialog_set_close_response      adw_message_dialog_set_close_response
 #endif
 
 typedef struct {
@@ -181,7 +181,6 @@ new_addresses_view (WebDialog *data)
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_input_hints (GTK_TEXT_VIEW (view), GTK_INPUT_HINT_NO_SPELLCHECK);
   gtk_text_view_set_input_purpose (GTK_TEXT_VIEW (view), GTK_INPUT_PURPOSE_URL);
-  gtk_widget_add_css_class (view, "syn-addresses");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Web addresses, one per line"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
@@ -488,7 +487,8 @@ read_stream_cb (GObject      *object,
       return;
     }
   out = g_memory_output_stream_new_resizable ();
-  g_output_stream_splice_async (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+  g_output_stream_splice_async (out, in,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
                                 G_PRIORITY_DEFAULT, g_task_get_cancellable (task), read_stream_spliced_cb, task);
 }
 
