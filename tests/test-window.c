@@ -616,14 +616,14 @@ test_drop (Fixture       *fixture,
   wait_for_columns (window, n_sample_texts ());
   /* While dragging, the window says what a drop will do. */
   drag_enter (window);
-  wait_for_text (GTK_WIDGET (window), "Drop the files to compare them");
+  wait_for_text (GTK_WIDGET (window), "Drop the files or links to compare them");
   /* Onto the sample: a new comparison of the dropped files. */
   drop_files (window, files[0], files[1]);
   wait_for_columns (window, 2);
   g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
   /* Onto a comparison: added to it. */
   drag_enter (window);
-  wait_for_text (GTK_WIDGET (window), "Drop the files to add them to this comparison");
+  wait_for_text (GTK_WIDGET (window), "Drop the files or links to add them to this comparison");
   save_screenshot (window, "window-drop.png");
   drop_files (window, files[2], files[3]);
   wait_for_columns (window, 4);

@@ -472,8 +472,8 @@ drop_enter_cb (GtkDropTarget *target,
                SynWindow     *self)
 {
   gtk_label_set_text (self->drop_label, syn_window_is_disposable (self)
-                      ? _("Drop the files to compare them")
-                      : _("Drop the files to add them to this comparison"));
+                      ? _("Drop the files or links to compare them")
+                      : _("Drop the files or links to add them to this comparison"));
   gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
   return GDK_ACTION_COPY;
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by syn-window.c (the comparison and what the window shows of it)
- * and syn-window-files.c (how files reach the window and leave it: the
- * Open dialog, recent comparisons, drag and drop, export).
+ * Shared by syn-window.c (the comparison and what the window shows of it),
+ * syn-window-files.c (how files reach the window and leave it: the Open
+ * dialog, recent comparisons, drag and drop, export) and syn-window-web.c
+ * (web addresses, the clipboard and dropped text).
  */
 #pragma once
 

@@ -627,7 +627,15 @@ paste_source_activated (GtkWidget  *widget,
 {
   SynWindow *self = SYN_WINDOW (widget);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-  Paste *paste = paste_new (self, clipboard);
+  Paste *paste;
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  /* Dialogs are inside the window from libadwaita 1.5: their keys are not
+   * meant for the comparison behind them. */
+  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self)) != NULL)
+    return;
+#endif
+  paste = paste_new (self, clipboard);
 
   if (gdk_content_formats_contain_gtype (paste->formats, GDK_TYPE_FILE_LIST))
     gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, paste->cancellable,

@@ -3,7 +3,7 @@
  * The main window: one comparison, its header bar and menus, and what the
  * window shows of the comparison. How files reach the window (the Open
  * dialog, recent comparisons, drag and drop) and leave it (export) is in
- * syn-window-files.c.
+ * syn-window-files.c; web pages and pasted text, in syn-window-web.c.
  *
  * Reading and aligning happen in the model's worker thread; the window only
  * starts operations and shows their progress, so it never freezes, even
