@@ -1367,6 +1367,41 @@ test_add_from_web (Fixture       *fixture,
   g_assert_cmpuint (count_columns (window), ==, 2);
 }
 
+static gboolean
+add_is_enabled (gpointer data)
+{
+  return add_enabled (data);
+}
+
+/* Addresses on the clipboard are offered in the dialog, ready to add. */
+static void
+test_add_from_web_offers_clipboard (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  const char *addresses = "https://harbourton-herald.example/news/1\nhttps://harbourton-herald.example/news/2";
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *dialog;
+
+  set_clipboard (window, NULL, addresses, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
+  syn_test_wait_until (web_dialog_shown, window, "the Add from the Web dialog");
+  dialog = web_dialog (window);
+  syn_test_wait_until (add_is_enabled, dialog, "the copied addresses to be offered");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, addresses);
+  /* Selected: what the user types replaces them. */
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_widget_activate (find_button (dialog, "Cancel"));
+  syn_test_wait_until (web_dialog_gone, window, "the dialog to close");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+}
+
 /* A fetch that gets no answer is cancelled from its toast, at once. */
 static void
 test_cancel_fetch (Fixture       *fixture,
@@ -1560,6 +1595,7 @@ main (int   argc,
   ADD ("/ui/window/paste-on-sample", test_paste_on_sample);
   ADD ("/ui/window/paste-nothing", test_paste_nothing);
   ADD ("/ui/window/add-from-web", test_add_from_web);
+  ADD ("/ui/window/add-from-web-offers-clipboard", test_add_from_web_offers_clipboard);
   ADD ("/ui/window/cancel-fetch", test_cancel_fetch);
   ADD ("/ui/window/drop-link", test_drop_link);
 #undef ADD

@@ -2,8 +2,9 @@
  *
  * How web pages and pasted text reach a window.
  *
- * "Add from the Web" takes addresses, one per line, and says which line is
- * not one before it lets the user add them. The addresses are then fetched
+ * "Add from the Web" takes addresses, one per line (offering those on the
+ * clipboard), and says which line is not one before it lets the user add
+ * them. The addresses are then fetched
  * in the model's worker thread as files are read there, so the window's
  * progress, its Cancel and its toasts naming what failed serve both.
  *
@@ -210,6 +211,27 @@ new_web_dialog_content (WebDialog *data)
   return box;
 }
 
+/* Addresses copied before the dialog was opened are offered in it,
+ * selected, so typing replaces them. */
+static void
+clipboard_addresses_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GtkWidget) dialog = user_data;
+  WebDialog *data = g_object_get_data (G_OBJECT (dialog), "syn-web-dialog");
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  GtkTextIter start, end;
+
+  if (text == NULL || gtk_text_buffer_get_char_count (data->buffer) > 0 ||
+      (files = only_addresses (text)) == NULL)
+    return;
+  gtk_text_buffer_set_text (data->buffer, g_strstrip (text), -1);
+  gtk_text_buffer_get_bounds (data->buffer, &start, &end);
+  gtk_text_buffer_select_range (data->buffer, &end, &start);
+}
+
 static void
 add_from_web_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -238,6 +260,9 @@ add_from_web_activated (GtkWidget  *widget,
   web_dialog_set_extra_child (WEB_DIALOG (dialog), content);
   g_signal_connect (data->buffer, "changed", G_CALLBACK (addresses_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (web_response_cb), data);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_addresses_cb,
+                                 g_object_ref (dialog));
 
 #if ADW_CHECK_VERSION (1, 5, 0)
   adw_dialog_present (ADW_DIALOG (dialog), widget);
