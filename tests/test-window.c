@@ -401,7 +401,7 @@ test_nothing_readable (Fixture       *fixture,
 
   syn_window_open_files (window, files, 2);
   /* No empty comparison: a page that says why. */
-  wait_for_text (GTK_WIDGET (window), "No File Could Be Opened");
+  wait_for_text (GTK_WIDGET (window), "Nothing Could Be Opened");
   wait_for_text (GTK_WIDGET (window), "“image.bin”");
   wait_for_text (GTK_WIDGET (window), "“nowhere.txt”");
   g_assert_cmpuint (count_columns (window), ==, 0);

@@ -113,7 +113,7 @@ update_title (SynWindow *self)
   g_autofree char *window_title = NULL;
 
   if (n == 0 && self->n_pending > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u file…", "Reading %u files…",
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u source…", "Reading %u sources…",
                                              self->n_opening), self->n_opening);
   else if (n == 0)
     subtitle = g_strdup ("");
@@ -176,7 +176,7 @@ set_empty_description (SynWindow          *self,
   else
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No File Could Be Opened"));
+      adw_status_page_set_title (self->empty_page, _("Nothing Could Be Opened"));
       for (guint i = 0; messages[i] != NULL; i++)
         {
           g_autofree char *escaped = g_markup_escape_text (messages[i], -1);
