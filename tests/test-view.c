@@ -650,6 +650,164 @@ test_level (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* One long story, told twice: the second version adds a paragraph of its
+ * own every few and tells one paragraph much later, so that keeping the
+ * columns level takes more than scrolling them by the same amount. */
+static char *
+make_story (gboolean retold)
+{
+  static const char * const places[] = { "weir", "signal box", "goods yard", "viaduct", "tollhouse", "lock",
+                                         "foundry", "brewery", "ropewalk", "granary", "smithy", "station" };
+  static const char * const deeds[] = { "was rebuilt", "was painted green", "lost its roof",
+                                        "changed hands", "was extended", "stood empty" };
+  GString *text = g_string_new ("The valley line, stop by stop\n\n");
+  g_autofree char *moved = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *paragraph = g_strdup_printf ("In %u the %s beside the %s %s, and the village noticed.\n\n",
+                                                    1901 + i * 2, places[i % G_N_ELEMENTS (places)],
+                                                    places[(i * 5 + 2) % G_N_ELEMENTS (places)],
+                                                    deeds[i % G_N_ELEMENTS (deeds)]);
+
+      if (retold && i == 6)
+        {
+          moved = g_steal_pointer (&paragraph);
+          continue;
+        }
+      g_string_append (text, paragraph);
+      if (retold && i % 5 == 2)
+        g_string_append_printf (text, "Only this paper asked the keeper of the %s what %s of trains "
+                                      "through the cutting, and he answered at length about soot and timetables.\n\n",
+                                places[(i + 3) % G_N_ELEMENTS (places)], i % 2 ? "he made" : "she thought");
+      if (retold && i == 30)
+        g_string_append (text, moved);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The span of @view at @y pixels from the top of what it shows, or -1. */
+static int
+span_at_view_y (SynArticleView *view,
+                float           y)
+{
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      float top, height;
+
+      if (syn_article_view_get_span_extent (view, i, &top, &height) &&
+          syn_article_view_get_span_view_y (view, i) <= y && syn_article_view_get_span_view_y (view, i) + height > y)
+        return i;
+    }
+  return -1;
+}
+
+/* The span of @view in @group, or -1. */
+static int
+span_of_group (SynArticleView *view,
+               int             group)
+{
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    if (syn_article_view_get_span (view, i)->group == group)
+      return i;
+  return -1;
+}
+
+/* Whether the second of two adjustments (in an array) is taller than the
+ * first by more than a few paragraphs: a text view lays out the lines
+ * off screen when idle, estimating their height until then. */
+static gboolean
+is_much_taller (gpointer data)
+{
+  GtkAdjustment **adjustments = data;
+
+  return gtk_adjustment_get_upper (adjustments[1]) > gtk_adjustment_get_upper (adjustments[0]) + 200;
+}
+
+static void
+test_scroll_together (void)
+{
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  const char * const names[] = { "told.txt", "retold.txt" };
+  const char * const texts[] = { told, retold };
+  Fixture fixture = { 0, };
+  SynArticleView *left, *right;
+  GtkAdjustment *left_adjustment, *right_adjustment;
+  double previous = 0, end, still;
+  guint n_level = 0;
+
+  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  g_assert_true (syn_comparison_view_get_scroll_together (fixture.view));
+  left = syn_comparison_view_get_article_view (fixture.view, 0);
+  right = syn_comparison_view_get_article_view (fixture.view, 1);
+  left_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (left));
+  right_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (right));
+  /* The retold version is longer by a dozen paragraphs, once laid out. */
+  syn_test_wait_until (is_much_taller, (GtkAdjustment *[]) { left_adjustment, right_adjustment },
+                       "the retold version to be laid out taller");
+
+  /* The reader is in the left column and scrolls it down, a step at a
+   * time. The right column follows: down only, never back; and the
+   * passage on the reading line (a third down) stands level with its
+   * counterpart wherever both tell it in the same order. */
+  gtk_widget_grab_focus (GTK_WIDGET (left));
+  end = gtk_adjustment_get_upper (left_adjustment) - gtk_adjustment_get_page_size (left_adjustment);
+  for (double v = 0; v <= end; v += 45)
+    {
+      float line = gtk_adjustment_get_page_size (left_adjustment) / 3;
+      g_autofree char *text = NULL;
+      int span, group, counterpart;
+
+      gtk_adjustment_set_value (left_adjustment, v);
+      syn_test_wait_frames (fixture.window, 2);
+      g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), >=, previous);
+      previous = gtk_adjustment_get_value (right_adjustment);
+      if (v < line || v > end - 2 * line || (span = span_at_view_y (left, line)) < 0)
+        continue;
+      group = syn_article_view_get_span (left, span)->group;
+      counterpart = span_of_group (right, group);
+      text = syn_passage_dup_text (passage_at (&fixture, 0, span));
+      /* The moved paragraph is where the bands cross, not level. */
+      if (group < 0 || counterpart < 0 || strstr (text, "In 1913") != NULL)
+        continue;
+      g_assert_cmpfloat (ABS (syn_article_view_get_span_view_y (right, counterpart) -
+                              syn_article_view_get_span_view_y (left, span)), <=, 2);
+      n_level++;
+    }
+  g_assert_cmpuint (n_level, >, 10);
+  /* At the end, both ends show. */
+  gtk_adjustment_set_value (left_adjustment, end);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), >=,
+                     gtk_adjustment_get_upper (right_adjustment) - gtk_adjustment_get_page_size (right_adjustment) - 2);
+
+  /* Scrolling the right column brings the left one with it, back up. */
+  gtk_widget_grab_focus (GTK_WIDGET (right));
+  gtk_adjustment_set_value (right_adjustment, 0);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (left_adjustment), <=, 1);
+
+  /* Unlocked, each column scrolls on its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.scroll-together", NULL));
+  g_assert_false (syn_comparison_view_get_scroll_together (fixture.view));
+  gtk_adjustment_set_value (right_adjustment, 600);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (left_adjustment), <=, 1);
+  still = gtk_adjustment_get_value (right_adjustment);
+  gtk_widget_grab_focus (GTK_WIDGET (left));
+  gtk_adjustment_set_value (left_adjustment, 300);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), ==, still);
+
+  /* Locked again, they line up at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.scroll-together", NULL));
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), !=, still);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 painted_cb (GdkFrameClock *clock,
             gboolean      *painted)
@@ -1001,6 +1159,7 @@ main (int   argc,
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);
+  g_test_add_func ("/ui/view/scroll-together", test_scroll_together);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);

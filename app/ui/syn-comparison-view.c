@@ -28,6 +28,7 @@
 #include "syn-legend.h"
 #include "syn-marks.h"
 #include "syn-model.h"
+#include "syn-scroll-sync.h"
 
 #define DETAIL_HEIGHT     210
 #define DETAIL_MIN_HEIGHT 120
@@ -85,6 +86,7 @@ struct _SynComparisonView
   guint              restore_tick;
   GArray            *places;
   gboolean           syncing_filters;
+  SynScrollSync     *sync;
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -96,6 +98,7 @@ enum {
   PROP_SHOW_BOILERPLATE,
   PROP_DIVERGENT_ONLY,
   PROP_UNIQUE_ONLY,
+  PROP_SCROLL_TOGETHER,
   N_PROPS
 };
 
@@ -331,6 +334,13 @@ select_span (SynComparisonView *self,
     {
       s = span_at (self, column, span);
       group = s->group;
+    }
+  if (self->sync != NULL)
+    {
+      syn_scroll_sync_set_selection (self->sync, column, span);
+      /* The chosen passage's column leads; the others level with it. */
+      if (column >= 0)
+        syn_scroll_sync_set_driver (self->sync, column);
     }
   mark_selection (self, group);
   level_columns (self, group, reveal);
@@ -570,6 +580,8 @@ go_to_match (SynComparisonView *self,
       int n = syn_article_view_get_n_matches (view);
 
       syn_article_view_set_current_match (view, index >= base && index < base + n ? index - base : -1);
+      if (index >= base && index < base + n)
+        syn_scroll_sync_set_driver (self->sync, c);
       base += n;
     }
   self->current_match = index;
@@ -623,6 +635,8 @@ apply_filters (SynComparisonView *self)
                                  self->unique_only);
   for (guint c = 0; c + 1 < self->views->len; c++)
     gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
+  /* Collapsed passages pair with nothing. */
+  syn_scroll_sync_invalidate (self->sync);
 
   self->syncing_filters = TRUE;
   gtk_toggle_button_set_active (self->divergent_button, self->divergent_only);
@@ -767,6 +781,7 @@ rebuild (SynComparisonView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
   self->detail_tick = 0;
   update_detail (self);
+  syn_scroll_sync_set_views (self->sync, NULL);
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
   g_ptr_array_set_size (self->members, 0);
@@ -805,6 +820,7 @@ rebuild (SynComparisonView *self)
           g_ptr_array_add (self->views, view);
         }
       build_members (self, g_list_model_get_n_items (syn_comparison_get_groups (self->comparison)));
+      syn_scroll_sync_set_views (self->sync, self->views);
       for (guint c = 0; c + 1 < self->views->len; c++)
         syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
     }
@@ -971,6 +987,7 @@ syn_comparison_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->sync, syn_scroll_sync_free);
   g_clear_object (&self->comparison);
   g_clear_object (&self->selected_group);
   g_clear_object (&self->header_group);
@@ -1016,6 +1033,9 @@ syn_comparison_view_get_property (GObject    *object,
     case PROP_UNIQUE_ONLY:
       g_value_set_boolean (value, self->unique_only);
       break;
+    case PROP_SCROLL_TOGETHER:
+      g_value_set_boolean (value, syn_comparison_view_get_scroll_together (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1045,6 +1065,9 @@ syn_comparison_view_set_property (GObject      *object,
       break;
     case PROP_UNIQUE_ONLY:
       syn_comparison_view_set_unique_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCROLL_TOGETHER:
+      syn_comparison_view_set_scroll_together (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1084,6 +1107,10 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
     g_param_spec_boolean ("unique-only", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCROLL_TOGETHER] =
+    g_param_spec_boolean ("scroll-together", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYN_TYPE_COLUMN_STRIP);
@@ -1122,6 +1149,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "view.show-boilerplate", "show-boilerplate");
   gtk_widget_class_install_property_action (widget_class, "view.divergent-only", "divergent-only");
   gtk_widget_class_install_property_action (widget_class, "view.unique-only", "unique-only");
+  gtk_widget_class_install_property_action (widget_class, "view.scroll-together", "scroll-together");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "view.next-divergence", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "view.next-divergence", NULL);
@@ -1147,6 +1175,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->anchor_column = self->anchor_span = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
+  self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
   gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
@@ -1410,4 +1439,27 @@ syn_comparison_view_get_column_width (SynComparisonView *self,
   g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), -1);
 
   return syn_column_strip_get_column_width (self->strip, column);
+}
+
+gboolean
+syn_comparison_view_get_scroll_together (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->sync != NULL && syn_scroll_sync_get_enabled (self->sync);
+}
+
+/* Scrolling a column keeps the others level with it (see
+ * syn-scroll-sync.c), or lets each column scroll on its own. */
+void
+syn_comparison_view_set_scroll_together (SynComparisonView *self,
+                                         gboolean           scroll_together)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  scroll_together = !!scroll_together;
+  if (self->sync == NULL || syn_scroll_sync_get_enabled (self->sync) == scroll_together)
+    return;
+  syn_scroll_sync_set_enabled (self->sync, scroll_together);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_TOGETHER]);
 }

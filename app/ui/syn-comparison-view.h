@@ -14,6 +14,7 @@
  *   view.clear-selection      Escape
  *   view.search               Ctrl+F
  *   view.show-legend
+ *   view.scroll-together      (a property action)
  */
 #pragma once
 
@@ -60,5 +61,11 @@ void           syn_comparison_view_set_divergent_only   (SynComparisonView *self
 gboolean       syn_comparison_view_get_unique_only      (SynComparisonView *self);
 void           syn_comparison_view_set_unique_only      (SynComparisonView *self,
                                                          gboolean           unique_only);
+
+/* Whether scrolling one column scrolls the others to the corresponding
+ * passages (the default). */
+gboolean       syn_comparison_view_get_scroll_together  (SynComparisonView *self);
+void           syn_comparison_view_set_scroll_together  (SynComparisonView *self,
+                                                         gboolean           scroll_together);
 
 G_END_DECLS
