@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "syn-article-column.h"
@@ -87,6 +88,8 @@ struct _SynComparisonView
   GArray            *places;
   gboolean           syncing_filters;
   SynScrollSync     *sync;
+  int                focus_pending;   /* column to focus once it is on screen */
+  guint              focus_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -99,6 +102,7 @@ enum {
   PROP_DIVERGENT_ONLY,
   PROP_UNIQUE_ONLY,
   PROP_SCROLL_TOGETHER,
+  PROP_FIT_COLUMNS,
   N_PROPS
 };
 
@@ -493,6 +497,165 @@ clear_selection_action (GtkWidget  *widget,
   clear_selection (SYN_COMPARISON_VIEW (widget));
 }
 
+/* Across the columns ----------------------------------------------------- */
+
+/* Scrolls the strip sideways so that column @column is in full view (or
+ * its start, when it is wider than the view). */
+static void
+reveal_column (SynComparisonView *self,
+               guint              column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double value = gtk_adjustment_get_value (adjustment), page = gtk_adjustment_get_page_size (adjustment);
+  int x, width;
+
+  if (!syn_column_strip_get_column_extent (self->strip, column, &x, &width))
+    return;
+  /* Bands either side stay in view: they show where the column's
+   * passages go. */
+  x -= 24;
+  width += 48;
+  if (x + width > value + page)
+    value = x + width - page;
+  if (x < value)
+    value = x;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+static gboolean
+focus_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  GtkWidget *view;
+
+  if (self->focus_pending < 0 || (guint) self->focus_pending >= self->views->len)
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* A column scrolled into view is mapped when the strip is next
+   * allocated. */
+  view = GTK_WIDGET (view_at (self, self->focus_pending));
+  if (!gtk_widget_get_mapped (view))
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (view);
+  self->focus_pending = -1;
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Gives column @column the keyboard focus, scrolled into view. */
+static void
+focus_column (SynComparisonView *self,
+              guint              column)
+{
+  GtkWidget *view = GTK_WIDGET (view_at (self, column));
+
+  reveal_column (self, column);
+  syn_scroll_sync_set_driver (self->sync, column);
+  if (gtk_widget_get_mapped (view))
+    {
+      gtk_widget_grab_focus (view);
+      return;
+    }
+  self->focus_pending = column;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+}
+
+static void
+step_column (SynComparisonView *self,
+             int                direction)
+{
+  int from = focused_column (self), to;
+
+  if (from < 0)
+    from = self->focus_pending >= 0 ? self->focus_pending : self->anchor_column;
+  /* From outside the columns: the first (or last) is the next. */
+  if (from < 0)
+    to = direction > 0 ? 0 : (int) self->views->len - 1;
+  else
+    to = from + direction;
+  if (to < 0 || to >= (int) self->views->len)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  focus_column (self, to);
+}
+
+static void
+next_column_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  step_column (SYN_COMPARISON_VIEW (widget), 1);
+}
+
+static void
+previous_column_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  step_column (SYN_COMPARISON_VIEW (widget), -1);
+}
+
+/* Shift+wheel, and a touchpad's sideways swipe, over the columns scroll
+ * the strip sideways. Caught before the column under the pointer, which
+ * would scroll (or swallow) it. */
+static gboolean
+sideways_scroll_cb (SynComparisonView        *self,
+                    double                    dx,
+                    double                    dy,
+                    GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double delta, step = 1;
+
+  if (state & GDK_SHIFT_MASK)
+    delta = dx != 0 ? dx : dy;
+  else if (fabs (dx) > fabs (dy))
+    delta = dx;
+  else
+    return GDK_EVENT_PROPAGATE;
+  /* A wheel's notch moves as far as GTK's own scrollers move for it. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta * step);
+  return GDK_EVENT_STOP;
+}
+
+static void
+add_window_shortcuts (SynComparisonView *self)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } shortcuts[] = {
+    { "<Alt>Right", "view.next-column" },
+    { "<Alt>Left", "view.previous-column" },
+    { "<Control>0", "view.fit-columns" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  /* Window-wide: wherever the focus is (the header bar, the search entry,
+   * nothing after a click on a band), these reach the columns. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (sideways_scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hscroller), controller);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -782,6 +945,7 @@ rebuild (SynComparisonView *self)
   self->detail_tick = 0;
   update_detail (self);
   syn_scroll_sync_set_views (self->sync, NULL);
+  self->focus_pending = -1;
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
   g_ptr_array_set_size (self->members, 0);
@@ -986,6 +1150,9 @@ syn_comparison_view_dispose (GObject *object)
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->sync, syn_scroll_sync_free);
   g_clear_object (&self->comparison);
@@ -1036,6 +1203,9 @@ syn_comparison_view_get_property (GObject    *object,
     case PROP_SCROLL_TOGETHER:
       g_value_set_boolean (value, syn_comparison_view_get_scroll_together (self));
       break;
+    case PROP_FIT_COLUMNS:
+      g_value_set_boolean (value, syn_column_strip_get_fit (self->strip));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1068,6 +1238,9 @@ syn_comparison_view_set_property (GObject      *object,
       break;
     case PROP_SCROLL_TOGETHER:
       syn_comparison_view_set_scroll_together (self, g_value_get_boolean (value));
+      break;
+    case PROP_FIT_COLUMNS:
+      syn_comparison_view_set_fit_columns (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1111,6 +1284,10 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
     g_param_spec_boolean ("scroll-together", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FIT_COLUMNS] =
+    g_param_spec_boolean ("fit-columns", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYN_TYPE_COLUMN_STRIP);
@@ -1150,6 +1327,9 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "view.divergent-only", "divergent-only");
   gtk_widget_class_install_property_action (widget_class, "view.unique-only", "unique-only");
   gtk_widget_class_install_property_action (widget_class, "view.scroll-together", "scroll-together");
+  gtk_widget_class_install_property_action (widget_class, "view.fit-columns", "fit-columns");
+  gtk_widget_class_install_action (widget_class, "view.next-column", NULL, next_column_action);
+  gtk_widget_class_install_action (widget_class, "view.previous-column", NULL, previous_column_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "view.next-divergence", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "view.next-divergence", NULL);
@@ -1176,6 +1356,8 @@ syn_comparison_view_init (SynComparisonView *self)
   self->current_match = -1;
   self->show_boilerplate = TRUE;
   self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
+  self->focus_pending = -1;
+  add_window_shortcuts (self);
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
   gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
@@ -1462,4 +1644,27 @@ syn_comparison_view_set_scroll_together (SynComparisonView *self,
     return;
   syn_scroll_sync_set_enabled (self->sync, scroll_together);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_TOGETHER]);
+}
+
+gboolean
+syn_comparison_view_get_fit_columns (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return syn_column_strip_get_fit (self->strip);
+}
+
+/* Narrows the columns so that every source is in view where the window
+ * allows (see syn-column-strip.c); off, they take a comfortable width. */
+void
+syn_comparison_view_set_fit_columns (SynComparisonView *self,
+                                     gboolean           fit_columns)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  fit_columns = !!fit_columns;
+  if (syn_column_strip_get_fit (self->strip) == fit_columns)
+    return;
+  syn_column_strip_set_fit (self->strip, fit_columns);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_COLUMNS]);
 }

@@ -15,6 +15,9 @@
  *   view.search               Ctrl+F
  *   view.show-legend
  *   view.scroll-together      (a property action)
+ *   view.next-column          Alt+Right (window-wide)
+ *   view.previous-column      Alt+Left (window-wide)
+ *   view.fit-columns          Ctrl+0 (window-wide; a property action)
  */
 #pragma once
 
@@ -67,5 +70,10 @@ void           syn_comparison_view_set_unique_only      (SynComparisonView *self
 gboolean       syn_comparison_view_get_scroll_together  (SynComparisonView *self);
 void           syn_comparison_view_set_scroll_together  (SynComparisonView *self,
                                                          gboolean           scroll_together);
+
+/* Whether the columns narrow so that all are in view (Ctrl+0). */
+gboolean       syn_comparison_view_get_fit_columns      (SynComparisonView *self);
+void           syn_comparison_view_set_fit_columns      (SynComparisonView *self,
+                                                         gboolean           fit_columns);
 
 G_END_DECLS
