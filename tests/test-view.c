@@ -20,6 +20,9 @@
 
 #include <string.h>
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "syn-comparison-view-private.h"
 #include "syn-model.h"
@@ -140,6 +143,12 @@ static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
 }
 
 static void
@@ -293,6 +302,12 @@ test_columns (Fixture       *fixture,
   /* Bands join the neighbours' shared passages. */
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 0)), >=, 4);
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 1)), >=, 4);
+
+  /* Closed again: an open popup holds the X keyboard grab, which would
+   * keep later tests' key presses from their windows. */
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)));
+  syn_test_wait_until (is_unmapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)),
+                       "the legend to close");
 }
 
 static void
@@ -945,6 +960,180 @@ test_many_sources (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+#ifdef GDK_WINDOWING_X11
+/* Real input through the X server (XTEST), as a user's keyboard and
+ * mouse give it: GTK 4 has no public way to synthesize events. WINDOW in
+ * @args stands for the window's X id. */
+static void
+xdotool (GtkWidget  *window,
+         const char *args)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) parts = g_strsplit (args, "WINDOW", -1);
+  g_autofree char *joined = g_strjoinv (xid, parts);
+  g_autofree char *command_line = g_strconcat ("xdotool ", joined, NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command_line, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+typedef struct {
+  GtkWidget *window;
+  GtkWidget *widget;
+} FocusOn;
+
+static gboolean
+has_focus (gpointer data)
+{
+  FocusOn *focus = data;
+
+  return gtk_root_get_focus (GTK_ROOT (focus->window)) == focus->widget;
+}
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         value;
+} Moved;
+
+static gboolean
+has_moved (gpointer data)
+{
+  Moved *moved = data;
+
+  return gtk_adjustment_get_value (moved->adjustment) != moved->value;
+}
+
+static gboolean
+fits_columns (gpointer data)
+{
+  return syn_comparison_view_get_fit_columns (data);
+}
+
+/* Is column @column's whole width in the sideways scroller's view? */
+static gboolean
+column_in_view (Fixture   *fixture,
+                GtkWidget *scroller,
+                guint      column)
+{
+  GtkWidget *view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, column));
+  double x, y;
+
+  /* Columns far out of view are not even mapped. */
+  if (!gtk_widget_get_mapped (view))
+    return FALSE;
+  translate (view, scroller, 0, 0, &x, &y);
+  return x >= 0 && x + gtk_widget_get_width (view) <= gtk_widget_get_width (scroller);
+}
+#endif
+
+/* Twelve sources at 1600 pixels: more than fit. The keyboard walks from
+ * column to column (Alt+Right, Alt+Left) and each comes into view; Shift
+ * and the wheel scroll sideways; Ctrl+0 narrows the columns to fit more. */
+static void
+test_reach (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const guint n = 12;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  double upper, value;
+  int width;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
+    }
+  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_false (column_in_view (&fixture, scroller, n - 1));
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+
+  /* Alt+Right from nowhere: the first column; then the next, and on to the
+   * last, each scrolled into view as it takes the focus. */
+  for (guint c = 0; c < n; c++)
+    {
+      GtkWidget *view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, c));
+
+      xdotool (fixture.window, "key alt+Right");
+      syn_test_wait_until (has_focus, &(FocusOn) { fixture.window, view }, "the next column to take the focus");
+      syn_test_wait_frames (fixture.window, 2);
+      g_assert_true (column_in_view (&fixture, scroller, c));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  xdotool (fixture.window, "key alt+Left");
+  syn_test_wait_until (has_focus,
+                       &(FocusOn) { fixture.window, GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, n - 2)) },
+                       "the previous column to take the focus");
+
+  /* Shift and the wheel over the columns: sideways, back to the left. */
+  value = gtk_adjustment_get_value (hadjustment);
+  xdotool (fixture.window, "mousemove --window WINDOW 600 500 keydown shift click 4 keyup shift");
+  syn_test_wait_until (has_moved, &(Moved) { hadjustment, value }, "Shift+wheel to scroll sideways");
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), <, value);
+
+  /* Ctrl+0: narrower columns, less to scroll. */
+  upper = gtk_adjustment_get_upper (hadjustment);
+  width = syn_comparison_view_get_column_width (fixture.view, 0);
+  xdotool (fixture.window, "key ctrl+0");
+  syn_test_wait_until (fits_columns, fixture.view, "Ctrl+0 to fit the columns");
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 0), <, width);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <, upper * 0.8);
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
+/* Five sources fit a window of 1600 pixels once fitted, and the widths
+ * come back when the fit is let go. */
+static void
+test_fit_all (void)
+{
+  const char * const names[] = { "a.txt", "b.txt", "c.txt", "d.txt", "e.txt" };
+  const char * const texts[] = { courier, times, post, courier, times };
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  int width;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1300, 800);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  width = syn_comparison_view_get_column_width (fixture.view, 4);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.fit-columns", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 4), <, width);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.fit-columns", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 4), ==, width);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 save_screenshot (GtkWidget  *window,
                  const char *name)
@@ -1161,6 +1350,8 @@ main (int   argc,
   g_test_add_func ("/ui/view/level", test_level);
   g_test_add_func ("/ui/view/scroll-together", test_scroll_together);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
+  g_test_add_func ("/ui/view/reach", test_reach);
+  g_test_add_func ("/ui/view/fit-all", test_fit_all);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);

@@ -409,11 +409,18 @@ is_divergence_stop (SynComparisonView *self,
   return is_passage_stop (self, column, span) && (s->divergent || s->unique);
 }
 
+/* The column holding the window's focus widget. Asked of the root, not of
+ * the widget: a window that is not the active one (a dialog over it, the
+ * moment before the window manager's focus arrives) still knows where
+ * its focus is, and a key press can reach it then. */
 static int
 focused_column (SynComparisonView *self)
 {
-  for (guint c = 0; c < self->views->len; c++)
-    if (gtk_widget_has_focus (GTK_WIDGET (view_at (self, c))))
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint c = 0; focus != NULL && c < self->views->len; c++)
+    if (focus == GTK_WIDGET (view_at (self, c)))
       return c;
   return -1;
 }
