@@ -30,6 +30,7 @@
 #include "syn-marks.h"
 #include "syn-model.h"
 #include "syn-scroll-sync.h"
+#include "syn-source-map.h"
 
 #define DETAIL_HEIGHT     210
 #define DETAIL_MIN_HEIGHT 120
@@ -57,6 +58,7 @@ struct _SynComparisonView
   GtkPaned          *paned;
   GtkScrolledWindow *hscroller;
   SynColumnStrip    *strip;
+  SynSourceMap      *source_map;
   SynGroupDetail    *detail;
   GtkWidget         *footer;
 
@@ -89,6 +91,8 @@ struct _SynComparisonView
   gboolean           syncing_filters;
   SynScrollSync     *sync;
   int                focus_pending;   /* column to focus once it is on screen */
+  int                scroll_pending;  /* column to scroll once it is on screen */
+  int                scroll_pending_span;
   guint              focus_tick;
 };
 
@@ -529,28 +533,50 @@ reveal_column (SynComparisonView *self,
   gtk_adjustment_set_value (adjustment, value);
 }
 
+/* Whether column @column is on screen, with a size: a column scrolled
+ * into view is mapped and allocated when the strip next is. */
+static gboolean
+is_placed (SynComparisonView *self,
+           int                column)
+{
+  GtkWidget *view = GTK_WIDGET (view_at (self, column));
+
+  return gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0;
+}
+
+/* What waits for a column to come on screen: the focus, a scroll. */
 static gboolean
 focus_tick_cb (GtkWidget     *widget,
                GdkFrameClock *clock,
                gpointer       user_data)
 {
   SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
-  GtkWidget *view;
+  SynArticleView *view;
 
-  if (self->focus_pending < 0 || (guint) self->focus_pending >= self->views->len)
+  if (self->focus_pending >= (int) self->views->len || self->scroll_pending >= (int) self->views->len)
+    self->focus_pending = self->scroll_pending = -1;
+  if (self->focus_pending >= 0 && is_placed (self, self->focus_pending))
     {
-      self->focus_tick = 0;
-      return G_SOURCE_REMOVE;
+      gtk_widget_grab_focus (GTK_WIDGET (view_at (self, self->focus_pending)));
+      self->focus_pending = -1;
     }
-  /* A column scrolled into view is mapped when the strip is next
-   * allocated. */
-  view = GTK_WIDGET (view_at (self, self->focus_pending));
-  if (!gtk_widget_get_mapped (view))
+  if (self->scroll_pending >= 0 && is_placed (self, self->scroll_pending))
+    {
+      view = view_at (self, self->scroll_pending);
+      syn_article_view_scroll_span_to (view, self->scroll_pending_span, gtk_widget_get_height (GTK_WIDGET (view)) / 3.0);
+      self->scroll_pending = -1;
+    }
+  if (self->focus_pending >= 0 || self->scroll_pending >= 0)
     return G_SOURCE_CONTINUE;
-  gtk_widget_grab_focus (view);
-  self->focus_pending = -1;
   self->focus_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_placing (SynComparisonView *self)
+{
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
 }
 
 /* Gives column @column the keyboard focus, scrolled into view. */
@@ -568,8 +594,7 @@ focus_column (SynComparisonView *self,
       return;
     }
   self->focus_pending = column;
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+  wait_for_placing (self);
 }
 
 static void
@@ -633,6 +658,57 @@ sideways_scroll_cb (SynComparisonView        *self,
     step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta * step);
   return GDK_EVENT_STOP;
+}
+
+/* Is column @column (a part of it at least) in the strip's view? For the
+ * overview's lighter bars. */
+static gboolean
+column_in_view (guint    column,
+                gpointer user_data)
+{
+  SynComparisonView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  int x, width;
+
+  return syn_column_strip_get_column_extent (self->strip, column, &x, &width) &&
+         x + width > value && x < value + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A click on the overview: that source's column comes into view, scrolled
+ * to the passage at that point of its text, and the others follow it. */
+static void
+map_position_cb (SynComparisonView *self,
+                 guint              column,
+                 double             fraction)
+{
+  SynArticleView *view;
+  int total, span = -1;
+
+  if (column >= self->views->len)
+    return;
+  view = view_at (self, column);
+  total = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      const SynSpan *s = syn_article_view_get_span (view, i);
+
+      if (s->collapsed)
+        continue;
+      if (span >= 0 && s->start > fraction * total)
+        break;
+      span = i;
+    }
+  reveal_column (self, column);
+  syn_scroll_sync_set_driver (self->sync, column);
+  if (span < 0)
+    return;
+  self->scroll_pending = column;
+  self->scroll_pending_span = span;
+  if (is_placed (self, column))
+    focus_tick_cb (GTK_WIDGET (self), NULL, NULL);
+  else
+    wait_for_placing (self);
 }
 
 static void
@@ -952,7 +1028,8 @@ rebuild (SynComparisonView *self)
   self->detail_tick = 0;
   update_detail (self);
   syn_scroll_sync_set_views (self->sync, NULL);
-  self->focus_pending = -1;
+  syn_source_map_set_views (self->source_map, NULL);
+  self->focus_pending = self->scroll_pending = -1;
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
   g_ptr_array_set_size (self->members, 0);
@@ -992,10 +1069,13 @@ rebuild (SynComparisonView *self)
         }
       build_members (self, g_list_model_get_n_items (syn_comparison_get_groups (self->comparison)));
       syn_scroll_sync_set_views (self->sync, self->views);
+      syn_source_map_set_views (self->source_map, self->views);
       for (guint c = 0; c + 1 < self->views->len; c++)
         syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
     }
 
+  /* One source needs no overview. */
+  gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
   update_status (self);
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
@@ -1298,6 +1378,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYN_TYPE_COLUMN_STRIP);
+  g_type_ensure (SYN_TYPE_SOURCE_MAP);
   g_type_ensure (SYN_TYPE_GROUP_DETAIL);
   g_type_ensure (SYN_TYPE_LEGEND);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1315,6 +1396,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, paned);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, hscroller);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, strip);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, source_map);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, detail);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, footer);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
@@ -1322,6 +1404,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_position_cb);
 
   gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "view.previous-divergence", NULL, previous_divergence_action);
@@ -1363,9 +1446,11 @@ syn_comparison_view_init (SynComparisonView *self)
   self->current_match = -1;
   self->show_boilerplate = TRUE;
   self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
-  self->focus_pending = -1;
+  self->focus_pending = self->scroll_pending = -1;
   add_window_shortcuts (self);
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
+  syn_source_map_set_hadjustment (self->source_map, gtk_scrolled_window_get_hadjustment (self->hscroller));
+  syn_source_map_set_visible_func (self->source_map, column_in_view, self);
   gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
