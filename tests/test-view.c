@@ -25,6 +25,7 @@
 #endif
 
 #include "syn-comparison-view-private.h"
+#include "syn-source-map.h"
 #include "syn-model.h"
 #include "syn-style.h"
 #include "syn-test-ui.h"
@@ -981,6 +982,15 @@ xdotool (GtkWidget  *window,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* Whether real input can be sent: an X display and xdotool. */
+static gboolean
+can_press_keys (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && path != NULL;
+}
+
 typedef struct {
   GtkWidget *window;
   GtkWidget *widget;
@@ -1046,7 +1056,7 @@ test_reach (void)
   double upper, value;
   int width;
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+  if (!can_press_keys ())
     {
       g_test_skip ("Needs X11 and xdotool to press real keys");
       return;
@@ -1099,6 +1109,72 @@ test_reach (void)
   fixture_tear_down (&fixture, NULL);
 #else
   g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
+/* Whether the first passage at the top of @data (a SynArticleView) is
+ * from the last fifth of its text. */
+static gboolean
+shows_late_passage (gpointer data)
+{
+  SynArticleView *view = data;
+  int first = syn_article_view_get_first_visible_span (view);
+  int total = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  return first >= 0 && (double) syn_article_view_get_span (view, first)->end / total > 0.8;
+}
+
+/* Six long versions, more than a window of 1200 pixels shows: a click
+ * low on the last source's bar in the overview brings that column into
+ * view, scrolled far down its text. */
+static void
+test_overview (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  const char * const names[] = { "a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt" };
+  const char * const texts[] = { told, retold, told, retold, told, retold };
+  const guint last = G_N_ELEMENTS (texts) - 1;
+  Fixture fixture = { 0, };
+  GtkWidget *map, *scroller;
+  double x, y;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to click");
+      return;
+    }
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 700);
+  map = find_descendant (GTK_WIDGET (fixture.view), SYN_TYPE_SOURCE_MAP);
+  g_assert_nonnull (map);
+  g_assert_true (gtk_widget_get_mapped (map));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_false (column_in_view (&fixture, scroller, last));
+
+  /* The middle of the last bar, nine tenths of the way down. */
+  for (x = 0; syn_source_map_column_at (SYN_SOURCE_MAP (map), x) != (int) last; x++)
+    g_assert_cmpfloat (x, <, gtk_widget_get_width (map));
+  translate (map, fixture.window, x + 3, gtk_widget_get_height (map) * 0.9, &x, &y);
+  {
+    g_autofree char *click = g_strdup_printf ("mousemove --window WINDOW %d %d click 1", (int) x, (int) y);
+
+    xdotool (fixture.window, click);
+  }
+  /* At the top of the column soon: a passage from the last fifth of the
+   * text, where the click was. */
+  syn_test_wait_until (shows_late_passage, syn_comparison_view_get_article_view (fixture.view, last),
+                       "the last column to scroll far down");
+  g_assert_true (column_in_view (&fixture, scroller, last));
+  /* The columns are locked: the first, off screen now, followed. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
+                       syn_comparison_view_get_article_view (fixture.view, 0)))), >, 0);
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to click");
 #endif
 }
 
@@ -1352,6 +1428,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
   g_test_add_func ("/ui/view/reach", test_reach);
   g_test_add_func ("/ui/view/fit-all", test_fit_all);
+  g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);

@@ -34,6 +34,7 @@
 
 #define DETAIL_HEIGHT     210
 #define DETAIL_MIN_HEIGHT 120
+#define MAX_SCROLL_TRIES  20
 
 typedef struct {
   guint column;
@@ -93,6 +94,7 @@ struct _SynComparisonView
   int                focus_pending;   /* column to focus once it is on screen */
   int                scroll_pending;  /* column to scroll once it is on screen */
   int                scroll_pending_span;
+  guint              scroll_tries;
   guint              focus_tick;
 };
 
@@ -544,6 +546,28 @@ is_placed (SynComparisonView *self,
   return gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0;
 }
 
+/* Scrolls @view so that span @index stands @y pixels down, by where its
+ * lines are estimated to be. A text view keeps a scroll to a mark until
+ * it has laid out every line, which in a long text a column that only
+ * came into view sideways may wait for long; for a jump from the
+ * overview, the estimate is near enough, and it is exact once the lines
+ * on screen are laid out. */
+static void
+scroll_to_estimate (SynArticleView *view,
+                    guint           index,
+                    double          y)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle visible;
+  float top, height;
+
+  if (!syn_article_view_get_span_extent (view, index, &top, &height))
+    return;
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+  /* The adjustment counts from above the text view's top margin. */
+  gtk_adjustment_set_value (adjustment, top + (floor (gtk_adjustment_get_value (adjustment)) - visible.y) - y);
+}
+
 /* What waits for a column to come on screen: the focus, a scroll. */
 static gboolean
 focus_tick_cb (GtkWidget     *widget,
@@ -562,9 +586,17 @@ focus_tick_cb (GtkWidget     *widget,
     }
   if (self->scroll_pending >= 0 && is_placed (self, self->scroll_pending))
     {
+      double target;
+
       view = view_at (self, self->scroll_pending);
-      syn_article_view_scroll_span_to (view, self->scroll_pending_span, gtk_widget_get_height (GTK_WIDGET (view)) / 3.0);
-      self->scroll_pending = -1;
+      target = gtk_widget_get_height (GTK_WIDGET (view)) / 3.0;
+      /* Each frame lays out the lines the last estimate brought on
+       * screen and corrects the estimates: a few rounds converge. */
+      if (fabs (syn_article_view_get_span_view_y (view, self->scroll_pending_span) - target) > 1 &&
+          self->scroll_tries++ < MAX_SCROLL_TRIES)
+        scroll_to_estimate (view, self->scroll_pending_span, target);
+      else
+        self->scroll_pending = -1;
     }
   if (self->focus_pending >= 0 || self->scroll_pending >= 0)
     return G_SOURCE_CONTINUE;
@@ -705,6 +737,7 @@ map_position_cb (SynComparisonView *self,
     return;
   self->scroll_pending = column;
   self->scroll_pending_span = span;
+  self->scroll_tries = 0;
   if (is_placed (self, column))
     focus_tick_cb (GTK_WIDGET (self), NULL, NULL);
   else
