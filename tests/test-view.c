@@ -1210,6 +1210,60 @@ test_fit_all (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Twenty long versions, locked: scrolling the first column moves all the
+ * others with it. Timed for the record (the machine decides the figure):
+ * from each step to the frame that paints it. */
+static void
+test_scroll_together_cost (void)
+{
+  const guint n = 20;
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) step_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) follow_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Fixture fixture = { 0, };
+  GtkAdjustment *first, *second;
+  double end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, i % 2 ? retold : told);
+    }
+  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  first = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 0)));
+  second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
+  gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)));
+  end = gtk_adjustment_get_upper (first) - gtk_adjustment_get_page_size (first);
+  for (double v = 20; v < end; v += 20)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      /* Setting the value is when the others follow. */
+      gtk_adjustment_set_value (first, v);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (follow_ms, ms);
+      wait_painted (fixture.window);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (step_ms, ms);
+    }
+  /* The others came along. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (second), >, 0);
+  g_array_sort (step_ms, compare_doubles);
+  g_array_sort (follow_ms, compare_doubles);
+  g_test_message ("Scrolling %u locked columns, %u steps: the others follow in median %.2f ms "
+                  "(90th percentile %.2f ms); from a step to its painted frame median %.1f ms "
+                  "(90th percentile %.1f ms)", n, step_ms->len,
+                  g_array_index (follow_ms, double, follow_ms->len / 2),
+                  g_array_index (follow_ms, double, follow_ms->len * 9 / 10),
+                  g_array_index (step_ms, double, step_ms->len / 2),
+                  g_array_index (step_ms, double, step_ms->len * 9 / 10));
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 save_screenshot (GtkWidget  *window,
                  const char *name)
@@ -1429,6 +1483,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/reach", test_reach);
   g_test_add_func ("/ui/view/fit-all", test_fit_all);
   g_test_add_func ("/ui/view/overview", test_overview);
+  g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);
