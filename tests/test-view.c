@@ -1004,6 +1004,14 @@ has_focus (gpointer data)
   return gtk_root_get_focus (GTK_ROOT (focus->window)) == focus->widget;
 }
 
+static gboolean
+has_focus_within_entry (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
 typedef struct {
   GtkAdjustment *adjustment;
   double         value;
@@ -1175,6 +1183,79 @@ test_overview (void)
   fixture_tear_down (&fixture, NULL);
 #else
   g_test_skip ("Needs X11 to click");
+#endif
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  SynComparisonView *view;
+  SynPassage        *from;
+} SelectionMoved;
+
+static gboolean
+selection_moved (gpointer data)
+{
+  SelectionMoved *moved = data;
+
+  return syn_comparison_view_get_selected_passage (moved->view) != moved->from;
+}
+
+/* Presses @key (xdotool's name for it) and waits for the selection to
+ * move on from where it is; returns where it went. */
+static SynPassage *
+press_and_wait (Fixture    *fixture,
+                const char *key,
+                const char *what)
+{
+  SelectionMoved moved = { fixture->view, syn_comparison_view_get_selected_passage (fixture->view) };
+  g_autofree char *command = g_strconcat ("key ", key, NULL);
+
+  xdotool (fixture->window, command);
+  syn_test_wait_until (selection_moved, &moved, what);
+  return syn_comparison_view_get_selected_passage (fixture->view);
+}
+#endif
+
+/* F8, Shift+F8 and Escape work from every state, pressed as a user
+ * presses them: at start-up with nothing focused in the columns, after
+ * Escape, with a toolbar button focused, after a filter changed, with
+ * the search bar open and its entry focused. */
+static void
+test_keys_always (Fixture       *fixture,
+                  gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkWidget *button;
+  SynPassage *first, *second;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  xdotool (fixture->window, "windowfocus --sync WINDOW");
+  first = press_and_wait (fixture, "F8", "F8 at start-up to select a difference");
+  g_assert_nonnull (first);
+  g_assert_null (press_and_wait (fixture, "Escape", "Escape to clear the selection"));
+  g_assert_true (press_and_wait (fixture, "F8", "F8 after Escape") == first);
+
+  /* A toolbar button has the focus (as after a click on it). */
+  button = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (button));
+  second = press_and_wait (fixture, "F8", "F8 with a toolbar button focused");
+  g_assert_true (second != first);
+  g_assert_true (press_and_wait (fixture, "shift+F8", "Shift+F8 with a toolbar button focused") == first);
+
+  /* After a filter change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.divergent-only", NULL));
+  g_assert_true (press_and_wait (fixture, "F8", "F8 after a filter changed") != first);
+
+  /* The search bar open, typing in its entry: F8 still steps. */
+  xdotool (fixture->window, "key ctrl+f");
+  syn_test_wait_until (has_focus_within_entry, fixture->window, "Ctrl+F to focus the search entry");
+  g_assert_nonnull (press_and_wait (fixture, "F8", "F8 with the search entry focused"));
+#else
+  g_test_skip ("Needs X11 to press real keys");
 #endif
 }
 
@@ -1484,6 +1565,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/fit-all", test_fit_all);
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
+  g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);

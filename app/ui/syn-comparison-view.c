@@ -744,27 +744,53 @@ map_position_cb (SynComparisonView *self,
     wait_for_placing (self);
 }
 
+typedef struct {
+  const char *trigger;
+  const char *action;
+} Shortcut;
+
+static GtkEventController *
+window_shortcuts (const Shortcut    *shortcuts,
+                  guint              n_shortcuts,
+                  GtkPropagationPhase phase)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, phase);
+  for (guint i = 0; i < n_shortcuts; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  return controller;
+}
+
+/* Window-wide keys: wherever the focus is (nowhere at start-up, a column,
+ * the header bar, a toolbar button, the search entry), these reach the
+ * view. Most are taken before the focused widget sees them: the paned
+ * around the columns would take F8 for its handle, which would make the
+ * key the status line names do nothing while a column has the focus.
+ * Escape comes after, so that the search entry and popups keep theirs.
+ * Down, Up, j and k stay with the columns (see add_view_shortcuts()),
+ * where they take no key from another widget. */
 static void
 add_window_shortcuts (SynComparisonView *self)
 {
-  static const struct {
-    const char *trigger;
-    const char *action;
-  } shortcuts[] = {
+  static const Shortcut first[] = {
+    { "F8|<Alt>Down", "view.next-divergence" },
+    { "<Shift>F8|<Alt>Up", "view.previous-divergence" },
+    { "<Control>f", "view.search" },
     { "<Alt>Right", "view.next-column" },
     { "<Alt>Left", "view.previous-column" },
     { "<Control>0", "view.fit-columns" },
   };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
+  static const Shortcut last[] = {
+    { "Escape", "view.clear-selection" },
+  };
+  GtkEventController *controller;
 
-  /* Window-wide: wherever the focus is (the header bar, the search entry,
-   * nothing after a click on a band), these reach the columns. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self), window_shortcuts (first, G_N_ELEMENTS (first), GTK_PHASE_CAPTURE));
+  gtk_widget_add_controller (GTK_WIDGET (self), window_shortcuts (last, G_N_ELEMENTS (last), GTK_PHASE_BUBBLE));
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
@@ -1454,16 +1480,10 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.next-column", NULL, next_column_action);
   gtk_widget_class_install_action (widget_class, "view.previous-column", NULL, previous_column_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "view.next-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "view.next-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "view.previous-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "view.previous-divergence", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.next-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "view.next-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.previous-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "view.previous-passage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "syncomparisonview");
 }

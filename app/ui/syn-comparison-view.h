@@ -7,12 +7,12 @@
  * search across all columns.
  *
  * Widget actions (with their keys, see syn_comparison_view_class_init()):
- *   view.next-divergence      F8, Alt+Down
- *   view.previous-divergence  Shift+F8, Alt+Up
+ *   view.next-divergence      F8, Alt+Down (window-wide)
+ *   view.previous-divergence  Shift+F8, Alt+Up (window-wide)
  *   view.next-passage         Down, J (when a column has focus)
  *   view.previous-passage     Up, K
- *   view.clear-selection      Escape
- *   view.search               Ctrl+F
+ *   view.clear-selection      Escape (window-wide)
+ *   view.search               Ctrl+F (window-wide)
  *   view.show-legend
  *   view.scroll-together      (a property action)
  *   view.next-column          Alt+Right (window-wide)
