@@ -13,7 +13,7 @@
 
 #include "syn-align.h"
 #include "syn-diverge.h"
-#include "syn-token-cache.h"
+#include "syn-token-cache-private.h"
 
 typedef struct {
   guint           n_sources;
@@ -672,30 +672,78 @@ test_derived_apart (void)
     }
 }
 
-/* Passages of one source that are far apart never share a group, however
- * alike: only a few explanations may stand between two pieces. */
-static void
-test_apart_bounded (void)
-{
-  const char * const texts[] = { story, story_reordered };
-  Fixture f;
+/* story_plain with five sentences of explanation, instead of one, between
+ * the two pieces of the source's second sentence. */
+static const char story_plain_far[] =
+  "The old bridge in Marlow is closed since Tuesday.\n"
+  "Floodwater undermined its eastern pier.\n"
+  "Engineers found a crack nearly two metres long in the stonework.\n"
+  "This happens often with very old bridges.\n"
+  "Many of them were built two hundred years ago.\n"
+  "Nobody then knew how high rivers could rise.\n"
+  "Water slowly washes away the ground under them.\n"
+  "Then the stones begin to move.\n"
+  "Divers from the county will examine the foundations on Friday.\n"
+  "Mayor Clara Voss said the bridge would stay shut until the repairs are finished.\n"
+  "About 12,000 vehicles cross the bridge every day.\n"
+  "Buses will be diverted through the industrial estate.\n"
+  "That adds twenty minutes to most journeys.\n";
 
-  fixture_init (&f, texts, 2);
-  fixture_align (&f);
-  assert_consistent (&f);
-  for (guint c = 0; c < f.clusters->len; c++)
+/* The most passages of one source apart that a group holds: two pieces
+ * with the most explanations (SYN_ALIGN_MAX_SKIP, 4) between them. */
+#define MAX_APART 5
+
+/* How many pairs of passages of one source share a cluster; fails when
+ * two of them are more than MAX_APART apart. */
+static guint
+count_same_source (Fixture *f)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < f->clusters->len; c++)
     {
-      const SynCluster *cl = &g_array_index (f.clusters, SynCluster, c);
+      const SynCluster *cl = &g_array_index (f->clusters, SynCluster, c);
 
       for (guint k = 1; k < cl->n_segments; k++)
         {
-          const SynSegment *a = &g_array_index (f.segments, SynSegment, cl->segments[k - 1]);
-          const SynSegment *b = &g_array_index (f.segments, SynSegment, cl->segments[k]);
+          const SynSegment *a = &g_array_index (f->segments, SynSegment, cl->segments[k - 1]);
+          const SynSegment *b = &g_array_index (f->segments, SynSegment, cl->segments[k]);
 
-          if (a->source == b->source)
-            g_assert_cmpuint (cl->segments[k] - cl->segments[k - 1], <=, 5);
+          if (a->source != b->source)
+            continue;
+          g_assert_cmpuint (cl->segments[k] - cl->segments[k - 1], <=, MAX_APART);
+          n++;
         }
     }
+  return n;
+}
+
+/* Passages of one source may share a group with a few explanations
+ * between them, never far apart, however alike. */
+static void
+test_apart_bounded (void)
+{
+  const char * const near[] = { story_plain_source, story_plain };
+  const char * const far[] = { story_plain_source, story_plain_far };
+  Fixture f;
+
+  /* one explanation between the pieces: they share the group */
+  fixture_init (&f, near, 2);
+  fixture_align (&f);
+  assert_consistent (&f);
+  g_assert_cmpuint (count_same_source (&f), >, 0);
+  assert_together (&f, 1, "Engineers found", 1, "Divers from the county");
+  fixture_clear (&f);
+
+  /* five: more than a group may hold between two of its passages; the
+   * first piece keeps its source sentence, the second does not join it */
+  fixture_init (&f, far, 2);
+  fixture_align (&f);
+  assert_consistent (&f);
+  count_same_source (&f);
+  assert_together (&f, 0, "During a morning inspection", 1, "Engineers found");
+  g_assert_cmpint (cluster_of (&f, 1, "Divers from the county"), !=,
+                   cluster_of (&f, 1, "Engineers found"));
   fixture_clear (&f);
 }
 

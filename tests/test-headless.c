@@ -309,7 +309,7 @@ test_stdout (void)
   write_sources ();
   run_child ();
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stdout ("{\n  \"format\": \"synopsis-comparison\",*\"encoding\": \"UTF-16LE\"*}\n");
+  g_test_trap_assert_stdout ("{\n  \"format\" : \"synopsis-comparison\",*\"encoding\" : \"UTF-16LE\"*}\n");
   g_test_trap_assert_stderr_unmatched ("?*");
   remove_test_dir ();
 }
@@ -424,7 +424,7 @@ test_output_atomic (void)
   g_assert_cmpint (g_stat (out, (GStatBuf *) &after), ==, 0);
   g_assert_cmpint (before.st_ino, !=, after.st_ino);
   g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"synopsis-comparison\""));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"synopsis-comparison\""));
 
   /* A folder that does not exist: exit 1, a message, nothing written. */
   g_setenv ("SYN_TEST_OUTPUT", "no-such-dir/out.json", TRUE);

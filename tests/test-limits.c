@@ -136,36 +136,15 @@ test_long_line_compared (void)
 
 /* ------------------------------------------------------------ model */
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = syn_test_make_dir ("syn-limits-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  syn_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
+/* A file of the test's folder, as the model opens it. */
 static GFile *
-write_file (Fixture    *f,
-            const char *name,
-            const char *bytes,
-            gssize      len)
+write_file (SynTestFiles *f,
+            const char   *name,
+            const char   *bytes,
+            gssize        len)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = syn_test_files_write (f, name, bytes, len);
 
-  g_file_set_contents (path, bytes, len, &error);
-  g_assert_no_error (error);
   return g_file_new_for_path (path);
 }
 
@@ -240,7 +219,7 @@ get_article (SynComparison *comparison,
 /* 200 sources, some of them bad: the good ones open, each bad one is named,
  * and the main loop never stalls (the window would freeze). */
 static void
-test_many_sources (Fixture       *f,
+test_many_sources (SynTestFiles  *f,
                    gconstpointer  data)
 {
   g_autoptr(SynComparison) comparison = syn_comparison_new ();
@@ -287,7 +266,7 @@ test_many_sources (Fixture       *f,
 
 /* Deleted before its turn to be read: reported by name, the rest open. */
 static void
-test_vanishes_before_read (Fixture       *f,
+test_vanishes_before_read (SynTestFiles  *f,
                            gconstpointer  data)
 {
   g_autoptr(SynComparison) comparison = syn_comparison_new ();
@@ -331,7 +310,7 @@ writer_thread (gpointer data)
 }
 
 static void
-test_changes_while_loading (Fixture       *f,
+test_changes_while_loading (SynTestFiles  *f,
                             gconstpointer  data)
 {
   g_autoptr(GFile) a = write_file (f, "steady.txt", "Version 0 of the story. It keeps changing.\n", -1);
@@ -382,7 +361,7 @@ wait_for_change (SynArticle **changed)
 /* While open, a file becomes binary, then empty, then goes: each reload
  * says what happened, and the comparison never loses the text it had. */
 static void
-test_turns_bad_while_open (Fixture       *f,
+test_turns_bad_while_open (SynTestFiles  *f,
                            gconstpointer  data)
 {
   g_autoptr(SynComparison) comparison = syn_comparison_new ();
@@ -447,8 +426,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/long-line", test_long_line);
   g_test_add_func ("/model/limits/long-word", test_long_word);
   g_test_add_func ("/model/limits/long-line-compared", test_long_line_compared);
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) SYN_TEST_ADD_WITH_FILES (path, "syn-limits-XXXXXX", func)
   ADD ("/model/limits/many-sources", test_many_sources);
   ADD ("/model/limits/vanishes-before-read", test_vanishes_before_read);
   ADD ("/model/limits/changes-while-loading", test_changes_while_loading);

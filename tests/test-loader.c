@@ -20,38 +20,6 @@
 #include "syn-loader.h"
 #include "syn-test-files.h"
 
-typedef struct {
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = syn_test_make_dir ("syn-loader-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  syn_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *bytes,
-            gsize       len)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, bytes, (gssize) len, &error);
-  g_assert_no_error (error);
-  return path;
-}
 
 static SynDecoded *
 load_path (const char  *path,
@@ -79,7 +47,7 @@ assert_refused (const char *path,
 /* ------------------------------------------------------------ encodings */
 
 static void
-test_encodings (Fixture       *f,
+test_encodings (SynTestFiles  *f,
                 gconstpointer  data)
 {
   const struct {
@@ -101,7 +69,7 @@ test_encodings (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = write_file (f, cases[i].name, cases[i].bytes, cases[i].len);
+      g_autofree char *path = syn_test_files_write (f, cases[i].name, cases[i].bytes, cases[i].len);
       g_autoptr(GError) error = NULL;
       g_autoptr(SynDecoded) d = load_path (path, &error);
       gsize len;
@@ -136,20 +104,20 @@ test_size_lies (void)
 /* ------------------------------------------------------------- refusals */
 
 static void
-test_binary (Fixture       *f,
+test_binary (SynTestFiles  *f,
              gconstpointer  data)
 {
   const char pdf[] = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nstream\n\x78\x9C\x00\x03";
   const char png[] = "\x89PNG\r\n\x1A\n\0\0\0\rIHDR";
-  g_autofree char *pdf_path = write_file (f, "notes.pdf", pdf, sizeof pdf - 1);
-  g_autofree char *png_path = write_file (f, "photo.png", png, sizeof png - 1);
+  g_autofree char *pdf_path = syn_test_files_write (f, "notes.pdf", pdf, sizeof pdf - 1);
+  g_autofree char *png_path = syn_test_files_write (f, "photo.png", png, sizeof png - 1);
 
   assert_refused (pdf_path, SYN_DECODE_ERROR, SYN_DECODE_ERROR_BINARY, "“notes.pdf” is not a text file");
   assert_refused (png_path, SYN_DECODE_ERROR, SYN_DECODE_ERROR_BINARY, "“photo.png” is not a text file");
 }
 
 static void
-test_missing (Fixture       *f,
+test_missing (SynTestFiles  *f,
               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "x.txt", NULL);
@@ -160,7 +128,7 @@ test_missing (Fixture       *f,
 }
 
 static void
-test_directory (Fixture       *f,
+test_directory (SynTestFiles  *f,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "logs", NULL);
@@ -174,10 +142,10 @@ test_directory (Fixture       *f,
 }
 
 static void
-test_links (Fixture       *f,
+test_links (SynTestFiles  *f,
             gconstpointer  data)
 {
-  g_autofree char *target = write_file (f, "real.txt", "Real text.", 10);
+  g_autofree char *target = syn_test_files_write (f, "real.txt", "Real text.", 10);
   g_autofree char *link = g_build_filename (f->dir, "link.txt", NULL);
   g_autofree char *dangling = g_build_filename (f->dir, "dangling.txt", NULL);
   g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.txt", NULL);
@@ -199,7 +167,7 @@ test_links (Fixture       *f,
 
 /* A pipe would block a read forever: it is refused without being opened. */
 static void
-test_special (Fixture       *f,
+test_special (SynTestFiles  *f,
               gconstpointer  data)
 {
   g_autofree char *fifo = g_build_filename (f->dir, "pipe.txt", NULL);
@@ -217,7 +185,7 @@ test_special (Fixture       *f,
 /* A file far over the limit is refused from its size alone: reading a
  * 200 GB sparse file would take minutes, refusing it takes no time. */
 static void
-test_too_large (Fixture       *f,
+test_too_large (SynTestFiles  *f,
                 gconstpointer  data)
 {
   g_autofree char *big = g_build_filename (f->dir, "big.log", NULL);
@@ -244,7 +212,7 @@ test_too_large (Fixture       *f,
 
 /* Exactly the limit opens. */
 static void
-test_at_limit (Fixture       *f,
+test_at_limit (SynTestFiles  *f,
                gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "limit.txt", NULL);
@@ -316,7 +284,7 @@ permission_child (void)
 }
 
 static void
-test_permission_denied (Fixture       *f,
+test_permission_denied (SynTestFiles  *f,
                         gconstpointer  data)
 {
   g_autofree char *file = NULL;
@@ -337,7 +305,7 @@ test_permission_denied (Fixture       *f,
       return;
     }
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
-  file = write_file (f, "y.txt", "secret", 6);
+  file = syn_test_files_write (f, "y.txt", "secret", 6);
   g_assert_cmpint (g_chmod (file, 0000), ==, 0);
   g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
   g_file_set_contents (in_locked, "hidden", 6, NULL);
@@ -352,10 +320,10 @@ test_permission_denied (Fixture       *f,
 }
 
 static void
-test_cancelled (Fixture       *f,
+test_cancelled (SynTestFiles  *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "a.txt", "Some text.", 10);
+  g_autofree char *path = syn_test_files_write (f, "a.txt", "Some text.", 10);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -369,7 +337,7 @@ test_cancelled (Fixture       *f,
 
 /* A name that is not UTF-8 still gives a message that is. */
 static void
-test_bad_file_name (Fixture       *f,
+test_bad_file_name (SynTestFiles  *f,
                     gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "caf\xE9.pdf", NULL);
@@ -417,7 +385,7 @@ snapshot (const char *path,
 /* Reading never changes a file: not its bytes, its modification or status
  * change time, its mode, its inode (no rename over it). */
 static void
-test_untouched (Fixture       *f,
+test_untouched (SynTestFiles  *f,
                 gconstpointer  data)
 {
   const char *names[] = { "u8.txt", "bom.txt", "old.txt", "le.txt", "ro.txt" };
@@ -427,7 +395,7 @@ test_untouched (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = write_file (f, names[i], contents[i], lengths[i]);
+      g_autofree char *path = syn_test_files_write (f, names[i], contents[i], lengths[i]);
       Snapshot before, after;
       g_autoptr(SynDecoded) d = NULL;
 
@@ -501,8 +469,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) SYN_TEST_ADD_WITH_FILES (path, "syn-loader-XXXXXX", func)
   ADD ("/model/loader/encodings", test_encodings);
   g_test_add_func ("/model/loader/size-lies", test_size_lies);
   ADD ("/model/loader/binary", test_binary);

@@ -24,6 +24,7 @@
 #include "syn-headless.h"
 #include "syn-model.h"
 #include "syn-test-files.h"
+#include "syn-test-server.h"
 
 #define TIMEOUT_S 30
 
@@ -306,17 +307,6 @@ test_page_without_text (Fixture       *fixture,
 
 /* ------------------------------------------------------------ the server */
 
-typedef struct {
-  GThread      *thread;
-  GMainContext *context;
-  GMainLoop    *loop;
-  SoupServer   *server;
-  char         *base;    /* "http://127.0.0.1:PORT" */
-  GMutex        lock;
-  GCond         ready;
-  gboolean      started;
-} Server;
-
 static void
 serve_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -341,78 +331,11 @@ serve_cb (SoupServer        *server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
-static gpointer
-server_thread (gpointer data)
-{
-  Server *self = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-
-  g_main_context_push_thread_default (self->context);
-  self->server = soup_server_new ("server-header", "syn-test", NULL);
-  soup_server_add_handler (self->server, NULL, serve_cb, self, NULL);
-  soup_server_listen (self->server, address, 0, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (self->server);
-  self->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
-  g_mutex_lock (&self->lock);
-  self->started = TRUE;
-  g_cond_signal (&self->ready);
-  g_mutex_unlock (&self->lock);
-
-  g_main_loop_run (self->loop);
-  soup_server_disconnect (self->server);
-  g_clear_object (&self->server);
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
-}
-
-static Server *
-server_start (void)
-{
-  Server *self = g_new0 (Server, 1);
-
-  g_mutex_init (&self->lock);
-  g_cond_init (&self->ready);
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  self->thread = g_thread_new ("syn-test-server", server_thread, self);
-  g_mutex_lock (&self->lock);
-  while (!self->started)
-    g_cond_wait (&self->ready, &self->lock);
-  g_mutex_unlock (&self->lock);
-  return self;
-}
-
-static gboolean
-quit_cb (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-server_stop (Server *self)
-{
-  g_main_context_invoke (self->context, quit_cb, self->loop);
-  g_thread_join (self->thread);
-  g_main_loop_unref (self->loop);
-  g_main_context_unref (self->context);
-  g_mutex_clear (&self->lock);
-  g_cond_clear (&self->ready);
-  g_free (self->base);
-  g_free (self);
-}
-
 static GFile *
-url_file (Server     *server,
-          const char *path)
+url_file (SynTestServer *server,
+          const char    *path)
 {
-  g_autofree char *uri = g_strconcat (server->base, path, NULL);
+  g_autofree char *uri = syn_test_server_dup_url (server, path);
 
   return g_file_new_for_uri (uri);
 }
@@ -424,14 +347,14 @@ static void
 test_fetched_pages (Fixture       *fixture,
                     gconstpointer  data)
 {
-  Server *server = server_start ();
+  SynTestServer *server = syn_test_server_start (serve_cb, NULL, NULL);
   g_autoptr(SynComparison) comparison = syn_comparison_new ();
   g_autoptr(GFile) page = url_file (server, "/old-address");
   g_autoptr(GFile) missing = url_file (server, "/gone");
   g_autoptr(GFile) story = file_in (fixture, "story.txt");
   GFile *files[] = { page, missing, story };
   g_autoptr(GPtrArray) failures = load (comparison, files, 3);
-  g_autofree char *final = g_strconcat (server->base, "/ferry", NULL);
+  g_autofree char *final = syn_test_server_dup_url (server, "/ferry");
   g_autofree char *missing_uri = g_file_get_uri (missing);
   SynArticle *web;
   const GError *failure;
@@ -450,7 +373,7 @@ test_fetched_pages (Fixture       *fixture,
   failure = g_ptr_array_index (failures, 0);
   g_assert_nonnull (strstr (failure->message, missing_uri));
   g_assert_nonnull (strstr (failure->message, "404"));
-  server_stop (server);
+  syn_test_server_stop (server);
 }
 
 /* ------------------------------------------------------------ the export */
@@ -493,7 +416,7 @@ static void
 test_export_fields (void)
 {
   Fixture fixture = { NULL };
-  Server *server = NULL;
+  SynTestServer *server = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *page_path = NULL;
@@ -513,15 +436,15 @@ test_export_fields (void)
   page_path = g_build_filename (fixture.dir, "ferry.html", NULL);
   story_path = g_build_filename (fixture.dir, "story.txt", NULL);
   out_path = g_build_filename (fixture.dir, "export.json", NULL);
-  server = server_start ();
-  url = g_strconcat (server->base, "/ferry", NULL);
+  server = syn_test_server_start (serve_cb, NULL, NULL);
+  url = syn_test_server_dup_url (server, "/ferry");
   g_setenv ("SYN_PAGE", page_path, TRUE);
   g_setenv ("SYN_URL", url, TRUE);
   g_setenv ("SYN_STORY", story_path, TRUE);
   g_setenv ("SYN_OUT", out_path, TRUE);
   g_test_trap_subprocess (NULL, TIMEOUT_S * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
-  server_stop (server);
+  syn_test_server_stop (server);
   json_parser_load_from_file (parser, out_path, &error);
   g_assert_no_error (error);
   fixture_tear_down (&fixture, NULL);

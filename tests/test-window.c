@@ -557,6 +557,105 @@ test_export (Fixture       *fixture,
   g_object_unref (files[1]);
 }
 
+static gboolean
+is_saved_comparison (gpointer data)
+{
+  return syn_saved_sniff_file (G_FILE (data), NULL);
+}
+
+/* Save, then Ctrl+S again to the same file without asking; the saved
+ * comparison is remembered as itself, reopens in a window with the texts
+ * it saved once the files are gone, and says which files changed since. */
+static void
+test_save_and_reopen (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  SynWindow *reopened;
+  GSettings *settings = syn_application_get_settings (app);
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "story.synopsis", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autofree char *saved_uri = g_file_get_uri (saved);
+  g_autoptr(GVariant) recent = NULL;
+  g_autoptr(GVariant) latest = NULL;
+  g_autoptr(GString) export_before = NULL;
+  g_autoptr(GString) export_after = NULL;
+  g_autofree const char **uris = NULL;
+  GFile *files[2];
+
+  g_settings_reset (settings, "recent-comparisons");
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  syn_window_save_to (window, saved);
+  wait_for_text (GTK_WIDGET (window), "Saved as “story.synopsis”");
+  save_screenshot (window, "window-saved.png");
+  export_before = syn_comparison_export (syn_window_get_comparison (window), SYN_EXPORT_JSON);
+  g_assert_true (g_file_equal (syn_comparison_get_file (syn_window_get_comparison (window)), saved));
+
+  /* Save again: to the same file, no dialog. */
+  g_assert_true (g_file_replace_contents (saved, "x", 1, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  syn_test_wait_until (is_saved_comparison, saved, "the comparison to be saved again");
+
+  recent = g_settings_get_value (settings, "recent-comparisons");
+  latest = g_variant_get_child_value (recent, 0);
+  uris = g_variant_get_strv (latest, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) uris), ==, 1);
+  g_assert_cmpstr (uris[0], ==, saved_uri);
+
+  /* The sources go away, one changes its mind first: the saved texts open. */
+  g_assert_true (g_file_delete (files[1], NULL, NULL));
+  g_object_unref (write_file (fixture, "a.txt", story_c, -1));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-recent", latest);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  reopened = SYN_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  wait_for_columns (reopened, 2);
+  wait_for_text (GTK_WIDGET (reopened), "Elm Street");
+  wait_for_text (GTK_WIDGET (reopened), "“a.txt” changed since the comparison was saved");
+  wait_for_text (GTK_WIDGET (reopened), "“b.txt” was deleted or moved");
+  save_screenshot (reopened, "window-reopened.png");
+  export_after = syn_comparison_export (syn_window_get_comparison (reopened), SYN_EXPORT_JSON);
+  g_assert_cmpstr (export_after->str, ==, export_before->str);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+/* A damaged saved comparison is named with the reason, and never over a
+ * compared file. */
+static void
+test_save_refusals (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autofree char *contents = NULL;
+  GFile *files[2];
+  GFile *damaged;
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  syn_window_save_to (window, files[0]);
+  wait_for_text (GTK_WIDGET (window), "“a.txt” is one of the compared files");
+  spin (200);
+  g_assert_true (g_file_load_contents (files[0], NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, story_a);
+
+  damaged = write_file (fixture, "cut.synopsis", "{\n  \"format\" : \"synopsis-saved-comparison\",\n  \"vers", -1);
+  syn_window_add_files (window, &damaged, 1);
+  wait_for_text (GTK_WIDGET (window), "“cut.synopsis” is a damaged saved comparison");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+
+  g_object_unref (damaged);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static GtkDropTarget *
 find_drop_target (SynWindow *window)
 {
@@ -598,6 +697,37 @@ drag_enter (SynWindow *window)
 
   g_signal_emit_by_name (find_drop_target (window), "enter", 10.0, 10.0, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_COPY);
+}
+
+/* A saved comparison dropped on the sample, with another file: its sources
+ * open beside the file's, with the texts it saved. */
+static void
+test_drop_saved (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(SynComparison) before = syn_comparison_new ();
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "pair.synopsis", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  const char * const names[] = { "a.txt", "b.txt" };
+  const char * const texts[] = { story_a, story_b };
+  GFile *saved, *extra;
+
+  g_assert_true (syn_comparison_load_texts (before, names, texts, 2, NULL));
+  bytes = syn_comparison_save_to_bytes (before);
+  saved = write_file (fixture, "pair.synopsis", g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes));
+  extra = write_file (fixture, "c.txt", story_c, -1);
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  drop_files (window, saved, extra);
+  wait_for_columns (window, 3);
+  g_assert_cmpstr (window_subtitle (window), ==, "3 sources");
+  wait_for_text (GTK_WIDGET (window), "Elm Street");
+  wait_for_text (GTK_WIDGET (window), "c.txt");
+
+  g_object_unref (saved);
+  g_object_unref (extra);
 }
 
 static void
@@ -1136,6 +1266,9 @@ main (int   argc,
   ADD ("/ui/window/finalized-after-close", test_finalized_after_close);
   ADD ("/ui/window/changed-on-disk", test_changed_on_disk);
   ADD ("/ui/window/export", test_export);
+  ADD ("/ui/window/save-and-reopen", test_save_and_reopen);
+  ADD ("/ui/window/save-refusals", test_save_refusals);
+  ADD ("/ui/window/drop-saved", test_drop_saved);
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/filters", test_filters);

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "syn-align.h"
-#include "syn-similarity.h"
+#include "syn-similarity-private.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +58,10 @@ typedef struct {
 
 gboolean syn_aligner_report     (SynAligner  *self,
                                  double       fraction);
+
+/* Orders node numbers (guint), for sorting and searching. */
+int      syn_aligner_cmp_node   (gconstpointer a,
+                                 gconstpointer b);
 
 /* Two nodes are neighbours when they follow each other in one source,
  * boilerplate in between not counting, and are of the same class. */

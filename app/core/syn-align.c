@@ -3,68 +3,36 @@
  * Which passage corresponds to which, across any number of sources?
  *
  * Five rewrites of one story, or fifty, or a book and its simplified
- * edition: the question is the same, and so is the budget — close to
- * linear in the number of passages, so no sentence is ever compared with
- * every other. The method has four stages.
+ * edition: the budget is close to linear in the number of passages, so no
+ * sentence is ever compared with every other. Four stages:
  *
- * 1. Candidates. Every passage (headlines apart, furniture left out)
- *    becomes a tf-idf vector over word stems (syn-similarity.c). An
- *    inverted index over the stems lists, for each, the passages that
- *    hold it; a passage walks the lists of its twelve rarest stems only,
- *    and never a list longer than a cap (64, or four per source), adding
- *    up the weights it shares with each passage of another source. The
- *    best three of each other source (the runners-up only when within half
- *    of the best) become candidate edges; so does the diagonal neighbour
- *    of a confident edge, for the short sentences of long parallel texts.
- *    Cost: passages × 12 × cap, whatever their number.
+ * 1. Candidates. Each passage (headlines apart, furniture left out) is a
+ *    tf-idf vector over word stems (syn-similarity.c). Through an inverted
+ *    index, a passage walks the posting lists of its rarest stems only,
+ *    each list capped, adding up the weight it shares with the passages of
+ *    other sources; its best few in each other source become candidate
+ *    edges, and a confident edge lends one to its diagonal neighbours.
+ * 2. Pairs. Each pair of sources is aligned on its own (syn-align-pair.c):
+ *    chains of beads that keep order yet let moved paragraphs survive,
+ *    with splits and merges, then the gaps between groups filled. A pair
+ *    yields links: passages, or runs of neighbours, that correspond.
+ * 3. Clusters. The links of all pairs are merged, strongest first, by
+ *    union-find. A merge is refused when it would join two passages of one
+ *    source that are neither a run brought in by a split nor together in
+ *    one link (at most SYN_ALIGN_MAX_SKIP apart), or clusters that would
+ *    hang together less than CLUSTER_MIN_LINKAGE on average, so that one
+ *    loose link cannot chain two sentences through a third source. A
+ *    one-to-one link that nothing else holds is kept whatever its score:
+ *    the pair stage took it for its place.
+ * 4. Consensus. A passage no pair took that resembles, a little, every
+ *    member of one cluster and nothing else as much (a machine-translated
+ *    rewrite shares too little with any one version) joins that cluster.
  *
- * 2. Pairs. Each pair of sources that shares edges is aligned on its own
- *    (syn-align-pair.c): chains of beads — order is evidence, yet moved
- *    paragraphs must survive — with splits and merges up to four passages
- *    to one, then the gaps between neighbouring groups filled. Each pair
- *    yields links: one passage or a run of neighbours against the same on
- *    the other side.
- *
- * 3. Clusters. The links of all pairs are merged, strongest first, with
- *    union-find. A merge is refused when it would put two passages of one
- *    source together that neither are a run of neighbours brought in by a
- *    split or merge nor came together in one link of the pair stage (a
- *    parent and children that need not be neighbours, at most
- *    SYN_ALIGN_MAX_SKIP apart), or when the merged clusters would hang
- *    together less than CLUSTER_MIN_LINKAGE on average — so that one
- *    loose link cannot chain two different sentences through a third
- *    source. A one-to-one link between two passages nothing else holds
- *    chains nothing and is kept whatever its similarity: the pair stage
- *    took it for its place between two groups.
- *
- * 4. Consensus. A passage no pair took may still resemble, a little, every
- *    member of one cluster: a machine-translated rewrite shares only 0.15
- *    to 0.25 of its weight with each other version of its sentence, too
- *    little for any one pair, but it does so with all of them and with
- *    nothing else. It joins that cluster when its mean similarity to the
- *    cluster's sources, its agreement with at least two members and its
- *    margin over its second-best cluster all suffice.
- *
- * Order independence is built in, not tested for luck: sources are ranked
- * by a hash of their text (not by the order of the files) before any
- * work, every passage is numbered in that order, and every sort and tie
- * uses those numbers. The same texts give the same groups however they
- * are passed; only byte-identical sources can swap places.
- *
- * A cluster's score is a confidence from the mean similarity of the links
- * that made it: 1 - exp(-sim / 0.25), about 0.75 at the acceptance
- * threshold of a lone bead and above 0.9 for close rewordings.
- *
- * Measured on the development sets (tests/eval/run-eval; the held-out
- * sets decide): the seeds, against a proxy annotation, clusters
- * P 0.962 R 0.983 F1 0.972 (a word-overlap baseline: 0.79); DEplain dev,
- * exact n:m pairs, F1 0.654, P 0.761 R 0.573 (MASSalign, published: 0.63;
- * word overlap 0.60); MultiMWA dev, the line pairs grouped: 795 of 800
- * (mtref) and 533 of 533 (wiki). Of DEplain's loss, nearly all is in the
- * heavily simplified documents (fairy tales, scripture, novels), where a
- * sentence becomes four to eight short ones that share few words with
- * it: there order carries the alignment, and a group counts only when
- * every one of its sentences is right.
+ * Order independence is built in: sources are ranked by a hash of their
+ * text before any work, and every sort and tie follows that order, so the
+ * same texts give the same groups however they are passed. A cluster's
+ * score is 1 - exp(-sim / 0.25) of its links' mean similarity. Figures on
+ * the development sets: tests/eval/NOTES.md.
  */
 #define G_LOG_DOMAIN "syn-core"
 
@@ -545,9 +513,9 @@ cmp_link (gconstpointer a,
   return 0;
 }
 
-static int
-cmp_node (gconstpointer a,
-          gconstpointer b)
+int
+syn_aligner_cmp_node (gconstpointer a,
+                      gconstpointer b)
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
   return (x > y) - (x < y);
@@ -614,7 +582,7 @@ static gboolean
 in_link (const SynLink *link,
          guint          v)
 {
-  return bsearch (&v, link->nodes, link->n_nodes, sizeof (guint), cmp_node) != NULL;
+  return bsearch (&v, link->nodes, link->n_nodes, sizeof (guint), syn_aligner_cmp_node) != NULL;
 }
 
 /* May the clusters of the link's nodes be merged? Several passages of one
@@ -641,7 +609,7 @@ may_merge (SynAligner   *self,
       GArray *m = c->members[GPOINTER_TO_UINT (g_ptr_array_index (roots, i))];
       g_array_append_vals (merged, m->data, m->len);
     }
-  g_array_sort (merged, cmp_node);
+  g_array_sort (merged, syn_aligner_cmp_node);
   for (guint i = 0; i + 1 < merged->len; i++)
     {
       guint u = g_array_index (merged, guint, i), v = g_array_index (merged, guint, i + 1);
@@ -696,7 +664,7 @@ merge_roots (Clusters  *c,
       c->score_sum[keep] += c->score_sum[r];
       c->n_links[keep] += c->n_links[r];
     }
-  g_array_sort (c->members[keep], cmp_node);
+  g_array_sort (c->members[keep], syn_aligner_cmp_node);
   c->score_sum[keep] += score;
   c->n_links[keep]++;
 }
@@ -888,7 +856,7 @@ attach_to_clusters (SynAligner *self,
         continue;
       c->parent[v[i].node] = root;
       g_array_append_val (c->members[root], v[i].node);
-      g_array_sort (c->members[root], cmp_node);
+      g_array_sort (c->members[root], syn_aligner_cmp_node);
       g_clear_pointer (&c->members[v[i].node], g_array_unref);
       c->score_sum[root] += v[i].sum;
       c->n_links[root]++;
@@ -966,7 +934,6 @@ emit_clusters (SynAligner *self,
       const OutOrder *o = &g_array_index (order, OutOrder, k);
       GArray *m = c->members[o->root];
       SynCluster cluster;
-      guint64 seen_lo = 0;
       g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
       cluster.n_segments = m->len;
@@ -980,8 +947,7 @@ emit_clusters (SynAligner *self,
           g_array_index (self->segments, SynSegment, seg).cluster = (gint) k;
           g_hash_table_add (seen, GUINT_TO_POINTER (self->node_src[node] + 1));
         }
-      qsort (cluster.segments, cluster.n_segments, sizeof (guint), cmp_node);
-      (void) seen_lo;
+      qsort (cluster.segments, cluster.n_segments, sizeof (guint), syn_aligner_cmp_node);
       cluster.support = g_hash_table_size (seen);
       cluster.score = confidence (c->n_links[o->root] > 0
                                   ? c->score_sum[o->root] / c->n_links[o->root] : 0);

@@ -39,7 +39,7 @@ GArray *syn_align (const SynSourceText *sources,
 typedef struct _SynTokenCache SynTokenCache;
 
 /* syn_align(), reading the passages' tokens from @tokens (see
- * syn-token-cache.h), which the caller shares with later stages. */
+ * syn-token-cache-private.h), which the caller shares with later stages. */
 GArray *syn_align_with_tokens (const SynSourceText *sources,
                                guint                n_sources,
                                GArray              *segments,

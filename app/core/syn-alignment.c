@@ -17,7 +17,7 @@
 #include "syn-boilerplate.h"
 #include "syn-diverge.h"
 #include "syn-segment.h"
-#include "syn-token-cache.h"
+#include "syn-token-cache-private.h"
 
 struct _SynAlignment
 {

@@ -51,6 +51,7 @@
 #include <string.h>
 
 #include "syn-boilerplate.h"
+#include "syn-chars-private.h"
 
 /* Passages longer than this are never furniture; it also bounds the work. */
 #define SHORT_BYTES 400
@@ -426,16 +427,6 @@ normalise (const char *text,
   return lower;
 }
 
-/* Closing quotes and brackets, including the German and French ones. */
-static gboolean
-is_closer (gunichar ch)
-{
-  return ch == '"' || ch == '\'' || ch == ')' || ch == ']' || ch == '}' ||
-         ch == 0x2019 || ch == 0x201D || ch == 0x201C || ch == 0x2018 ||
-         ch == 0x00BB || ch == 0x00AB || ch == 0x203A || ch == 0x2039 ||
-         ch == 0x300D || ch == 0x300F || ch == 0xFF09;
-}
-
 static gboolean
 is_space_byte (char c)
 {
@@ -454,7 +445,6 @@ describe (const char *text,
   guint breaks = 0;
   gboolean in_word = FALSE;
   gunichar last = 0, before_closers = 0;
-  const char *q;
 
   /* The line breaks between the previous passage and this one. */
   while (p > prev_end)
@@ -472,6 +462,7 @@ describe (const char *text,
   for (p = end; p < len;)
     {
       gunichar ch;
+      gsize next;
 
       if (text[p] == '\n' || text[p] == '\r')
         break;
@@ -480,35 +471,27 @@ describe (const char *text,
           p++;
           continue;
         }
-      ch = g_utf8_get_char_validated (text + p, (gssize) (len - p));
-      if ((guchar) text[p] < 0x80 || ch == (gunichar) -1 || ch == (gunichar) -2 ||
-          !g_unichar_isspace (ch))
+      ch = syn_char_at (text, p, len, &next);
+      if (ch < 0x80 || !g_unichar_isspace (ch))
         break;
-      p += (gsize) g_utf8_skip[(guchar) text[p]];
+      p = next;
     }
   info->line_end = p >= len || text[p] == '\n' || text[p] == '\r';
 
   /* Words, the last characters, whether there is any letter or digit. */
-  for (q = text + start; q < text + end;)
+  for (p = start; p < end;)
     {
-      gunichar ch = g_utf8_get_char_validated (q, (gssize) (text + end - q));
-      gsize n = 1;
-      gboolean space;
+      gunichar ch = syn_char_at (text, p, end, &p);
+      gboolean space = syn_char_is_space (ch);
 
-      if (ch == (gunichar) -1 || ch == (gunichar) -2)
-        ch = '?';
-      else
-        n = (gsize) g_utf8_skip[*(const guchar *) q];
-      space = ch < 0x80 ? g_ascii_isspace (ch) : g_unichar_isspace (ch);
       if (!space && !in_word)
         info->n_words++;
       in_word = !space;
       if (!info->has_alnum && (ch < 0x80 ? g_ascii_isalnum (ch) : g_unichar_isalnum (ch)))
         info->has_alnum = TRUE;
-      if (!is_closer (ch) && !space)
+      if (!syn_char_is_closer (ch) && !space)
         before_closers = ch;
       last = ch;
-      q += n;
     }
   info->ends_full_stop = before_closers == '.' || before_closers == '!' ||
                          before_closers == '?' || before_closers == 0x2026 ||

@@ -508,3 +508,111 @@ syn_decoded_to_disk_offset (const SynDecoded *self,
     }
   return disk;
 }
+
+/* ------------------------------------------------------------ rebuilding */
+
+static gboolean
+set_invalid_error (GError **error)
+{
+  g_set_error_literal (error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_INVALID,
+                       "does not hold a text as Synopsis decodes it");
+  return FALSE;
+}
+
+/* The encodings syn_decode() names, as the static strings it uses. */
+static gboolean
+lookup_encoding (const char  *name,
+                 const char **encoding,
+                 MapKind     *map)
+{
+  static const struct { const char *name; MapKind map; } known[] = {
+    { "UTF-8", MAP_IDENTITY },
+    { "UTF-16LE", MAP_UTF16 },
+    { "UTF-16BE", MAP_UTF16 },
+    { "WINDOWS-1252", MAP_ONE_BYTE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_strcmp0 (name, known[i].name) == 0)
+      {
+        *encoding = known[i].name;
+        *map = known[i].map;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Replays the builder over @text: the disk position of each character is
+ * what it takes on disk in @map, counted from the BOM. Returns the disk
+ * position after the last character. */
+static gsize
+rebuild_checkpoints (SynDecoded *self)
+{
+  g_autoptr(GArray) checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
+  gsize next = 0, disk = self->bom;
+
+  for (const char *p = self->text; p < self->text + self->len; p = g_utf8_next_char (p))
+    {
+      gsize offset = (gsize) (p - self->text);
+
+      if (offset >= next)
+        {
+          Checkpoint cp = { (guint32) offset, (guint32) disk };
+
+          g_array_append_val (checkpoints, cp);
+          next += CHECKPOINT_SPACING;
+        }
+      disk += self->map == MAP_ONE_BYTE ? 1 : (sequence_length ((guchar) *p) == 4 ? 4 : 2);
+    }
+  self->n_checkpoints = checkpoints->len;
+  self->checkpoints = (Checkpoint *) (gpointer) g_array_free (g_steal_pointer (&checkpoints), FALSE);
+  return disk;
+}
+
+SynDecoded *
+syn_decoded_new_mapped (const char  *text,
+                        gsize        len,
+                        const char  *encoding,
+                        gboolean     bom,
+                        gsize        disk_len,
+                        GError     **error)
+{
+  g_autoptr(SynDecoded) self = NULL;
+  const char *name;
+  MapKind map;
+  gsize full, shortest;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (text == NULL)
+    text = "";
+  if (!lookup_encoding (encoding, &name, &map) ||
+      disk_len > SYN_DECODE_MAX_BYTES || len > (gsize) SYN_DECODE_MAX_BYTES * 3 ||
+      memchr (text, 0, len) != NULL || !g_utf8_validate_len (text, len, NULL))
+    {
+      set_invalid_error (error);
+      return NULL;
+    }
+
+  self = g_new0 (SynDecoded, 1);
+  self->text = g_strndup (text, len);
+  self->len = len;
+  self->encoding = name;
+  self->map = map;
+  self->bom = map == MAP_UTF16 ? 2 : (bom ? 3 : 0);
+  self->disk_len = disk_len;
+  full = map == MAP_IDENTITY ? self->bom + len : rebuild_checkpoints (self);
+  /* A last character cut short on disk became one U+FFFD: of three bytes in
+   * UTF-8 from one to three on disk, of two in UTF-16 from an odd byte. */
+  if (len >= 3 && memcmp (text + len - 3, "\xEF\xBF\xBD", 3) == 0 && map != MAP_ONE_BYTE)
+    shortest = full - (map == MAP_IDENTITY ? 2 : 1);
+  else
+    shortest = full;
+  if (disk_len < shortest || disk_len > full)
+    {
+      set_invalid_error (error);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}

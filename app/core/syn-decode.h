@@ -38,6 +38,21 @@ SynDecoded *syn_decode                  (const guint8      *data,
 SynDecoded *syn_decode_take             (guint8            *data,
                                          gsize              len,
                                          GError           **error);
+/* Rebuilds what syn_decode() made of a file from the text it gave and how
+ * the bytes were read — @encoding as syn_decoded_get_encoding() gave it,
+ * whether they began with a BOM, and their length on disk — without the
+ * bytes: for a comparison saved with its texts and reopened when the files
+ * are gone. The mapping to the disk offsets is the same as the original's,
+ * since it depends on the characters only. Fails with
+ * SYN_DECODE_ERROR_INVALID when @text is not valid UTF-8 without NUL bytes,
+ * @encoding is unknown, or the sizes are impossible (over the limit, or
+ * smaller than the text needs). */
+SynDecoded *syn_decoded_new_mapped      (const char        *text,
+                                         gsize              len,
+                                         const char        *encoding,
+                                         gboolean           bom,
+                                         gsize              disk_len,
+                                         GError           **error);
 void        syn_decoded_free            (SynDecoded        *self);
 
 /* The decoded text: valid UTF-8 without NUL bytes, NUL-terminated. */

@@ -59,8 +59,8 @@
 
 #include "syn-diverge.h"
 #include "syn-normalize.h"
-#include "syn-token-cache.h"
-#include "syn-words-match.h"
+#include "syn-token-cache-private.h"
+#include "syn-words-match-private.h"
 
 /* Groups of up to this many distinct versions match every pair; larger
  * ones match each version with its PARTNERS closest versions. */
@@ -94,20 +94,20 @@ typedef struct {
 } Quotation;
 
 typedef struct {
-  guint      source;
-  guint      rank;          /* by content: breaks ties whatever the order of the sources */
-  guint      mult;          /* sources with the same words (for a representative) */
-  guint      hash;          /* of the word classes */
-  GPtrArray *token_arrays;  /* GArray of SynToken, one per passage */
-  GArray    *words;         /* SynWord */
-  GArray    *refs;          /* WordRef, parallel to words */
-  guint     *quote_of;      /* per word: quotation index + 1, or 0 */
-  GArray    *quotes;        /* Quotation */
+  guint        source;
+  guint        rank;          /* by content: breaks ties whatever the order of the sources */
+  guint        mult;          /* sources with the same words (for a representative) */
+  guint        hash;          /* of the word classes */
+  GPtrArray   *token_arrays;  /* GArray of SynToken, one per passage */
+  GArray      *words;         /* SynWord */
+  GArray      *refs;          /* WordRef, parallel to words */
+  guint       *quote_of;      /* per word: quotation index + 1, or 0 */
+  GArray      *quotes;        /* Quotation */
 
-  guint     *n_same;        /* per word: other versions with the same word */
-  gint      *changed_by;    /* per word: a version with other words in its place, or -1 */
-  SynLink   *changed_link;
-  GArray    *numbers;       /* NumberLink */
+  guint       *n_same;        /* per word: other versions with the same word */
+  gint        *changed_by;    /* per word: a version with other words in its place, or -1 */
+  SynWordLink *changed_link;
+  GArray      *numbers;       /* NumberLink */
 } Version;
 
 /* Word classes of one cluster; the tables are emptied between clusters.
@@ -314,7 +314,7 @@ version_init (Version             *v,
     }
   v->n_same = g_new0 (guint, n + 1);
   v->changed_by = g_new (gint, n + 1);
-  v->changed_link = g_new0 (SynLink, n + 1);
+  v->changed_link = g_new0 (SynWordLink, n + 1);
   for (guint i = 0; i < n; i++)
     v->changed_by[i] = -1;
 }
@@ -322,10 +322,10 @@ version_init (Version             *v,
 /* ------------------------------------------------------------ verdicts */
 
 static void
-fold_links (Version       *self,
-            const Version *versions,
-            guint          other,
-            const SynLink *links)
+fold_links (Version           *self,
+            const Version     *versions,
+            guint              other,
+            const SynWordLink *links)
 {
   guint weight = versions[other].mult;
 
@@ -333,25 +333,25 @@ fold_links (Version       *self,
     {
       switch (links[i].kind)
         {
-        case SYN_LINK_SAME:
-        case SYN_LINK_MOVED:
-        case SYN_LINK_MINOR:
+        case SYN_WORD_LINK_SAME:
+        case SYN_WORD_LINK_MOVED:
+        case SYN_WORD_LINK_MINOR:
           self->n_same[i] += weight;
           break;
-        case SYN_LINK_CHANGED:
+        case SYN_WORD_LINK_CHANGED:
           if (self->changed_by[i] < 0 || versions[other].rank < versions[self->changed_by[i]].rank)
             {
               self->changed_by[i] = (gint) other;
               self->changed_link[i] = links[i];
             }
           break;
-        case SYN_LINK_NUMBER:
+        case SYN_WORD_LINK_NUMBER:
           {
             NumberLink nl = { other, i, links[i].first, weight };
             g_array_append_val (self->numbers, nl);
           }
           break;
-        case SYN_LINK_NONE:
+        case SYN_WORD_LINK_NONE:
         default:
           break;
         }
@@ -457,10 +457,10 @@ record_counterpart (Version       *a,
 /* Finds, for each quotation of @a, the quotation of @b its words are
  * linked into, and records whether they are worded alike. */
 static void
-fold_quotations (Version       *a,
-                 const Version *b,
-                 guint          b_index,
-                 const SynLink *links)
+fold_quotations (Version           *a,
+                 const Version     *b,
+                 guint              b_index,
+                 const SynWordLink *links)
 {
   g_autofree guint *votes = NULL;
 
@@ -475,7 +475,7 @@ fold_quotations (Version       *a,
       memset (votes, 0, sizeof (guint) * b->quotes->len);
       for (guint i = quote->first; i <= quote->last; i++)
         {
-          if (links[i].kind != SYN_LINK_NONE && links[i].kind != SYN_LINK_MINOR &&
+          if (links[i].kind != SYN_WORD_LINK_NONE && links[i].kind != SYN_WORD_LINK_MINOR &&
               is_word (&g_array_index (a->words, SynWord, i)) &&
               b->quote_of[links[i].first] != 0)
             votes[b->quote_of[links[i].first] - 1]++;
@@ -969,8 +969,8 @@ compare_pair (Version *versions,
 {
   Version *a = &versions[ia], *b = &versions[ib];
   guint m = a->words->len, n = b->words->len;
-  g_autofree SynLink *la = g_new (SynLink, m + 1);
-  g_autofree SynLink *lb = g_new (SynLink, n + 1);
+  g_autofree SynWordLink *la = g_new (SynWordLink, m + 1);
+  g_autofree SynWordLink *lb = g_new (SynWordLink, n + 1);
 
   /* the same links whatever the order of the sources */
   if (compare_versions (a, b) <= 0)
@@ -1030,7 +1030,7 @@ copy_verdicts (Version       *copy,
 
   memcpy (copy->n_same, rep->n_same, sizeof (guint) * n);
   memcpy (copy->changed_by, rep->changed_by, sizeof (gint) * n);
-  memcpy (copy->changed_link, rep->changed_link, sizeof (SynLink) * n);
+  memcpy (copy->changed_link, rep->changed_link, sizeof (SynWordLink) * n);
   g_array_set_size (copy->numbers, 0);
   g_array_append_vals (copy->numbers, rep->numbers->data, rep->numbers->len);
   for (guint q = 0; q < rep->quotes->len; q++)

@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 typedef enum {
   SYN_EXPORT_JSON,
   SYN_EXPORT_TEXT,
+  SYN_EXPORT_SYNOPSIS,  /* a saved comparison (the model's syn-saved.h) */
 } SynExportFormat;
 
 /* What the export says of each source besides the alignment. */
@@ -27,20 +28,13 @@ typedef struct {
   gboolean          with_text; /* the text is not a file's: export it, offsets refer to it */
 } SynExportSource;
 
+/* "json", "text" or "synopsis". The JSON export is written by the model
+ * (syn-export-json.h), with json-glib. */
 gboolean syn_export_format_from_string (const char            *str,
                                         SynExportFormat       *format);
-
-/* "synopsis-comparison" version 1 (see README.md): byte offsets refer to the
- * files as they are on disk. */
-GString *syn_export_json (SynAlignment          *alignment,
-                          const SynExportSource *sources);
 
 /* A readable aligned listing for a terminal. */
 GString *syn_export_text (SynAlignment          *alignment,
                           const SynExportSource *sources);
-
-GString *syn_export     (SynAlignment          *alignment,
-                         const SynExportSource *sources,
-                         SynExportFormat        format);
 
 G_END_DECLS

@@ -47,59 +47,18 @@
 
 #include <string.h>
 
+#include "syn-chars-private.h"
 #include "syn-normalize.h"
-#include "syn-words-lexicon.h"
+#include "syn-words-lexicon-private.h"
 
 /* ------------------------------------------------------------ characters */
-
-static inline gunichar
-char_at (const char *text,
-         gsize       pos,
-         gsize       end,
-         gsize      *next)
-{
-  guchar b = (guchar) text[pos];
-  gunichar c;
-
-  if (b < 0x80)
-    {
-      *next = pos + 1;
-      return b;
-    }
-  c = g_utf8_get_char_validated (text + pos, (gssize) (end - pos));
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    {
-      *next = pos + 1;
-      return 0xFFFD;
-    }
-  *next = pos + g_utf8_skip[b];
-  return c;
-}
-
-/* The character before @pos, or 0 at the start of the range. */
-static gunichar
-char_before (const char *text,
-             gsize       start,
-             gsize       pos)
-{
-  gsize q, next;
-  gunichar c;
-
-  if (pos <= start)
-    return 0;
-  q = pos - 1;
-  while (q > start && pos - q < 4 && ((guchar) text[q] & 0xC0) == 0x80)
-    q--;
-  c = char_at (text, q, pos, &next);
-  return next == pos ? c : 0xFFFD;
-}
 
 static inline gboolean
 is_word_char (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalnum (c);
-  if (c == 0xFFFD)
+  if (c == SYN_CHAR_INVALID)
     return FALSE;
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
@@ -109,21 +68,13 @@ is_letter (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_isalpha (c);
-  return c != 0xFFFD && (g_unichar_isalpha (c) || g_unichar_ismark (c));
+  return c != SYN_CHAR_INVALID && (g_unichar_isalpha (c) || g_unichar_ismark (c));
 }
 
 static inline gboolean
 is_digit (gunichar c)
 {
   return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
-}
-
-static inline gboolean
-is_space (gunichar c)
-{
-  if (c == 0)
-    return TRUE;
-  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
 }
 
 static inline gboolean
@@ -416,19 +367,19 @@ has_pair (const GString *s,
 
 /* Maps @s to its American form; returns the lexicon entry of the result,
  * or NULL. Words of the lexicon take none of the rules. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 americanize (GString *s)
 {
-  const SynWordEntry *e = syn_words_lookup (s->str, s->len);
+  const SynLexiconEntry *e = syn_lexicon_lookup (s->str, s->len);
   gsize tail;
   char last;
 
   if (e != NULL)
     {
-      if ((e->classes & SYN_WORD_SPELLING) == 0)
+      if ((e->classes & SYN_LEXICON_SPELLING) == 0)
         return e;
       g_string_assign (s, e->value);
-      return syn_words_lookup (s->str, s->len);
+      return syn_lexicon_lookup (s->str, s->len);
     }
   if (s->len < 4 || !is_ascii_word (s))
     return NULL;
@@ -448,7 +399,7 @@ americanize (GString *s)
     americanize_ogue (s);
   if (has_pair (s, 'a', 'e', 0) || has_pair (s, 'o', 'e', 0))
     americanize_digraphs (s);
-  return syn_words_lookup (s->str, s->len);
+  return syn_lexicon_lookup (s->str, s->len);
 }
 
 /* ------------------------------------------------------------ numbers */
@@ -535,7 +486,7 @@ canon_number (GString *s)
 
 /* Turns the folded characters of one word into its norm. @flags gets
  * SYN_TOKEN_COMPOUND and SYN_TOKEN_NUMBER. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 finish_norm (GString *s,
              guint   *flags)
 {
@@ -580,7 +531,7 @@ finish_norm (GString *s,
 
 /* Folds text[s:e] (any characters; punctuation other than apostrophes,
  * hyphens and number separators is dropped) and finishes it. */
-static const SynWordEntry *
+static const SynLexiconEntry *
 normalize_span (GString    *buf,
                 const char *text,
                 gsize       s,
@@ -623,7 +574,7 @@ normalize_span (GString    *buf,
       else
         {
           gsize next;
-          gunichar c = char_at (text, i, e, &next);
+          gunichar c = syn_char_at (text, i, e, &next);
 
           if (is_word_char (c) || is_apostrophe (c) || is_hyphen (c))
             fold_char (buf, c);
@@ -636,9 +587,9 @@ normalize_span (GString    *buf,
 /* ------------------------------------------------------------ tokenizer */
 
 typedef struct {
-  const SynWordEntry *entry;   /* lexicon entry of the norm, or NULL */
-  guint               cap : 1; /* starts with a capital */
-  guint               dot : 1; /* directly followed by '.' */
+  const SynLexiconEntry *entry;   /* lexicon entry of the norm, or NULL */
+  guint                  cap : 1; /* starts with a capital */
+  guint                  dot : 1; /* directly followed by '.' */
 } TokenInfo;
 
 typedef struct {
@@ -665,12 +616,12 @@ token_clear (gpointer data)
 }
 
 static void
-emit (Tokenizer          *tk,
-      gsize               s,
-      gsize               e,
-      guint               flags,
-      gboolean            cap,
-      const SynWordEntry *entry)
+emit (Tokenizer             *tk,
+      gsize                  s,
+      gsize                  e,
+      guint                  flags,
+      gboolean               cap,
+      const SynLexiconEntry *entry)
 {
   SynToken t = { s, e, NULL, flags, -1 };
   TokenInfo info = { entry, cap, e < tk->end && tk->text[e] == '.' };
@@ -697,7 +648,7 @@ scan_word (Tokenizer *tk,
   gsize p = pos, next, run = 0;
   gunichar c, last = 0;
 
-  c = char_at (text, p, tk->end, &next);
+  c = syn_char_at (text, p, tk->end, &next);
   if (is_ideograph (c))
     return next;
 
@@ -708,7 +659,7 @@ scan_word (Tokenizer *tk,
 
       while (p < tk->end)
         {
-          c = char_at (text, p, tk->end, &next);
+          c = syn_char_at (text, p, tk->end, &next);
           if (!is_word_char (c) || is_ideograph (c))
             break;
           last = c;
@@ -717,8 +668,8 @@ scan_word (Tokenizer *tk,
         }
       if (p >= tk->end || next >= tk->end)
         break;
-      c = char_at (text, p, tk->end, &next);
-      after = char_at (text, next, tk->end, &next2);
+      c = syn_char_at (text, p, tk->end, &next);
+      after = syn_char_at (text, next, tk->end, &next2);
       if (!is_word_char (after) || is_ideograph (after))
         break;
       if (is_apostrophe (c) && is_letter (last) && is_letter (after))
@@ -728,7 +679,7 @@ scan_word (Tokenizer *tk,
       else if ((c == '.' || c == ',' || c == ':' || c == '/') && is_digit (last) && is_digit (after))
         ;
       else if (c == '.' && run == 1 && is_letter (last) && is_letter (after) &&
-               (next2 >= tk->end || !is_word_char (char_at (text, next2, tk->end, &next2))))
+               (next2 >= tk->end || !is_word_char (syn_char_at (text, next2, tk->end, &next2))))
         ;   /* U.S., e.g. */
       else
         break;
@@ -745,8 +696,8 @@ word (Tokenizer *tk,
 {
   guint flags = 0;
   gsize next;
-  gunichar first = char_at (tk->text, s, e, &next);
-  const SynWordEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
+  gunichar first = syn_char_at (tk->text, s, e, &next);
+  const SynLexiconEntry *entry = normalize_span (tk->buf, tk->text, s, e, &flags);
 
   /* "US" and "U.S." are the country, not the pronoun */
   if (tk->buf->len == 2 && strcmp (tk->buf->str, "us") == 0 && tk->text[s] == 'U' &&
@@ -892,43 +843,44 @@ punctuation (Tokenizer *tk,
              gsize      next)
 {
   gunichar prev, after;
-  gsize next2 = next, mark_end = next;
+  gsize next2 = next, mark_end = next, before;
   gboolean left, right;
 
   if (c == '%')
     {
       g_string_assign (tk->buf, "percent");
-      emit (tk, pos, next, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
+      emit (tk, pos, next, 0, FALSE, syn_lexicon_lookup (tk->buf->str, tk->buf->len));
       return next;
     }
   if (c != '"' && c != '\'' && c != '`' && c < 0x00AB)
     return next;
 
-  after = next < tk->end ? char_at (tk->text, next, tk->end, &next2) : 0;
+  after = next < tk->end ? syn_char_at (tk->text, next, tk->end, &next2) : 0;
   /* '' and `` of tokenized text are double quotes */
   if ((c == '\'' || c == '`') && after == c)
     {
       mark_end = next2;
-      after = mark_end < tk->end ? char_at (tk->text, mark_end, tk->end, &next2) : 0;
+      after = mark_end < tk->end ? syn_char_at (tk->text, mark_end, tk->end, &next2) : 0;
     }
-  else if (is_apostrophe (c) && (after == 's' || after == 'S') && is_space (char_before (tk->text, tk->start, pos)))
+  else if (is_apostrophe (c) && (after == 's' || after == 'S') &&
+           syn_char_is_space (syn_char_before (tk->text, tk->start, pos, &before)))
     {
       /* the clitic 's of tokenized text ("china 's") */
-      gunichar after2 = next2 < tk->end ? char_at (tk->text, next2, tk->end, &next2) : 0;
+      gunichar after2 = next2 < tk->end ? syn_char_at (tk->text, next2, tk->end, &next2) : 0;
 
       if (!is_word_char (after2))
         {
           gsize e = next + 1;
 
           g_string_assign (tk->buf, "'s");
-          emit (tk, pos, e, 0, FALSE, syn_words_lookup (tk->buf->str, tk->buf->len));
+          emit (tk, pos, e, 0, FALSE, syn_lexicon_lookup (tk->buf->str, tk->buf->len));
           return e;
         }
     }
 
-  prev = char_before (tk->text, tk->start, pos);
-  left = !is_space (after) && (is_space (prev) || !is_word_char (prev));
-  right = !is_space (prev) && (is_space (after) || !is_word_char (after));
+  prev = syn_char_before (tk->text, tk->start, pos, &before);
+  left = !syn_char_is_space (after) && (syn_char_is_space (prev) || !is_word_char (prev));
+  right = !syn_char_is_space (prev) && (syn_char_is_space (after) || !is_word_char (after));
 
   if (mark_end != next || c == '"' || c == 0x201C || c == 0x201D || c == 0x201E ||
       c == 0x00AB || c == 0x00BB)
@@ -1005,49 +957,49 @@ resolve_context (Tokenizer *tk)
     {
       SynToken *t = &g_array_index (tk->out, SynToken, i);
       const TokenInfo *info = &g_array_index (tk->info, TokenInfo, i);
-      const SynWordEntry *e = info->entry;
+      const SynLexiconEntry *e = info->entry;
       gboolean near_number = is_numeral (tk, i, i + 1) || (i > 0 && is_numeral (tk, i, i - 1));
       const TokenInfo *next = i + 1 < tk->info->len ? &g_array_index (tk->info, TokenInfo, i + 1) : NULL;
 
       if (e == NULL)
         continue;
-      if ((e->classes & SYN_WORD_HONORIFIC) != 0 && next != NULL)
+      if ((e->classes & SYN_LEXICON_HONORIFIC) != 0 && next != NULL)
         {
           set_norm (t, "");
           continue;
         }
-      if ((e->classes & SYN_WORD_HONORIFIC_CAP) != 0 && info->cap && next != NULL && next->cap)
+      if ((e->classes & SYN_LEXICON_HONORIFIC_CAP) != 0 && info->cap && next != NULL && next->cap)
         {
           set_norm (t, "");
           continue;
         }
-      if ((e->classes & SYN_WORD_NUMBER) != 0)
+      if ((e->classes & SYN_LEXICON_NUMBER) != 0)
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER;
           continue;
         }
-      if ((e->classes & SYN_WORD_MONTH) != 0 &&
-          (near_number || !(e->classes & SYN_WORD_STOPWORD)) &&
+      if ((e->classes & SYN_LEXICON_MONTH) != 0 &&
+          (near_number || !(e->classes & SYN_LEXICON_STOPWORD)) &&
           (near_number || strcmp (e->word, "march") != 0))
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
-      if ((e->classes & SYN_WORD_MONTH_ABBREV) != 0 &&
+      if ((e->classes & SYN_LEXICON_MONTH_ABBREV) != 0 &&
           (info->cap || near_number) && (info->dot || near_number))
         {
           set_norm (t, e->value);
           t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
-      if ((e->classes & SYN_WORD_TITLE_ABBREV) != 0 && info->cap && info->dot)
+      if ((e->classes & SYN_LEXICON_TITLE_ABBREV) != 0 && info->cap && info->dot)
         {
           set_norm (t, e->value);
           continue;
         }
-      if ((e->classes & SYN_WORD_STOPWORD) != 0)
+      if ((e->classes & SYN_LEXICON_STOPWORD) != 0)
         t->flags |= SYN_TOKEN_STOPWORD;
     }
 }
@@ -1075,7 +1027,7 @@ syn_tokenize (const char *text,
   while (pos < end)
     {
       gsize next;
-      gunichar c = char_at (text, pos, end, &next);
+      gunichar c = syn_char_at (text, pos, end, &next);
 
       if (is_word_char (c))
         {
@@ -1101,7 +1053,7 @@ syn_normalize_word (const char *word,
                     gssize      len)
 {
   g_autoptr(GString) buf = g_string_sized_new (32);
-  const SynWordEntry *e;
+  const SynLexiconEntry *e;
   guint flags = 0;
   gboolean dot;
 
@@ -1113,11 +1065,11 @@ syn_normalize_word (const char *word,
   e = normalize_span (buf, word, 0, (gsize) len, &flags);
   if (e != NULL)
     {
-      if ((e->classes & (SYN_WORD_HONORIFIC | SYN_WORD_HONORIFIC_CAP)) != 0)
+      if ((e->classes & (SYN_LEXICON_HONORIFIC | SYN_LEXICON_HONORIFIC_CAP)) != 0)
         g_string_truncate (buf, 0);
-      else if ((e->classes & (SYN_WORD_NUMBER | SYN_WORD_MONTH)) != 0)
+      else if ((e->classes & (SYN_LEXICON_NUMBER | SYN_LEXICON_MONTH)) != 0)
         g_string_assign (buf, e->value);
-      else if ((e->classes & (SYN_WORD_MONTH_ABBREV | SYN_WORD_TITLE_ABBREV)) != 0 && dot)
+      else if ((e->classes & (SYN_LEXICON_MONTH_ABBREV | SYN_LEXICON_TITLE_ABBREV)) != 0 && dot)
         g_string_assign (buf, e->value);
     }
   return g_string_free (g_steal_pointer (&buf), FALSE);
@@ -1126,12 +1078,12 @@ syn_normalize_word (const char *word,
 gboolean
 syn_is_stopword (const char *norm)
 {
-  const SynWordEntry *e;
+  const SynLexiconEntry *e;
 
   g_return_val_if_fail (norm != NULL, FALSE);
 
-  e = syn_words_lookup (norm, strlen (norm));
-  return e != NULL && (e->classes & SYN_WORD_STOPWORD) != 0;
+  e = syn_lexicon_lookup (norm, strlen (norm));
+  return e != NULL && (e->classes & SYN_LEXICON_STOPWORD) != 0;
 }
 
 /* ------------------------------------------------------------ stemmer */
@@ -1226,14 +1178,14 @@ stem_suffixes (char  *w,
 char *
 syn_stem (const char *norm)
 {
-  const SynWordEntry *irregular;
+  const SynLexiconEntry *irregular;
   gsize len;
   char *w;
 
   g_return_val_if_fail (norm != NULL, NULL);
 
   len = strlen (norm);
-  irregular = syn_words_lookup_irregular (norm, len);
+  irregular = syn_lexicon_lookup_irregular (norm, len);
   if (irregular != NULL)
     {
       norm = irregular->value;

@@ -50,6 +50,7 @@
 
 #include <pango/pango.h>
 
+#include "syn-chars-private.h"
 #include "syn-segment.h"
 
 #define WINDOW_BYTES (8 * SYN_SEGMENT_MAX_BYTES)
@@ -83,70 +84,6 @@ typedef struct {
 } Segmenter;
 
 /* ------------------------------------------------------------ characters */
-
-/* The character at @pos (< @end) and its length; invalid bytes are one
- * character each, reported as (gunichar) -1. */
-static gsize
-char_at (const char *text,
-         gsize       pos,
-         gsize       end,
-         gunichar   *ch)
-{
-  guchar c = (guchar) text[pos];
-  gunichar u;
-
-  if (c < 0x80)
-    {
-      *ch = c;
-      return 1;
-    }
-  u = g_utf8_get_char_validated (text + pos, (gssize) (end - pos));
-  if (u == (gunichar) -1 || u == (gunichar) -2)
-    {
-      *ch = (gunichar) -1;
-      return 1;
-    }
-  *ch = u;
-  return (gsize) (g_utf8_next_char (text + pos) - (text + pos));
-}
-
-/* The character ending at @pos (> @start) and its length. */
-static gsize
-char_before (const char *text,
-             gsize       start,
-             gsize       pos,
-             gunichar   *ch)
-{
-  gsize p = pos - 1;
-
-  while (p > start && pos - p < 4 && ((guchar) text[p] & 0xC0) == 0x80)
-    p--;
-  if (p < pos - 1 && char_at (text, p, pos, ch) == pos - p)
-    return pos - p;
-  return char_at (text, pos - 1, pos, ch);
-}
-
-static gboolean
-is_space (gunichar ch)
-{
-  if (ch < 0x80)
-    return ch == ' ' || (ch >= '\t' && ch <= '\r') || ch == 0;
-  return ch == 0x200B || ch == 0xFEFF || (ch != (gunichar) -1 && g_unichar_isspace (ch));
-}
-
-static gboolean
-is_closer (gunichar ch)
-{
-  switch (ch)
-    {
-    case '"': case '\'': case ')': case ']': case '}': case '*':
-    case 0x2019: case 0x201D: case 0x00BB: case 0x203A: case 0x201C: case 0x2018:
-    case 0x00AB: case 0x2039: case 0x300D: case 0x300F: case 0xFF09:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
 
 static gboolean
 is_opener (gunichar ch)
@@ -185,21 +122,19 @@ trim (const char *text,
 
   while (s < e)
     {
-      gunichar ch;
-      gsize n = char_at (text, s, e, &ch);
+      gsize next;
 
-      if (!is_space (ch))
+      if (!syn_char_is_space (syn_char_at (text, s, e, &next)))
         break;
-      s += n;
+      s = next;
     }
   while (e > s)
     {
-      gunichar ch;
-      gsize n = char_before (text, s, e, &ch);
+      gsize prev;
 
-      if (!is_space (ch))
+      if (!syn_char_is_space (syn_char_before (text, s, e, &prev)))
         break;
-      e -= n;
+      e = prev;
     }
   *start = s;
   *end = e;
@@ -276,45 +211,40 @@ word_at (const char *text,
          gsize       end,
          Word       *w)
 {
-  gunichar ch;
+  gsize next;
 
   while (pos < end)
     {
-      gsize n = char_at (text, pos, end, &ch);
-
-      if (!is_space (ch))
+      if (!syn_char_is_space (syn_char_at (text, pos, end, &next)))
         break;
-      pos += n;
+      pos = next;
     }
   if (pos >= end)
     return FALSE;
   w->start = pos;
   while (pos < end)
     {
-      gsize n = char_at (text, pos, end, &ch);
-
-      if (is_space (ch))
+      if (syn_char_is_space (syn_char_at (text, pos, end, &next)))
         break;
-      pos += n;
+      pos = next;
     }
   w->end = pos;
   w->core_start = w->start;
   while (w->core_start < w->end)
     {
-      gsize n = char_at (text, w->core_start, w->end, &ch);
-
-      if (!is_opener (ch))
+      if (!is_opener (syn_char_at (text, w->core_start, w->end, &next)))
         break;
-      w->core_start += n;
+      w->core_start = next;
     }
   w->core_end = w->end;
   while (w->core_end > w->core_start)
     {
-      gsize n = char_before (text, w->core_start, w->core_end, &ch);
+      gsize prev;
+      gunichar ch = syn_char_before (text, w->core_start, w->core_end, &prev);
 
-      if (!is_closer (ch) && !is_final (ch) && ch != ',' && ch != ';' && ch != ':')
+      if (!syn_char_is_closer (ch) && !is_final (ch) && ch != ',' && ch != ';' && ch != ':')
         break;
-      w->core_end -= n;
+      w->core_end = prev;
     }
   return TRUE;
 }
@@ -326,27 +256,22 @@ word_before (const char *text,
              gsize       pos,
              Word       *w)
 {
-  gunichar ch;
-  gsize s;
+  gsize s, prev;
 
   while (pos > start)
     {
-      gsize n = char_before (text, start, pos, &ch);
-
-      if (!is_space (ch))
+      if (!syn_char_is_space (syn_char_before (text, start, pos, &prev)))
         break;
-      pos -= n;
+      pos = prev;
     }
   if (pos <= start)
     return FALSE;
   s = pos;
   while (s > start)
     {
-      gsize n = char_before (text, start, s, &ch);
-
-      if (is_space (ch))
+      if (syn_char_is_space (syn_char_before (text, start, s, &prev)))
         break;
-      s -= n;
+      s = prev;
     }
   return word_at (text, s, pos, w) && w->end == pos;
 }
@@ -375,16 +300,16 @@ word_is_lower (const char *text,
 
   while (start < end)
     {
-      gunichar ch;
-      gsize n = char_at (text, start, end, &ch);
+      gsize next;
+      gunichar ch = syn_char_at (text, start, end, &next);
 
-      if (ch != (gunichar) -1 && g_unichar_isupper (ch))
+      if (g_unichar_isupper (ch))
         return FALSE;
-      if (ch != (gunichar) -1 && g_unichar_islower (ch))
+      if (g_unichar_islower (ch))
         any = TRUE;
-      else if (!any && ch != (gunichar) -1 && g_unichar_isalnum (ch))
+      else if (!any && g_unichar_isalnum (ch))
         return FALSE;
-      start += n;
+      start = next;
     }
   return any;
 }
@@ -394,11 +319,9 @@ first_char (const char *text,
             gsize       start,
             gsize       end)
 {
-  gunichar ch = 0;
+  gsize next;
 
-  if (start < end)
-    char_at (text, start, end, &ch);
-  return ch;
+  return start < end ? syn_char_at (text, start, end, &next) : 0;
 }
 
 /* ------------------------------------------------------------ abbreviations */
@@ -502,10 +425,10 @@ is_initial (const char *text,
             gsize       start,
             gsize       end)
 {
-  gunichar ch;
+  gsize next;
 
-  return start < end && char_at (text, start, end, &ch) == end - start &&
-         ch != (gunichar) -1 && g_unichar_isupper (ch);
+  return start < end && g_unichar_isupper (syn_char_at (text, start, end, &next)) &&
+         next == end;
 }
 
 static gboolean
@@ -553,8 +476,8 @@ should_join (const char *text,
   b0 = first_char (text, b_start, b_end);
   bw = first_char (text, next.core_start, next.core_end);
   bracket = b0 == '(' || b0 == '[';
-  digit = bw != (gunichar) -1 && g_unichar_isdigit (bw);
-  upper = bw != (gunichar) -1 && g_unichar_isupper (bw);
+  digit = g_unichar_isdigit (bw);
+  upper = g_unichar_isupper (bw);
 
   if (word_is (text, tok_start, tok_end, titles) && (upper || digit || bracket))
     return TRUE;
@@ -584,7 +507,7 @@ should_join (const char *text,
       else
         {
           gunichar p0 = first_char (text, prev.core_start, prev.core_end);
-          prev_named = p0 != (gunichar) -1 && g_unichar_isupper (p0);
+          prev_named = g_unichar_isupper (p0);
         }
       if (!prev_named)
         return FALSE;
@@ -866,8 +789,7 @@ describe_line (const char *text,
         }
       else
         {
-          p += char_at (text, p, e, &ch);
-          space = is_space (ch);
+          space = syn_char_is_space (syn_char_at (text, p, e, &p));
         }
       line->n_chars++;
       if (!space && !in_word)
@@ -877,18 +799,20 @@ describe_line (const char *text,
 
   for (p = e; p > s;)
     {
-      gsize n = char_before (text, s, p, &ch);
+      gsize prev;
 
-      if (!is_closer (ch))
+      if (!syn_char_is_closer (syn_char_before (text, s, p, &prev)))
         break;
-      p -= n;
+      p = prev;
     }
   if (p > s)
     {
-      char_before (text, s, p, &ch);
+      gsize prev;
+
+      ch = syn_char_before (text, s, p, &prev);
       line->ends_final = is_final (ch);
       line->ends_colon = ch == ':' || ch == 0xFF1A;
-      char_before (text, s, e, &ch);
+      ch = syn_char_before (text, s, e, &prev);
       line->ends_open = ch == ',' || ch == ';' || ch == '-' || ch == 0x2013 ||
                         ch == 0x2014 || ch == '(' || ch == 0x3001 || ch == 0xFF0C;
     }

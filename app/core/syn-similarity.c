@@ -16,30 +16,13 @@
  *
  * Which features? The normaliser (syn_tokenize()) has already folded case,
  * accents, quotes, hyphenation, numbers and dates, British and American
- * spelling and honorifics. On top of that, two representations were
- * measured, alone and mixed (cosine = (1 - m) word + m gram):
- *
- *  - words: the stem (syn_stem()) of each normalised word;
- *  - grams: 4-byte pieces of each normalised word padded as "^word$",
- *    which match across inflections and compounds the stemmer misses.
- *
- * Development figures (tests/eval/run-eval; seeds against a proxy
- * annotation; all other settings as shipped):
- *
- *   representation            seeds F1   DEplain F1   mtref lines grouped
- *   stems (m = 0)              0.972       0.649          787 / 800
- *   stems + grams, m = 0.25    0.940       0.650          790
- *   stems + grams, m = 0.5     0.929       0.648          794
- *   stems + grams, m = 0.75    0.919       0.641          796
- *   grams (m = 1)              0.880       0.648          797
- *   words unstemmed (m = 0)    0.950       0.642          776
- *
- * Stems win on the seeds, where grams reward shared endings and pieces of
- * frequent words across sentences that merely talk about the same thing,
- * and tie on DEplain; stemming beats plain words on both. So the gram
- * channel is off (GRAM_MIX 0): its vectors are not even built, which also
- * halves the cost of every comparison. The code stays, one constant away,
- * to repeat the measurement when the normaliser or the data change.
+ * spelling and honorifics; a feature is the stem (syn_stem()) of each
+ * normalised word. A second channel of 4-byte pieces of each word ("^word$"),
+ * which match across inflections and compounds the stemmer misses, can be
+ * mixed in (GRAM_MIX); measured, it loses on the seeds and ties on DEplain
+ * (tests/eval/NOTES.md), so it is off and its vectors are not even built.
+ * The code stays, one constant away, to repeat the measurement when the
+ * normaliser or the data change.
  */
 #define G_LOG_DOMAIN "syn-core"
 
@@ -49,8 +32,8 @@
 #include <string.h>
 
 #include "syn-normalize.h"
-#include "syn-similarity.h"
-#include "syn-token-cache.h"
+#include "syn-similarity-private.h"
+#include "syn-token-cache-private.h"
 
 /* The gram channel: 4-byte pieces of "^word$"; words of two bytes or
  * fewer, and numbers, count whole. GRAM_MIX is its share of the

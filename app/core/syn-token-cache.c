@@ -15,7 +15,7 @@
 
 #include "config.h"
 
-#include "syn-token-cache.h"
+#include "syn-token-cache-private.h"
 
 struct _SynTokenCache {
   const SynSourceText *sources;

@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "syn-words-lexicon.h"
+#include "syn-words-lexicon-private.h"
 
 typedef struct {
   const char *word;
@@ -201,7 +201,7 @@ static const Pair irregulars[] = {
 #define TABLE_SIZE (1u << TABLE_BITS)
 
 typedef struct {
-  SynWordEntry entries[TABLE_SIZE];   /* word == NULL: empty slot */
+  SynLexiconEntry entries[TABLE_SIZE];   /* word == NULL: empty slot */
 } Table;
 
 static guint32
@@ -215,7 +215,7 @@ hash_word (const char *word,
   return h;
 }
 
-static SynWordEntry *
+static SynLexiconEntry *
 find_slot (Table      *table,
            const char *word,
            gsize       len)
@@ -224,7 +224,7 @@ find_slot (Table      *table,
 
   for (;;)
     {
-      SynWordEntry *e = &table->entries[i];
+      SynLexiconEntry *e = &table->entries[i];
 
       if (e->word == NULL || (strncmp (e->word, word, len) == 0 && e->word[len] == '\0'))
         return e;
@@ -238,7 +238,7 @@ add (Table      *table,
      guint       classes,
      const char *value)
 {
-  SynWordEntry *e = find_slot (table, word, strlen (word));
+  SynLexiconEntry *e = find_slot (table, word, strlen (word));
 
   e->word = word;
   e->classes |= classes;
@@ -275,15 +275,15 @@ build_table (void)
 {
   Table *t = g_new0 (Table, 1);
 
-  add_words (t, english_stopwords, G_N_ELEMENTS (english_stopwords), SYN_WORD_STOPWORD);
-  add_words (t, german_stopwords, G_N_ELEMENTS (german_stopwords), SYN_WORD_STOPWORD);
-  add_words (t, honorifics, G_N_ELEMENTS (honorifics), SYN_WORD_HONORIFIC);
-  add_words (t, honorifics_cap, G_N_ELEMENTS (honorifics_cap), SYN_WORD_HONORIFIC_CAP);
-  add_pairs (t, months, G_N_ELEMENTS (months), SYN_WORD_MONTH);
-  add_pairs (t, month_abbrevs, G_N_ELEMENTS (month_abbrevs), SYN_WORD_MONTH_ABBREV);
-  add_pairs (t, number_words, G_N_ELEMENTS (number_words), SYN_WORD_NUMBER);
-  add_pairs (t, title_abbrevs, G_N_ELEMENTS (title_abbrevs), SYN_WORD_TITLE_ABBREV);
-  add_pairs (t, spellings, G_N_ELEMENTS (spellings), SYN_WORD_SPELLING);
+  add_words (t, english_stopwords, G_N_ELEMENTS (english_stopwords), SYN_LEXICON_STOPWORD);
+  add_words (t, german_stopwords, G_N_ELEMENTS (german_stopwords), SYN_LEXICON_STOPWORD);
+  add_words (t, honorifics, G_N_ELEMENTS (honorifics), SYN_LEXICON_HONORIFIC);
+  add_words (t, honorifics_cap, G_N_ELEMENTS (honorifics_cap), SYN_LEXICON_HONORIFIC_CAP);
+  add_pairs (t, months, G_N_ELEMENTS (months), SYN_LEXICON_MONTH);
+  add_pairs (t, month_abbrevs, G_N_ELEMENTS (month_abbrevs), SYN_LEXICON_MONTH_ABBREV);
+  add_pairs (t, number_words, G_N_ELEMENTS (number_words), SYN_LEXICON_NUMBER);
+  add_pairs (t, title_abbrevs, G_N_ELEMENTS (title_abbrevs), SYN_LEXICON_TITLE_ABBREV);
+  add_pairs (t, spellings, G_N_ELEMENTS (spellings), SYN_LEXICON_SPELLING);
   /* irregulars share words with the stopwords ("was") but their value
    * (the base form) is for the stemmer only: kept apart below */
   return t;
@@ -294,16 +294,16 @@ build_irregular_table (void)
 {
   Table *t = g_new0 (Table, 1);
 
-  add_pairs (t, irregulars, G_N_ELEMENTS (irregulars), SYN_WORD_IRREGULAR);
+  add_pairs (t, irregulars, G_N_ELEMENTS (irregulars), SYN_LEXICON_IRREGULAR);
   return t;
 }
 
-static const SynWordEntry *
+static const SynLexiconEntry *
 lookup_in (Table      *table,
            const char *word,
            gsize       len)
 {
-  const SynWordEntry *e;
+  const SynLexiconEntry *e;
 
   if (len == 0 || len > 24)
     return NULL;
@@ -311,9 +311,9 @@ lookup_in (Table      *table,
   return e->word != NULL ? e : NULL;
 }
 
-const SynWordEntry *
-syn_words_lookup (const char *word,
-                  gsize       len)
+const SynLexiconEntry *
+syn_lexicon_lookup (const char *word,
+                    gsize       len)
 {
   static Table *table;
 
@@ -322,9 +322,9 @@ syn_words_lookup (const char *word,
   return lookup_in (table, word, len);
 }
 
-const SynWordEntry *
-syn_words_lookup_irregular (const char *word,
-                            gsize       len)
+const SynLexiconEntry *
+syn_lexicon_lookup_irregular (const char *word,
+                              gsize       len)
 {
   static Table *table;
 

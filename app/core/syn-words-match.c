@@ -1,106 +1,36 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Linking the words of two versions of one passage, the way a person
- * aligning words by hand would. Such a person first pairs the words both
- * versions share in the same order, then notices words that merely moved
- * ("said Biden" / "Biden said"), and finally looks at what is left between
- * two pairs: if both versions have words there, those words say the same
- * thing differently (a substitution, "impartial ruling" for "just
- * verdict") and are aligned to each other; only where one version has
- * words and the other none are the words unaligned, that is, added.
- *
- * The steps follow that order:
+ * aligning words by hand would: first the words both versions share in
+ * the same order, then the words that merely moved ("said Biden" / "Biden
+ * said"), and last what is left between two pairs. Words on both sides of
+ * such a gap say the same thing differently ("impartial ruling" / "just
+ * verdict"); words facing nothing are added.
  *
  * 1. The ordered chain: a maximum-weight common subsequence (dynamic
- *    programming over the two word sequences, as in xdiff's LCS but with
- *    weights). Identical norms weigh most, equal stems a little less, and
- *    near-identical spellings (edit distance within 30 %, or one hyphen
- *    part of a compound) less again; function words weigh little, so the
- *    chain follows the content words and a stray "the" cannot pull it
- *    across the sentence, and less again as mere stem variants, so that
- *    "is" pairs with "is" rather than with "be". Long passages whose table would be too big are
- *    first cut at words that occur once in each version (patience
- *    anchors), and the table is filled between those.
- * 2. Moved words: remaining content words with the same norm, then the
- *    same stem, then a near spelling, are paired regardless of order
- *    (nearest relative position first), and the function words right
- *    beside such a pair go with it, since a moved phrase moves whole.
- *    Words split or joined differently ("buildup" / "build up") are paired
- *    here too, and so are the days of a date written in another order
- *    ("10 January" / "Jan. 12": the day faces the day).
- * 3. Gaps: between two consecutive chain links, unpaired words on both
- *    sides are substitutions (CHANGED, or NUMBER when a number faces a
- *    number of the same kind in a short gap bounded by a content word);
- *    unpaired words facing nothing are unlinked, that is, added. Neither
- *    is always whole, though. People who align words by hand leave
- *    unaligned what the other side cannot account for ("said [that] he" /
- *    "said he"), yet they align a lone article to the noun it belongs to
- *    ("the Senate" / "Senate") and a longer wording to a shorter one ("at
- *    this moment" / "now"). So every open word of a gap is judged by a
- *    small logistic model of "left unaligned", over general features:
- *    of the word and its gap, function word, article, article with no
- *    content word beside it in the gap; whether the other side has no
- *    word, or only function words; the counting rule of the earlier
- *    version of this step (content words facing no content word or
- *    outnumbering the other side's by two or more, function words more
- *    numerous than the other side's); the other side's size and the
- *    balance of the two sizes; how far the word is from the nearest
- *    shared word; whether the gap opens or closes the passage. And of
- *    the two versions as wholes, since the same gap reads differently in
- *    a near copy and in a free rewording: the share of this version's
- *    words linked to the other (in a near copy what is left over is
- *    mostly additions, in a free rewording mostly rewordings), the ratio
- *    of the two lengths (the longer version is the one that adds), and
- *    how far, in relative position, the other version's nearest unlinked
- *    word is from the gap's (nothing there could stand for its words;
- *    taken for the gap as a whole, so that its words are judged alike,
- *    which scores as well as word by word). Numbers are paired in every
- *    gap first, so that these features see the links as they stay. Below
- *    the threshold a word facing words is CHANGED, and one facing
- *    nothing is MINOR: no counterpart, yet too slight to be a
- *    divergence, like punctuation. An article alone in a gap facing
- *    nothing is always MINOR: people align it to its noun in nearly nine
- *    cases in ten, but the whole-version features would outweigh that in
- *    a near copy. Punctuation is not judged at all: it goes with the words
- *    beside it (syn-diverge.c), so that a lone comma one version lacks
- *    is never a divergence.
+ *    programming, as xdiff's LCS but weighted). Identical norms weigh
+ *    most, equal stems less, near spellings (edit distance within 30 %,
+ *    or one part of a compound) less again; function words weigh little,
+ *    so the chain follows the content words. Passages too long for one
+ *    table are first cut at words that occur once in each version
+ *    (patience anchors).
+ * 2. Moved words: remaining content words with the same norm, stem or a
+ *    near spelling, nearest relative position first, with the function
+ *    words beside them, since a moved phrase moves whole; also words split
+ *    or joined differently ("buildup" / "build up") and the days of a date
+ *    written in another order.
+ * 3. Gaps: a number facing a number of its kind in a short gap is a
+ *    NUMBER. Every other open word is judged by a small logistic model of
+ *    "left unaligned by people" over features of the word, its gap and
+ *    the two versions as wholes (the F_* list below), fitted on human word
+ *    alignments: below its threshold a word facing words is CHANGED, one
+ *    facing nothing MINOR (no counterpart, too slight to be a divergence).
+ *    A lone article facing nothing is always MINOR; punctuation is not
+ *    judged (syn-diverge.c lets it go with its words).
  *
- *    The weights were fitted on the MultiMWA development sets (human word
- *    alignments; "added" = a token no sure or possible link touches),
- *    news translations (MTRef) and Simple Wikipedia together, as one
- *    model with one threshold, since Synopsis cannot know which kind of
- *    rewrite it is given; features and weights hold no word of those
- *    sets. F1 of the added tokens (MTRef / Wikipedia, with the groups
- *    the aligner forms): all gap words added 0.464 / 0.816; whole
- *    substitutions changed 0.462 / 0.784; the counting rule alone 0.543
- *    / 0.847; the model over the gap features alone 0.553 / 0.857; this
- *    model 0.558 / 0.863. Cross-validated (fitted on half the lines of
- *    both sets, threshold chosen there, scored on the other half, six
- *    splits) 0.554 / 0.865, against 0.551 / 0.861 for the gap features
- *    alone; fitted on one set only and scored on the other, 0.536
- *    (Wikipedia -> MTRef) and 0.849 (MTRef -> Wikipedia), so the weights
- *    carry over between kinds of rewriting.
- *
- *    What the features cannot see is meaning, and that is where the
- *    rest lies. The chain leaves nearly every word people left unaligned
- *    open (judging the open words from the answer key would score 0.97 /
- *    0.98). But in news translations people align about half of the
- *    words of a one-sided gap to words elsewhere ("voiced sharp criticism
- *    of" / "criticized") and most of the surplus of an unbalanced
- *    substitution ("is in a position to make use of" / "can use"),
- *    whatever the gap looks like, where in Simple Wikipedia the same
- *    gaps are mostly deletions. Richer models over such features gain at
- *    most 0.01 cross-validated, or lose: boosted trees over forty
- *    features (neighbouring words' links, word classes, suffixes, word
- *    frequency, runs, punctuation around the gap), weights fitted to F1
- *    directly, one model per set, a quota of added words per gap. Neither
- *    does the chain help when it is bent: rewarding balanced gaps (a
- *    substitution over an insertion and a deletion) loses 0.01 to 0.03,
- *    gaps bounded by content words only lose 0.01, and letting a gap face
- *    the gaps its moved words came from changes nothing.
- *
- * Each step is at most quadratic in the words of one passage, which is
- * small; nothing here compares passages with each other.
+ * Each step is at most quadratic in the words of one passage; nothing here
+ * compares passages with each other. The figures behind the model, and
+ * what was tried and dropped: tests/eval/NOTES.md.
  */
 #define G_LOG_DOMAIN "syn-core"
 
@@ -110,7 +40,7 @@
 #include <string.h>
 
 #include "syn-normalize.h"
-#include "syn-words-match.h"
+#include "syn-words-match-private.h"
 
 #define W_CONTENT 200
 #define W_STEM    180
@@ -257,11 +187,11 @@ weight (const SynWord *a,
 }
 
 static void
-link_words (SynLink     *la,
-            SynLink     *lb,
-            guint        i,
-            guint        j,
-            SynLinkKind  kind)
+link_words (SynWordLink     *la,
+            SynWordLink     *lb,
+            guint            i,
+            guint            j,
+            SynWordLinkKind  kind)
 {
   la[i].kind = kind;
   la[i].first = la[i].last = j;
@@ -280,8 +210,8 @@ chain_dp (const SynWord *a,
           const SynWord *b,
           guint          b0,
           guint          b1,
-          SynLink       *la,
-          SynLink       *lb)
+          SynWordLink   *la,
+          SynWordLink   *lb)
 {
   guint m = a1 - a0, n = b1 - b0, cols = n + 1;
   g_autofree guint32 *score = NULL;
@@ -329,7 +259,7 @@ chain_dp (const SynWord *a,
 
       if (wij > 0 && s == score[(i - 1) * cols + j - 1] + wij)
         {
-          link_words (la, lb, a0 + i - 1, b0 + j - 1, SYN_LINK_SAME);
+          link_words (la, lb, a0 + i - 1, b0 + j - 1, SYN_WORD_LINK_SAME);
           i--, j--;
         }
       else if (s == score[(i - 1) * cols + j])
@@ -352,8 +282,8 @@ chain_patience (const SynWord *a,
                 guint          m,
                 const SynWord *b,
                 guint          n,
-                SynLink       *la,
-                SynLink       *lb)
+                SynWordLink   *la,
+                SynWordLink   *lb)
 {
   g_autoptr(GHashTable) occ = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
@@ -421,7 +351,7 @@ chain_patience (const SynWord *a,
 
       if ((gsize) (ia - pa) * (jb - pb) <= DP_LIMIT)
         chain_dp (a, pa, ia, b, pb, jb, la, lb);
-      link_words (la, lb, ia, jb, SYN_LINK_SAME);
+      link_words (la, lb, ia, jb, SYN_WORD_LINK_SAME);
       pa = ia + 1, pb = jb + 1;
     }
   if ((gsize) (m - pa) * (n - pb) <= DP_LIMIT)
@@ -435,24 +365,24 @@ extend_phrase (const SynWord *a,
                guint          m,
                const SynWord *b,
                guint          n,
-               SynLink       *la,
-               SynLink       *lb,
+               SynWordLink   *la,
+               SynWordLink   *lb,
                guint          i,
                guint          j)
 {
   for (guint k = 1; k <= i && k <= j; k++)
     {
-      if (la[i - k].kind != SYN_LINK_NONE || lb[j - k].kind != SYN_LINK_NONE ||
+      if (la[i - k].kind != SYN_WORD_LINK_NONE || lb[j - k].kind != SYN_WORD_LINK_NONE ||
           weight (&a[i - k], &b[j - k]) == 0)
         break;
-      link_words (la, lb, i - k, j - k, SYN_LINK_MOVED);
+      link_words (la, lb, i - k, j - k, SYN_WORD_LINK_MOVED);
     }
   for (guint k = 1; i + k < m && j + k < n; k++)
     {
-      if (la[i + k].kind != SYN_LINK_NONE || lb[j + k].kind != SYN_LINK_NONE ||
+      if (la[i + k].kind != SYN_WORD_LINK_NONE || lb[j + k].kind != SYN_WORD_LINK_NONE ||
           weight (&a[i + k], &b[j + k]) == 0)
         break;
-      link_words (la, lb, i + k, j + k, SYN_LINK_MOVED);
+      link_words (la, lb, i + k, j + k, SYN_WORD_LINK_MOVED);
     }
 }
 
@@ -484,8 +414,8 @@ match_moved (const SynWord *a,
              guint          m,
              const SynWord *b,
              guint          n,
-             SynLink       *la,
-             SynLink       *lb,
+             SynWordLink   *la,
+             SynWordLink   *lb,
              MoveRule       rule)
 {
   for (guint i = 0; i < m; i++)
@@ -493,13 +423,13 @@ match_moved (const SynWord *a,
       guint best = G_MAXUINT;
       guint64 best_dist = G_MAXUINT64;
 
-      if (la[i].kind != SYN_LINK_NONE || a[i].cls == 0 || is_stop (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || a[i].cls == 0 || is_stop (&a[i]))
         continue;
       for (guint j = 0; j < n; j++)
         {
           guint64 dist;
 
-          if (lb[j].kind != SYN_LINK_NONE || is_stop (&b[j]))
+          if (lb[j].kind != SYN_WORD_LINK_NONE || is_stop (&b[j]))
             continue;
           if (!moved_equal (&a[i], &b[j], rule))
             continue;
@@ -511,7 +441,7 @@ match_moved (const SynWord *a,
         }
       if (best != G_MAXUINT)
         {
-          link_words (la, lb, i, best, SYN_LINK_MOVED);
+          link_words (la, lb, i, best, SYN_WORD_LINK_MOVED);
           extend_phrase (a, m, b, n, la, lb, i, best);
         }
     }
@@ -523,25 +453,25 @@ match_split (const SynWord *a,
              guint          m,
              const SynWord *b,
              guint          n,
-             SynLink       *la,
-             SynLink       *lb)
+             SynWordLink   *la,
+             SynWordLink   *lb)
 {
   for (guint i = 0; i < m; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || a[i].len < 4 || is_stop (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || a[i].len < 4 || is_stop (&a[i]))
         continue;
       for (guint j = 0; j + 1 < n; j++)
         {
           const SynWord *x = &b[j], *y = &b[j + 1];
 
-          if (lb[j].kind != SYN_LINK_NONE || lb[j + 1].kind != SYN_LINK_NONE ||
+          if (lb[j].kind != SYN_WORD_LINK_NONE || lb[j + 1].kind != SYN_WORD_LINK_NONE ||
               x->len == 0 || y->len == 0 || x->len + y->len != a[i].len ||
               memcmp (a[i].norm, x->norm, x->len) != 0 ||
               memcmp (a[i].norm + x->len, y->norm, y->len) != 0)
             continue;
-          la[i].kind = SYN_LINK_MOVED;
+          la[i].kind = SYN_WORD_LINK_MOVED;
           la[i].first = j, la[i].last = j + 1;
-          lb[j].kind = lb[j + 1].kind = SYN_LINK_MOVED;
+          lb[j].kind = lb[j + 1].kind = SYN_WORD_LINK_MOVED;
           lb[j].first = lb[j].last = lb[j + 1].first = lb[j + 1].last = i;
           break;
         }
@@ -581,30 +511,30 @@ pair_date_parts (const SynWord *a,
                  guint          m,
                  const SynWord *b,
                  guint          n,
-                 SynLink       *la,
-                 SynLink       *lb)
+                 SynWordLink   *la,
+                 SynWordLink   *lb)
 {
   for (guint i = 0; i < m; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_number (&a[i]))
         continue;
-      for (int da = -1; da <= 1 && la[i].kind == SYN_LINK_NONE; da += 2)
+      for (int da = -1; da <= 1 && la[i].kind == SYN_WORD_LINK_NONE; da += 2)
         {
           guint k = beside (a, m, i, da);
           guint l;
 
           if (k == G_MAXUINT || !is_number (&a[k]) ||
-              (la[k].kind != SYN_LINK_SAME && la[k].kind != SYN_LINK_MOVED))
+              (la[k].kind != SYN_WORD_LINK_SAME && la[k].kind != SYN_WORD_LINK_MOVED))
             continue;
           l = la[k].first;
           for (int db = -1; db <= 1; db += 2)
             {
               guint j = beside (b, n, l, db);
 
-              if (j != G_MAXUINT && lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) &&
+              if (j != G_MAXUINT && lb[j].kind == SYN_WORD_LINK_NONE && is_number (&b[j]) &&
                   same_number_kind (&a[i], &b[j]))
                 {
-                  link_words (la, lb, i, j, SYN_LINK_NUMBER);
+                  link_words (la, lb, i, j, SYN_WORD_LINK_NUMBER);
                   break;
                 }
             }
@@ -616,15 +546,15 @@ pair_date_parts (const SynWord *a,
 
 /* Not (yet) linked to a counterpart: the words a gap decision is about. */
 static inline gboolean
-is_open (const SynLink *l)
+is_open (const SynWordLink *l)
 {
-  return l->kind == SYN_LINK_NONE || l->kind == SYN_LINK_CHANGED || l->kind == SYN_LINK_MINOR;
+  return l->kind == SYN_WORD_LINK_NONE || l->kind == SYN_WORD_LINK_CHANGED || l->kind == SYN_WORD_LINK_MINOR;
 }
 
 static inline gboolean
-is_anchor (const SynLink *l)
+is_anchor (const SynWordLink *l)
 {
-  return l->kind == SYN_LINK_SAME || l->kind == SYN_LINK_MOVED;
+  return l->kind == SYN_WORD_LINK_SAME || l->kind == SYN_WORD_LINK_MOVED;
 }
 
 typedef struct {
@@ -635,11 +565,11 @@ typedef struct {
 } GapSide;
 
 static void
-gap_side (const SynWord *w,
-          const SynLink *l,
-          guint          from,
-          guint          to,
-          GapSide       *side)
+gap_side (const SynWord     *w,
+          const SynWordLink *l,
+          guint              from,
+          guint              to,
+          GapSide           *side)
 {
   *side = (GapSide) { from, to, G_MAXUINT, 0, 0, 0 };
   for (guint i = from; i < to; i++)
@@ -697,7 +627,7 @@ enum {
 /* Weights of a logistic model of "left unaligned by people who align
  * words by hand", fitted on the MultiMWA development sets (news
  * translations and Simple Wikipedia together, one model, cross-validated:
- * see the essay above); the threshold is folded into the bias. */
+ * see tests/eval/NOTES.md); the threshold is folded into the bias. */
 static const double added_bias = -4.167;
 static const double added_weights[N_FEATURES] = {
   [F_FUNCTION] = 0.607,
@@ -743,10 +673,10 @@ relative_position (const VersionView *v,
 }
 
 static void
-version_view_init (VersionView   *v,
-                   const SynWord *w,
-                   const SynLink *l,
-                   guint          n)
+version_view_init (VersionView       *v,
+                   const SynWord     *w,
+                   const SynWordLink *l,
+                   guint              n)
 {
   *v = (VersionView) { w, g_new (guint, n + 1), 0, 0, NULL, 0 };
   for (guint i = 0; i < n; i++)
@@ -800,10 +730,10 @@ nearest_open (const VersionView *v,
  * the nearest word linked in order or moved is (or @n): the gap is
  * bounded by such words, unless it opens or closes the version. */
 static void
-anchor_distances (const SynLink *l,
-                  guint          n,
-                  const GapSide *side,
-                  guint         *distance)
+anchor_distances (const SynWordLink *l,
+                  guint              n,
+                  const GapSide     *side,
+                  guint             *distance)
 {
   guint d = side->from > 0 ? 1 : n;
 
@@ -892,7 +822,7 @@ is_added (const double *x)
 static double
 gap_position (const VersionView *view,
               const VersionView *them,
-              const SynLink     *l,
+              const SynWordLink *l,
               const GapSide     *self)
 {
   double best = 1.0;
@@ -908,7 +838,7 @@ gap_position (const VersionView *view,
 static void
 decide_side (const VersionView *view,
              const VersionView *them,
-             SynLink           *l,
+             SynWordLink       *l,
              guint              n,
              const GapSide     *self,
              const GapSide     *other,
@@ -935,16 +865,16 @@ decide_side (const VersionView *view,
           gap_features (view, them, i, self, other, distance[i - self->from], position, edge, x);
           if (is_added (x))
             {
-              l[i] = (SynLink) { SYN_LINK_NONE, 0, 0 };
+              l[i] = (SynWordLink) { SYN_WORD_LINK_NONE, 0, 0 };
               continue;
             }
         }
       if (facing)
-        l[i] = (SynLink) { SYN_LINK_CHANGED, other->first, other->last };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_CHANGED, other->first, other->last };
       else if ((w[i].flags & SYN_WORD_PUNCT) == 0)
-        l[i] = (SynLink) { SYN_LINK_MINOR, 0, 0 };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_MINOR, 0, 0 };
       else
-        l[i] = (SynLink) { SYN_LINK_NONE, 0, 0 };
+        l[i] = (SynWordLink) { SYN_WORD_LINK_NONE, 0, 0 };
     }
 }
 
@@ -956,18 +886,18 @@ pair_numbers (const SynWord *a,
               const SynWord *b,
               guint          b0,
               guint          b1,
-              SynLink       *la,
-              SynLink       *lb)
+              SynWordLink   *la,
+              SynWordLink   *lb)
 {
   for (guint i = a0; i < a1; i++)
     {
-      if (la[i].kind != SYN_LINK_NONE || !is_number (&a[i]))
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_number (&a[i]))
         continue;
       for (guint j = b0; j < b1; j++)
         {
-          if (lb[j].kind == SYN_LINK_NONE && is_number (&b[j]) && same_number_kind (&a[i], &b[j]))
+          if (lb[j].kind == SYN_WORD_LINK_NONE && is_number (&b[j]) && same_number_kind (&a[i], &b[j]))
             {
-              link_words (la, lb, i, j, SYN_LINK_NUMBER);
+              link_words (la, lb, i, j, SYN_WORD_LINK_NUMBER);
               b0 = j + 1;
               break;
             }
@@ -978,7 +908,7 @@ pair_numbers (const SynWord *a,
 typedef struct {
   const SynWord *a, *b;
   guint          m, n;
-  SynLink       *la, *lb;
+  SynWordLink       *la, *lb;
   VersionView    va, vb;  /* set for JUDGE */
 } Pair;
 
@@ -1026,7 +956,7 @@ pair_gaps (Pair    *pair,
     {
       gboolean content;
 
-      if (pair->la[i].kind != SYN_LINK_SAME)
+      if (pair->la[i].kind != SYN_WORD_LINK_SAME)
         continue;
       content = !is_stop (&pair->a[i]);
       pair_gap (pair, step, pa, i, pb, pair->la[i].first, left_content || content, pa == 0);
@@ -1041,11 +971,11 @@ syn_words_match (const SynWord *a,
                  guint          m,
                  const SynWord *b,
                  guint          n,
-                 SynLink       *la,
-                 SynLink       *lb)
+                 SynWordLink   *la,
+                 SynWordLink   *lb)
 {
-  memset (la, 0, sizeof (SynLink) * m);
-  memset (lb, 0, sizeof (SynLink) * n);
+  memset (la, 0, sizeof (SynWordLink) * m);
+  memset (lb, 0, sizeof (SynWordLink) * n);
 
   if ((gsize) m * n <= DP_LIMIT)
     chain_dp (a, 0, m, b, 0, n, la, lb);

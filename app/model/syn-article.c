@@ -298,6 +298,14 @@ watch (SynArticle *self)
 }
 
 void
+_syn_article_set_file_state (SynArticle *self,
+                             gboolean    missing,
+                             gboolean    changed)
+{
+  set_file_state (self, missing, changed);
+}
+
+void
 _syn_article_unwatch (SynArticle *self)
 {
   g_clear_handle_id (&self->settle_id, g_source_remove);

@@ -28,10 +28,11 @@
 #include <glib/gi18n.h>
 
 #include "syn-comparison.h"
-#include "syn-export.h"
+#include "syn-export-json.h"
 #include "syn-loader.h"
 #include "syn-model-enums.h"
 #include "syn-model-private.h"
+#include "syn-saved.h"
 
 /* Of an operation's progress, the part that reading files stands for. */
 #define READ_SHARE 0.1
@@ -54,6 +55,11 @@ typedef struct {
   SynSource  *source;    /* what the worker read, the article's current text,
                           * or a new source given in memory */
   GError     *error;     /* why it could not read it */
+  /* A source of a saved comparison: read with it, not from @file. */
+  gboolean    from_saved;
+  GFile      *home;      /* where it was read from before it was saved */
+  gboolean    home_missing;
+  gboolean    home_changed;
 } Entry;
 
 typedef struct {
@@ -75,6 +81,8 @@ typedef struct {
   double          last_reported;      /* worker only */
   SynAlignment   *alignment;    /* the worker's result */
   GPtrArray      *failures;     /* GError */
+  GFile          *saved_file;   /* load: the comparison opened was a saved one */
+  gboolean        saved_unit;   /* load: @unit is the saved comparison's */
 } Op;
 
 struct _SynComparison
@@ -86,6 +94,7 @@ struct _SynComparison
   SynAlignment   *alignment;
   SynSegmentUnit  unit;
   double          progress;
+  GFile          *file;         /* the saved comparison it is, or NULL */
 
   GQueue          queue;        /* GTask, waiting */
   GTask          *current;      /* running */
@@ -104,6 +113,7 @@ enum {
   PROP_SEGMENT_UNIT,
   PROP_BUSY,
   PROP_PROGRESS,
+  PROP_FILE,
   N_PROPS
 };
 
@@ -130,6 +140,7 @@ entry_clear (gpointer data)
   g_clear_pointer (&entry->name, g_free);
   g_clear_pointer (&entry->source, syn_source_unref);
   g_clear_error (&entry->error);
+  g_clear_object (&entry->home);
 }
 
 static void
@@ -153,6 +164,7 @@ op_free (gpointer data)
   g_clear_pointer (&op->entries, g_array_unref);
   g_clear_pointer (&op->alignment, syn_alignment_unref);
   g_clear_pointer (&op->failures, g_ptr_array_unref);
+  g_clear_object (&op->saved_file);
   g_free (op);
 }
 
@@ -327,13 +339,17 @@ read_entries (Op *op)
   guint n_read = 0;
 
   for (guint i = 0; i < op->entries->len; i++)
-    read.n_files += g_array_index (op->entries, Entry, i).file != NULL;
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+
+      read.n_files += entry->file != NULL && !entry->from_saved;
+    }
 
   for (guint i = 0; i < op->entries->len; i++)
     {
       Entry *entry = &g_array_index (op->entries, Entry, i);
 
-      if (entry->file == NULL)
+      if (entry->file == NULL || entry->from_saved)
         {
           n_read += entry->article == NULL && entry->source != NULL;
           continue;
@@ -350,6 +366,76 @@ read_entries (Op *op)
       report_progress (op, READ_SHARE * ++read.done / read.n_files);
     }
   return n_read;
+}
+
+/* The entries a saved comparison stands for: its sources, each marked
+ * when its file changed or went away since it was saved. */
+static void
+append_saved (GArray   *entries,
+              SynSaved *saved,
+              Op       *op)
+{
+  for (guint i = 0; i < syn_saved_get_n_sources (saved); i++)
+    {
+      const SynSavedSource *source = syn_saved_get_source (saved, i);
+      Entry entry = { 0 };
+
+      entry.from_saved = TRUE;
+      entry.source = syn_source_ref (source->source);
+      entry.name = g_strdup (source->name);
+      if (source->uri != NULL)
+        entry.home = g_file_new_for_uri (source->uri);
+      entry.home_changed = !syn_saved_source_matches (source, &entry.home_missing, op->cancellable);
+      g_array_append_val (entries, entry);
+    }
+}
+
+/* Opens the saved comparisons among the new files (by their content, not
+ * their names) in place: each stands for the sources it holds. One that
+ * cannot be read is a failure like a file that cannot be. */
+static void
+expand_saved (Op *op)
+{
+  g_autoptr(GArray) entries = NULL;
+
+  if (op->kind != OP_LOAD && op->kind != OP_ADD)
+    return;
+  entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (entries, entry_clear);
+  for (guint i = 0; i < op->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (op->entries, Entry, i);
+      g_autoptr(SynSaved) saved = NULL;
+      g_autofree char *name = NULL;
+
+      if (entry->article != NULL || entry->file == NULL ||
+          !syn_saved_sniff_file (entry->file, op->cancellable))
+        {
+          g_array_append_vals (entries, entry, 1);
+          memset (entry, 0, sizeof *entry);
+          continue;
+        }
+      name = _syn_dup_display_name (entry->file);
+      saved = syn_saved_load_file (entry->file, name, op->cancellable, &entry->error);
+      if (saved == NULL)
+        {
+          /* Reported as a failure, and not read again as a text. */
+          entry->from_saved = TRUE;
+          g_array_append_vals (entries, entry, 1);
+          memset (entry, 0, sizeof *entry);
+          continue;
+        }
+      /* Opened on its own, the comparison is the saved one, unit included. */
+      if (op->kind == OP_LOAD && op->files->len == 1)
+        {
+          op->saved_file = g_object_ref (entry->file);
+          op->unit = syn_saved_get_unit (saved);
+          op->saved_unit = TRUE;
+        }
+      append_saved (entries, saved, op);
+    }
+  g_array_unref (op->entries);
+  op->entries = g_steal_pointer (&entries);
 }
 
 static void
@@ -382,9 +468,13 @@ worker (GTask        *inner,
         GCancellable *cancellable)
 {
   Op *op = task_data;
-  g_autofree SynSourceText *texts = g_new0 (SynSourceText, op->entries->len + 1);
+  g_autofree SynSourceText *texts = NULL;
   guint n_texts = 0;
-  guint n_read = read_entries (op);
+  guint n_read;
+
+  expand_saved (op);
+  texts = g_new0 (SynSourceText, op->entries->len + 1);
+  n_read = read_entries (op);
 
   if (g_cancellable_is_cancelled (op->cancellable))
     {
@@ -556,6 +646,29 @@ install (SynComparison *self,
 }
 
 static void
+set_file (SynComparison *self,
+          GFile         *file)
+{
+  if (self->file == file || (self->file != NULL && file != NULL && g_file_equal (self->file, file)))
+    return;
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/* A load makes the comparison the saved one it opened, or a new one. */
+static void
+take_saved (SynComparison *self,
+            Op            *op)
+{
+  set_file (self, op->saved_file);
+  if (op->saved_unit && self->unit != op->unit)
+    {
+      self->unit = op->unit;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEGMENT_UNIT]);
+    }
+}
+
+static void
 collect_failures (Op *op)
 {
   for (guint i = 0; i < op->entries->len; i++)
@@ -587,8 +700,14 @@ take_entries (Op *op)
           g_ptr_array_add (articles, g_object_ref (entry->article));
         }
       else if (entry->source != NULL)
-        g_ptr_array_add (articles, _syn_article_new (entry->file, entry->name,
-                                                     g_steal_pointer (&entry->source)));
+        {
+          SynArticle *article = _syn_article_new (entry->file ? entry->file : entry->home, entry->name,
+                                                  g_steal_pointer (&entry->source));
+
+          if (entry->home_missing || entry->home_changed)
+            _syn_article_set_file_state (article, entry->home_missing, entry->home_changed);
+          g_ptr_array_add (articles, article);
+        }
     }
   return articles;
 }
@@ -618,6 +737,9 @@ inner_done_cb (GObject      *source_object,
   if (error == NULL)
     {
       g_autoptr(GPtrArray) articles = take_entries (op);
+
+      if (op->kind == OP_LOAD)
+        take_saved (self, op);
       install (self, articles, op->alignment);
       /* The worker's last report may not have been dispatched. */
       set_progress (self, 1.0);
@@ -767,6 +889,7 @@ syn_comparison_dispose (GObject *object)
   g_clear_object (&self->articles);
   g_clear_object (&self->groups);
   g_clear_pointer (&self->alignment, syn_alignment_unref);
+  g_clear_object (&self->file);
 
   G_OBJECT_CLASS (syn_comparison_parent_class)->dispose (object);
 }
@@ -795,6 +918,9 @@ syn_comparison_get_property (GObject    *object,
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -842,6 +968,9 @@ syn_comparison_class_init (SynComparisonClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -981,6 +1110,7 @@ syn_comparison_load_texts (SynComparison       *self,
   supersede (self);
   if (n_texts > 0)
     alignment = syn_alignment_compute (sources, n_texts, self->unit, NULL, NULL);
+  set_file (self, NULL);
   install (self, articles, alignment);
   return TRUE;
 }
@@ -1159,6 +1289,14 @@ syn_comparison_reload_finish (SynComparison  *self,
   return finish_with_failures (self, result, syn_comparison_reload_async, failures, error);
 }
 
+static char *
+dup_export_path (SynArticle *article)
+{
+  GFile *file = syn_article_get_file (article);
+
+  return file ? g_file_get_parse_name (file) : g_strdup (syn_article_get_name (article));
+}
+
 GString *
 syn_comparison_export (SynComparison   *self,
                        SynExportFormat  format)
@@ -1179,12 +1317,109 @@ syn_comparison_export (SynComparison   *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
-      GFile *file = syn_article_get_file (article);
-      char *path = file ? g_file_get_parse_name (file) : g_strdup (syn_article_get_name (article));
+      char *path = dup_export_path (article);
 
       g_ptr_array_add (paths, path);
       sources[i].path = path;
       syn_source_describe (syn_article_get_source (article), &sources[i]);
     }
+  if (format == SYN_EXPORT_SYNOPSIS)
+    {
+      g_autoptr(GBytes) bytes = syn_comparison_save_to_bytes (self);
+      gsize len;
+      const char *data = g_bytes_get_data (bytes, &len);
+
+      return g_string_new_len (data, (gssize) len);
+    }
   return syn_export (self->alignment, sources, format);
+}
+
+GBytes *
+syn_comparison_save_to_bytes (SynComparison *self)
+{
+  GListModel *articles;
+  g_autoptr(SynSaved) saved = NULL;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+
+  if (self->alignment == NULL)
+    return NULL;
+  articles = G_LIST_MODEL (self->articles);
+  saved = syn_saved_new (self->unit);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      GFile *file = syn_article_get_file (article);
+      g_autofree char *path = dup_export_path (article);
+      g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+      syn_saved_add_source (saved, syn_article_get_source (article), syn_article_get_name (article),
+                            path, uri);
+    }
+  return syn_saved_write (saved);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SynComparison *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  set_file (self, G_FILE (object));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+syn_comparison_save_async (SynComparison       *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, syn_comparison_save_async);
+  bytes = syn_comparison_save_to_bytes (self);
+  if (bytes == NULL)
+    {
+      g_task_return_new_error (task, SYN_COMPARISON_ERROR, SYN_COMPARISON_ERROR_NO_TEXT,
+                               _("There is nothing to save"));
+      g_object_unref (task);
+      return;
+    }
+  /* Written to a temporary file and renamed over the target: atomic. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, saved_cb, task);
+}
+
+gboolean
+syn_comparison_save_finish (SynComparison  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GFile *
+syn_comparison_get_file (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return self->file;
 }

@@ -8,6 +8,7 @@
 #include "syn-article.h"
 #include "syn-group.h"
 #include "syn-passage.h"
+#include "syn-saved.h"
 
 G_BEGIN_DECLS
 
@@ -43,7 +44,15 @@ G_DECLARE_FINAL_TYPE (SynComparison, syn_comparison, SYN, COMPARISON, GObject)
  * Properties: articles, groups (GListModel, read-only), segment-unit
  * (SynSegmentUnit; changing it re-aligns), busy (an operation is under
  * way), progress (0..1 of the running operation, notified on the main
- * thread). */
+ * thread), file (the saved comparison it is, or NULL).
+ *
+ * Saved comparisons (`.synopsis`, told by their content) may be among the
+ * files given to load and add: each stands for the sources it holds, with
+ * the texts it saved. Loaded on its own, a saved comparison also brings its
+ * segment unit and becomes the comparison's file; its sources whose files
+ * changed or went away since are marked file-changed or file-missing at
+ * once (and #SynComparison::article-changed is not emitted for them: look
+ * at the articles after the load). */
 
 GQuark          syn_comparison_error_quark   (void);
 
@@ -143,5 +152,22 @@ gboolean        syn_comparison_reload_finish (SynComparison       *self,
  * loaded. Built-in texts are named by their names. */
 GString        *syn_comparison_export        (SynComparison       *self,
                                               SynExportFormat      format);
+
+/* The comparison as a saved comparison's file (see syn-saved.h and
+ * README.md), or NULL when nothing is loaded. */
+GBytes         *syn_comparison_save_to_bytes (SynComparison       *self);
+/* Writes it to @file atomically (a temporary file renamed over it); on
+ * success #SynComparison:file becomes @file. */
+void            syn_comparison_save_async    (SynComparison       *self,
+                                              GFile               *file,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        syn_comparison_save_finish   (SynComparison       *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* The saved comparison this one was opened from or last saved to, or NULL
+ * (#SynComparison:file). Loading other files makes it NULL. */
+GFile          *syn_comparison_get_file      (SynComparison       *self);
 
 G_END_DECLS

@@ -12,6 +12,11 @@
  * the old file as it was. --output may never name one of the inputs (by
  * another path, a link or a hard link included): that would destroy what is
  * being compared.
+ *
+ * A saved comparison among the inputs stands for the sources it holds, with
+ * the texts it saved (a file changed since is named on standard error, and
+ * the saved text compared); its segment unit applies unless --segment is
+ * given. --export=synopsis writes the inputs as a saved comparison.
  */
 #define G_LOG_DOMAIN "syn-model"
 
@@ -20,8 +25,10 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "syn-export-json.h"
 #include "syn-headless.h"
 #include "syn-loader.h"
+#include "syn-saved.h"
 
 static void
 print_error (const char *message)
@@ -108,21 +115,165 @@ print_fallback_notice (const char *name)
   print_error (message);
 }
 
-int
-syn_headless_export (const char * const *paths,
-                     SynExportFormat     format,
-                     SynSegmentUnit      unit,
-                     const char         *output)
+/* What the export is made of: the sources in order, with what the export
+ * says of each. */
+typedef struct {
+  GPtrArray *sources;   /* SynSource */
+  GPtrArray *paths;     /* char *, as the export names them */
+  GPtrArray *names;     /* char *, the columns' names */
+  GPtrArray *uris;      /* char *, where each was read, or NULL */
+  GPtrArray *files;     /* GFile, the inputs, for check_output() */
+  gboolean   have_unit;
+  SynSegmentUnit unit;  /* a saved comparison's, when @have_unit */
+} Inputs;
+
+static void
+inputs_clear (Inputs *in)
 {
-  guint n = paths ? g_strv_length ((char **) paths) : 0;
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) syn_source_unref);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GFile) output_file = NULL;
+  g_clear_pointer (&in->sources, g_ptr_array_unref);
+  g_clear_pointer (&in->paths, g_ptr_array_unref);
+  g_clear_pointer (&in->names, g_ptr_array_unref);
+  g_clear_pointer (&in->uris, g_ptr_array_unref);
+  g_clear_pointer (&in->files, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
+
+static void
+add_input (Inputs     *in,
+           SynSource  *source,
+           const char *path,
+           const char *name,
+           const char *uri)
+{
+  g_ptr_array_add (in->sources, source);
+  g_ptr_array_add (in->paths, g_strdup (path));
+  g_ptr_array_add (in->names, g_strdup (name));
+  g_ptr_array_add (in->uris, g_strdup (uri));
+}
+
+/* A saved comparison stands for its sources, with the texts it saved. */
+static gboolean
+add_saved (Inputs     *in,
+           GFile      *file,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SynSaved) saved = syn_saved_load_file (file, name, NULL, &error);
+
+  if (saved == NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  if (!in->have_unit)
+    {
+      in->have_unit = TRUE;
+      in->unit = syn_saved_get_unit (saved);
+    }
+  for (guint i = 0; i < syn_saved_get_n_sources (saved); i++)
+    {
+      const SynSavedSource *source = syn_saved_get_source (saved, i);
+      gboolean missing;
+
+      if (!syn_saved_source_matches (source, &missing, NULL) && !missing)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” changed since the comparison was saved: the saved text is compared"),
+                             source->path);
+          print_error (message);
+        }
+      add_input (in, syn_source_ref (source->source), source->path, source->name, source->uri);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_path (Inputs     *in,
+          const char *path)
+{
+  GFile *file = g_file_new_for_commandline_arg (path);
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *column = syn_loader_dup_display_name (file);
+  g_autoptr(GError) error = NULL;
+  SynSource *source;
+
+  g_ptr_array_add (in->files, file);
+  if (syn_saved_sniff_file (file, NULL))
+    return add_saved (in, file, name);
+
+  source = syn_load_source (file, name, NULL, NULL, NULL, &error);
+  if (source == NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  if (syn_source_is_fallback (source))
+    print_fallback_notice (name);
+  add_input (in, source, path, column, uri);
+  return TRUE;
+}
+
+static GString *
+make_saved (Inputs         *in,
+            SynSegmentUnit  unit)
+{
+  g_autoptr(SynSaved) saved = syn_saved_new (unit);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  for (guint i = 0; i < in->sources->len; i++)
+    syn_saved_add_source (saved, g_ptr_array_index (in->sources, i), g_ptr_array_index (in->names, i),
+                          g_ptr_array_index (in->paths, i), g_ptr_array_index (in->uris, i));
+  bytes = syn_saved_write (saved);
+  data = g_bytes_get_data (bytes, &len);
+  return g_string_new_len (data, (gssize) len);
+}
+
+static GString *
+make_export (Inputs          *in,
+             SynExportFormat  format,
+             SynSegmentUnit   unit)
+{
+  guint n = in->sources->len;
   g_autofree SynSourceText *texts = g_new0 (SynSourceText, n + 1);
   g_autofree SynExportSource *sources = g_new0 (SynExportSource, n + 1);
   g_autoptr(SynAlignment) alignment = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SynSource *source = g_ptr_array_index (in->sources, i);
+
+      texts[i].text = syn_source_get_text (source, &texts[i].len);
+      texts[i].hints = syn_source_get_hints (source, &texts[i].n_hints);
+      sources[i].path = g_ptr_array_index (in->paths, i);
+      syn_source_describe (source, &sources[i]);
+    }
+  alignment = syn_alignment_compute (texts, n, unit, NULL, NULL);
+  return syn_export (alignment, sources, format);
+}
+
+int
+syn_headless_run (const char * const    *paths,
+                  SynExportFormat        format,
+                  const SynSegmentUnit  *unit,
+                  const char            *output)
+{
+  g_auto(Inputs) in = {
+    g_ptr_array_new_with_free_func ((GDestroyNotify) syn_source_unref),
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func (g_free),
+    g_ptr_array_new_with_free_func (g_object_unref),
+    FALSE, SYN_SEGMENT_SENTENCE,
+  };
+  guint n = paths ? g_strv_length ((char **) paths) : 0;
+  g_autoptr(GFile) output_file = NULL;
   g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
+  SynSegmentUnit chosen;
   int status = 0;
 
   if (n == 0)
@@ -132,44 +283,37 @@ syn_headless_export (const char * const *paths,
     }
 
   for (guint i = 0; i < n; i++)
-    {
-      GFile *file = g_file_new_for_commandline_arg (paths[i]);
-      g_autofree char *name = g_filename_display_name (paths[i]);
-      g_autoptr(GError) local_error = NULL;
-      SynSource *source;
-
-      g_ptr_array_add (files, file);
-      source = syn_load_source (file, name, NULL, NULL, NULL, &local_error);
-      if (source == NULL)
-        {
-          print_error (local_error->message);
-          status = 1;
-          continue;
-        }
-      if (syn_source_is_fallback (source))
-        print_fallback_notice (name);
-      g_ptr_array_add (loaded, source);
-      texts[i].text = syn_source_get_text (source, &texts[i].len);
-      texts[i].hints = syn_source_get_hints (source, &texts[i].n_hints);
-      sources[i].path = paths[i];
-      syn_source_describe (source, &sources[i]);
-    }
+    if (!add_path (&in, paths[i]))
+      status = 1;
 
   if (output != NULL && !g_str_equal (output, "-"))
     {
       output_file = g_file_new_for_commandline_arg (output);
-      if (!check_output (output_file, output, files))
+      if (!check_output (output_file, output, in.files))
         status = 1;
     }
   if (status != 0)
     return status;
 
-  alignment = syn_alignment_compute (texts, n, unit, NULL, NULL);
-  out = syn_export (alignment, sources, format);
+  /* The unit asked for, else a saved comparison's, else sentences. */
+  chosen = unit != NULL ? *unit : in.have_unit ? in.unit : SYN_SEGMENT_SENTENCE;
+  if (format == SYN_EXPORT_SYNOPSIS)
+    out = make_saved (&in, chosen);
+  else
+    out = make_export (&in, format, chosen);
   if (!write_output (output_file, out, &error))
     {
       print_error (error->message);
       return 1;
     }
   return 0;
+}
+
+int
+syn_headless_export (const char * const *paths,
+                     SynExportFormat     format,
+                     SynSegmentUnit      unit,
+                     const char         *output)
+{
+  return syn_headless_run (paths, format, &unit, output);
 }

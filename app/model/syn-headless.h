@@ -16,4 +16,12 @@ int syn_headless_export (const char * const *paths,
                          SynSegmentUnit      unit,
                          const char         *output);
 
+/* As syn_headless_export(), @unit NULL meaning "not given": a saved
+ * comparison's unit then, else sentences. @format may be
+ * SYN_EXPORT_SYNOPSIS: the inputs are written as a saved comparison. */
+int syn_headless_run    (const char * const    *paths,
+                         SynExportFormat        format,
+                         const SynSegmentUnit  *unit,
+                         const char            *output);
+
 G_END_DECLS

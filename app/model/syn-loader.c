@@ -313,6 +313,8 @@ source_from_bytes (SynOrigin    origin,
                    const char  *name,
                    GError     **error)
 {
+  /* What was read, to tell later whether the file still holds it. */
+  g_autofree char *sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
   GError *local_error = NULL;
   SynDecoded *decoded;
   SynSource *source;
@@ -320,13 +322,17 @@ source_from_bytes (SynOrigin    origin,
   if (!syn_html_sniff (data, len))
     {
       decoded = decode_bytes (data, len, name, error);
-      return decoded ? syn_source_new_text (origin, decoded, url) : NULL;
+      source = decoded ? syn_source_new_text (origin, decoded, url) : NULL;
     }
-
-  source = syn_source_new_page (origin, data, len, charset, url, &local_error);
-  g_free (data);
-  if (source == NULL)
-    propagate_page_error (error, local_error, name);
+  else
+    {
+      source = syn_source_new_page (origin, data, len, charset, url, &local_error);
+      g_free (data);
+      if (source == NULL)
+        propagate_page_error (error, local_error, name);
+    }
+  if (source != NULL)
+    syn_source_set_sha256 (source, sha256);
   return source;
 }
 
@@ -351,8 +357,10 @@ load_url (const char            *uri,
         g_propagate_error (error, local_error);
       else
         {
+          /* Translators: a web address, then why it could not be fetched
+           * ("could not be fetched: the server answered 404 Not Found") */
           g_set_error (error, local_error->domain, local_error->code,
-                       _("“%s” could not be fetched: %s"), name, local_error->message);
+                       _("“%s” %s"), name, local_error->message);
           g_error_free (local_error);
         }
       return NULL;

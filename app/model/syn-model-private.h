@@ -28,6 +28,11 @@ void        _syn_article_set_passages   (SynArticle   *self,
                                          guint         source,
                                          SynPassage  **passages,
                                          guint         n_passages);
+/* Says the file changed or went away before the article was made (a
+ * saved comparison's source whose file is not what was saved). */
+void        _syn_article_set_file_state (SynArticle   *self,
+                                         gboolean      missing,
+                                         gboolean      changed);
 /* Stops watching the file (the article left the comparison). */
 void        _syn_article_unwatch        (SynArticle   *self);
 

@@ -12,3 +12,5 @@
 #include "syn-comparison.h"
 #include "syn-loader.h"
 #include "syn-headless.h"
+#include "syn-saved.h"
+#include "syn-export-json.h"

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "syn-html.h"
 #include "syn-source.h"
 
@@ -19,7 +21,17 @@ struct _SynSource
   SynDecoded *decoded;   /* plain text: the mapping to the bytes on disk */
   SynWebPage *page;      /* extracted from HTML */
   GArray     *hints;     /* SynKindHint */
+  /* Extracted text made again from a saved comparison (no page): */
+  char       *text;
+  gsize       len;
+  char       *encoding;
+  char       *site;
+  char       *byline;
+  char       *published;
+  char       *language;
+  char       *headline;
   char       *url;
+  char       *sha256;
   GDateTime  *retrieved;
   char       *retrieved_iso;
 };
@@ -53,6 +65,14 @@ source_clear (gpointer data)
   g_clear_pointer (&self->retrieved, g_date_time_unref);
   g_free (self->retrieved_iso);
   g_free (self->url);
+  g_free (self->sha256);
+  g_free (self->text);
+  g_free (self->encoding);
+  g_free (self->site);
+  g_free (self->byline);
+  g_free (self->published);
+  g_free (self->language);
+  g_free (self->headline);
 }
 
 SynSource *
@@ -127,6 +147,79 @@ syn_source_new_page (SynOrigin      origin,
   return self;
 }
 
+/* On a character boundary of @text (@len bytes, valid UTF-8). */
+static gboolean
+is_boundary (const char *text,
+             gsize       len,
+             gsize       offset)
+{
+  return offset == len || (offset < len && ((guchar) text[offset] & 0xC0) != 0x80);
+}
+
+static gboolean
+check_hints (const char        *text,
+             gsize              len,
+             const SynKindHint *hints,
+             guint              n_hints)
+{
+  gsize last_end = 0;
+
+  for (guint i = 0; i < n_hints; i++)
+    {
+      if (hints[i].start < last_end || hints[i].end < hints[i].start || hints[i].end > len ||
+          !is_boundary (text, len, hints[i].start) || !is_boundary (text, len, hints[i].end) ||
+          (guint) hints[i].kind > SYN_PASSAGE_BOILERPLATE)
+        return FALSE;
+      last_end = hints[i].end;
+    }
+  return TRUE;
+}
+
+SynSource *
+syn_source_new_extracted (SynOrigin            origin,
+                          const char          *text,
+                          gsize                len,
+                          const SynKindHint   *hints,
+                          guint                n_hints,
+                          const char          *encoding,
+                          const char          *url,
+                          const SynSourceMeta *meta,
+                          GError             **error)
+{
+  SynSource *self;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (hints != NULL || n_hints == 0, NULL);
+
+  if (text == NULL)
+    text = "";
+  if (memchr (text, 0, len) != NULL || !g_utf8_validate_len (text, len, NULL) ||
+      !check_hints (text, len, hints, n_hints))
+    {
+      g_set_error_literal (error, SYN_DECODE_ERROR, SYN_DECODE_ERROR_INVALID,
+                           "does not hold a text as Synopsis extracts it");
+      return NULL;
+    }
+
+  self = g_atomic_rc_box_new0 (SynSource);
+  self->origin = origin;
+  self->text = g_strndup (text, len);
+  self->len = len;
+  self->hints = g_array_sized_new (FALSE, FALSE, sizeof (SynKindHint), n_hints);
+  g_array_append_vals (self->hints, hints, n_hints);
+  self->encoding = g_strdup (encoding ? encoding : "UTF-8");
+  self->url = g_strdup (url);
+  if (meta != NULL)
+    {
+      self->site = g_strdup (meta->site);
+      self->byline = g_strdup (meta->byline);
+      self->published = g_strdup (meta->published);
+      self->language = g_strdup (meta->language);
+      self->headline = g_strdup (meta->headline);
+    }
+  return self;
+}
+
 SynSource *
 syn_source_ref (SynSource *self)
 {
@@ -152,7 +245,7 @@ gboolean
 syn_source_is_extracted (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->page != NULL;
+  return self->decoded == NULL;
 }
 
 const char *
@@ -163,6 +256,12 @@ syn_source_get_text (SynSource *self,
 
   if (self->page != NULL)
     return syn_web_page_get_text (self->page, len);
+  if (self->decoded == NULL)
+    {
+      if (len != NULL)
+        *len = self->len;
+      return self->text;
+    }
   return syn_decoded_get_text (self->decoded, len);
 }
 
@@ -180,6 +279,8 @@ syn_source_get_encoding (SynSource *self)
 
   if (self->page != NULL)
     return syn_web_page_get_encoding (self->page);
+  if (self->decoded == NULL)
+    return self->encoding;
   return syn_decoded_get_encoding (self->decoded);
 }
 
@@ -210,41 +311,41 @@ syn_source_get_url (SynSource *self)
   return self->url;
 }
 
-#define PAGE_FIELD(self, getter) ((self)->page != NULL ? getter ((self)->page) : NULL)
+#define PAGE_FIELD(self, getter, field) ((self)->page != NULL ? getter ((self)->page) : (self)->field)
 
 const char *
 syn_source_get_site (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return PAGE_FIELD (self, syn_web_page_get_site);
+  return PAGE_FIELD (self, syn_web_page_get_site, site);
 }
 
 const char *
 syn_source_get_byline (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return PAGE_FIELD (self, syn_web_page_get_byline);
+  return PAGE_FIELD (self, syn_web_page_get_byline, byline);
 }
 
 const char *
 syn_source_get_published (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return PAGE_FIELD (self, syn_web_page_get_published);
+  return PAGE_FIELD (self, syn_web_page_get_published, published);
 }
 
 const char *
 syn_source_get_language (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return PAGE_FIELD (self, syn_web_page_get_language);
+  return PAGE_FIELD (self, syn_web_page_get_language, language);
 }
 
 const char *
 syn_source_get_headline (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return PAGE_FIELD (self, syn_web_page_get_headline);
+  return PAGE_FIELD (self, syn_web_page_get_headline, headline);
 }
 
 GDateTime *
@@ -268,6 +369,23 @@ syn_source_set_retrieved (SynSource *self,
   self->retrieved_iso = g_date_time_format_iso8601 (retrieved);
 }
 
+const char *
+syn_source_get_sha256 (SynSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->sha256;
+}
+
+void
+syn_source_set_sha256 (SynSource  *self,
+                       const char *sha256)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->sha256);
+  self->sha256 = g_strdup (sha256);
+}
+
 void
 syn_source_describe (SynSource       *self,
                      SynExportSource *out)
@@ -284,5 +402,5 @@ syn_source_describe (SynSource       *self,
   out->published = syn_source_get_published (self);
   out->language = syn_source_get_language (self);
   out->retrieved = self->retrieved_iso;
-  out->with_text = self->page != NULL;
+  out->with_text = self->decoded == NULL;
 }

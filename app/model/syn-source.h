@@ -43,6 +43,32 @@ SynSource         *syn_source_new_page        (SynOrigin         origin,
                                                const char       *url,
                                                GError          **error);
 
+/* What a page said of itself, for syn_source_new_extracted(); each may be
+ * NULL. */
+typedef struct {
+  const char *site;
+  const char *byline;
+  const char *published;
+  const char *language;
+  const char *headline;
+} SynSourceMeta;
+
+/* An extracted text made again from what a saved comparison keeps of it
+ * (the page itself is not kept): @text (UTF-8), the kinds the page gave its
+ * stretches, the character set it was read in, its address and what it said
+ * of itself. Fails with SYN_DECODE_ERROR_INVALID when the text is not valid
+ * UTF-8 without NUL bytes or the hints are not sorted, disjoint stretches
+ * of it. */
+SynSource         *syn_source_new_extracted   (SynOrigin            origin,
+                                               const char          *text,
+                                               gsize                len,
+                                               const SynKindHint   *hints,
+                                               guint                n_hints,
+                                               const char          *encoding,
+                                               const char          *url,
+                                               const SynSourceMeta *meta,
+                                               GError             **error);
+
 SynSource         *syn_source_ref             (SynSource        *self);
 void               syn_source_unref           (SynSource        *self);
 
@@ -74,6 +100,12 @@ const char        *syn_source_get_headline    (SynSource        *self);
 GDateTime         *syn_source_get_retrieved   (SynSource        *self);
 void               syn_source_set_retrieved   (SynSource        *self,
                                                GDateTime        *retrieved);
+
+/* The SHA-256 of the bytes read (the file's, or the page's as fetched), in
+ * lowercase hex; NULL for a text given in memory. Set by the loader. */
+const char        *syn_source_get_sha256      (SynSource        *self);
+void               syn_source_set_sha256      (SynSource        *self,
+                                               const char       *sha256);
 
 /* Fills what the export says of @self besides its path (pointers into
  * @self, valid while it lives). */

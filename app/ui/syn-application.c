@@ -14,6 +14,7 @@
 
 #include "syn-application.h"
 #include "syn-headless.h"
+#include "syn-settings.h"
 #include "syn-style.h"
 #include "syn-window.h"
 
@@ -29,7 +30,7 @@ G_DEFINE_FINAL_TYPE (SynApplication, syn_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Compare the files without a window and print the comparison (json or text)"), N_("FORMAT") },
+    N_("Compare the files without a window and print the comparison (json or text) or save it (synopsis)"), N_("FORMAT") },
   { "segment", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Split texts into sentences (default), lines or paragraphs"), N_("UNIT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -65,20 +66,22 @@ run_export (GVariantDict *options,
   SynSegmentUnit unit = SYN_SEGMENT_SENTENCE;
   const char *unit_name = NULL;
   const char *output = NULL;
+  gboolean unit_given;
 
   if (!syn_export_format_from_string (format_name, &format))
     {
-      g_printerr (_("Unknown export format “%s”: use json or text.\n"), format_name);
+      g_printerr (_("Unknown export format “%s”: use json, text or synopsis.\n"), format_name);
       return 1;
     }
-  if (g_variant_dict_lookup (options, "segment", "&s", &unit_name) &&
-      !syn_segment_unit_from_string (unit_name, &unit))
+  unit_given = g_variant_dict_lookup (options, "segment", "&s", &unit_name);
+  if (unit_given && !syn_segment_unit_from_string (unit_name, &unit))
     {
       g_printerr (_("Unknown unit “%s”: use sentence, line or paragraph.\n"), unit_name);
       return 1;
     }
   g_variant_dict_lookup (options, "output", "^&ay", &output);
-  return syn_headless_export (files, format, unit, output);
+  /* Without --segment, a saved comparison keeps its own unit. */
+  return syn_headless_run (files, format, unit_given ? &unit : NULL, output);
 }
 
 static int
@@ -280,6 +283,8 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "win.add-source", { "<Control><Shift>o", NULL } },
   { "win.reload", { "<Control>r", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
@@ -296,7 +301,7 @@ syn_application_startup (GApplication *app)
   G_APPLICATION_CLASS (syn_application_parent_class)->startup (app);
   syn_style_init ();
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = syn_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -99,7 +99,16 @@ _syn_window_remember_comparison (SynWindow *self)
   GVariant *child;
   guint kept = 1;
 
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+  /* A saved comparison is remembered as itself: it reopens with its texts. */
+  if (syn_comparison_get_file (self->comparison) != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (syn_comparison_get_file (self->comparison));
+
+      gtk_recent_manager_add_item (manager, uri);
+      g_strv_builder_add (builder, uri);
+      articles = NULL;
+    }
+  for (guint i = 0; articles != NULL && i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
       GFile *file = syn_article_get_file (article);
@@ -182,6 +191,8 @@ make_filters (void)
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_suffix (text, "txt");
   gtk_file_filter_add_suffix (text, "md");
+  gtk_file_filter_add_mime_type (text, "application/x-synopsis");
+  gtk_file_filter_add_suffix (text, "synopsis");
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
   g_list_store_append (filters, text);
@@ -319,9 +330,9 @@ same_file (GFile *a,
   return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
 }
 
-static SynArticle *
-find_source_file (SynWindow *self,
-                  GFile     *file)
+SynArticle *
+_syn_window_find_source_file (SynWindow *self,
+                              GFile     *file)
 {
   GListModel *articles = syn_comparison_get_articles (self->comparison);
 
@@ -374,7 +385,7 @@ syn_window_export_to (SynWindow *self,
   g_return_if_fail (SYN_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (target));
 
-  if ((clash = find_source_file (self, target)) != NULL)
+  if ((clash = _syn_window_find_source_file (self, target)) != NULL)
     {
       g_autofree char *message =
         g_strdup_printf (_("“%s” is one of the compared files, and Synopsis never writes to them: "

@@ -69,5 +69,14 @@ void  _syn_window_remember_comparison   (SynWindow      *self);
 void  _syn_window_init_files            (SynWindow      *self);
 /* win.open, win.add-source, win.open-recent, win.export */
 void  _syn_window_class_init_files      (GtkWidgetClass *widget_class);
+/* The compared article read from @file (by any name of it), or NULL. */
+SynArticle *_syn_window_find_source_file (SynWindow     *self,
+                                          GFile         *file);
+
+/* syn-window-save.c */
+/* Keeps win.save and win.save-as enabled when there is something to save. */
+void  _syn_window_init_save             (SynWindow      *self);
+/* win.save, win.save-as */
+void  _syn_window_class_init_save       (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-model.h"
+#include "syn-settings.h"
 #include "syn-window-private.h"
 
 #define SAMPLES_PATH "/io/github/synopsis_app/Synopsis/samples/"
@@ -428,7 +429,18 @@ update_banner (SynWindow *self)
 
   self->banner_reloads = changed->len > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", changed->len > 0);
-  if (changed->len == 1)
+  /* A saved comparison shows the texts it saved until the user reloads. */
+  if (changed->len == 1 && syn_comparison_get_file (self->comparison) != NULL)
+    changed_clause = g_strdup_printf (_("“%s” changed since the comparison was saved: the saved text "
+                                        "is shown"), (char *) changed->pdata[0]);
+  else if (changed->len > 1 && syn_comparison_get_file (self->comparison) != NULL)
+    changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u file changed since the comparison was saved: "
+                                                   "the saved text is shown",
+                                                   "%u files changed since the comparison was saved: "
+                                                   "the saved texts are shown", changed->len),
+                                      changed->len);
+  else if (changed->len == 1)
     changed_clause = g_strdup_printf (_("“%s” changed on disk"), (char *) changed->pdata[0]);
   else if (changed->len > 1)
     changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
@@ -916,6 +928,7 @@ syn_window_class_init (SynWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynWindow, remove_section);
 
   _syn_window_class_init_files (widget_class);
+  _syn_window_class_init_save (widget_class);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sample", NULL, show_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);
@@ -931,13 +944,14 @@ syn_window_init (SynWindow *self)
   self->cancellable = g_cancellable_new ();
   self->noticed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->comparison = syn_comparison_new ();
-  self->settings = g_settings_new (APP_ID);
+  self->settings = syn_settings_new ();
 
   syn_comparison_view_set_comparison (self->view, self->comparison);
 
   create_banner (self);
   setup_settings (self);
   _syn_window_init_files (self);
+  _syn_window_init_save (self);
 
   g_signal_connect_object (self->comparison, "aligned", G_CALLBACK (aligned_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "article-changed", G_CALLBACK (article_changed_cb), self,

@@ -33,6 +33,10 @@ gboolean       syn_window_is_disposable  (SynWindow       *self);
  * compared files. */
 void           syn_window_export_to      (SynWindow       *self,
                                           GFile           *target);
+/* Saves the comparison as a `.synopsis` file at @target, atomically;
+ * refuses (with a toast) when @target is one of the compared files. */
+void           syn_window_save_to        (SynWindow       *self,
+                                          GFile           *target);
 SynComparison *syn_window_get_comparison (SynWindow       *self);
 /* The widget showing the comparison. */
 GtkWidget     *syn_window_get_view       (SynWindow       *self);

@@ -31,16 +31,23 @@ typedef struct {
 
 /* A page as it arrived. */
 typedef struct {
-  GBytes    *body;
-  char      *uri;           /* the address asked for */
-  char      *final_uri;     /* after redirects */
-  char      *content_type;  /* "text/html", without parameters */
-  char      *charset;       /* from the Content-Type header, or NULL */
+  GBytes    *body;          /* decoded (gzip etc. undone), never over the cap */
+  char      *uri;           /* the address asked for, as given */
+  char      *final_uri;     /* where the page came from after redirects, normalised
+                             * ("http://host/" for "http://host"), a password hidden */
+  char      *content_type;  /* "text/html", "application/xhtml+xml" or "text/plain",
+                             * lower case, without parameters; NULL when the server
+                             * named no type: sniff the body */
+  char      *charset;       /* the Content-Type's charset parameter as sent, or NULL */
   GDateTime *retrieved;     /* when the answer came (UTC) */
 } SynFetched;
 
-/* Called from the fetching thread as bytes arrive: @received so far,
- * @total from Content-Length or 0 when unknown. Return FALSE to cancel. */
+/* Called from the fetching thread (not the main thread) as bytes arrive:
+ * @received so far, growing with each call, the last call's equal to the
+ * body's size; @total from Content-Length, or 0 when unknown (no length, or
+ * a compressed body whose length on the wire is not the page's). Not called
+ * when the body is empty. Return FALSE to cancel: syn_fetch() then fails
+ * with G_IO_ERROR_CANCELLED. */
 typedef gboolean (*SynFetchProgressFunc) (gsize    received,
                                           gsize    total,
                                           gpointer user_data);
@@ -56,9 +63,24 @@ gboolean    syn_fetch_is_web_uri  (const char             *uri);
  * within the time limit and the body stay under the size cap. Only HTML,
  * XHTML and plain text are accepted. Nothing is written to disk.
  *
- * Errors are SYN_FETCH_ERROR or G_IO_ERROR_CANCELLED; messages are phrases
- * ready to follow the address: "could not be reached: the server answered
- * 404 Not Found". */
+ * Threads: call it from any thread, several at once; each call makes its own
+ * libsoup session (and, for its time limit, one short-lived thread of its
+ * own), and shares nothing with other calls. It needs no main loop. Cancel
+ * @cancellable from any thread. Needs glib-networking at run time for https.
+ *
+ * Errors are SYN_FETCH_ERROR, or G_IO_ERROR_CANCELLED when @cancellable was
+ * cancelled or @progress returned FALSE. Every message (cancelling's too) is
+ * a translated phrase that does not name the address and reads after it, the
+ * caller putting the address, quoted, in front:
+ *
+ *   g_strdup_printf ("“%s” %s", uri, error->message)
+ *   → “https://example.org/a” could not be fetched: the server answered 404 Not Found
+ *   → “https://example.org/b.pdf” is a PDF document, not a web page
+ *   → “ftp://example.org/” is not a web address: only http and https …
+ *
+ * It starts in lower case and ends without a full stop; mark the format
+ * string for translation in the caller ("“%s” %s" with a translator comment)
+ * so word order can change. */
 SynFetched *syn_fetch             (const char             *uri,
                                    const SynFetchOptions  *options,
                                    SynFetchProgressFunc    progress,

@@ -20,6 +20,7 @@
 
 #include "fuzz-checks.h"
 #include "syn-core.h"
+#include "syn-export-json.h"
 
 /* The most sources the aligner targets cut from one input. */
 #define MAX_SOURCES 12

@@ -41,6 +41,11 @@ void syn_fuzz_check_loader    (const guint8 *data,
                                gsize         size);
 void syn_fuzz_loader_cleanup  (void);
 
+/* Reads the input as a saved comparison (fuzz-saved.c, model library):
+ * refused with a SYN_SAVED_ERROR, or alignable and written back the same. */
+void syn_fuzz_check_saved     (const guint8 *data,
+                               gsize         size);
+
 /* The core's targets, for the regression test. */
 const SynFuzzTarget *syn_fuzz_core_targets (guint *n_targets);
 

@@ -23,26 +23,26 @@ typedef struct {
 } SynWord;
 
 typedef enum {
-  SYN_LINK_NONE,      /* no counterpart: added */
-  SYN_LINK_SAME,      /* the same word (or a variant of it) in the same order */
-  SYN_LINK_MOVED,     /* the same word elsewhere */
-  SYN_LINK_CHANGED,   /* worded differently: other words stand in its place */
-  SYN_LINK_NUMBER,    /* a different number stands in its place */
-  SYN_LINK_MINOR,     /* no counterpart, but too slight to be a divergence */
-} SynLinkKind;
+  SYN_WORD_LINK_NONE,      /* no counterpart: added */
+  SYN_WORD_LINK_SAME,      /* the same word (or a variant of it) in the same order */
+  SYN_WORD_LINK_MOVED,     /* the same word elsewhere */
+  SYN_WORD_LINK_CHANGED,   /* worded differently: other words stand in its place */
+  SYN_WORD_LINK_NUMBER,    /* a different number stands in its place */
+  SYN_WORD_LINK_MINOR,     /* no counterpart, but too slight to be a divergence */
+} SynWordLinkKind;
 
 typedef struct {
-  SynLinkKind kind;
+  SynWordLinkKind kind;
   guint       first;  /* the counterpart: words [first, last] of the other version */
   guint       last;
-} SynLink;
+} SynWordLink;
 
 /* Links every word of @a to @b and back: @la has @m entries, @lb @n. */
 void syn_words_match (const SynWord *a,
                       guint          m,
                       const SynWord *b,
                       guint          n,
-                      SynLink       *la,
-                      SynLink       *lb);
+                      SynWordLink   *la,
+                      SynWordLink   *lb);
 
 G_END_DECLS

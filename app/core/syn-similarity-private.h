@@ -6,7 +6,7 @@
 #pragma once
 
 #include "syn-align.h"
-#include "syn-token-cache.h"
+#include "syn-token-cache-private.h"
 
 G_BEGIN_DECLS
 
