@@ -15,6 +15,13 @@
  * The view keeps, per group, the (column, span) pairs that carry it, built
  * once per alignment from the spans of each column; bands, navigation and
  * selection all read from that table.
+ *
+ * Scrolling one column scrolls the others to the corresponding passages
+ * (syn-scroll-sync.c) unless the reader unlocks them. Every source stays
+ * in reach however many there are: sideways scrolling by Shift+wheel and
+ * touchpad, Alt+Left/Right from column to column, an overview of all
+ * sources at the right (syn-source-map.c) and a fit-all (Ctrl+0). Its
+ * keys are window-wide, so they work whatever has the focus.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -95,7 +102,7 @@ struct _SynComparisonView
   int                scroll_pending;  /* column to scroll once it is on screen */
   int                scroll_pending_span;
   guint              scroll_tries;
-  guint              focus_tick;
+  guint              placing_tick;
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -568,13 +575,11 @@ scroll_to_estimate (SynArticleView *view,
   gtk_adjustment_set_value (adjustment, top + (floor (gtk_adjustment_get_value (adjustment)) - visible.y) - y);
 }
 
-/* What waits for a column to come on screen: the focus, a scroll. */
+/* Does what waited for a column to come on screen (the focus, a
+ * scroll) where it now is; TRUE while something still waits. */
 static gboolean
-focus_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+place_pending (SynComparisonView *self)
 {
-  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
   SynArticleView *view;
 
   if (self->focus_pending >= (int) self->views->len || self->scroll_pending >= (int) self->views->len)
@@ -598,17 +603,27 @@ focus_tick_cb (GtkWidget     *widget,
       else
         self->scroll_pending = -1;
     }
-  if (self->focus_pending >= 0 || self->scroll_pending >= 0)
+  return self->focus_pending >= 0 || self->scroll_pending >= 0;
+}
+
+static gboolean
+placing_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  if (place_pending (self))
     return G_SOURCE_CONTINUE;
-  self->focus_tick = 0;
+  self->placing_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
 wait_for_placing (SynComparisonView *self)
 {
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_tick_cb, NULL, NULL);
+  if (self->placing_tick == 0)
+    self->placing_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), placing_tick_cb, NULL, NULL);
 }
 
 /* Gives column @column the keyboard focus, scrolled into view. */
@@ -738,9 +753,7 @@ map_position_cb (SynComparisonView *self,
   self->scroll_pending = column;
   self->scroll_pending_span = span;
   self->scroll_tries = 0;
-  if (is_placed (self, column))
-    focus_tick_cb (GTK_WIDGET (self), NULL, NULL);
-  else
+  if (place_pending (self))
     wait_for_placing (self);
 }
 
@@ -1296,9 +1309,9 @@ syn_comparison_view_dispose (GObject *object)
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
-  if (self->focus_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
-  self->focus_tick = 0;
+  if (self->placing_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->placing_tick);
+  self->placing_tick = 0;
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->sync, syn_scroll_sync_free);
   g_clear_object (&self->comparison);
