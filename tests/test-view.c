@@ -1005,6 +1005,12 @@ has_focus (gpointer data)
 }
 
 static gboolean
+entry_says_j (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (data)), "j") == 0;
+}
+
+static gboolean
 has_focus_within_entry (gpointer data)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
@@ -1216,10 +1222,10 @@ press_and_wait (Fixture    *fixture,
 }
 #endif
 
-/* F8, Shift+F8 and Escape work from every state, pressed as a user
- * presses them: at start-up with nothing focused in the columns, after
- * Escape, with a toolbar button focused, after a filter changed, with
- * the search bar open and its entry focused. */
+/* j, k, F8, Shift+F8 and Escape work from every state, pressed as a
+ * user presses them: at start-up, after Escape, with a toolbar button
+ * focused, after a filter changed, with the search bar open and its
+ * entry focused. */
 static void
 test_keys_always (Fixture       *fixture,
                   gconstpointer  data)
@@ -1234,7 +1240,12 @@ test_keys_always (Fixture       *fixture,
       return;
     }
   xdotool (fixture->window, "windowfocus --sync WINDOW");
-  first = press_and_wait (fixture, "F8", "F8 at start-up to select a difference");
+  /* j and k too, and Escape after them. */
+  g_assert_nonnull (press_and_wait (fixture, "j", "j at start-up to select a passage"));
+  g_assert_nonnull (press_and_wait (fixture, "j", "j again for the next passage"));
+  g_assert_nonnull (press_and_wait (fixture, "k", "k for the previous passage"));
+  g_assert_null (press_and_wait (fixture, "Escape", "Escape after k to clear the selection"));
+  first = press_and_wait (fixture, "F8", "F8 after j, k and Escape to select a difference");
   g_assert_nonnull (first);
   g_assert_null (press_and_wait (fixture, "Escape", "Escape to clear the selection"));
   g_assert_true (press_and_wait (fixture, "F8", "F8 after Escape") == first);
@@ -1253,7 +1264,13 @@ test_keys_always (Fixture       *fixture,
   /* The search bar open, typing in its entry: F8 still steps. */
   xdotool (fixture->window, "key ctrl+f");
   syn_test_wait_until (has_focus_within_entry, fixture->window, "Ctrl+F to focus the search entry");
-  g_assert_nonnull (press_and_wait (fixture, "F8", "F8 with the search entry focused"));
+  second = press_and_wait (fixture, "F8", "F8 with the search entry focused");
+  g_assert_nonnull (second);
+  /* A j there is typed, not taken for the next passage. */
+  xdotool (fixture->window, "key j");
+  syn_test_wait_until (entry_says_j, find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY),
+                       "j to be typed into the search entry");
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) == second);
 #else
   g_test_skip ("Needs X11 to press real keys");
 #endif

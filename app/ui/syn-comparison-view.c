@@ -783,9 +783,9 @@ window_shortcuts (const Shortcut    *shortcuts,
  * view. Most are taken before the focused widget sees them: the paned
  * around the columns would take F8 for its handle, which would make the
  * key the status line names do nothing while a column has the focus.
- * Escape comes after, so that the search entry and popups keep theirs.
- * Down, Up, j and k stay with the columns (see add_view_shortcuts()),
- * where they take no key from another widget. */
+ * Escape, j and k come after, so that the search entry and popups keep
+ * theirs. Down and Up stay with the columns (see add_view_shortcuts()):
+ * elsewhere they move the focus. */
 static void
 add_window_shortcuts (SynComparisonView *self)
 {
@@ -799,6 +799,8 @@ add_window_shortcuts (SynComparisonView *self)
   };
   static const Shortcut last[] = {
     { "Escape", "view.clear-selection" },
+    { "j", "view.next-passage" },
+    { "k", "view.previous-passage" },
   };
   GtkEventController *controller;
 

@@ -9,8 +9,8 @@
  * Widget actions (with their keys, see syn_comparison_view_class_init()):
  *   view.next-divergence      F8, Alt+Down (window-wide)
  *   view.previous-divergence  Shift+F8, Alt+Up (window-wide)
- *   view.next-passage         Down, J (when a column has focus)
- *   view.previous-passage     Up, K
+ *   view.next-passage         J (window-wide), Down (when a column has focus)
+ *   view.previous-passage     K (window-wide), Up (when a column has focus)
  *   view.clear-selection      Escape (window-wide)
  *   view.search               Ctrl+F (window-wide)
  *   view.show-legend
