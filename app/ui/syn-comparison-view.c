@@ -42,6 +42,7 @@
 #define DETAIL_HEIGHT     210
 #define DETAIL_MIN_HEIGHT 120
 #define MAX_SCROLL_TRIES  20
+#define MAX_PLACING_FRAMES 60
 
 typedef struct {
   guint column;
@@ -103,6 +104,7 @@ struct _SynComparisonView
   int                scroll_pending_span;
   guint              scroll_tries;
   guint              placing_tick;
+  guint              placing_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -613,8 +615,10 @@ placing_tick_cb (GtkWidget     *widget,
 {
   SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
 
-  if (place_pending (self))
+  /* A tick callback asks for frame after frame: never for long. */
+  if (place_pending (self) && ++self->placing_frames < MAX_PLACING_FRAMES)
     return G_SOURCE_CONTINUE;
+  self->focus_pending = self->scroll_pending = -1;
   self->placing_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -622,6 +626,7 @@ placing_tick_cb (GtkWidget     *widget,
 static void
 wait_for_placing (SynComparisonView *self)
 {
+  self->placing_frames = 0;
   if (self->placing_tick == 0)
     self->placing_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), placing_tick_cb, NULL, NULL);
 }
