@@ -1295,6 +1295,49 @@ test_keys_always (Fixture       *fixture,
 #endif
 }
 
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  SynComparisonView *view;
+  int                width;
+} WiderThan;
+
+static gboolean
+column_is_wider (gpointer data)
+{
+  WiderThan *wider = data;
+
+  return syn_comparison_view_get_column_width (wider->view, 0) >= wider->width;
+}
+#endif
+
+/* Dragging the gutter right of a column, with the mouse, widens it. */
+static void
+test_resize_by_dragging (Fixture       *fixture,
+                         gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkWidget *bands = GTK_WIDGET (syn_comparison_view_get_bands (fixture->view, 0));
+  int width = syn_comparison_view_get_column_width (fixture->view, 0);
+  g_autofree char *drag = NULL;
+  double x, y;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to drag");
+      return;
+    }
+  translate (bands, fixture->window, gtk_widget_get_width (bands) / 2.0, gtk_widget_get_height (bands) - 10, &x, &y);
+  drag = g_strdup_printf ("mousemove --window WINDOW %d %d mousedown 1 mousemove_relative --sync 40 0 "
+                          "mousemove_relative --sync 40 0 mousemove_relative --sync 40 0 mouseup 1",
+                          (int) x, (int) y);
+  xdotool (fixture->window, drag);
+  syn_test_wait_until (column_is_wider, &(WiderThan) { fixture->view, width + 100 },
+                       "the column to widen as its gutter is dragged");
+#else
+  g_test_skip ("Needs X11 to drag");
+#endif
+}
+
 /* Five sources fit a window of 1600 pixels once fitted, and the widths
  * come back when the fit is let go. */
 static void
@@ -1602,6 +1645,8 @@ main (int   argc,
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
   g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
+  g_test_add ("/ui/view/resize-by-dragging", Fixture, NULL, fixture_set_up, test_resize_by_dragging,
+              fixture_tear_down);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);
