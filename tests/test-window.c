@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "syn-application.h"
+#include "syn-comparison-view.h"
 #include "syn-window.h"
 #include "syn-test-files.h"
 #include "syn-test-slowdown.h"
@@ -838,6 +839,63 @@ test_filters (Fixture       *fixture,
 
   g_settings_reset (settings, "divergent-only");
   g_settings_reset (settings, "show-boilerplate");
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !syn_comparison_view_get_scroll_together (data);
+}
+
+/* The header bar's toggle unlocks the columns, and the next window
+ * remembers it. */
+static void
+test_scroll_together_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = syn_application_get_settings (app);
+  SynWindow *window = new_window (), *next;
+  GtkWidget *button = find_action_button (GTK_WIDGET (window), "win.scroll-together");
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Scroll Columns Together");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (window))));
+
+  /* What a click on the toggle does (a button activated shows itself
+   * pressed for a moment first). */
+  g_assert_true (gtk_widget_activate (button));
+  syn_test_wait_until (is_unlocked, syn_window_get_view (window), "the columns to be unlocked");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_false (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (window))));
+  g_assert_false (g_settings_get_boolean (settings, "scroll-together"));
+
+  next = new_window ();
+  g_assert_false (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (next))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_action_button (GTK_WIDGET (next),
+                                                                                       "win.scroll-together"))));
+  g_settings_reset (settings, "scroll-together");
 }
 
 /* The size the user gives a window is what the next one opens with. */
@@ -1714,6 +1772,7 @@ main (int   argc,
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/filters", test_filters);
+  ADD ("/ui/window/scroll-together-kept", test_scroll_together_kept);
   ADD ("/ui/window/size-kept", test_size_kept);
   ADD ("/ui/window/first-size", test_first_size);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
