@@ -1135,6 +1135,8 @@ test_many_sources (Fixture       *fixture,
   syn_window_open_files (window, (GFile **) files->pdata, files->len);
   /* While it loads, the window answers: the loading page is drawn. */
   syn_test_wait_frames (window, 3);
+  /* "Reading 200 sources…" while it loads, then "200 sources". */
+  wait_for_no_text (GTK_WIDGET (window), "Reading");
   wait_for_text (GTK_WIDGET (window), "200 sources");
   syn_test_wait_frames (window, 3);
   g_source_remove (id);
