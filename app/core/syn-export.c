@@ -24,6 +24,8 @@ syn_export_format_from_string (const char      *str,
     *format = SYN_EXPORT_TEXT;
   else if (g_strcmp0 (str, "synopsis") == 0)
     *format = SYN_EXPORT_SYNOPSIS;
+  else if (g_strcmp0 (str, "html") == 0)
+    *format = SYN_EXPORT_HTML;
   else
     return FALSE;
   return TRUE;
