@@ -405,6 +405,7 @@ typedef struct {
   gsize   start;
   gsize   end;
   guint8 *has;
+  gboolean other;   /* the wording the divergences are measured against */
 } Side;
 
 typedef struct {
@@ -507,6 +508,58 @@ find_conflict (GPtrArray         *conflicts,
   return conflict;
 }
 
+/* Whether @s has a divergence of @kind in one of its passages in @cluster. */
+static gboolean
+source_diverges (Report            *r,
+                 const SynCluster  *cluster,
+                 guint              s,
+                 SynDivergenceKind  kind)
+{
+  for (guint j = 0; j < cluster->n_segments; j++)
+    {
+      guint n;
+      const SynDivergence *divs;
+
+      if (r->segs[cluster->segments[j]].source != s)
+        continue;
+      divs = syn_alignment_get_segment_divergences (r->alignment, cluster->segments[j], &n);
+      for (guint k = 0; k < n; k++)
+        if (divs[k].kind == kind)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The core marks the wording that differs, not the one most sources share:
+ * a source of the group with no such mark gives the shared wording, when
+ * the conflict has one. */
+static void
+add_silent_sources (Report   *r,
+                    Conflict *conflict)
+{
+  const SynCluster *cluster = &r->clusters[conflict->cluster];
+  Side *shared = NULL;
+
+  for (guint i = 0; i < conflict->sides->len; i++)
+    {
+      Side *side = g_ptr_array_index (conflict->sides, i);
+
+      if (side->other && shared != NULL)
+        return;  /* measured against two wordings: which one is unclear */
+      if (side->other)
+        shared = side;
+    }
+  if (shared == NULL)
+    return;
+  for (guint j = 0; j < cluster->n_segments; j++)
+    {
+      guint s = r->segs[cluster->segments[j]].source;
+
+      if (!source_diverges (r, cluster, s, conflict->kind))
+        shared->has[s] = 1;
+    }
+}
+
 /* The numbers and quotations that differ inside groups, each once. */
 static GPtrArray *
 collect_conflicts (Report            *r,
@@ -533,9 +586,16 @@ collect_conflicts (Report            *r,
       conflict = find_conflict (conflicts, cluster, kind, here, other);
       add_side (r, conflict, g_steal_pointer (&here), d->segment, d->start, d->end);
       if (other != NULL)
-        add_side (r, conflict, g_steal_pointer (&other), (guint) d->counterpart,
-                  d->other_start, d->other_end);
+        {
+          g_autofree char *key = g_strdup (other);
+
+          add_side (r, conflict, g_steal_pointer (&other), (guint) d->counterpart,
+                    d->other_start, d->other_end);
+          find_side (conflict, key)->other = TRUE;
+        }
     }
+  for (guint i = 0; i < conflicts->len; i++)
+    add_silent_sources (r, g_ptr_array_index (conflicts, i));
   return conflicts;
 }
 
@@ -736,8 +796,30 @@ compare_figures (gconstpointer a,
   return g_utf8_collate (fa->word, fb->word);
 }
 
+/* Whether every figure of @figure is in a group with a number conflict:
+ * then the conflicts above show it already. */
+static gboolean
+figure_shown (Report    *r,
+              Figure    *figure,
+              GPtrArray *numbers)
+{
+  for (guint i = 0; i < figure->values->len; i++)
+    {
+      Side *side = g_ptr_array_index (figure->values, i);
+      gint cluster = r->segs[side->segment].cluster;
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < numbers->len && !found; j++)
+        found = cluster >= 0 && ((Conflict *) g_ptr_array_index (numbers, j))->cluster == cluster;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GPtrArray *
-collect_figures (Report *r)
+collect_figures (Report    *r,
+                 GPtrArray *numbers)
 {
   g_autoptr(GHashTable) figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, figure_free);
   GPtrArray *differing = g_ptr_array_new_with_free_func (figure_free);
@@ -751,7 +833,7 @@ collect_figures (Report *r)
 
   g_hash_table_iter_init (&iter, figures);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (figure_differs (r, value))
+    if (figure_differs (r, value) && !figure_shown (r, value, numbers))
       {
         g_hash_table_iter_steal (&iter);
         g_free (key);
@@ -784,7 +866,7 @@ append_conflicts (Report *r)
 {
   g_autoptr(GPtrArray) numbers = collect_conflicts (r, SYN_DIVERGENCE_NUMBER);
   g_autoptr(GPtrArray) quotes = collect_conflicts (r, SYN_DIVERGENCE_QUOTE);
-  g_autoptr(GPtrArray) figures = collect_figures (r);
+  g_autoptr(GPtrArray) figures = collect_figures (r, numbers);
 
   g_string_append_printf (r->out, "<div class=\"section\" id=\"conflicts\"><h2>%s</h2>\n", _("Conflicts"));
   if (numbers->len + quotes->len + figures->len == 0)
@@ -1004,6 +1086,11 @@ order_rows (Report *r)
               anchor = placed[cluster];
               continue;
             }
+          /* After the passages other sources alone have there: each
+           * source's own passages then stay together. */
+          while ((anchor != NULL ? anchor->next : rows->head) != NULL &&
+                 GPOINTER_TO_INT ((anchor != NULL ? anchor->next : rows->head)->data) < 0)
+            anchor = anchor != NULL ? anchor->next : rows->head;
           g_queue_insert_after (rows, anchor, GINT_TO_POINTER (row));
           anchor = anchor != NULL ? anchor->next : rows->head;
           if (cluster >= 0)
