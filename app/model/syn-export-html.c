@@ -1060,26 +1060,33 @@ append_summary (Report *r)
 
 /* ------------------------------------------------------------- the table */
 
-/* Rows of the table: a group (its index) or a passage no other source
- * has (-1 - its segment), in the merged reading order of the sources. */
-static GQueue *
-order_rows (Report *r)
+GArray *
+syn_report_rows (SynAlignment *alignment)
 {
-  GQueue *rows = g_queue_new ();
-  g_autofree GList **placed = g_new0 (GList *, r->n_clusters + 1);
+  GQueue rows = G_QUEUE_INIT;
+  guint n_sources, n_segs, n_clusters;
+  const SynSegment *segs;
+  g_autofree GList **placed = NULL;
+  GArray *result;
 
-  for (guint s = 0; s < r->n_sources; s++)
+  g_return_val_if_fail (alignment != NULL, NULL);
+
+  n_sources = syn_alignment_get_n_sources (alignment);
+  segs = syn_alignment_get_segments (alignment, &n_segs);
+  syn_alignment_get_clusters (alignment, &n_clusters);
+  placed = g_new0 (GList *, n_clusters + 1);
+  for (guint s = 0; s < n_sources; s++)
     {
       guint first, n;
       GList *anchor = NULL;
 
-      syn_alignment_get_source_segments (r->alignment, s, &first, &n);
+      syn_alignment_get_source_segments (alignment, s, &first, &n);
       for (guint i = first; i < first + n; i++)
         {
-          gint cluster = r->segs[i].cluster;
+          gint cluster = segs[i].cluster;
           gint row = cluster >= 0 ? cluster : -1 - (gint) i;
 
-          if (r->segs[i].kind == SYN_PASSAGE_BOILERPLATE)
+          if (segs[i].kind == SYN_PASSAGE_BOILERPLATE)
             continue;
           if (cluster >= 0 && placed[cluster] != NULL)
             {
@@ -1088,16 +1095,23 @@ order_rows (Report *r)
             }
           /* After the passages other sources alone have there: each
            * source's own passages then stay together. */
-          while ((anchor != NULL ? anchor->next : rows->head) != NULL &&
-                 GPOINTER_TO_INT ((anchor != NULL ? anchor->next : rows->head)->data) < 0)
-            anchor = anchor != NULL ? anchor->next : rows->head;
-          g_queue_insert_after (rows, anchor, GINT_TO_POINTER (row));
-          anchor = anchor != NULL ? anchor->next : rows->head;
+          while ((anchor != NULL ? anchor->next : rows.head) != NULL &&
+                 GPOINTER_TO_INT ((anchor != NULL ? anchor->next : rows.head)->data) < 0)
+            anchor = anchor != NULL ? anchor->next : rows.head;
+          g_queue_insert_after (&rows, anchor, GINT_TO_POINTER (row));
+          anchor = anchor != NULL ? anchor->next : rows.head;
           if (cluster >= 0)
             placed[cluster] = anchor;
         }
     }
-  return rows;
+  result = g_array_sized_new (FALSE, FALSE, sizeof (gint), rows.length);
+  for (GList *l = rows.head; l != NULL; l = l->next)
+    {
+      gint row = GPOINTER_TO_INT (l->data);
+      g_array_append_val (result, row);
+    }
+  g_queue_clear (&rows);
+  return result;
 }
 
 static void
@@ -1174,7 +1188,7 @@ append_legend (Report *r)
 static void
 append_table (Report *r)
 {
-  g_autoptr(GQueue) rows = order_rows (r);
+  g_autoptr(GArray) rows = syn_report_rows (r->alignment);
 
   g_string_append_printf (r->out, "<div class=\"section\" id=\"comparison\"><h2>%s</h2>\n", _("The Whole Comparison"));
   append_legend (r);
@@ -1189,9 +1203,9 @@ append_table (Report *r)
       g_string_append (r->out, "</th>");
     }
   g_string_append (r->out, "</tr></thead>\n<tbody>\n");
-  for (GList *l = rows->head; l != NULL; l = l->next)
+  for (guint i = 0; i < rows->len; i++)
     {
-      gint row = GPOINTER_TO_INT (l->data);
+      gint row = g_array_index (rows, gint, i);
 
       if (row >= 0)
         append_group_row (r, (guint) row);

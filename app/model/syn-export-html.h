@@ -23,4 +23,11 @@ typedef struct {
 GString *syn_export_html (SynAlignment          *alignment,
                           const SynReportSource *sources);
 
+/* The rows of a synoptic table of @alignment, in the reading order of
+ * every source at once: the first source's passages in order, each other
+ * source's merged in after the last row it was seen in. A row is a gint:
+ * a group (its cluster index, >= 0) or a passage no other source has
+ * (-1 - its segment index). Site furniture has no row. */
+GArray  *syn_report_rows (SynAlignment          *alignment);
+
 G_END_DECLS

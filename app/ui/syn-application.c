@@ -286,6 +286,7 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
   { "win.show-boilerplate", { "<Control>b", NULL } },

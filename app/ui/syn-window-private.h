@@ -79,4 +79,10 @@ void  _syn_window_init_save             (SynWindow      *self);
 /* win.save, win.save-as */
 void  _syn_window_class_init_save       (GtkWidgetClass *widget_class);
 
+/* syn-window-print.c */
+/* Keeps win.print and win.export-report enabled when a comparison is loaded. */
+void  _syn_window_init_print            (SynWindow      *self);
+/* win.print */
+void  _syn_window_class_init_print      (GtkWidgetClass *widget_class);
+
 G_END_DECLS
