@@ -142,7 +142,7 @@ parse_html (const char *html,
 #else
   xmlSetStructuredErrorFunc (&errors, parse_error_cb);
 #endif
-  doc = htmlCtxtReadMemory (context, html, (int) len, "report.html", "UTF-8", HTML_PARSE_NONET);
+  doc = htmlCtxtReadMemory (context, html, (int) len, "report.html", "UTF-8", 0);
 #if LIBXML_VERSION < 21300
   xmlSetStructuredErrorFunc (NULL, NULL);
 #endif
@@ -481,9 +481,21 @@ test_headless (Fixture       *fixture,
 
 /* ------------------------------------------------------------ chromium */
 
-/* The report as a browser shows it, kept beside the test logs
- * (G_TEST_BUILDDIR/report.png); light, then dark. Only where Chromium is
- * installed. */
+/* Where pictures for people go: with the test logs (as the window's
+ * screenshots), or SYN_SCREENSHOT_DIR. */
+static char *
+artefact_path (const char *name)
+{
+  const char *dir = g_getenv ("SYN_SCREENSHOT_DIR");
+  g_autofree char *logs = g_test_build_filename (G_TEST_BUILT, "..", "meson-logs", NULL);
+
+  if (dir == NULL)
+    dir = g_file_test (logs, G_FILE_TEST_IS_DIR) ? logs : g_test_get_dir (G_TEST_BUILT);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The report as a browser shows it, kept with the test logs (report.png,
+ * report-dark.png). Only where Chromium is installed. */
 static void
 test_render (Fixture       *fixture,
              gconstpointer  data)
@@ -506,7 +518,7 @@ test_render (Fixture       *fixture,
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
-      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, modes[m], NULL);
+      g_autofree char *png = artefact_path (modes[m]);
       g_autofree char *shot = g_strdup_printf ("--screenshot=%s", png);
       g_autofree char *profile = in_dir (fixture, "profile");
       g_autofree char *user_data = g_strdup_printf ("--user-data-dir=%s", profile);

@@ -634,8 +634,8 @@ test_print_to_pdf (Fixture       *fixture,
 {
   const guint n = 5;
   SynWindow *window = new_window ();
-  g_autofree char *pdf = g_test_build_filename (G_TEST_BUILT, "print.pdf", NULL);
-  g_autofree char *png_root = g_test_build_filename (G_TEST_BUILT, "print", NULL);
+  g_autofree char *pdf = screenshot_path ("print.pdf");
+  g_autofree char *png_root = screenshot_path ("print");
   g_autofree GFile **files = write_long_sources (fixture, n);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_auto(GStrv) accels = NULL;

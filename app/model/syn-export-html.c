@@ -98,6 +98,7 @@ static const char report_css[] =
   "thead th{background:var(--head);position:sticky;top:0}\n"
   "table.summary{width:auto}table.summary td{text-align:right}\n"
   "table.synoptic{table-layout:fixed;font-size:.9rem}\n"
+  "table.synoptic th,table.synoptic td{overflow-wrap:anywhere}\n"
   "table.synoptic col.n{width:4.2rem}\n"
   "table.synoptic tbody th{font-weight:400;color:var(--dim);font-size:.8rem}\n"
   "tr.unique td.has{background:var(--uniq)}\n"
@@ -107,7 +108,7 @@ static const char report_css[] =
   "@media print{@page{size:landscape;margin:12mm}\n"
   ":root{--bg:#fff;--fg:#000;--dim:#444;--line:#999;--head:#eee;--card:#fff;--num:#fbd38d;"
   "--quote:#d9ccf5;--chg:#fff1a8;--add:#c9ecd6;--uniq:#eef5fc;--link:#000}\n"
-  "body{max-width:none;padding:0;font-size:10pt}.nav{display:none}\n"
+  "body{max-width:none;padding:0;font-size:10pt}.nav{display:none}table.synoptic{font-size:8.5pt}\n"
   "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
   "thead{display:table-header-group}thead th{position:static}tr{break-inside:avoid}\n"
   "h2{break-after:avoid}}\n";
