@@ -370,6 +370,72 @@ test_figures (void)
   report_clear (&report);
 }
 
+/* Source @s's field @label as the report gives it ("" when it has none). */
+static void
+assert_field (xmlDoc     *doc,
+              guint       s,
+              const char *label,
+              const char *expected)
+{
+  g_autofree char *expression =
+    g_strdup_printf ("string(//dl[@id='s%u']/dt[.='%s']/following-sibling::dd[1])", s, label);
+  g_autofree char *value = xpath_string (doc, expression);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* A page fetched from the web: the report says where, when, by whom and
+ * by which outlet, beside a plain file that knows none of it. */
+static void
+test_source_details (void)
+{
+  static const char page_text[] =
+    "Floods close the Marrow valley road\n\n"
+    "Officials said 1,200 residents had left their homes in the Marrow valley by Monday night. "
+    "Repairs to the road will take at least two weeks, engineers said.\n";
+  const SynSourceMeta meta = {
+    "Valley Post", "Ada Quill & Tom Reed", "2026-03-02T08:15:00Z", "en", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SynSource) page = syn_source_new_extracted (SYN_ORIGIN_URL, page_text, sizeof page_text - 1,
+                                                        NULL, 0, "UTF-8",
+                                                        "https://valley.example/news/floods?id=1&x=<2>",
+                                                        &meta, &error);
+  g_autoptr(SynSource) file = make_source (story[1]);
+  g_autoptr(GDateTime) retrieved = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
+  g_autoptr(SynAlignment) alignment = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  SynSourceText input[2];
+  SynReportSource described[2] = {
+    { "Valley Post", "https://valley.example/news/floods?id=1&x=<2>", page },
+    { "Marrow Courier", "/home/me/courier.txt", file },
+  };
+  GString *html;
+
+  g_assert_no_error (error);
+  syn_source_set_retrieved (page, retrieved);
+  memset (input, 0, sizeof input);
+  input[0].text = syn_source_get_text (page, &input[0].len);
+  input[1].text = syn_source_get_text (file, &input[1].len);
+  alignment = syn_alignment_compute (input, 2, SYN_SEGMENT_SENTENCE, NULL, NULL);
+  html = syn_export_html (alignment, described);
+  doc = parse_html (html->str, html->len);
+
+  assert_field (doc, 1, "Outlet", "Valley Post");
+  assert_field (doc, 1, "Byline", "Ada Quill & Tom Reed");
+  assert_field (doc, 1, "Published", "2026-03-02T08:15:00Z");
+  assert_field (doc, 1, "Address", "https://valley.example/news/floods?id=1&x=<2>");
+  assert_field (doc, 1, "Retrieved", "2026-03-02T09:30:00Z");
+  assert_field (doc, 1, "Headline", "Floods close the Marrow valley road");
+  /* The address is said once, not again as where it was read from. */
+  assert_field (doc, 1, "Read from", "");
+  /* A plain file: its path and checksum; no outlet it never named. */
+  assert_field (doc, 2, "Read from", "/home/me/courier.txt");
+  assert_field (doc, 2, "SHA-256", syn_source_get_sha256 (file));
+  assert_field (doc, 2, "Outlet", "");
+  g_string_free (html, TRUE);
+}
+
 /* ----------------------------------------------------------- headless */
 
 typedef struct {
@@ -560,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/model/report/complete", test_complete);
   g_test_add_func ("/model/report/escaping", test_escaping);
   g_test_add_func ("/model/report/figures", test_figures);
+  g_test_add_func ("/model/report/source-details", test_source_details);
   g_test_add ("/model/report/headless", Fixture, NULL, fixture_set_up, test_headless, fixture_tear_down);
   g_test_add ("/model/report/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 
