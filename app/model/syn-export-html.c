@@ -52,6 +52,8 @@
  * how many words with differing figures to list at most. */
 #define FIGURE_LOOKAHEAD 3
 #define MAX_FIGURES 12
+/* Sources named in full in a list; more are given by number. */
+#define MAX_NAMED 6
 /* Nested marks deeper than this are flattened (a quote holds changed words;
  * nothing nests deeper). */
 #define MAX_DEPTH 8
@@ -299,20 +301,31 @@ append_source_name (Report *r,
   g_string_append (r->out, "</span>");
 }
 
-/* The sources flagged in @has, "[1] a, [3] c". */
+/* The sources flagged in @has, "[1] a, [3] c"; many by their numbers
+ * alone, "12 sources: [1] [3] …", which the Sources part names. */
 static void
 append_source_list (Report       *r,
                     const guint8 *has)
 {
   gboolean first = TRUE;
+  guint n = 0;
 
+  for (guint s = 0; s < r->n_sources; s++)
+    n += has[s] != 0;
+  if (n > MAX_NAMED)
+    g_string_append_printf (r->out, g_dngettext (GETTEXT_PACKAGE, "%u source:", "%u sources:", n), n);
   for (guint s = 0; s < r->n_sources; s++)
     {
       if (!has[s])
         continue;
-      if (!first)
-        g_string_append (r->out, ", ");
-      append_source_name (r, s);
+      if (n > MAX_NAMED)
+        g_string_append_printf (r->out, " <a href=\"#s%u\">[%u]</a>", s + 1, s + 1);
+      else
+        {
+          if (!first)
+            g_string_append (r->out, ", ");
+          append_source_name (r, s);
+        }
       first = FALSE;
     }
 }
