@@ -603,7 +603,7 @@ run_poppler (const char * const *argv)
   return out;
 }
 
-/* Five sources, long enough for several pages: the compact table. */
+/* @n sources, long enough for several pages. */
 static GFile **
 write_long_sources (Fixture *fixture,
                     guint    n)
@@ -627,15 +627,18 @@ write_long_sources (Fixture *fixture,
 }
 
 /* Print → Print to File: a landscape PDF, one column per source, every
- * page headed by the sources' names. */
+ * page headed by the sources' names; @data is how many sources (more than
+ * four: the compact table). */
 static void
 test_print_to_pdf (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const guint n = 5;
+  const guint n = GPOINTER_TO_UINT (data);
   SynWindow *window = new_window ();
-  g_autofree char *pdf = screenshot_path ("print.pdf");
-  g_autofree char *png_root = screenshot_path ("print");
+  g_autofree char *base = g_strdup_printf ("print-%u-sources", n);
+  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
+  g_autofree char *pdf = screenshot_path (pdf_name);
+  g_autofree char *png_root = screenshot_path (base);
   g_autofree GFile **files = write_long_sources (fixture, n);
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_auto(GStrv) accels = NULL;
@@ -702,8 +705,8 @@ test_print_to_pdf (Fixture       *fixture,
     g_autofree char *text = run_poppler ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
     g_autofree char *pngs = NULL;
 
-    g_assert_nonnull (strstr (text, "9999"));
-    g_assert_nonnull (strstr (text, "Only version 5 ends"));
+    g_assert_nonnull (strstr (text, n > 2 ? "9999" : "Only version 2 ends"));
+    g_assert_nonnull (strstr (text, n == 5 ? "Only version 5 ends" : "Only version 1 ends"));
     /* For people to look at, beside the test logs: print-1.png, … */
     pngs = run_poppler ((const char *[]) { "pdftoppm", "-png", "-r", "60", pdf, png_root, NULL });
   }
@@ -1364,7 +1367,10 @@ main (int   argc,
   ADD ("/ui/window/changed-on-disk", test_changed_on_disk);
   ADD ("/ui/window/export", test_export);
   ADD ("/ui/window/export-report", test_export_report);
-  ADD ("/ui/window/print-to-pdf", test_print_to_pdf);
+  g_test_add ("/ui/window/print-to-pdf/wide", Fixture, GUINT_TO_POINTER (3), fixture_setup,
+              test_print_to_pdf, fixture_teardown);
+  g_test_add ("/ui/window/print-to-pdf/compact", Fixture, GUINT_TO_POINTER (5), fixture_setup,
+              test_print_to_pdf, fixture_teardown);
   ADD ("/ui/window/save-and-reopen", test_save_and_reopen);
   ADD ("/ui/window/save-refusals", test_save_refusals);
   ADD ("/ui/window/drop-saved", test_drop_saved);
