@@ -384,6 +384,36 @@ assert_field (xmlDoc     *doc,
   g_assert_cmpstr (value, ==, expected);
 }
 
+/* A source that tells the passage without the figure gives neither side
+ * of the conflict. */
+static void
+test_silent_source (void)
+{
+  const char *const texts[] = {
+    "Floods close the valley road\n\nOfficials said 1,200 residents had left their homes in the Marrow valley by Monday night.\n",
+    "Floods close the valley road\n\nOfficials said 1,200 residents had left their homes in the Marrow valley by Monday night.\n",
+    "Floods close the valley road\n\nOfficials said 2,100 residents had left their homes in the Marrow valley by Monday night.\n",
+    "Floods close the valley road\n\nOfficials said many residents had left their homes in the Marrow valley by Monday night.\n",
+  };
+  const char *const names[] = { "Post", "Courier", "Daily", "Weekly" };
+  Report report = { 0 };
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *other = NULL;
+
+  make_report (&report, texts, names, G_N_ELEMENTS (texts));
+  doc = parse_html (report.html->str, report.html->len);
+  g_assert_cmpuint (count (doc, "//ol[@class='conflicts']/li"), ==, 1);
+  shared = xpath_string (doc, "normalize-space(//div[@class='side'][contains(., '1,200')]/p)");
+  other = xpath_string (doc, "normalize-space(//div[@class='side'][contains(., '2,100')]/p)");
+  g_assert_nonnull (strstr (shared, "Post"));
+  g_assert_nonnull (strstr (shared, "Courier"));
+  g_assert_nonnull (strstr (other, "Daily"));
+  g_assert_null (strstr (shared, "Weekly"));
+  g_assert_null (strstr (other, "Weekly"));
+  report_clear (&report);
+}
+
 /* A page fetched from the web: the report says where, when, by whom and
  * by which outlet, beside a plain file that knows none of it. */
 static void
@@ -627,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/model/report/escaping", test_escaping);
   g_test_add_func ("/model/report/figures", test_figures);
   g_test_add_func ("/model/report/source-details", test_source_details);
+  g_test_add_func ("/model/report/silent-source", test_silent_source);
   g_test_add ("/model/report/headless", Fixture, NULL, fixture_set_up, test_headless, fixture_tear_down);
   g_test_add ("/model/report/render", Fixture, NULL, fixture_set_up, test_render, fixture_tear_down);
 

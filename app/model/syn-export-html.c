@@ -544,9 +544,35 @@ source_diverges (Report            *r,
   return FALSE;
 }
 
+/* Whether @segment's words hold @value's, in order, compared as the core
+ * compares them (case, hyphens, number formats folded). */
+static gboolean
+segment_has_value (Report     *r,
+                   guint       segment,
+                   const char *value)
+{
+  const SynSegment *seg = &r->segs[segment];
+  g_autoptr(GArray) words = syn_tokenize (segment_text (r, segment), seg->start, seg->end);
+  g_autoptr(GArray) wanted = syn_tokenize (value, 0, strlen (value));
+
+  if (wanted->len == 0)
+    return FALSE;
+  for (guint i = 0; i + wanted->len <= words->len; i++)
+    {
+      guint k = 0;
+
+      while (k < wanted->len &&
+             g_str_equal (g_array_index (words, SynToken, i + k).norm, g_array_index (wanted, SynToken, k).norm))
+        k++;
+      if (k == wanted->len)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The core marks the wording that differs, not the one most sources share:
- * a source of the group with no such mark gives the shared wording, when
- * the conflict has one. */
+ * a source of the group with no such mark that has the shared wording
+ * gives it too (one that words the passage without it says nothing). */
 static void
 add_silent_sources (Report   *r,
                     Conflict *conflict)
@@ -569,7 +595,8 @@ add_silent_sources (Report   *r,
     {
       guint s = r->segs[cluster->segments[j]].source;
 
-      if (!source_diverges (r, cluster, s, conflict->kind))
+      if (!source_diverges (r, cluster, s, conflict->kind) &&
+          segment_has_value (r, cluster->segments[j], shared->value))
         shared->has[s] = 1;
     }
 }
