@@ -33,7 +33,8 @@
  * source or a path is escaped, and characters HTML forbids are replaced.
  *
  * Manual links and notes (a saved comparison's edits and notes) have their
- * place in the summary and in the table's row headers; version 1 of the
+ * place in the summary (the paragraph with id "edits"), and a group linked
+ * by hand or annotated is to say so in its row header; version 1 of the
  * saved format holds none, so the summary says the alignment is the
  * aligner's alone.
  */
