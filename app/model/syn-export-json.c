@@ -297,6 +297,7 @@ syn_export (SynAlignment          *alignment,
     case SYN_EXPORT_JSON:
       return syn_export_json (alignment, sources);
     case SYN_EXPORT_SYNOPSIS:
+    case SYN_EXPORT_HTML:
     default:
       return NULL;
     }

@@ -400,6 +400,8 @@ syn_window_export_to (SynWindow *self,
   basename = g_file_get_basename (target);
   if (basename != NULL && (g_str_has_suffix (basename, ".txt") || g_str_has_suffix (basename, ".text")))
     format = SYN_EXPORT_TEXT;
+  else if (basename != NULL && (g_str_has_suffix (basename, ".html") || g_str_has_suffix (basename, ".htm")))
+    format = SYN_EXPORT_HTML;
   out = syn_comparison_export (self->comparison, format);
   if (out == NULL)
     return;
@@ -444,15 +446,12 @@ save_native_response_cb (GtkNativeDialog *native,
 
 #endif
 
+/* The format follows the name's extension (see syn_window_export_to()). */
 static void
-export_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+open_export_dialog (SynWindow  *self,
+                    const char *title,
+                    const char *name)
 {
-  SynWindow *self = SYN_WINDOW (widget);
-  const char *title = _("Export the Comparison as JSON (.json) or a Text Report (.txt)");
-  const char *name = _("comparison.json");
-
 #if GTK_CHECK_VERSION (4, 10, 0)
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
 
@@ -470,6 +469,24 @@ export_activated (GtkWidget  *widget,
   g_signal_connect (native, "response", G_CALLBACK (save_native_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  open_export_dialog (SYN_WINDOW (widget),
+                      _("Export the Comparison as a Report (.html), JSON (.json) or Text (.txt)"),
+                      _("comparison.json"));
+}
+
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  open_export_dialog (SYN_WINDOW (widget), _("Export a Report of the Comparison"), _("report.html"));
 }
 
 /* Drag and drop: files and links dropped on a comparison are added to it;
@@ -557,4 +574,5 @@ _syn_window_class_init_files (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "as", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
 }
