@@ -569,6 +569,7 @@ typedef struct {
   guint first, last;   /* open words, or first == G_MAXUINT */
   guint content;       /* of which content words */
   guint function;      /* of which function words */
+  guint numbers;       /* of the content words, numbers */
 } GapSide;
 
 static void
@@ -578,7 +579,7 @@ gap_side (const SynWord     *w,
           guint              to,
           GapSide           *side)
 {
-  *side = (GapSide) { from, to, G_MAXUINT, 0, 0, 0 };
+  *side = (GapSide) { from, to, G_MAXUINT, 0, 0, 0, 0 };
   for (guint i = from; i < to; i++)
     {
       if (!is_open (&l[i]) || w[i].cls == 0)
@@ -591,7 +592,19 @@ gap_side (const SynWord     *w,
         side->function++;
       else
         side->content++;
+      side->numbers += is_number (&w[i]);
     }
+}
+
+/* A gap holding numbers only, on both sides ("in 2014 after" / "in 2015
+ * after"): whatever bounds it, nothing but the other number can stand in
+ * a number's place. */
+static gboolean
+numbers_only (const GapSide *sa,
+              const GapSide *sb)
+{
+  return sa->numbers > 0 && sb->numbers > 0 &&
+         sa->numbers == sa->content + sa->function && sb->numbers == sb->content + sb->function;
 }
 
 /* English and German articles: a function word that belongs to the noun
@@ -943,7 +956,8 @@ pair_gap (Pair     *pair,
   gap_side (pair->b, pair->lb, b0, b1, &sb);
   if (step == NUMBERS)
     {
-      if (anchored && sa.content + sa.function <= NUMBER_GAP && sb.content + sb.function <= NUMBER_GAP)
+      if ((anchored || numbers_only (&sa, &sb)) &&
+          sa.content + sa.function <= NUMBER_GAP && sb.content + sb.function <= NUMBER_GAP)
         pair_numbers (pair->a, a0, a1, pair->b, b0, b1, pair->la, pair->lb);
       return;
     }
