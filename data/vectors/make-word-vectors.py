@@ -22,12 +22,15 @@
 #   20  u32 pool_size                bytes of the string pool
 #   24  u32 0, u32 0                 reserved
 #   32  u32 offset[n_words]          of each word in the pool, words sorted bytewise
-#   ..  f32 scale[n_words]           1 / |q|: cosine = (q_a . q_b) scale_a scale_b
-#   ..  s8  q[n_words][dimensions]   the direction of the vector, int8
+#   ..  u32 row[n_words]             the row of each of those words below
+#   ..  f32 scale[n_words]           per row: 1 / |q|, so cosine = (q_a . q_b) scale_a scale_b
+#   ..  s8  q[n_words][dimensions]   per row: the direction of the vector, int8
 #   ..  the pool: the words, UTF-8, each ended by a NUL
 #
-# Only the direction of a vector matters (the matcher compares by cosine),
-# so each is scaled to use the whole int8 range.
+# Rows go by frequency, most frequent first, so that the vectors a text
+# needs most sit together in a few pages of the mapped file. Only the
+# direction of a vector matters (the matcher compares by cosine), so each
+# is scaled to use the whole int8 range.
 
 import argparse
 import hashlib
@@ -146,6 +149,8 @@ def main():
     if not rows:
         sys.exit(f'{args.source}: no vectors read')
 
+    by_frequency = list(rows)          # dicts keep the order read
+    row_of = {w: r for r, w in enumerate(by_frequency)}
     words = sorted(rows)
     pool = bytearray()
     offsets = []
@@ -157,8 +162,9 @@ def main():
         out.write(MAGIC)
         out.write(struct.pack('<5I', VERSION, len(words), dims, len(pool), 0) + struct.pack('<I', 0))
         out.write(struct.pack(f'<{len(words)}I', *offsets))
-        out.write(struct.pack(f'<{len(words)}f', *(rows[w][1] for w in words)))
-        for w in words:
+        out.write(struct.pack(f'<{len(words)}I', *(row_of[w] for w in words)))
+        out.write(struct.pack(f'<{len(words)}f', *(rows[w][1] for w in by_frequency)))
+        for w in by_frequency:
             out.write(rows[w][0])
         out.write(pool)
     os.replace(tmp, args.output)
