@@ -30,9 +30,11 @@ typedef struct _SynWebPage SynWebPage;
 
 GQuark             syn_html_error_quark          (void);
 
-/* TRUE when @data looks like an HTML document by its content (a doctype,
- * <html>, <head> or <body> near the start, after a BOM and white space),
- * whatever its file name. */
+/* TRUE when @data looks like an HTML document by its content, whatever its
+ * file name: after a UTF-8 BOM, white space, comments and an <?xml?>
+ * declaration, it opens with a doctype or one of the tags a page opens with
+ * (<html>, <head>, <body>, <meta>, <title>, <div>, <p>, …). Text that only
+ * mentions a tag later on is not HTML. */
 gboolean           syn_html_sniff                (const guint8      *data,
                                                   gsize              len);
 
@@ -55,7 +57,9 @@ SynWebPage        *syn_html_extract              (const guint8      *data,
                                                   GError           **error);
 void               syn_web_page_free             (SynWebPage        *self);
 
-/* The extracted text: valid UTF-8, NUL-terminated. */
+/* The extracted text: valid UTF-8, NUL-terminated. White space inside a
+ * block is collapsed to single spaces; a single <br> stays a line break
+ * ("\n") inside its block, two or more end the block. */
 const char        *syn_web_page_get_text         (const SynWebPage  *self,
                                                   gsize             *len);
 /* Every block, in text order, covering all non-blank text. */

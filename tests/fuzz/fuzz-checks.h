@@ -41,6 +41,12 @@ void syn_fuzz_check_loader    (const guint8 *data,
                                gsize         size);
 void syn_fuzz_loader_cleanup  (void);
 
+/* The article extractor (fuzz-html.c, which needs the web library): the
+ * first byte picks the character set the HTTP header gives, the rest is
+ * the page. */
+void syn_fuzz_check_html      (const guint8 *data,
+                               gsize         size);
+
 /* Reads the input as a saved comparison (fuzz-saved.c, model library):
  * refused with a SYN_SAVED_ERROR, or alignable and written back the same. */
 void syn_fuzz_check_saved     (const guint8 *data,
