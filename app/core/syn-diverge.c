@@ -7,8 +7,12 @@
  * Every pair of versions is matched word by word (syn-words-match.c:
  * ordered chain, moved words, substitutions between the chain's links),
  * after normalisation (syn-normalize.c), so that case, punctuation,
- * spelling variants and number formats never count as a difference. A
- * word's verdict then combines what every other version says of it:
+ * spelling variants and number formats never count as a difference;
+ * between sources in English (told by their function words,
+ * syn-language.c) also by meaning, where the word-vector table is at
+ * hand (syn-word-vectors.c), so that a paraphrase is not taken for an
+ * addition. A word's verdict then combines what every other version
+ * says of it:
  *
  * - some other version has the same word (in order or moved), or lacks
  *   it in a way too slight to tell (a lone article): nothing;
@@ -114,12 +118,12 @@ typedef struct {
 /* Word classes of one cluster; the tables are emptied between clusters.
  * Also where the passages' tokens come from. */
 typedef struct {
-  GHashTable    *norms;   /* norm -> class */
-  GHashTable    *stems;   /* stem (owned) -> class */
-  GArray        *stem_of; /* guint: the stem class of norm class i + 1 */
-  SynTokenCache *tokens;  /* shared with the aligner, or NULL */
-  SynWordVectors *vectors;  /* for the sources in English, or NULL */
-  guint8        *english;   /* per source: in English */
+  GHashTable     *norms;   /* norm -> class */
+  GHashTable     *stems;   /* stem (owned) -> class */
+  GArray         *stem_of; /* guint: the stem class of norm class i + 1 */
+  SynTokenCache  *tokens;  /* shared with the aligner, or NULL */
+  SynWordVectors *vectors; /* for the sources in English, or NULL */
+  guint8         *english; /* per source: in English */
 } Classes;
 
 /* A word proper: neither a dropped honorific nor punctuation. */
