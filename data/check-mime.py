@@ -34,8 +34,10 @@ def main():
         with open(text, "w") as f:
             f.write("The bridge reopens on Friday.\n\nRepairs took three weeks.\n")
         saved = os.path.join(tmp, "story.synopsis")
+        # Build sandboxes may name a locale they have no data for, which GTK
+        # warns about (fatal in the tests): C.UTF-8 is in every libc.
         export = subprocess.run([synopsis, "--export=synopsis", "--output=" + saved, text],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, env=dict(os.environ, LC_ALL="C.UTF-8"))
         results.append(("synopsis --export=synopsis writes one", export.returncode == 0, export.stderr))
         renamed = os.path.join(tmp, "renamed.dat")
         if os.path.exists(saved):

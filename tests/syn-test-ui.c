@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "syn-test-ui.h"
 
 static gboolean
@@ -59,4 +61,42 @@ syn_test_wait_frames (gpointer widget,
 
   gtk_widget_add_tick_callback (widget, frames_done_cb, &frames, NULL);
   syn_test_wait_until (no_frames_left, &frames, "frames to be drawn");
+}
+
+/* The X window is found by the process and the title (GDK's X11 calls for
+ * it are deprecated), focused, and the keys sent through XTEST: the path a
+ * real key press takes, through the X server to GDK's event handling. */
+gboolean
+syn_test_press_keys (GtkWindow  *window,
+                     const char *keys)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_display (GTK_WIDGET (window))), "GdkX11Display") ||
+      xdotool == NULL)
+    {
+      g_test_skip ("Keys are pressed through xdotool on X11");
+      return FALSE;
+    }
+  syn_test_wait_frames (window, 2);
+  escaped = g_regex_escape_string (gtk_window_get_title (window), -1);
+  title = g_strconcat ("^", escaped, "$", NULL);
+  {
+    const char *argv[] = { xdotool, "search", "--all", "--onlyvisible", "--pid", pid, "--name", title,
+                           "windowfocus", "--sync", "%1", "key", "--clearmodifiers", keys, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  }
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool could not press %s in “%s”: %s", keys, gtk_window_get_title (window), err);
+  return TRUE;
 }

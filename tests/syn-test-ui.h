@@ -20,4 +20,11 @@ void syn_test_wait_until  (SynTestPredicate  predicate,
 void syn_test_wait_frames (gpointer          widget,
                            guint             n);
 
+/* Presses @keys (xdotool's names: "ctrl+v") on the keyboard of the X
+ * server, as a user does: the focused widget of @window gets them first,
+ * then the window's own keys. Skips the test and returns FALSE where that
+ * cannot be done (not X11, no xdotool). */
+gboolean syn_test_press_keys (GtkWindow  *window,
+                              const char *keys);
+
 G_END_DECLS

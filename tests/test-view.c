@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "syn-comparison-view-private.h"
+#include "syn-source-map.h"
 #include "syn-model.h"
 #include "syn-style.h"
 #include "syn-test-ui.h"
@@ -140,6 +141,12 @@ static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
 }
 
 static void
@@ -293,6 +300,12 @@ test_columns (Fixture       *fixture,
   /* Bands join the neighbours' shared passages. */
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 0)), >=, 4);
   g_assert_cmpuint (syn_connector_bands_get_n_links (syn_comparison_view_get_bands (fixture->view, 1)), >=, 4);
+
+  /* Closed again: an open popup holds the X keyboard grab, which would
+   * keep later tests' key presses from their windows. */
+  gtk_popover_popdown (gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)));
+  syn_test_wait_until (is_unmapped, gtk_menu_button_get_popover (GTK_MENU_BUTTON (legend_button)),
+                       "the legend to close");
 }
 
 static void
@@ -650,6 +663,164 @@ test_level (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* One long story, told twice: the second version adds a paragraph of its
+ * own every few and tells one paragraph much later, so that keeping the
+ * columns level takes more than scrolling them by the same amount. */
+static char *
+make_story (gboolean retold)
+{
+  static const char * const places[] = { "weir", "signal box", "goods yard", "viaduct", "tollhouse", "lock",
+                                         "foundry", "brewery", "ropewalk", "granary", "smithy", "station" };
+  static const char * const deeds[] = { "was rebuilt", "was painted green", "lost its roof",
+                                        "changed hands", "was extended", "stood empty" };
+  GString *text = g_string_new ("The valley line, stop by stop\n\n");
+  g_autofree char *moved = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *paragraph = g_strdup_printf ("In %u the %s beside the %s %s, and the village noticed.\n\n",
+                                                    1901 + i * 2, places[i % G_N_ELEMENTS (places)],
+                                                    places[(i * 5 + 2) % G_N_ELEMENTS (places)],
+                                                    deeds[i % G_N_ELEMENTS (deeds)]);
+
+      if (retold && i == 6)
+        {
+          moved = g_steal_pointer (&paragraph);
+          continue;
+        }
+      g_string_append (text, paragraph);
+      if (retold && i % 5 == 2)
+        g_string_append_printf (text, "Only this paper asked the keeper of the %s what %s of trains "
+                                      "through the cutting, and he answered at length about soot and timetables.\n\n",
+                                places[(i + 3) % G_N_ELEMENTS (places)], i % 2 ? "he made" : "she thought");
+      if (retold && i == 30)
+        g_string_append (text, moved);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The span of @view at @y pixels from the top of what it shows, or -1. */
+static int
+span_at_view_y (SynArticleView *view,
+                float           y)
+{
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      float top, height;
+
+      if (syn_article_view_get_span_extent (view, i, &top, &height) &&
+          syn_article_view_get_span_view_y (view, i) <= y && syn_article_view_get_span_view_y (view, i) + height > y)
+        return i;
+    }
+  return -1;
+}
+
+/* The span of @view in @group, or -1. */
+static int
+span_of_group (SynArticleView *view,
+               int             group)
+{
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    if (syn_article_view_get_span (view, i)->group == group)
+      return i;
+  return -1;
+}
+
+/* Whether the second of two adjustments (in an array) is taller than the
+ * first by more than a few paragraphs: a text view lays out the lines
+ * off screen when idle, estimating their height until then. */
+static gboolean
+is_much_taller (gpointer data)
+{
+  GtkAdjustment **adjustments = data;
+
+  return gtk_adjustment_get_upper (adjustments[1]) > gtk_adjustment_get_upper (adjustments[0]) + 200;
+}
+
+static void
+test_scroll_together (void)
+{
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  const char * const names[] = { "told.txt", "retold.txt" };
+  const char * const texts[] = { told, retold };
+  Fixture fixture = { 0, };
+  SynArticleView *left, *right;
+  GtkAdjustment *left_adjustment, *right_adjustment;
+  double previous = 0, end, still;
+  guint n_level = 0;
+
+  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  g_assert_true (syn_comparison_view_get_scroll_together (fixture.view));
+  left = syn_comparison_view_get_article_view (fixture.view, 0);
+  right = syn_comparison_view_get_article_view (fixture.view, 1);
+  left_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (left));
+  right_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (right));
+  /* The retold version is longer by a dozen paragraphs, once laid out. */
+  syn_test_wait_until (is_much_taller, (GtkAdjustment *[]) { left_adjustment, right_adjustment },
+                       "the retold version to be laid out taller");
+
+  /* The reader is in the left column and scrolls it down, a step at a
+   * time. The right column follows: down only, never back; and the
+   * passage on the reading line (a third down) stands level with its
+   * counterpart wherever both tell it in the same order. */
+  gtk_widget_grab_focus (GTK_WIDGET (left));
+  end = gtk_adjustment_get_upper (left_adjustment) - gtk_adjustment_get_page_size (left_adjustment);
+  for (double v = 0; v <= end; v += 45)
+    {
+      float line = gtk_adjustment_get_page_size (left_adjustment) / 3;
+      g_autofree char *text = NULL;
+      int span, group, counterpart;
+
+      gtk_adjustment_set_value (left_adjustment, v);
+      syn_test_wait_frames (fixture.window, 2);
+      g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), >=, previous);
+      previous = gtk_adjustment_get_value (right_adjustment);
+      if (v < line || v > end - 2 * line || (span = span_at_view_y (left, line)) < 0)
+        continue;
+      group = syn_article_view_get_span (left, span)->group;
+      counterpart = span_of_group (right, group);
+      text = syn_passage_dup_text (passage_at (&fixture, 0, span));
+      /* The moved paragraph is where the bands cross, not level. */
+      if (group < 0 || counterpart < 0 || strstr (text, "In 1913") != NULL)
+        continue;
+      g_assert_cmpfloat (ABS (syn_article_view_get_span_view_y (right, counterpart) -
+                              syn_article_view_get_span_view_y (left, span)), <=, 2);
+      n_level++;
+    }
+  g_assert_cmpuint (n_level, >, 10);
+  /* At the end, both ends show. */
+  gtk_adjustment_set_value (left_adjustment, end);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), >=,
+                     gtk_adjustment_get_upper (right_adjustment) - gtk_adjustment_get_page_size (right_adjustment) - 2);
+
+  /* Scrolling the right column brings the left one with it, back up. */
+  gtk_widget_grab_focus (GTK_WIDGET (right));
+  gtk_adjustment_set_value (right_adjustment, 0);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (left_adjustment), <=, 1);
+
+  /* Unlocked, each column scrolls on its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.scroll-together", NULL));
+  g_assert_false (syn_comparison_view_get_scroll_together (fixture.view));
+  gtk_adjustment_set_value (right_adjustment, 600);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (left_adjustment), <=, 1);
+  still = gtk_adjustment_get_value (right_adjustment);
+  gtk_widget_grab_focus (GTK_WIDGET (left));
+  gtk_adjustment_set_value (left_adjustment, 300);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), ==, still);
+
+  /* Locked again, they line up at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.scroll-together", NULL));
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (right_adjustment), !=, still);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 painted_cb (GdkFrameClock *clock,
             gboolean      *painted)
@@ -784,6 +955,472 @@ test_many_sources (void)
   gtk_adjustment_set_value (hadjustment, 0);
   syn_test_wait_frames (fixture.window, 2);
 
+  fixture_tear_down (&fixture, NULL);
+}
+
+#ifdef GDK_WINDOWING_X11
+#define TEST_WINDOW_TITLE "synopsis-test-view"
+
+static char *
+run_xdotool (const char *args)
+{
+  g_autofree char *command_line = g_strconcat ("xdotool ", args, NULL);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command_line, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Real input through the X server (XTEST), as a user's keyboard and
+ * mouse give it: GTK 4 has no public way to synthesize events. WINDOW in
+ * @args stands for the window's X id, found by its title (GDK's own X11
+ * calls are on their way out). */
+static void
+xdotool (GtkWidget  *window,
+         const char *args)
+{
+  g_autofree char *xid = NULL;
+  g_auto(GStrv) parts = g_strsplit (args, "WINDOW", -1);
+  g_autofree char *joined = NULL;
+
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), TEST_WINDOW_TITLE) != 0)
+    {
+      gtk_window_set_title (GTK_WINDOW (window), TEST_WINDOW_TITLE);
+      /* The title reaches the X server with the next frame. */
+      syn_test_wait_frames (window, 2);
+    }
+  xid = g_strstrip (run_xdotool ("search --name ^" TEST_WINDOW_TITLE "$"));
+  g_assert_cmpstr (xid, !=, "");
+  /* One window of the kind at a time: the last one is gone. */
+  g_assert_null (strchr (xid, '\n'));
+  joined = g_strjoinv (xid, parts);
+  g_free (run_xdotool (joined));
+}
+
+/* Whether real input can be sent: an X display and xdotool. */
+static gboolean
+can_press_keys (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display") && path != NULL;
+}
+
+typedef struct {
+  GtkWidget *window;
+  GtkWidget *widget;
+} FocusOn;
+
+static gboolean
+has_focus (gpointer data)
+{
+  FocusOn *focus = data;
+
+  return gtk_root_get_focus (GTK_ROOT (focus->window)) == focus->widget;
+}
+
+static gboolean
+entry_says_j (gpointer data)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (data)), "j") == 0;
+}
+
+static gboolean
+has_focus_within_entry (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL;
+}
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double         value;
+} Moved;
+
+static gboolean
+has_moved (gpointer data)
+{
+  Moved *moved = data;
+
+  return gtk_adjustment_get_value (moved->adjustment) != moved->value;
+}
+
+static gboolean
+fits_columns (gpointer data)
+{
+  return syn_comparison_view_get_fit_columns (data);
+}
+
+/* Is column @column's whole width in the sideways scroller's view? */
+static gboolean
+column_in_view (Fixture   *fixture,
+                GtkWidget *scroller,
+                guint      column)
+{
+  GtkWidget *view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view, column));
+  double x, y;
+
+  /* Columns far out of view are not even mapped. */
+  if (!gtk_widget_get_mapped (view))
+    return FALSE;
+  translate (view, scroller, 0, 0, &x, &y);
+  return x >= 0 && x + gtk_widget_get_width (view) <= gtk_widget_get_width (scroller);
+}
+#endif
+
+/* Twelve sources at 1600 pixels: more than fit. The keyboard walks from
+ * column to column (Alt+Right, Alt+Left) and each comes into view; Shift
+ * and the wheel scroll sideways; Ctrl+0 narrows the columns to fit more. */
+static void
+test_reach (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const guint n = 12;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  double upper, value;
+  int width;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
+    }
+  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_false (column_in_view (&fixture, scroller, n - 1));
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+
+  /* Alt+Right from nowhere: the first column; then the next, and on to the
+   * last, each scrolled into view as it takes the focus. */
+  for (guint c = 0; c < n; c++)
+    {
+      GtkWidget *view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, c));
+
+      xdotool (fixture.window, "key alt+Right");
+      syn_test_wait_until (has_focus, &(FocusOn) { fixture.window, view }, "the next column to take the focus");
+      syn_test_wait_frames (fixture.window, 2);
+      g_assert_true (column_in_view (&fixture, scroller, c));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+  xdotool (fixture.window, "key alt+Left");
+  syn_test_wait_until (has_focus,
+                       &(FocusOn) { fixture.window, GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, n - 2)) },
+                       "the previous column to take the focus");
+
+  /* Shift and the wheel over the columns: sideways, back to the left. */
+  value = gtk_adjustment_get_value (hadjustment);
+  xdotool (fixture.window, "mousemove --window WINDOW 600 500 keydown shift click 4 keyup shift");
+  syn_test_wait_until (has_moved, &(Moved) { hadjustment, value }, "Shift+wheel to scroll sideways");
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), <, value);
+
+  /* Ctrl+0: narrower columns, less to scroll. */
+  upper = gtk_adjustment_get_upper (hadjustment);
+  width = syn_comparison_view_get_column_width (fixture.view, 0);
+  xdotool (fixture.window, "key ctrl+0");
+  syn_test_wait_until (fits_columns, fixture.view, "Ctrl+0 to fit the columns");
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 0), <, width);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <, upper * 0.8);
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
+/* Whether the first passage at the top of @data (a SynArticleView) is
+ * from the last fifth of its text. */
+static gboolean
+shows_late_passage (gpointer data)
+{
+  SynArticleView *view = data;
+  int first = syn_article_view_get_first_visible_span (view);
+  int total = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  return first >= 0 && (double) syn_article_view_get_span (view, first)->end / total > 0.8;
+}
+
+/* Six long versions, more than a window of 1200 pixels shows: a click
+ * low on the last source's bar in the overview brings that column into
+ * view, scrolled far down its text. */
+static void
+test_overview (void)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  const char * const names[] = { "a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt" };
+  const char * const texts[] = { told, retold, told, retold, told, retold };
+  const guint last = G_N_ELEMENTS (texts) - 1;
+  Fixture fixture = { 0, };
+  GtkWidget *map, *scroller;
+  double x, y;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to click");
+      return;
+    }
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 700);
+  map = find_descendant (GTK_WIDGET (fixture.view), SYN_TYPE_SOURCE_MAP);
+  g_assert_nonnull (map);
+  g_assert_true (gtk_widget_get_mapped (map));
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_false (column_in_view (&fixture, scroller, last));
+
+  /* The middle of the last bar, nine tenths of the way down. */
+  for (x = 0; syn_source_map_column_at (SYN_SOURCE_MAP (map), x) != (int) last; x++)
+    g_assert_cmpfloat (x, <, gtk_widget_get_width (map));
+  translate (map, fixture.window, x + 3, gtk_widget_get_height (map) * 0.9, &x, &y);
+  {
+    g_autofree char *click = g_strdup_printf ("mousemove --window WINDOW %d %d click 1", (int) x, (int) y);
+
+    xdotool (fixture.window, click);
+  }
+  /* At the top of the column soon: a passage from the last fifth of the
+   * text, where the click was. */
+  syn_test_wait_until (shows_late_passage, syn_comparison_view_get_article_view (fixture.view, last),
+                       "the last column to scroll far down");
+  g_assert_true (column_in_view (&fixture, scroller, last));
+  /* The columns are locked: the first, off screen now, followed. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
+                       syn_comparison_view_get_article_view (fixture.view, 0)))), >, 0);
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to click");
+#endif
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  SynComparisonView *view;
+  SynPassage        *from;
+} SelectionMoved;
+
+static gboolean
+selection_moved (gpointer data)
+{
+  SelectionMoved *moved = data;
+
+  return syn_comparison_view_get_selected_passage (moved->view) != moved->from;
+}
+
+/* Presses @key (xdotool's name for it) and waits for the selection to
+ * move on from where it is; returns where it went. */
+static SynPassage *
+press_and_wait (Fixture    *fixture,
+                const char *key,
+                const char *what)
+{
+  SelectionMoved moved = { fixture->view, syn_comparison_view_get_selected_passage (fixture->view) };
+  g_autofree char *command = g_strconcat ("key ", key, NULL);
+
+  xdotool (fixture->window, command);
+  syn_test_wait_until (selection_moved, &moved, what);
+  return syn_comparison_view_get_selected_passage (fixture->view);
+}
+#endif
+
+/* j, k, F8, Shift+F8 and Escape work from every state, pressed as a
+ * user presses them: at start-up, after Escape, with a toolbar button
+ * focused, after a filter changed, with the search bar open and its
+ * entry focused. */
+static void
+test_keys_always (Fixture       *fixture,
+                  gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkWidget *button;
+  SynPassage *first, *second;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  xdotool (fixture->window, "windowfocus --sync WINDOW");
+  /* j and k too, and Escape after them. */
+  g_assert_nonnull (press_and_wait (fixture, "j", "j at start-up to select a passage"));
+  g_assert_nonnull (press_and_wait (fixture, "j", "j again for the next passage"));
+  g_assert_nonnull (press_and_wait (fixture, "k", "k for the previous passage"));
+  g_assert_null (press_and_wait (fixture, "Escape", "Escape after k to clear the selection"));
+  first = press_and_wait (fixture, "F8", "F8 after j, k and Escape to select a difference");
+  g_assert_nonnull (first);
+  g_assert_null (press_and_wait (fixture, "Escape", "Escape to clear the selection"));
+  g_assert_true (press_and_wait (fixture, "F8", "F8 after Escape") == first);
+
+  /* A toolbar button has the focus (as after a click on it). */
+  button = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (gtk_widget_grab_focus (button));
+  second = press_and_wait (fixture, "F8", "F8 with a toolbar button focused");
+  g_assert_true (second != first);
+  g_assert_true (press_and_wait (fixture, "shift+F8", "Shift+F8 with a toolbar button focused") == first);
+
+  /* After a filter change. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.divergent-only", NULL));
+  g_assert_true (press_and_wait (fixture, "F8", "F8 after a filter changed") != first);
+
+  /* The search bar open, typing in its entry: F8 still steps. */
+  xdotool (fixture->window, "key ctrl+f");
+  syn_test_wait_until (has_focus_within_entry, fixture->window, "Ctrl+F to focus the search entry");
+  second = press_and_wait (fixture, "F8", "F8 with the search entry focused");
+  g_assert_nonnull (second);
+  /* A j there is typed, not taken for the next passage. */
+  xdotool (fixture->window, "key j");
+  syn_test_wait_until (entry_says_j, find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY),
+                       "j to be typed into the search entry");
+  g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) == second);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  SynComparisonView *view;
+  int                width;
+} WiderThan;
+
+static gboolean
+column_is_wider (gpointer data)
+{
+  WiderThan *wider = data;
+
+  return syn_comparison_view_get_column_width (wider->view, 0) >= wider->width;
+}
+#endif
+
+/* Dragging the gutter right of a column, with the mouse, widens it. */
+static void
+test_resize_by_dragging (Fixture       *fixture,
+                         gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkWidget *bands = GTK_WIDGET (syn_comparison_view_get_bands (fixture->view, 0));
+  int width = syn_comparison_view_get_column_width (fixture->view, 0);
+  g_autofree char *drag = NULL;
+  double x, y;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to drag");
+      return;
+    }
+  translate (bands, fixture->window, gtk_widget_get_width (bands) / 2.0, gtk_widget_get_height (bands) - 10, &x, &y);
+  drag = g_strdup_printf ("mousemove --window WINDOW %d %d mousedown 1 mousemove_relative --sync 40 0 "
+                          "mousemove_relative --sync 40 0 mousemove_relative --sync 40 0 mouseup 1",
+                          (int) x, (int) y);
+  xdotool (fixture->window, drag);
+  syn_test_wait_until (column_is_wider, &(WiderThan) { fixture->view, width + 100 },
+                       "the column to widen as its gutter is dragged");
+#else
+  g_test_skip ("Needs X11 to drag");
+#endif
+}
+
+/* Five sources fit a window of 1600 pixels once fitted, and the widths
+ * come back when the fit is let go. */
+static void
+test_fit_all (void)
+{
+  const char * const names[] = { "a.txt", "b.txt", "c.txt", "d.txt", "e.txt" };
+  const char * const texts[] = { courier, times, post, courier, times };
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  int width;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1300, 800);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  width = syn_comparison_view_get_column_width (fixture.view, 4);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.fit-columns", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 4), <, width);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.fit-columns", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_cmpint (syn_comparison_view_get_column_width (fixture.view, 4), ==, width);
+
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* Twenty long versions, locked: scrolling the first column moves all the
+ * others with it. Timed for the record (the machine decides the figure):
+ * from each step to the frame that paints it. */
+static void
+test_scroll_together_cost (void)
+{
+  const guint n = 20;
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GArray) step_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) follow_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  Fixture fixture = { 0, };
+  GtkAdjustment *first, *second;
+  double end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, i % 2 ? retold : told);
+    }
+  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  first = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 0)));
+  second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
+  gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)));
+  end = gtk_adjustment_get_upper (first) - gtk_adjustment_get_page_size (first);
+  for (double v = 20; v < end; v += 20)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      /* Setting the value is when the others follow. */
+      gtk_adjustment_set_value (first, v);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (follow_ms, ms);
+      wait_painted (fixture.window);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (step_ms, ms);
+    }
+  /* The others came along. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (second), >, 0);
+  g_array_sort (step_ms, compare_doubles);
+  g_array_sort (follow_ms, compare_doubles);
+  g_test_message ("Scrolling %u locked columns, %u steps: the others follow in median %.2f ms "
+                  "(90th percentile %.2f ms); from a step to its painted frame median %.1f ms "
+                  "(90th percentile %.1f ms)", n, step_ms->len,
+                  g_array_index (follow_ms, double, follow_ms->len / 2),
+                  g_array_index (follow_ms, double, follow_ms->len * 9 / 10),
+                  g_array_index (step_ms, double, step_ms->len / 2),
+                  g_array_index (step_ms, double, step_ms->len * 9 / 10));
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -1001,7 +1638,15 @@ main (int   argc,
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);
+  g_test_add_func ("/ui/view/scroll-together", test_scroll_together);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
+  g_test_add_func ("/ui/view/reach", test_reach);
+  g_test_add_func ("/ui/view/fit-all", test_fit_all);
+  g_test_add_func ("/ui/view/overview", test_overview);
+  g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
+  g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
+  g_test_add ("/ui/view/resize-by-dragging", Fixture, NULL, fixture_set_up, test_resize_by_dragging,
+              fixture_tear_down);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/view/seeds", test_seeds);
   g_test_add_func ("/ui/view/dark-style", test_dark_style);

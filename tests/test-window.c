@@ -3,8 +3,8 @@
  * The main window as a user meets it, under Xvfb: the sample on start, one
  * column per source, files that cannot be read named in a toast while the
  * others open, a file changed or deleted on disk, the segment unit setting,
- * export, drop, recent comparisons, 200 sources, and the window freed once
- * closed. A screenshot of the real window is kept with the test logs.
+ * export, drop, recent comparisons, 200 sources, pages pasted, dropped
+ * and added from the web, and the window freed once closed. A screenshot of the real window is kept with the test logs.
  *
  * The assertions read what is on screen (labels that are mapped), not
  * the window's private state.
@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "syn-application.h"
+#include "syn-comparison-view.h"
 #include "syn-window.h"
 #include "syn-test-files.h"
 #include "syn-test-slowdown.h"
@@ -263,9 +264,10 @@ screenshot_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-/* Renders the window as it is on screen to a PNG kept with the test logs. */
+/* Renders @widget (a window, a dialog) as it is on screen to a PNG kept
+ * with the test logs. */
 static void
-save_screenshot (SynWindow  *window,
+save_screenshot (gpointer    widget,
                  const char *name)
 {
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -276,19 +278,19 @@ save_screenshot (SynWindow  *window,
   GskRenderer *renderer;
   int width, height;
 
-  syn_test_wait_frames (window, 5);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  syn_test_wait_frames (widget, 5);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
   g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot of the window: %s (%d×%d)", path, width, height);
+  g_test_message ("Screenshot: %s (%d×%d)", path, width, height);
 }
 
 /* Tests */
@@ -400,7 +402,7 @@ test_nothing_readable (Fixture       *fixture,
 
   syn_window_open_files (window, files, 2);
   /* No empty comparison: a page that says why. */
-  wait_for_text (GTK_WIDGET (window), "No File Could Be Opened");
+  wait_for_text (GTK_WIDGET (window), "Nothing Could Be Opened");
   wait_for_text (GTK_WIDGET (window), "“image.bin”");
   wait_for_text (GTK_WIDGET (window), "“nowhere.txt”");
   g_assert_cmpuint (count_columns (window), ==, 0);
@@ -745,14 +747,14 @@ test_drop (Fixture       *fixture,
   wait_for_columns (window, n_sample_texts ());
   /* While dragging, the window says what a drop will do. */
   drag_enter (window);
-  wait_for_text (GTK_WIDGET (window), "Drop the files to compare them");
+  wait_for_text (GTK_WIDGET (window), "Drop the files or links to compare them");
   /* Onto the sample: a new comparison of the dropped files. */
   drop_files (window, files[0], files[1]);
   wait_for_columns (window, 2);
   g_assert_cmpstr (window_subtitle (window), ==, "2 sources");
   /* Onto a comparison: added to it. */
   drag_enter (window);
-  wait_for_text (GTK_WIDGET (window), "Drop the files to add them to this comparison");
+  wait_for_text (GTK_WIDGET (window), "Drop the files or links to add them to this comparison");
   save_screenshot (window, "window-drop.png");
   drop_files (window, files[2], files[3]);
   wait_for_columns (window, 4);
@@ -837,6 +839,63 @@ test_filters (Fixture       *fixture,
 
   g_settings_reset (settings, "divergent-only");
   g_settings_reset (settings, "show-boilerplate");
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !syn_comparison_view_get_scroll_together (data);
+}
+
+/* The header bar's toggle unlocks the columns, and the next window
+ * remembers it. */
+static void
+test_scroll_together_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = syn_application_get_settings (app);
+  SynWindow *window = new_window (), *next;
+  GtkWidget *button = find_action_button (GTK_WIDGET (window), "win.scroll-together");
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Scroll Columns Together");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (window))));
+
+  /* What a click on the toggle does (a button activated shows itself
+   * pressed for a moment first). */
+  g_assert_true (gtk_widget_activate (button));
+  syn_test_wait_until (is_unlocked, syn_window_get_view (window), "the columns to be unlocked");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_false (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (window))));
+  g_assert_false (g_settings_get_boolean (settings, "scroll-together"));
+
+  next = new_window ();
+  g_assert_false (syn_comparison_view_get_scroll_together (SYN_COMPARISON_VIEW (syn_window_get_view (next))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_action_button (GTK_WIDGET (next),
+                                                                                       "win.scroll-together"))));
+  g_settings_reset (settings, "scroll-together");
 }
 
 /* The size the user gives a window is what the next one opens with. */
@@ -1101,6 +1160,505 @@ test_screenshot (Fixture       *fixture,
   save_screenshot (window, "window-sample.png");
 }
 
+/* Sources from the web and the clipboard */
+
+/* A news page of our own, as a browser puts it on the clipboard. */
+static const char herald_page[] =
+  "<!DOCTYPE html>\n"
+  "<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+  "<title>Elm Street bridge reopens | The Harbourton Herald</title>\n"
+  "<meta property=\"og:site_name\" content=\"The Harbourton Herald\">\n"
+  "<meta property=\"og:title\" content=\"Elm Street bridge reopens after repairs\">\n"
+  "<meta property=\"article:published_time\" content=\"2026-03-02T08:30:00Z\">\n"
+  "</head><body>\n"
+  "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li>"
+  "<li><a href=\"/sport\">Sport</a></li></ul></nav>\n"
+  "<article>\n"
+  "<h1>Elm Street bridge reopens after repairs</h1>\n"
+  "<p>The Elm Street bridge reopened on Monday after six weeks of repairs, the city said in a statement.</p>\n"
+  "<p>Crews replaced 40 metres of railing and laid a new deck. \"It is safer than ever,\" said the city "
+  "engineer, who walked across it with the mayor.</p>\n"
+  "<p>Buses returned to the route at noon, and traffic was back to normal by the evening rush.</p>\n"
+  "</article>\n"
+  "<footer><p>&copy; 2026 The Harbourton Herald. All rights reserved.</p></footer>\n"
+  "</body></html>\n";
+
+#define HERALD_URL "https://harbourton-herald.example/news/elm-street-bridge"
+
+static GdkContentProvider *
+provider_for (const char   *mime_type,
+              gconstpointer data,
+              gsize         len)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+
+  return gdk_content_provider_new_for_bytes (mime_type, bytes);
+}
+
+/* Copies @text as plain text, with @html and the page's address when
+ * given, as Firefox does (its address in UTF-16). */
+static void
+set_clipboard (SynWindow  *window,
+               const char *html,
+               const char *text,
+               const char *url)
+{
+  GdkContentProvider *providers[3];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autofree gunichar2 *url16 = NULL;
+  glong url16_len = 0;
+  guint n = 0;
+
+  if (html != NULL)
+    providers[n++] = provider_for ("text/html", html, strlen (html));
+  if (text != NULL)
+    providers[n++] = provider_for ("text/plain;charset=utf-8", text, strlen (text));
+  if (url != NULL)
+    {
+      url16 = g_utf8_to_utf16 (url, -1, NULL, &url16_len, NULL);
+      providers[n++] = provider_for ("text/x-moz-url-priv", url16, url16_len * sizeof (gunichar2));
+    }
+  provider = gdk_content_provider_new_union (providers, n);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (window)), provider);
+}
+
+static SynArticle *
+nth_article (SynWindow *window,
+             guint      i)
+{
+  return g_list_model_get_item (syn_comparison_get_articles (syn_window_get_comparison (window)), i);
+}
+
+static SynWindow *
+window_with_two_files (Fixture *fixture)
+{
+  SynWindow *window = new_window ();
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  return window;
+}
+
+/* Ctrl+V with a page copied from a browser: a new column, named by the
+ * outlet, holding the story (not the markup), the page's address kept. */
+static void
+test_paste_html (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  g_autoptr(SynArticle) pasted = NULL;
+  const char *text;
+
+  set_clipboard (window, herald_page, "Elm Street bridge reopens after repairs", HERALD_URL);
+  g_assert_false (shows_text (&(ShowsText) { GTK_WIDGET (window), "The Harbourton Herald" }));
+  if (!syn_test_press_keys (GTK_WINDOW (window), "ctrl+v"))
+    return;
+  wait_for_columns (window, 3);
+  wait_for_text (GTK_WIDGET (window), "The Harbourton Herald · 2 Mar 2026");
+  save_screenshot (window, "window-paste.png");
+
+  pasted = nth_article (window, 2);
+  g_assert_cmpint (syn_article_get_origin (pasted), ==, SYN_ORIGIN_CLIPBOARD);
+  g_assert_cmpstr (syn_article_get_url (pasted), ==, HERALD_URL);
+  g_assert_nonnull (syn_source_get_retrieved (syn_article_get_source (pasted)));
+  text = syn_article_get_text (pasted, NULL);
+  g_assert_nonnull (strstr (text, "Crews replaced 40 metres of railing"));
+  g_assert_null (strstr (text, "<p>"));
+  g_assert_null (strstr (text, "All rights reserved"));
+}
+
+/* Plain text becomes a source of its own, named as pasted; a second one
+ * is told apart. */
+static void
+test_paste_text (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  g_autoptr(SynArticle) pasted = NULL;
+
+  set_clipboard (window, NULL, story_c, NULL);
+  if (!syn_test_press_keys (GTK_WINDOW (window), "ctrl+v"))
+    return;
+  wait_for_columns (window, 3);
+  wait_for_text (GTK_WIDGET (window), "Pasted Text");
+  pasted = nth_article (window, 2);
+  g_assert_cmpint (syn_article_get_origin (pasted), ==, SYN_ORIGIN_CLIPBOARD);
+  g_assert_cmpstr (syn_article_get_text (pasted, NULL), ==, story_c);
+  g_assert_null (syn_article_get_url (pasted));
+
+  /* The menu's item does the same. */
+  set_clipboard (window, NULL, "The bridge reopened on Monday. Crews replaced the railing.\n", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-source", NULL);
+  wait_for_columns (window, 4);
+  wait_for_text (GTK_WIDGET (window), "Pasted Text 2");
+  g_assert_cmpstr (window_subtitle (window), ==, "4 sources");
+}
+
+/* What is pasted on the sample starts a comparison of its own. */
+static void
+test_paste_on_sample (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autoptr(SynArticle) pasted = NULL;
+
+  syn_window_show_sample (window);
+  wait_for_columns (window, n_sample_texts ());
+  set_clipboard (window, NULL, story_a, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-source", NULL);
+  wait_for_columns (window, 1);
+  g_assert_cmpstr (window_subtitle (window), ==, "1 source");
+  pasted = nth_article (window, 0);
+  g_assert_cmpstr (syn_article_get_name (pasted), ==, "Pasted Text");
+  g_assert_false (syn_window_is_disposable (window));
+}
+
+/* An empty clipboard is said to be so. */
+static void
+test_paste_nothing (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+
+  set_clipboard (window, NULL, "  \n\t\n", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-source", NULL);
+  wait_for_text (GTK_WIDGET (window), "The clipboard holds no text to add");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkEditable *editable;
+  const char  *text;
+} EditableText;
+
+static gboolean
+editable_has_text (gpointer data)
+{
+  EditableText *e = data;
+
+  return g_strcmp0 (gtk_editable_get_text (e->editable), e->text) == 0;
+}
+
+static gboolean
+has_article_with_text (gpointer data)
+{
+  SynWindow *window = data;
+  GListModel *articles = syn_comparison_get_articles (syn_window_get_comparison (window));
+
+  if (syn_comparison_get_busy (syn_window_get_comparison (window)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+
+      if (strstr (syn_article_get_text (article, NULL), "second clipboard") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Ctrl+V in the search entry pastes into the entry, and only there. */
+static void
+test_paste_into_search (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  GtkWidget *entry;
+
+  g_assert_true (gtk_widget_activate_action (syn_window_get_view (window), "view.search", NULL));
+  entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  set_clipboard (window, NULL, "railing", NULL);
+  if (!syn_test_press_keys (GTK_WINDOW (window), "ctrl+v"))
+    return;
+  syn_test_wait_until (editable_has_text, &(EditableText) { GTK_EDITABLE (entry), "railing" },
+                       "the search entry to take the pasted text");
+
+  /* Out of the entry, the same keys add a source: the one pasted now, and
+   * nothing from the paste into the entry before it. */
+  set_clipboard (window, NULL, "A second clipboard text: the bridge is open again.\n", NULL);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  syn_test_press_keys (GTK_WINDOW (window), "ctrl+v");
+  syn_test_wait_until (has_article_with_text, window, "the second paste to be added");
+  g_assert_cmpuint (count_columns (window), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "railing");
+}
+
+/* The dialog of "Add from the Web", wherever libadwaita puts it. */
+static GtkWidget *
+web_dialog (SynWindow *window)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+#else
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+#endif
+}
+
+static gboolean
+web_dialog_shown (gpointer data)
+{
+  return web_dialog (data) != NULL;
+}
+
+static gboolean
+web_dialog_gone (gpointer data)
+{
+  return web_dialog (data) == NULL;
+}
+
+static gboolean
+add_enabled (GtkWidget *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "add");
+#else
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add");
+#endif
+}
+
+/* The button labelled @label (mnemonic marks aside) on screen in @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (gtk_button_get_label (GTK_BUTTON (widget)), "_", -1);
+      g_autofree char *plain = g_strjoinv ("", parts);
+
+      if (g_str_equal (plain, label))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens "Add from the Web", types @addresses and says whether Add is
+ * enabled. */
+static GtkWidget *
+open_web_dialog (SynWindow  *window,
+                 const char *addresses)
+{
+  GtkWidget *dialog, *view;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
+  syn_test_wait_until (web_dialog_shown, window, "the Add from the Web dialog");
+  dialog = web_dialog (window);
+  view = find_widget (dialog, GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), addresses, -1);
+  return dialog;
+}
+
+static void
+click_add (SynWindow *window,
+           GtkWidget *dialog)
+{
+  GtkWidget *add = find_button (dialog, "Add");
+
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_is_sensitive (add));
+  gtk_widget_activate (add);
+  syn_test_wait_until (web_dialog_gone, window, "the dialog to close");
+}
+
+/* A port on 127.0.0.1 that is bound but does not listen: connections to
+ * it are refused. */
+static GSocket *
+refusing_socket (guint16 *port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, any_port, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+/* The dialog names the line that is not an address and adds only when all
+ * are; an address that cannot be fetched is named by it. */
+static void
+test_add_from_web (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  guint16 port;
+  g_autoptr(GSocket) refusing = refusing_socket (&port);
+  g_autofree char *address = g_strdup_printf ("http://127.0.0.1:%u/news/story", port);
+  g_autofree char *both = g_strdup_printf ("%s\nharbourton-herald.example/news\n", address);
+  GtkWidget *dialog;
+
+  dialog = open_web_dialog (window, both);
+  wait_for_text (dialog, "Line 2 is not a web address (http:// or https://): “harbourton-herald.example/news”");
+  g_assert_false (add_enabled (dialog));
+  g_assert_false (gtk_widget_is_sensitive (find_button (dialog, "Add")));
+  save_screenshot (dialog, "window-add-from-web.png");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, GTK_TYPE_TEXT_VIEW))),
+                            address, -1);
+  wait_for_no_text (dialog, "is not a web address");
+  g_assert_true (add_enabled (dialog));
+  click_add (window, dialog);
+
+  /* The address is fetched, fails, and is named; the comparison stays. */
+  wait_for_text (GTK_WIDGET (window), address);
+  syn_test_wait_until (comparison_idle, syn_window_get_comparison (window), "the fetch to end");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+}
+
+static gboolean
+add_is_enabled (gpointer data)
+{
+  return add_enabled (data);
+}
+
+/* Addresses on the clipboard are offered in the dialog, ready to add. */
+static void
+test_add_from_web_offers_clipboard (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  const char *addresses = "https://harbourton-herald.example/news/1\nhttps://harbourton-herald.example/news/2";
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *dialog;
+
+  set_clipboard (window, NULL, addresses, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-from-web", NULL);
+  syn_test_wait_until (web_dialog_shown, window, "the Add from the Web dialog");
+  dialog = web_dialog (window);
+  syn_test_wait_until (add_is_enabled, dialog, "the copied addresses to be offered");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (dialog, GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, addresses);
+  /* Selected: what the user types replaces them. */
+  g_assert_true (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_widget_activate (find_button (dialog, "Cancel"));
+  syn_test_wait_until (web_dialog_gone, window, "the dialog to close");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+}
+
+/* A fetch that gets no answer is cancelled from its toast, at once. */
+static void
+test_cancel_fetch (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  g_autoptr(GSocketListener) silent = g_socket_listener_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  GtkWidget *cancel;
+  gint64 start;
+
+  /* It listens, so connections are made, and never accepts or answers. */
+  g_socket_listener_add_address (silent, any_port, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL, &bound,
+                                 &error);
+  g_assert_no_error (error);
+  address = g_strdup_printf ("http://127.0.0.1:%u/slow",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  click_add (window, open_web_dialog (window, address));
+  wait_for_text (GTK_WIDGET (window), "Fetching 1 page…");
+  save_screenshot (window, "window-fetching.png");
+  cancel = find_button (GTK_WIDGET (window), "Cancel");
+  g_assert_nonnull (cancel);
+  start = g_get_monotonic_time ();
+  gtk_widget_activate (cancel);
+  syn_test_wait_until (comparison_idle, syn_window_get_comparison (window), "the cancelled fetch");
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, 5 * syn_test_slowdown ());
+  wait_for_no_text (GTK_WIDGET (window), "Fetching 1 page…");
+  g_assert_cmpuint (count_columns (window), ==, 2);
+  g_assert_false (shows_text (&(ShowsText) { GTK_WIDGET (window), address }));
+}
+
+static void
+drop_string (SynWindow  *window,
+             const char *text)
+{
+  GtkDropTarget *target = find_drop_target (window);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  g_value_unset (&value);
+}
+
+/* A link dragged from a browser without a URI list is fetched; dragged
+ * text is a source of its own. */
+static void
+test_drop_link (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+  guint16 port;
+  g_autoptr(GSocket) refusing = refusing_socket (&port);
+  g_autofree char *address = g_strdup_printf ("http://127.0.0.1:%u/dropped", port);
+
+  drop_string (window, address);
+  wait_for_text (GTK_WIDGET (window), address);
+  drop_string (window, story_c);
+  wait_for_columns (window, 3);
+  wait_for_text (GTK_WIDGET (window), "Dropped Text");
+}
+
 /* The first window (of any application) that shows @text, or NULL. */
 static GtkWindow *
 find_window_showing (const char *text)
@@ -1214,6 +1772,7 @@ main (int   argc,
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);
   ADD ("/ui/window/filters", test_filters);
+  ADD ("/ui/window/scroll-together-kept", test_scroll_together_kept);
   ADD ("/ui/window/size-kept", test_size_kept);
   ADD ("/ui/window/first-size", test_first_size);
   ADD ("/ui/window/application-reuses-sample", test_application_reuses_sample);
@@ -1222,6 +1781,15 @@ main (int   argc,
   ADD ("/ui/window/many-sources", test_many_sources);
   ADD ("/ui/window/screenshot", test_screenshot);
   ADD ("/ui/window/shortcuts", test_shortcuts);
+  ADD ("/ui/window/paste-html", test_paste_html);
+  ADD ("/ui/window/paste-text", test_paste_text);
+  ADD ("/ui/window/paste-into-search", test_paste_into_search);
+  ADD ("/ui/window/paste-on-sample", test_paste_on_sample);
+  ADD ("/ui/window/paste-nothing", test_paste_nothing);
+  ADD ("/ui/window/add-from-web", test_add_from_web);
+  ADD ("/ui/window/add-from-web-offers-clipboard", test_add_from_web_offers_clipboard);
+  ADD ("/ui/window/cancel-fetch", test_cancel_fetch);
+  ADD ("/ui/window/drop-link", test_drop_link);
 #undef ADD
 
   status = g_test_run ();

@@ -221,6 +221,36 @@ syn_source_new_extracted (SynOrigin            origin,
 }
 
 SynSource *
+syn_source_new_pasted (const char  *html,
+                       const char  *text,
+                       const char  *url,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) page_error = NULL;
+  SynSource *self = NULL;
+
+  g_return_val_if_fail (html != NULL || text != NULL, NULL);
+
+  /* Selected text is clipboard UTF-8 whatever the page's own <meta> says. */
+  if (html != NULL)
+    self = syn_source_new_page (SYN_ORIGIN_CLIPBOARD, (const guint8 *) html, strlen (html), "UTF-8", url,
+                                text != NULL ? &page_error : error);
+  /* A selection too short to hold an article is still what the user chose. */
+  if (self == NULL && text != NULL)
+    {
+      SynDecoded *decoded = syn_decode ((const guint8 *) text, strlen (text), error);
+
+      if (decoded == NULL)
+        return NULL;
+      self = syn_source_new_text (SYN_ORIGIN_CLIPBOARD, decoded, url);
+    }
+  if (self != NULL)
+    syn_source_set_retrieved (self, now);
+  return self;
+}
+
+SynSource *
 syn_source_ref (SynSource *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -68,6 +68,13 @@ SynSource         *syn_source_new_extracted   (SynOrigin            origin,
                                                const char          *url,
                                                const SynSourceMeta *meta,
                                                GError             **error);
+/* What was pasted: @html (UTF-8, as browsers copy a selection) through the
+ * extraction, else — or when the extraction finds no text — @text; @url the
+ * page the browser said it was copied from, or NULL. Retrieved now. */
+SynSource         *syn_source_new_pasted      (const char       *html,
+                                               const char       *text,
+                                               const char       *url,
+                                               GError          **error);
 
 SynSource         *syn_source_ref             (SynSource        *self);
 void               syn_source_unref           (SynSource        *self);

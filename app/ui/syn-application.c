@@ -282,6 +282,7 @@ static const struct {
   { "window.close", { "<Control>w", NULL } },
   { "win.open", { "<Control>o", NULL } },
   { "win.add-source", { "<Control><Shift>o", NULL } },
+  { "win.add-from-web", { "<Control>l", NULL } },
   { "win.reload", { "<Control>r", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },

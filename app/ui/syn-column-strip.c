@@ -6,7 +6,9 @@
  * characters, a newspaper column) and a comfortable maximum (about 72); the bands take what is
  * left up to a point, and past that the columns sit centred. A column the
  * reader resized keeps its width. With many sources the minimum wins and
- * the strip, inside a horizontal scroller, scrolls.
+ * the strip, inside a horizontal scroller, scrolls. "Fit all" trades
+ * comfort for the overview: the minimum drops to a narrow column, so that
+ * every source is on screen whenever the window leaves each that much.
  *
  * Only the columns in (or next to) the visible part of the scroller are
  * mapped and allocated: a text view lays out its visible lines when it is
@@ -23,6 +25,7 @@
 #define MIN_CHARS         36
 #define MAX_CHARS         72
 #define RESIZE_MIN_WIDTH  220
+#define FIT_MIN_WIDTH     180
 #define GUTTER_MIN        40
 #define GUTTER_MAX        96
 
@@ -34,6 +37,8 @@ struct _SynColumnStrip
   GPtrArray *bands;     /* SynConnectorBands, columns->len - 1 of them */
   GArray    *widths;    /* int: set by the reader, or -1 */
   GArray    *allocated; /* int: the last allocated widths */
+  GArray    *positions; /* int: where each column starts, allocated or not */
+  gboolean   fit;
   int        resize_start;
   GtkAdjustment *hadjustment;
   double     placed_value;     /* the adjustment when columns were placed */
@@ -56,6 +61,8 @@ column_limits (SynColumnStrip *self,
   view = syn_article_column_get_view (g_ptr_array_index (self->columns, 0));
   *min_width = syn_article_view_width_for_chars (view, MIN_CHARS);
   *max_width = MAX (*min_width, syn_article_view_width_for_chars (view, MAX_CHARS));
+  if (self->fit)
+    *min_width = MIN (*min_width, FIT_MIN_WIDTH);
 }
 
 static void
@@ -137,6 +144,7 @@ syn_column_strip_size_allocate (GtkWidget *widget,
   x = MAX (0, (width - used - (int) n_gutters * gutter) / 2);
 
   g_array_set_size (self->allocated, n);
+  g_array_set_size (self->positions, n);
   visible_from = self->hadjustment != NULL ? gtk_adjustment_get_value (self->hadjustment) : 0;
   visible_to = self->hadjustment != NULL ? visible_from + gtk_adjustment_get_page_size (self->hadjustment) : width;
   self->placed_value = visible_from;
@@ -152,6 +160,7 @@ syn_column_strip_size_allocate (GtkWidget *widget,
 
       w = w >= 0 ? w : auto_width;
       g_array_index (self->allocated, int, i) = w;
+      g_array_index (self->positions, int, i) = x;
       place_child (g_ptr_array_index (self->columns, i), x, w, height, visible_from, visible_to);
       x += w;
       if (i < n_gutters)
@@ -219,6 +228,7 @@ syn_column_strip_finalize (GObject *object)
   g_ptr_array_unref (self->bands);
   g_array_unref (self->widths);
   g_array_unref (self->allocated);
+  g_array_unref (self->positions);
 
   G_OBJECT_CLASS (syn_column_strip_parent_class)->finalize (object);
 }
@@ -244,6 +254,7 @@ syn_column_strip_init (SynColumnStrip *self)
   self->bands = g_ptr_array_new ();
   self->widths = g_array_new (FALSE, FALSE, sizeof (int));
   self->allocated = g_array_new (FALSE, TRUE, sizeof (int));
+  self->positions = g_array_new (FALSE, TRUE, sizeof (int));
   self->resize_start = -1;
 }
 
@@ -284,6 +295,7 @@ syn_column_strip_remove_all (SynColumnStrip *self)
   g_ptr_array_set_size (self->bands, 0);
   g_array_set_size (self->widths, 0);
   g_array_set_size (self->allocated, 0);
+  g_array_set_size (self->positions, 0);
 }
 
 void
@@ -359,4 +371,46 @@ syn_column_strip_get_column_width (SynColumnStrip *self,
   g_return_val_if_fail (index < self->allocated->len, -1);
 
   return g_array_index (self->allocated, int, index);
+}
+
+/* Where column @index starts in the strip and how wide it is, whether or
+ * not it is on screen; FALSE before the strip is allocated. */
+gboolean
+syn_column_strip_get_column_extent (SynColumnStrip *self,
+                                    guint           index,
+                                    int            *x,
+                                    int            *width)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), FALSE);
+
+  if (index >= self->positions->len)
+    return FALSE;
+  *x = g_array_index (self->positions, int, index);
+  *width = g_array_index (self->allocated, int, index);
+  return TRUE;
+}
+
+gboolean
+syn_column_strip_get_fit (SynColumnStrip *self)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), FALSE);
+
+  return self->fit;
+}
+
+/* Narrow columns so that all fit, where they can; the widths the reader
+ * dragged are given up for it. */
+void
+syn_column_strip_set_fit (SynColumnStrip *self,
+                          gboolean        fit)
+{
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+
+  fit = !!fit;
+  if (self->fit == fit)
+    return;
+  self->fit = fit;
+  for (guint i = 0; fit && i < self->widths->len; i++)
+    g_array_index (self->widths, int, i) = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

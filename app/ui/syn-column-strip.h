@@ -36,5 +36,13 @@ void               syn_column_strip_set_column_width (SynColumnStrip *self,
                                                       int             width);
 int                syn_column_strip_get_column_width (SynColumnStrip *self,
                                                       guint           index);
+gboolean           syn_column_strip_get_column_extent (SynColumnStrip *self,
+                                                       guint           index,
+                                                       int            *x,
+                                                       int            *width);
+/* Whether columns narrow (down to a legible minimum) to fit the window. */
+gboolean           syn_column_strip_get_fit      (SynColumnStrip    *self);
+void               syn_column_strip_set_fit      (SynColumnStrip    *self,
+                                                  gboolean           fit);
 
 G_END_DECLS

@@ -15,11 +15,19 @@
  * The view keeps, per group, the (column, span) pairs that carry it, built
  * once per alignment from the spans of each column; bands, navigation and
  * selection all read from that table.
+ *
+ * Scrolling one column scrolls the others to the corresponding passages
+ * (syn-scroll-sync.c) unless the reader unlocks them. Every source stays
+ * in reach however many there are: sideways scrolling by Shift+wheel and
+ * touchpad, Alt+Left/Right from column to column, an overview of all
+ * sources at the right (syn-source-map.c) and a fit-all (Ctrl+0). Its
+ * keys are window-wide, so they work whatever has the focus.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "syn-article-column.h"
@@ -28,9 +36,13 @@
 #include "syn-legend.h"
 #include "syn-marks.h"
 #include "syn-model.h"
+#include "syn-scroll-sync.h"
+#include "syn-source-map.h"
 
 #define DETAIL_HEIGHT     210
 #define DETAIL_MIN_HEIGHT 120
+#define MAX_SCROLL_TRIES  20
+#define MAX_PLACING_FRAMES 60
 
 typedef struct {
   guint column;
@@ -55,6 +67,7 @@ struct _SynComparisonView
   GtkPaned          *paned;
   GtkScrolledWindow *hscroller;
   SynColumnStrip    *strip;
+  SynSourceMap      *source_map;
   SynGroupDetail    *detail;
   GtkWidget         *footer;
 
@@ -85,6 +98,13 @@ struct _SynComparisonView
   guint              restore_tick;
   GArray            *places;
   gboolean           syncing_filters;
+  SynScrollSync     *sync;
+  int                focus_pending;   /* column to focus once it is on screen */
+  int                scroll_pending;  /* column to scroll once it is on screen */
+  int                scroll_pending_span;
+  guint              scroll_tries;
+  guint              placing_tick;
+  guint              placing_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -96,6 +116,8 @@ enum {
   PROP_SHOW_BOILERPLATE,
   PROP_DIVERGENT_ONLY,
   PROP_UNIQUE_ONLY,
+  PROP_SCROLL_TOGETHER,
+  PROP_FIT_COLUMNS,
   N_PROPS
 };
 
@@ -332,6 +354,13 @@ select_span (SynComparisonView *self,
       s = span_at (self, column, span);
       group = s->group;
     }
+  if (self->sync != NULL)
+    {
+      syn_scroll_sync_set_selection (self->sync, column, span);
+      /* The chosen passage's column leads; the others level with it. */
+      if (column >= 0)
+        syn_scroll_sync_set_driver (self->sync, column);
+    }
   mark_selection (self, group);
   level_columns (self, group, reveal);
   set_selected_group_object (self, group);
@@ -395,11 +424,18 @@ is_divergence_stop (SynComparisonView *self,
   return is_passage_stop (self, column, span) && (s->divergent || s->unique);
 }
 
+/* The column holding the window's focus widget. Asked of the root, not of
+ * the widget: a window that is not the active one (a dialog over it, the
+ * moment before the window manager's focus arrives) still knows where
+ * its focus is, and a key press can reach it then. */
 static int
 focused_column (SynComparisonView *self)
 {
-  for (guint c = 0; c < self->views->len; c++)
-    if (gtk_widget_has_focus (GTK_WIDGET (view_at (self, c))))
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (guint c = 0; focus != NULL && c < self->views->len; c++)
+    if (focus == GTK_WIDGET (view_at (self, c)))
       return c;
   return -1;
 }
@@ -481,6 +517,305 @@ clear_selection_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   clear_selection (SYN_COMPARISON_VIEW (widget));
+}
+
+/* Across the columns ----------------------------------------------------- */
+
+/* Scrolls the strip sideways so that column @column is in full view (or
+ * its start, when it is wider than the view). */
+static void
+reveal_column (SynComparisonView *self,
+               guint              column)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double value = gtk_adjustment_get_value (adjustment), page = gtk_adjustment_get_page_size (adjustment);
+  int x, width;
+
+  if (!syn_column_strip_get_column_extent (self->strip, column, &x, &width))
+    return;
+  /* Bands either side stay in view: they show where the column's
+   * passages go. */
+  x -= 24;
+  width += 48;
+  if (x + width > value + page)
+    value = x + width - page;
+  if (x < value)
+    value = x;
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* Whether column @column is on screen, with a size: a column scrolled
+ * into view is mapped and allocated when the strip next is. */
+static gboolean
+is_placed (SynComparisonView *self,
+           int                column)
+{
+  GtkWidget *view = GTK_WIDGET (view_at (self, column));
+
+  return gtk_widget_get_mapped (view) && gtk_widget_get_height (view) > 0;
+}
+
+/* Scrolls @view so that span @index stands @y pixels down, by where its
+ * lines are estimated to be. A text view keeps a scroll to a mark until
+ * it has laid out every line, which in a long text a column that only
+ * came into view sideways may wait for long; for a jump from the
+ * overview, the estimate is near enough, and it is exact once the lines
+ * on screen are laid out. */
+static void
+scroll_to_estimate (SynArticleView *view,
+                    guint           index,
+                    double          y)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle visible;
+  float top, height;
+
+  if (!syn_article_view_get_span_extent (view, index, &top, &height))
+    return;
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+  /* The adjustment counts from above the text view's top margin. */
+  gtk_adjustment_set_value (adjustment, top + (floor (gtk_adjustment_get_value (adjustment)) - visible.y) - y);
+}
+
+/* Does what waited for a column to come on screen (the focus, a
+ * scroll) where it now is; TRUE while something still waits. */
+static gboolean
+place_pending (SynComparisonView *self)
+{
+  SynArticleView *view;
+
+  if (self->focus_pending >= (int) self->views->len || self->scroll_pending >= (int) self->views->len)
+    self->focus_pending = self->scroll_pending = -1;
+  if (self->focus_pending >= 0 && is_placed (self, self->focus_pending))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (view_at (self, self->focus_pending)));
+      self->focus_pending = -1;
+    }
+  if (self->scroll_pending >= 0 && is_placed (self, self->scroll_pending))
+    {
+      double target;
+
+      view = view_at (self, self->scroll_pending);
+      target = gtk_widget_get_height (GTK_WIDGET (view)) / 3.0;
+      /* Each frame lays out the lines the last estimate brought on
+       * screen and corrects the estimates: a few rounds converge. */
+      if (fabs (syn_article_view_get_span_view_y (view, self->scroll_pending_span) - target) > 1 &&
+          self->scroll_tries++ < MAX_SCROLL_TRIES)
+        scroll_to_estimate (view, self->scroll_pending_span, target);
+      else
+        self->scroll_pending = -1;
+    }
+  return self->focus_pending >= 0 || self->scroll_pending >= 0;
+}
+
+static gboolean
+placing_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+
+  /* A tick callback asks for frame after frame: never for long. */
+  if (place_pending (self) && ++self->placing_frames < MAX_PLACING_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->focus_pending = self->scroll_pending = -1;
+  self->placing_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_placing (SynComparisonView *self)
+{
+  self->placing_frames = 0;
+  if (self->placing_tick == 0)
+    self->placing_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), placing_tick_cb, NULL, NULL);
+}
+
+/* Gives column @column the keyboard focus, scrolled into view. */
+static void
+focus_column (SynComparisonView *self,
+              guint              column)
+{
+  GtkWidget *view = GTK_WIDGET (view_at (self, column));
+
+  reveal_column (self, column);
+  syn_scroll_sync_set_driver (self->sync, column);
+  if (gtk_widget_get_mapped (view))
+    {
+      gtk_widget_grab_focus (view);
+      return;
+    }
+  self->focus_pending = column;
+  wait_for_placing (self);
+}
+
+static void
+step_column (SynComparisonView *self,
+             int                direction)
+{
+  int from = focused_column (self), to;
+
+  if (from < 0)
+    from = self->focus_pending >= 0 ? self->focus_pending : self->anchor_column;
+  /* From outside the columns: the first (or last) is the next. */
+  if (from < 0)
+    to = direction > 0 ? 0 : (int) self->views->len - 1;
+  else
+    to = from + direction;
+  if (to < 0 || to >= (int) self->views->len)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  focus_column (self, to);
+}
+
+static void
+next_column_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  step_column (SYN_COMPARISON_VIEW (widget), 1);
+}
+
+static void
+previous_column_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  step_column (SYN_COMPARISON_VIEW (widget), -1);
+}
+
+/* Shift+wheel, and a touchpad's sideways swipe, over the columns scroll
+ * the strip sideways. Caught before the column under the pointer, which
+ * would scroll (or swallow) it. */
+static gboolean
+sideways_scroll_cb (SynComparisonView        *self,
+                    double                    dx,
+                    double                    dy,
+                    GtkEventControllerScroll *controller)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double delta, step = 1;
+
+  if (state & GDK_SHIFT_MASK)
+    delta = dx != 0 ? dx : dy;
+  else if (fabs (dx) > fabs (dy))
+    delta = dx;
+  else
+    return GDK_EVENT_PROPAGATE;
+  /* A wheel's notch moves as far as GTK's own scrollers move for it. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta * step);
+  return GDK_EVENT_STOP;
+}
+
+/* Is column @column (a part of it at least) in the strip's view? For the
+ * overview's lighter bars. */
+static gboolean
+column_in_view (guint    column,
+                gpointer user_data)
+{
+  SynComparisonView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  int x, width;
+
+  return syn_column_strip_get_column_extent (self->strip, column, &x, &width) &&
+         x + width > value && x < value + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A click on the overview: that source's column comes into view, scrolled
+ * to the passage at that point of its text, and the others follow it. */
+static void
+map_position_cb (SynComparisonView *self,
+                 guint              column,
+                 double             fraction)
+{
+  SynArticleView *view;
+  int total, span = -1;
+
+  if (column >= self->views->len)
+    return;
+  view = view_at (self, column);
+  total = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      const SynSpan *s = syn_article_view_get_span (view, i);
+
+      if (s->collapsed)
+        continue;
+      if (span >= 0 && s->start > fraction * total)
+        break;
+      span = i;
+    }
+  reveal_column (self, column);
+  syn_scroll_sync_set_driver (self->sync, column);
+  if (span < 0)
+    return;
+  self->scroll_pending = column;
+  self->scroll_pending_span = span;
+  self->scroll_tries = 0;
+  if (place_pending (self))
+    wait_for_placing (self);
+}
+
+typedef struct {
+  const char *trigger;
+  const char *action;
+} Shortcut;
+
+static GtkEventController *
+window_shortcuts (const Shortcut    *shortcuts,
+                  guint              n_shortcuts,
+                  GtkPropagationPhase phase)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (controller, phase);
+  for (guint i = 0; i < n_shortcuts; i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  return controller;
+}
+
+/* Window-wide keys: wherever the focus is (nowhere at start-up, a column,
+ * the header bar, a toolbar button, the search entry), these reach the
+ * view. Most are taken before the focused widget sees them: the paned
+ * around the columns would take F8 for its handle, which would make the
+ * key the status line names do nothing while a column has the focus.
+ * Escape, j and k come after, so that the search entry and popups keep
+ * theirs. Down and Up stay with the columns (see add_view_shortcuts()):
+ * elsewhere they move the focus. */
+static void
+add_window_shortcuts (SynComparisonView *self)
+{
+  static const Shortcut first[] = {
+    { "F8|<Alt>Down", "view.next-divergence" },
+    { "<Shift>F8|<Alt>Up", "view.previous-divergence" },
+    { "<Control>f", "view.search" },
+    { "<Alt>Right", "view.next-column" },
+    { "<Alt>Left", "view.previous-column" },
+    { "<Control>0", "view.fit-columns" },
+  };
+  static const Shortcut last[] = {
+    { "Escape", "view.clear-selection" },
+    { "j", "view.next-passage" },
+    { "k", "view.previous-passage" },
+  };
+  GtkEventController *controller;
+
+  gtk_widget_add_controller (GTK_WIDGET (self), window_shortcuts (first, G_N_ELEMENTS (first), GTK_PHASE_CAPTURE));
+  gtk_widget_add_controller (GTK_WIDGET (self), window_shortcuts (last, G_N_ELEMENTS (last), GTK_PHASE_BUBBLE));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "scroll", G_CALLBACK (sideways_scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hscroller), controller);
 }
 
 static void
@@ -570,6 +905,8 @@ go_to_match (SynComparisonView *self,
       int n = syn_article_view_get_n_matches (view);
 
       syn_article_view_set_current_match (view, index >= base && index < base + n ? index - base : -1);
+      if (index >= base && index < base + n)
+        syn_scroll_sync_set_driver (self->sync, c);
       base += n;
     }
   self->current_match = index;
@@ -623,6 +960,8 @@ apply_filters (SynComparisonView *self)
                                  self->unique_only);
   for (guint c = 0; c + 1 < self->views->len; c++)
     gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
+  /* Collapsed passages pair with nothing. */
+  syn_scroll_sync_invalidate (self->sync);
 
   self->syncing_filters = TRUE;
   gtk_toggle_button_set_active (self->divergent_button, self->divergent_only);
@@ -767,6 +1106,9 @@ rebuild (SynComparisonView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
   self->detail_tick = 0;
   update_detail (self);
+  syn_scroll_sync_set_views (self->sync, NULL);
+  syn_source_map_set_views (self->source_map, NULL);
+  self->focus_pending = self->scroll_pending = -1;
   syn_column_strip_remove_all (self->strip);
   g_ptr_array_set_size (self->views, 0);
   g_ptr_array_set_size (self->members, 0);
@@ -805,10 +1147,14 @@ rebuild (SynComparisonView *self)
           g_ptr_array_add (self->views, view);
         }
       build_members (self, g_list_model_get_n_items (syn_comparison_get_groups (self->comparison)));
+      syn_scroll_sync_set_views (self->sync, self->views);
+      syn_source_map_set_views (self->source_map, self->views);
       for (guint c = 0; c + 1 < self->views->len; c++)
         syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
     }
 
+  /* One source needs no overview. */
+  gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
   update_status (self);
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
@@ -970,7 +1316,11 @@ syn_comparison_view_dispose (GObject *object)
   if (self->restore_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->restore_tick);
   self->restore_tick = 0;
+  if (self->placing_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->placing_tick);
+  self->placing_tick = 0;
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->sync, syn_scroll_sync_free);
   g_clear_object (&self->comparison);
   g_clear_object (&self->selected_group);
   g_clear_object (&self->header_group);
@@ -1016,6 +1366,12 @@ syn_comparison_view_get_property (GObject    *object,
     case PROP_UNIQUE_ONLY:
       g_value_set_boolean (value, self->unique_only);
       break;
+    case PROP_SCROLL_TOGETHER:
+      g_value_set_boolean (value, syn_comparison_view_get_scroll_together (self));
+      break;
+    case PROP_FIT_COLUMNS:
+      g_value_set_boolean (value, syn_column_strip_get_fit (self->strip));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1045,6 +1401,12 @@ syn_comparison_view_set_property (GObject      *object,
       break;
     case PROP_UNIQUE_ONLY:
       syn_comparison_view_set_unique_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_SCROLL_TOGETHER:
+      syn_comparison_view_set_scroll_together (self, g_value_get_boolean (value));
+      break;
+    case PROP_FIT_COLUMNS:
+      syn_comparison_view_set_fit_columns (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1084,9 +1446,18 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
     g_param_spec_boolean ("unique-only", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SCROLL_TOGETHER] =
+    g_param_spec_boolean ("scroll-together", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FIT_COLUMNS] =
+    g_param_spec_boolean ("fit-columns", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SYN_TYPE_COLUMN_STRIP);
+  g_type_ensure (SYN_TYPE_SOURCE_MAP);
   g_type_ensure (SYN_TYPE_GROUP_DETAIL);
   g_type_ensure (SYN_TYPE_LEGEND);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1104,6 +1475,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, paned);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, hscroller);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, strip);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, source_map);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, detail);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, footer);
   gtk_widget_class_bind_template_callback (widget_class, filter_toggled_cb);
@@ -1111,6 +1483,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_position_cb);
 
   gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "view.previous-divergence", NULL, previous_divergence_action);
@@ -1122,17 +1495,15 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "view.show-boilerplate", "show-boilerplate");
   gtk_widget_class_install_property_action (widget_class, "view.divergent-only", "divergent-only");
   gtk_widget_class_install_property_action (widget_class, "view.unique-only", "unique-only");
+  gtk_widget_class_install_property_action (widget_class, "view.scroll-together", "scroll-together");
+  gtk_widget_class_install_property_action (widget_class, "view.fit-columns", "fit-columns");
+  gtk_widget_class_install_action (widget_class, "view.next-column", NULL, next_column_action);
+  gtk_widget_class_install_action (widget_class, "view.previous-column", NULL, previous_column_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "view.next-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "view.next-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "view.previous-divergence", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "view.previous-divergence", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "view.next-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "view.next-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "view.previous-passage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "view.previous-passage", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "view.clear-selection", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "syncomparisonview");
 }
@@ -1147,7 +1518,12 @@ syn_comparison_view_init (SynComparisonView *self)
   self->anchor_column = self->anchor_span = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
+  self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
+  self->focus_pending = self->scroll_pending = -1;
+  add_window_shortcuts (self);
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
+  syn_source_map_set_hadjustment (self->source_map, gtk_scrolled_window_get_hadjustment (self->hscroller));
+  syn_source_map_set_visible_func (self->source_map, column_in_view, self);
   gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
@@ -1410,4 +1786,50 @@ syn_comparison_view_get_column_width (SynComparisonView *self,
   g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), -1);
 
   return syn_column_strip_get_column_width (self->strip, column);
+}
+
+gboolean
+syn_comparison_view_get_scroll_together (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->sync != NULL && syn_scroll_sync_get_enabled (self->sync);
+}
+
+/* Scrolling a column keeps the others level with it (see
+ * syn-scroll-sync.c), or lets each column scroll on its own. */
+void
+syn_comparison_view_set_scroll_together (SynComparisonView *self,
+                                         gboolean           scroll_together)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  scroll_together = !!scroll_together;
+  if (self->sync == NULL || syn_scroll_sync_get_enabled (self->sync) == scroll_together)
+    return;
+  syn_scroll_sync_set_enabled (self->sync, scroll_together);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCROLL_TOGETHER]);
+}
+
+gboolean
+syn_comparison_view_get_fit_columns (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return syn_column_strip_get_fit (self->strip);
+}
+
+/* Narrows the columns so that every source is in view where the window
+ * allows (see syn-column-strip.c); off, they take a comfortable width. */
+void
+syn_comparison_view_set_fit_columns (SynComparisonView *self,
+                                     gboolean           fit_columns)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  fit_columns = !!fit_columns;
+  if (syn_column_strip_get_fit (self->strip) == fit_columns)
+    return;
+  syn_column_strip_set_fit (self->strip, fit_columns);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT_COLUMNS]);
 }

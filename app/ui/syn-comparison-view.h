@@ -7,13 +7,17 @@
  * search across all columns.
  *
  * Widget actions (with their keys, see syn_comparison_view_class_init()):
- *   view.next-divergence      F8, Alt+Down
- *   view.previous-divergence  Shift+F8, Alt+Up
- *   view.next-passage         Down, J (when a column has focus)
- *   view.previous-passage     Up, K
- *   view.clear-selection      Escape
- *   view.search               Ctrl+F
+ *   view.next-divergence      F8, Alt+Down (window-wide)
+ *   view.previous-divergence  Shift+F8, Alt+Up (window-wide)
+ *   view.next-passage         J (window-wide), Down (when a column has focus)
+ *   view.previous-passage     K (window-wide), Up (when a column has focus)
+ *   view.clear-selection      Escape (window-wide)
+ *   view.search               Ctrl+F (window-wide)
  *   view.show-legend
+ *   view.scroll-together      (a property action)
+ *   view.next-column          Alt+Right (window-wide)
+ *   view.previous-column      Alt+Left (window-wide)
+ *   view.fit-columns          Ctrl+0 (window-wide; a property action)
  */
 #pragma once
 
@@ -60,5 +64,16 @@ void           syn_comparison_view_set_divergent_only   (SynComparisonView *self
 gboolean       syn_comparison_view_get_unique_only      (SynComparisonView *self);
 void           syn_comparison_view_set_unique_only      (SynComparisonView *self,
                                                          gboolean           unique_only);
+
+/* Whether scrolling one column scrolls the others to the corresponding
+ * passages (the default). */
+gboolean       syn_comparison_view_get_scroll_together  (SynComparisonView *self);
+void           syn_comparison_view_set_scroll_together  (SynComparisonView *self,
+                                                         gboolean           scroll_together);
+
+/* Whether the columns narrow so that all are in view (Ctrl+0). */
+gboolean       syn_comparison_view_get_fit_columns      (SynComparisonView *self);
+void           syn_comparison_view_set_fit_columns      (SynComparisonView *self,
+                                                         gboolean           fit_columns);
 
 G_END_DECLS

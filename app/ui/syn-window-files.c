@@ -117,7 +117,9 @@ _syn_window_remember_comparison (SynWindow *self)
       if (file == NULL)
         continue;
       uri = g_file_get_uri (file);
-      gtk_recent_manager_add_item (manager, uri);
+      /* The desktop's recent files are files, not web pages. */
+      if (g_file_is_native (file))
+        gtk_recent_manager_add_item (manager, uri);
       g_strv_builder_add (builder, uri);
     }
   uris = g_strv_builder_end (builder);
@@ -470,9 +472,9 @@ export_activated (GtkWidget  *widget,
 #endif
 }
 
-/* Drag and drop: files dropped on a comparison are added to it; on the
- * sample or an empty window they make a new comparison. The drop overlay
- * says which before the user lets go. */
+/* Drag and drop: files and links dropped on a comparison are added to it;
+ * on the sample or an empty window they make a new comparison. The drop
+ * overlay says which before the user lets go. */
 
 static GdkDragAction
 drop_enter_cb (GtkDropTarget *target,
@@ -481,8 +483,8 @@ drop_enter_cb (GtkDropTarget *target,
                SynWindow     *self)
 {
   gtk_label_set_text (self->drop_label, syn_window_is_disposable (self)
-                      ? _("Drop the files to compare them")
-                      : _("Drop the files to add them to this comparison"));
+                      ? _("Drop the files or links to compare them")
+                      : _("Drop the files or links to add them to this comparison"));
   gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
   return GDK_ACTION_COPY;
 }
@@ -501,10 +503,15 @@ drop_cb (GtkDropTarget *target,
          double         y,
          SynWindow     *self)
 {
-  GSList *list = g_value_get_boxed (value);
+  GSList *list;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
   gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+  /* A link from a browser, when it comes without a URI list. */
+  if (G_VALUE_HOLDS_STRING (value))
+    return _syn_window_drop_text (self, g_value_get_string (value));
+
+  list = g_value_get_boxed (value);
   for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
   if (files->len == 0)
@@ -520,7 +527,12 @@ drop_cb (GtkDropTarget *target,
 static void
 setup_drop_target (SynWindow *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  /* Files first: a browser's link comes as a URI list too, which makes
+   * files of its addresses (fetched like any web address). */
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
 
   g_signal_connect (target, "enter", G_CALLBACK (drop_enter_cb), self);
   g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by syn-window.c (the comparison and what the window shows of it)
- * and syn-window-files.c (how files reach the window and leave it: the
- * Open dialog, recent comparisons, drag and drop, export).
+ * Shared by syn-window.c (the comparison and what the window shows of it),
+ * syn-window-files.c (how files reach the window and leave it: the Open
+ * dialog, recent comparisons, drag and drop, export) and syn-window-web.c
+ * (web addresses, the clipboard and dropped text).
  */
 #pragma once
 
@@ -43,7 +44,9 @@ struct _SynWindow
   GCancellable         *cancellable;
   GHashTable           *noticed;          /* SynArticle whose encoding was noticed */
   GStrv                 failure_messages; /* for the "Details" of the last toast */
+  AdwToast             *fetch_toast;      /* "Fetching…", with Cancel; not owned */
   guint                 n_pending;        /* operations started and not finished */
+  guint                 n_fetching;       /* of them, those fetching web pages */
   guint                 n_opening;        /* files asked for by the last open */
   gboolean              shows_sample;     /* the untouched sample */
   gboolean              in_dispose;
@@ -59,6 +62,10 @@ void  _syn_window_add_toast             (SynWindow      *self,
                                          const char     *title,
                                          guint           timeout);
 char *_syn_window_file_display_name     (GFile          *file);
+/* Adds @source, read in memory (pasted, dropped), as a new article. */
+void  _syn_window_add_source            (SynWindow      *self,
+                                         SynSource      *source,
+                                         const char     *name);
 
 /* syn-window-files.c */
 /* Menu labels take "_" as a mnemonic mark: file names keep theirs. */
@@ -78,5 +85,13 @@ SynArticle *_syn_window_find_source_file (SynWindow     *self,
 void  _syn_window_init_save             (SynWindow      *self);
 /* win.save, win.save-as */
 void  _syn_window_class_init_save       (GtkWidgetClass *widget_class);
+
+/* syn-window-web.c */
+/* Adds dropped text: web addresses (one per line) are fetched, other text
+ * becomes a source of its own. FALSE when there is nothing to add. */
+gboolean _syn_window_drop_text          (SynWindow      *self,
+                                         const char     *text);
+/* win.add-from-web, win.paste-source and its keys */
+void  _syn_window_class_init_web        (GtkWidgetClass *widget_class);
 
 G_END_DECLS

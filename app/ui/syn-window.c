@@ -3,7 +3,7 @@
  * The main window: one comparison, its header bar and menus, and what the
  * window shows of the comparison. How files reach the window (the Open
  * dialog, recent comparisons, drag and drop) and leave it (export) is in
- * syn-window-files.c.
+ * syn-window-files.c; web pages and pasted text, in syn-window-web.c.
  *
  * Reading and aligning happen in the model's worker thread; the window only
  * starts operations and shows their progress, so it never freezes, even
@@ -41,12 +41,14 @@ typedef enum {
   OP_ADD,
   OP_RELOAD,
   OP_REMOVE,
+  OP_PASTE,
 } WindowOp;
 
 typedef struct {
   SynWindow *self;
   WindowOp   kind;
   GPtrArray *files;   /* GFile asked for (open, add) */
+  gboolean   fetches; /* some of them are web addresses */
 } OpData;
 
 static void update_state (SynWindow *self);
@@ -89,9 +91,14 @@ n_articles (SynWindow *self)
 char *
 _syn_window_file_display_name (GFile *file)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *basename = NULL;
   g_autofree char *parse_name = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
 
+  /* A web page is known by its address: its last part says little. */
+  if (syn_fetch_is_web_uri (uri))
+    return g_steal_pointer (&uri);
+  basename = g_file_get_basename (file);
   if (basename != NULL)
     return g_filename_display_name (basename);
   parse_name = g_file_get_parse_name (file);
@@ -106,7 +113,7 @@ update_title (SynWindow *self)
   g_autofree char *window_title = NULL;
 
   if (n == 0 && self->n_pending > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u file…", "Reading %u files…",
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u source…", "Reading %u sources…",
                                              self->n_opening), self->n_opening);
   else if (n == 0)
     subtitle = g_strdup ("");
@@ -164,12 +171,12 @@ set_empty_description (SynWindow          *self,
       adw_status_page_set_icon_name (self->empty_page, "document-open-symbolic");
       adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
       g_string_append (markup, _("Open two or more versions of a text to read them side by side, "
-                                 "or drop their files here."));
+                                 "drop their files or links here, or paste them."));
     }
   else
     {
       adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->empty_page, _("No File Could Be Opened"));
+      adw_status_page_set_title (self->empty_page, _("Nothing Could Be Opened"));
       for (guint i = 0; messages[i] != NULL; i++)
         {
           g_autofree char *escaped = g_markup_escape_text (messages[i], -1);
@@ -545,6 +552,56 @@ begin_op (SynWindow *self)
   update_state (self);
 }
 
+static void
+fetch_toast_dismissed_cb (SynWindow *self)
+{
+  self->fetch_toast = NULL;
+}
+
+/* Fetching a page may take many seconds: while the comparison stays on
+ * screen (the loading page has a Cancel button of its own), a toast says
+ * so and offers to cancel. */
+static void
+begin_fetch (SynWindow *self,
+             OpData    *data)
+{
+  g_autofree char *title = NULL;
+  guint n_web = 0;
+
+  for (guint i = 0; data->files != NULL && i < data->files->len; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (g_ptr_array_index (data->files, i));
+
+      n_web += syn_fetch_is_web_uri (uri);
+    }
+  if (n_web == 0)
+    return;
+  data->fetches = TRUE;
+  self->n_fetching++;
+  if (self->fetch_toast != NULL || n_articles (self) == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Fetching %u page…", "Fetching %u pages…", n_web),
+                           n_web);
+  self->fetch_toast = adw_toast_new (title);
+  adw_toast_set_timeout (self->fetch_toast, 0);
+  adw_toast_set_button_label (self->fetch_toast, _("_Cancel"));
+  adw_toast_set_action_name (self->fetch_toast, "win.cancel-loading");
+  g_signal_connect_object (self->fetch_toast, "dismissed", G_CALLBACK (fetch_toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->fetch_toast);
+}
+
+static void
+end_fetch (SynWindow *self,
+           OpData    *data)
+{
+  if (!data->fetches)
+    return;
+  g_assert (self->n_fetching > 0);
+  if (--self->n_fetching == 0 && self->fetch_toast != NULL)
+    adw_toast_dismiss (self->fetch_toast);
+}
+
 static gboolean
 end_op (OpData  *data,
         GError  *error)
@@ -553,6 +610,7 @@ end_op (OpData  *data,
 
   g_assert (self->n_pending > 0);
   self->n_pending--;
+  end_fetch (self, data);
   if (self->in_dispose || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       if (!self->in_dispose)
@@ -578,12 +636,14 @@ loaded_cb (GObject      *object,
     ok = syn_comparison_load_finish (SYN_COMPARISON (object), result, &failures, &error);
   else if (data->kind == OP_ADD)
     ok = syn_comparison_add_files_finish (SYN_COMPARISON (object), result, &failures, &error);
+  else if (data->kind == OP_PASTE)
+    ok = syn_comparison_add_source_finish (SYN_COMPARISON (object), result, &error);
   else
     ok = syn_comparison_reload_finish (SYN_COMPARISON (object), result, &failures, &error);
 
   if (end_op (data, error))
     {
-      if (ok && data->kind != OP_RELOAD)
+      if (ok && (data->kind == OP_OPEN || data->kind == OP_ADD))
         {
           if (data->kind == OP_OPEN)
             self->shows_sample = FALSE;
@@ -607,6 +667,8 @@ syn_window_open_files (SynWindow  *self,
                        GFile     **files,
                        guint       n_files)
 {
+  OpData *data;
+
   g_return_if_fail (SYN_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
@@ -614,8 +676,9 @@ syn_window_open_files (SynWindow  *self,
   set_empty_description (self, NULL);
   self->n_opening = n_files;
   begin_op (self);
-  syn_comparison_load_async (self->comparison, files, n_files, self->cancellable,
-                             loaded_cb, op_data_new (self, OP_OPEN, files, n_files));
+  data = op_data_new (self, OP_OPEN, files, n_files);
+  begin_fetch (self, data);
+  syn_comparison_load_async (self->comparison, files, n_files, self->cancellable, loaded_cb, data);
 }
 
 void
@@ -623,13 +686,33 @@ syn_window_add_files (SynWindow  *self,
                       GFile     **files,
                       guint       n_files)
 {
+  OpData *data;
+
   g_return_if_fail (SYN_IS_WINDOW (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
   self->shows_sample = FALSE;
   begin_op (self);
-  syn_comparison_add_files_async (self->comparison, files, n_files, self->cancellable,
-                                  loaded_cb, op_data_new (self, OP_ADD, files, n_files));
+  data = op_data_new (self, OP_ADD, files, n_files);
+  begin_fetch (self, data);
+  syn_comparison_add_files_async (self->comparison, files, n_files, self->cancellable, loaded_cb, data);
+}
+
+void
+_syn_window_add_source (SynWindow  *self,
+                        SynSource  *source,
+                        const char *name)
+{
+  /* What is pasted on the sample starts a comparison of its own. */
+  if (self->shows_sample)
+    {
+      syn_comparison_load_texts (self->comparison, NULL, NULL, 0, NULL);
+      self->n_opening = 1;
+    }
+  self->shows_sample = FALSE;
+  begin_op (self);
+  syn_comparison_add_source_async (self->comparison, source, name, self->cancellable,
+                                   loaded_cb, op_data_new (self, OP_PASTE, NULL, 0));
 }
 
 static void
@@ -865,6 +948,7 @@ setup_settings (SynWindow *self)
   add_filter (self, "show-boilerplate", "show-boilerplate");
   add_filter (self, "divergent-only", "divergent-only");
   add_filter (self, "unique-only", NULL);
+  add_filter (self, "scroll-together", "scroll-together");
 }
 
 /* GObject */
@@ -878,6 +962,9 @@ syn_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_data (self->comparison, self);
+  if (self->fetch_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->fetch_toast, self);
+  self->fetch_toast = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SYN_TYPE_WINDOW);
 
@@ -928,6 +1015,7 @@ syn_window_class_init (SynWindowClass *klass)
 
   _syn_window_class_init_files (widget_class);
   _syn_window_class_init_save (widget_class);
+  _syn_window_class_init_web (widget_class);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sample", NULL, show_sample_activated);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_activated);

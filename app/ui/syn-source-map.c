@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The overview of all sources, for when there are more than the window
+ * shows. Each source is a bar as tall as the map; each passage a stripe
+ * at its place in the text (by characters, so it needs no layout and is
+ * the same whether or not the column is on screen), coloured by what it
+ * is to the comparison: shared as told elsewhere, reworded, in conflict
+ * (a number or quotation that disagrees) or only in this source. The
+ * part of each text its column shows is outlined, and the bars of the
+ * columns in view are lighter, so the map answers "where am I, and where
+ * do the sources differ" at a glance; a click goes there.
+ *
+ * The stripes are worked out once per comparison; drawing is a rectangle
+ * per passage, and a scroll only redraws.
+ */
+#define G_LOG_DOMAIN "syn-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "syn-marks.h"
+#include "syn-source-map.h"
+
+#define BAR      8
+#define GAP      4
+#define PADDING  6
+#define MIN_MARK 1.5f
+
+typedef enum {
+  KIND_SHARED,
+  KIND_REWORDED,
+  KIND_CONFLICT,
+  KIND_UNIQUE,
+} Kind;
+
+typedef struct {
+  float top;      /* fractions of the text */
+  float bottom;
+  Kind  kind;
+} Stripe;
+
+typedef struct {
+  SynArticleView *view;
+  GtkAdjustment  *adjustment;
+  GArray         *stripes;
+} Bar;
+
+struct _SynSourceMap
+{
+  GtkWidget               parent_instance;
+
+  GArray                 *bars;      /* Bar */
+  GtkAdjustment          *hadjustment;
+  SynSourceMapVisibleFunc visible_func;
+  gpointer                visible_data;
+  int                     drag_column;
+  double                  drag_x;
+  double                  drag_y;
+};
+
+G_DEFINE_FINAL_TYPE (SynSourceMap, syn_source_map, GTK_TYPE_WIDGET)
+
+enum {
+  POSITION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+has_conflict (SynPassage *passage)
+{
+  guint n = 0;
+  const SynDivergence *divergences = syn_passage_get_divergences (passage, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (divergences[i].kind == SYN_DIVERGENCE_NUMBER || divergences[i].kind == SYN_DIVERGENCE_QUOTE)
+      return TRUE;
+  return FALSE;
+}
+
+static GArray *
+make_stripes (SynArticleView *view)
+{
+  GArray *stripes = g_array_new (FALSE, FALSE, sizeof (Stripe));
+  int total = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  for (guint i = 0; total > 0 && i < syn_article_view_get_n_spans (view); i++)
+    {
+      const SynSpan *span = syn_article_view_get_span (view, i);
+      Stripe stripe;
+
+      if (span->boilerplate || (span->group < 0 && !span->unique))
+        continue;
+      stripe.top = (float) span->start / total;
+      stripe.bottom = (float) span->end / total;
+      if (span->unique)
+        stripe.kind = KIND_UNIQUE;
+      else if (has_conflict (span->passage))
+        stripe.kind = KIND_CONFLICT;
+      else if (span->divergent)
+        stripe.kind = KIND_REWORDED;
+      else
+        stripe.kind = KIND_SHARED;
+      g_array_append_val (stripes, stripe);
+    }
+  return stripes;
+}
+
+static void
+bar_clear (gpointer data)
+{
+  Bar *bar = data;
+
+  g_clear_object (&bar->view);
+  g_clear_object (&bar->adjustment);
+  g_clear_pointer (&bar->stripes, g_array_unref);
+}
+
+static void
+disconnect_all (SynSourceMap *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    g_signal_handlers_disconnect_by_data (g_array_index (self->bars, Bar, i).adjustment, self);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+}
+
+static void
+watch (SynSourceMap  *self,
+       GtkAdjustment *adjustment)
+{
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+static const GdkRGBA *
+stripe_color (const SynPalette *palette,
+              Kind              kind)
+{
+  switch (kind)
+    {
+    case KIND_UNIQUE:
+      return &palette->gutter_unique;
+    case KIND_CONFLICT:
+      return &palette->number;
+    case KIND_REWORDED:
+      return &palette->changed_line;
+    case KIND_SHARED:
+    default:
+      return &palette->gutter_shared;
+    }
+}
+
+static void
+snapshot_viewport (GtkSnapshot       *snapshot,
+                   const Bar         *bar,
+                   const SynPalette  *palette,
+                   float              x,
+                   float              top,
+                   float              height)
+{
+  double upper = gtk_adjustment_get_upper (bar->adjustment);
+  float y0, y1, widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
+  GdkRGBA edge = palette->text;
+  GdkRGBA edges[4];
+  GskRoundedRect outline;
+
+  if (upper <= 0)
+    return;
+  y0 = top + height * gtk_adjustment_get_value (bar->adjustment) / upper;
+  y1 = top + height * (gtk_adjustment_get_value (bar->adjustment) + gtk_adjustment_get_page_size (bar->adjustment)) / upper;
+  edge.alpha = 0.6f;
+  for (guint i = 0; i < 4; i++)
+    edges[i] = edge;
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (x - 2, y0, BAR + 4, MAX (y1 - y0, 4)), 2);
+  gtk_snapshot_append_border (snapshot, &outline, widths, edges);
+}
+
+static void
+syn_source_map_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SynSourceMap *self = SYN_SOURCE_MAP (widget);
+  const SynPalette *palette = syn_marks_get_palette ();
+  float top = PADDING, height = gtk_widget_get_height (widget) - 2 * PADDING;
+
+  if (height <= 0)
+    return;
+  for (guint c = 0; c < self->bars->len; c++)
+    {
+      const Bar *bar = &g_array_index (self->bars, Bar, c);
+      gboolean visible = self->visible_func != NULL && self->visible_func (c, self->visible_data);
+      float x = PADDING + c * (BAR + GAP);
+      GdkRGBA background = palette->text;
+
+      background.alpha = visible ? 0.16f : 0.06f;
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x, top, BAR, height));
+      for (guint i = 0; i < bar->stripes->len; i++)
+        {
+          const Stripe *stripe = &g_array_index (bar->stripes, Stripe, i);
+          float y = top + stripe->top * height;
+          GdkRGBA color = *stripe_color (palette, stripe->kind);
+
+          /* Rewording is the common case: it stays in the background so
+           * that conflicts and additions stand out. */
+          if (stripe->kind == KIND_REWORDED)
+            color.alpha *= 0.45f;
+          /* A hairline between passages, where they are tall enough. */
+          gtk_snapshot_append_color (snapshot, &color,
+                                     &GRAPHENE_RECT_INIT (x + 1, y, BAR - 2,
+                                                          MAX ((stripe->bottom - stripe->top) * height - 1, MIN_MARK)));
+        }
+      if (visible)
+        snapshot_viewport (snapshot, bar, palette, x, top, height);
+    }
+}
+
+static void
+syn_source_map_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  SynSourceMap *self = SYN_SOURCE_MAP (widget);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->bars->len > 0)
+    *minimum = *natural = 2 * PADDING + self->bars->len * (BAR + GAP) - GAP;
+}
+
+int
+syn_source_map_column_at (SynSourceMap *self,
+                          double        x)
+{
+  int column;
+
+  g_return_val_if_fail (SYN_IS_SOURCE_MAP (self), -1);
+
+  /* Between two bars counts as the nearer one: the bars are thin. */
+  column = (int) ((x - PADDING + GAP / 2.0) / (BAR + GAP));
+  if (x < 0 || column < 0 || (guint) column >= self->bars->len)
+    return -1;
+  return column;
+}
+
+static void
+activate_at (SynSourceMap *self,
+             int           column,
+             double        y)
+{
+  double height = gtk_widget_get_height (GTK_WIDGET (self)) - 2 * PADDING;
+
+  if (column < 0 || height <= 0)
+    return;
+  g_signal_emit (self, signals[POSITION_ACTIVATED], 0, (guint) column, CLAMP ((y - PADDING) / height, 0, 1));
+}
+
+static void
+drag_begin_cb (SynSourceMap *self,
+               double        x,
+               double        y)
+{
+  self->drag_column = syn_source_map_column_at (self, x);
+  self->drag_x = x;
+  self->drag_y = y;
+  activate_at (self, self->drag_column, y);
+}
+
+/* Dragging along a bar scrubs through that source. */
+static void
+drag_update_cb (SynSourceMap *self,
+                double        dx,
+                double        dy)
+{
+  activate_at (self, self->drag_column, self->drag_y + dy);
+}
+
+static gboolean
+query_tooltip_cb (SynSourceMap *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  int column = syn_source_map_column_at (self, x);
+  SynArticle *article;
+  g_autofree char *text = NULL;
+
+  if (column < 0 || (article = syn_article_view_get_article (g_array_index (self->bars, Bar, column).view)) == NULL)
+    return FALSE;
+  /* Translators: a source in the overview: its number and name */
+  text = g_strdup_printf (_("%d · %s"), column + 1, syn_article_get_label (article));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+syn_source_map_dispose (GObject *object)
+{
+  SynSourceMap *self = SYN_SOURCE_MAP (object);
+
+  disconnect_all (self);
+  g_array_set_size (self->bars, 0);
+  g_clear_object (&self->hadjustment);
+
+  G_OBJECT_CLASS (syn_source_map_parent_class)->dispose (object);
+}
+
+static void
+syn_source_map_finalize (GObject *object)
+{
+  g_array_unref (SYN_SOURCE_MAP (object)->bars);
+
+  G_OBJECT_CLASS (syn_source_map_parent_class)->finalize (object);
+}
+
+static void
+syn_source_map_class_init (SynSourceMapClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = syn_source_map_dispose;
+  object_class->finalize = syn_source_map_finalize;
+  widget_class->snapshot = syn_source_map_snapshot;
+  widget_class->measure = syn_source_map_measure;
+
+  signals[POSITION_ACTIVATED] =
+    g_signal_new ("position-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_css_name (widget_class, "synsourcemap");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+syn_source_map_init (SynSourceMap *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
+  g_array_set_clear_func (self->bars, bar_clear);
+  self->drag_column = -1;
+  g_signal_connect_swapped (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Overview of all sources"), -1);
+  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (gtk_widget_queue_draw));
+}
+
+GtkWidget *
+syn_source_map_new (void)
+{
+  return g_object_new (SYN_TYPE_SOURCE_MAP, NULL);
+}
+
+void
+syn_source_map_set_views (SynSourceMap *self,
+                          GPtrArray    *views)
+{
+  g_return_if_fail (SYN_IS_SOURCE_MAP (self));
+
+  for (guint i = 0; i < self->bars->len; i++)
+    g_signal_handlers_disconnect_by_data (g_array_index (self->bars, Bar, i).adjustment, self);
+  g_array_set_size (self->bars, 0);
+  for (guint c = 0; views != NULL && c < views->len; c++)
+    {
+      SynArticleView *view = g_ptr_array_index (views, c);
+      Bar bar;
+
+      bar.view = g_object_ref (view);
+      bar.adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+      bar.stripes = make_stripes (view);
+      watch (self, bar.adjustment);
+      g_array_append_val (self->bars, bar);
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
+syn_source_map_set_hadjustment (SynSourceMap  *self,
+                                GtkAdjustment *hadjustment)
+{
+  g_return_if_fail (SYN_IS_SOURCE_MAP (self));
+
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
+  g_set_object (&self->hadjustment, hadjustment);
+  if (hadjustment != NULL)
+    watch (self, hadjustment);
+}
+
+void
+syn_source_map_set_visible_func (SynSourceMap           *self,
+                                 SynSourceMapVisibleFunc func,
+                                 gpointer                user_data)
+{
+  g_return_if_fail (SYN_IS_SOURCE_MAP (self));
+
+  self->visible_func = func;
+  self->visible_data = user_data;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
