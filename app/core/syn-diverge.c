@@ -239,6 +239,22 @@ add_punctuation (Version    *v,
     }
 }
 
+/* A capitalised word inside a sentence: a name. Names are not linked by
+ * meaning, since two people or places alike in the vectors ("Putin" /
+ * "Medvedev") are not one said otherwise. */
+static gboolean
+is_name (const char     *text,
+         const SynToken *tok,
+         guint           index)
+{
+  gunichar c;
+
+  if (index == 0)
+    return FALSE;
+  c = g_utf8_get_char_validated (text + tok->start, (gssize) (tok->end - tok->start));
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isupper (c);
+}
+
 static void
 add_passage (Version             *v,
              const SynSourceText *source,
@@ -272,7 +288,8 @@ add_passage (Version             *v,
             }
           w.stem = g_array_index (classes->stem_of, guint, w.cls - 1);
           if (classes->vectors != NULL && classes->english[v->source] &&
-              (w.flags & (SYN_TOKEN_STOPWORD | SYN_TOKEN_NUMBER)) == 0)
+              (w.flags & (SYN_TOKEN_STOPWORD | SYN_TOKEN_NUMBER)) == 0 &&
+              !is_name (source->text, tok, t))
             syn_word_vectors_lookup (classes->vectors, w.norm, &w.vec);
         }
       if (tok->quote >= 0)
