@@ -221,11 +221,13 @@ marks (const char *a,
   return g_string_free (out, FALSE);
 }
 
+/* The process's table: the tiny one, or (in the subprocess of
+ * test_damaged_default()) the same cut short by a byte. */
 static SynWordVectors *
 load_test_table (void)
 {
   g_autoptr(GByteArray) table = make_table ();
-  return vectors_from (table, table->len);
+  return vectors_from (table, table->len - (g_test_subprocess () ? 1 : 0));
 }
 
 /* "workers" and "staff" say the same: neither is added, and what only
@@ -259,6 +261,30 @@ test_paraphrase (void)
   g_assert_null (strstr (german, "changed:Arbeiter"));
 }
 
+/* A damaged table is refused once, with a warning saying why, and the
+ * words are then matched by spelling alone. */
+static void
+test_damaged_default (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *english = NULL;
+
+      g_test_expect_message ("syn-core", G_LOG_LEVEL_WARNING, "*cannot be used*truncated or damaged*");
+      english = marks ("The minister praised the workers and the engineers at the plant.",
+                       "The minister praised the staff at the plant and thanked the engineers.");
+      g_test_assert_expected_messages ();
+      g_assert_null (syn_word_vectors_get_default ());
+      g_assert_cmpstr (english, ==,
+                       "added:the workers and\n"
+                       "added:staff\n"
+                       "added:and thanked the\n");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/core/word-vectors/lookup", test_lookup);
   g_test_add_func ("/core/word-vectors/damaged", test_damaged);
   g_test_add_func ("/core/word-vectors/paraphrase", test_paraphrase);
+  g_test_add_func ("/core/word-vectors/damaged-default", test_damaged_default);
   g_test_add_func ("/core/language/guess", test_language);
 
   return g_test_run ();
