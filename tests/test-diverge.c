@@ -318,8 +318,13 @@ test_number_vote (void)
     "The summit opens on 10 January in Vienna.",
     NULL,
   };
-  /* only the odd one out, with the value three others give */
-  assert_divergences (texts, "2:number:Jan. 12=10 January/3\n");
+  /* the odd one out names the value three others give; each of the
+   * three is marked too, with the odd value, so both sides can be seen */
+  assert_divergences (texts,
+                      "0:number:Jan. 10=Jan. 12/1\n"
+                      "1:number:January 10=Jan. 12/1\n"
+                      "2:number:Jan. 12=10 January/3\n"
+                      "3:number:10 January=Jan. 12/1\n");
 }
 
 static void
@@ -357,7 +362,7 @@ test_quotation_vote (void)
     NULL,
   };
   g_autoptr(Group) g = group_new (texts);
-  gboolean quote_in_third = FALSE;
+  guint quoted = 0;
 
   for (guint i = 0; i < g->divergences->len; i++)
     {
@@ -366,12 +371,12 @@ test_quotation_vote (void)
 
       if (d->kind != SYN_DIVERGENCE_QUOTE)
         continue;
-      /* the two that agree are not marked; the altered one is */
-      g_assert_cmpuint (source, ==, 2);
-      g_assert_cmpuint (d->agreeing, ==, 2);
-      quote_in_third = TRUE;
+      /* the altered one names the wording two others quote; each of the
+       * two is marked with the altered wording, one source giving it */
+      g_assert_cmpuint (d->agreeing, ==, source == 2 ? 2 : 1);
+      quoted |= 1u << source;
     }
-  g_assert_true (quote_in_third);
+  g_assert_cmpuint (quoted, ==, 7);
 }
 
 /* Two passages of one source in a group are read as one version. */
@@ -474,9 +479,20 @@ test_many_copies (void)
     g_autoptr(Group) g = group_new (texts);
     got = describe (g);
   }
-  g_assert_cmpstr (got, ==,
-                   "17:quote:we shall rebuild a bridge=we will rebuild the bridge/39\n"
-                   "17:number:14=12/39\n");
+  /* the odd one names the value the 39 copies give; each copy is marked
+   * with the odd value, which one source gives */
+  {
+    g_autoptr(GString) expected = g_string_new (NULL);
+
+    for (guint s = 0; s < 40; s++)
+      if (s == 17)
+        g_string_append (expected, "17:quote:we shall rebuild a bridge=we will rebuild the bridge/39\n"
+                                   "17:number:14=12/39\n");
+      else
+        g_string_append_printf (expected, "%u:quote:we will rebuild the bridge=we shall rebuild a bridge/1\n"
+                                          "%u:number:12=14/1\n", s, s);
+    g_assert_cmpstr (got, ==, expected->str);
+  }
 }
 
 /* A group of more distinct versions than are matched pair by pair: the

@@ -24,10 +24,10 @@
  * other versions have a different number is a NUMBER conflict when more
  * sources carry another value than carry its own, and a quotation (found
  * in another version by the words linked into it) is a QUOTE divergence
- * when more sources quote it differently than word for word. The
- * majority's wording is thus left alone and the odd one out is marked,
- * with the other value and how many sources carry it; between two
- * sources both sides are marked, as neither can outvote the other. A
+ * when more sources quote it differently than word for word. The vote
+ * decides which other value a mark names ("175,000 here; 100,000 in 3
+ * other sources"); every side of a conflict is marked, the majority's as
+ * well as the odd one out, so that both values can be seen and reached. A
  * quotation that is a contiguous part of the other (a shorter excerpt of
  * the same words) is the same quotation.
  *
@@ -786,7 +786,8 @@ emit_numbers (Emitter       *e,
       /* one divergence per date or amount, not one per part */
       if (e->present != NULL)
         total = best_count;
-      if (total > v->n_same[word] && (first >= covered || covered == 0))
+      /* every side of a conflict is marked, the majority too */
+      if (total > 0 && (first >= covered || covered == 0))
         {
           pick = &g_array_index (sorted, NumberLink, best);
           covered = last + 1;
@@ -812,7 +813,7 @@ emit_quotations (Emitter       *e,
       links = (const QuoteLink *) (gpointer) quote->differ->data;
       for (guint x = 0; x < quote->differ->len; x++)
         total += links[x].weight;
-      if (total <= quote->n_same)
+      if (total == 0)
         continue;
       for (guint x = 0; x < quote->differ->len; x++)
         {

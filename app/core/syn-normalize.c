@@ -987,6 +987,12 @@ resolve_context (Tokenizer *tk)
           t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
           continue;
         }
+      if ((e->classes & SYN_LEXICON_WEEKDAY) != 0)
+        {
+          set_norm (t, e->value);
+          t->flags |= SYN_TOKEN_NUMBER | SYN_TOKEN_DATE;
+          continue;
+        }
       if ((e->classes & SYN_LEXICON_MONTH_ABBREV) != 0 &&
           (info->cap || near_number) && (info->dot || near_number))
         {

@@ -21,6 +21,7 @@ typedef enum {
   SYN_LEXICON_TITLE_ABBREV  = 1 << 6,  /* Sen., Gov.: value is the full title */
   SYN_LEXICON_SPELLING      = 1 << 7,  /* British or variant spelling (value: American) */
   SYN_LEXICON_IRREGULAR     = 1 << 8,  /* irregular inflection (value: base form) */
+  SYN_LEXICON_WEEKDAY       = 1 << 9,  /* a day of the week (value: English name) */
 } SynLexiconClass;
 
 typedef struct {

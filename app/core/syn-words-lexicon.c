@@ -73,6 +73,18 @@ static const Pair months[] = {
   { "oktober", "october" }, { "dezember", "december" },
 };
 
+/* A weekday is part of a date: Thursday against Friday is a fact that
+ * disagrees, not a rewording. */
+static const Pair weekdays[] = {
+  { "monday", "monday" }, { "tuesday", "tuesday" }, { "wednesday", "wednesday" },
+  { "thursday", "thursday" }, { "friday", "friday" }, { "saturday", "saturday" },
+  { "sunday", "sunday" },
+  /* German */
+  { "montag", "monday" }, { "dienstag", "tuesday" }, { "mittwoch", "wednesday" },
+  { "donnerstag", "thursday" }, { "freitag", "friday" }, { "samstag", "saturday" },
+  { "sonnabend", "saturday" }, { "sonntag", "sunday" },
+};
+
 static const Pair month_abbrevs[] = {
   { "jan", "january" }, { "feb", "february" }, { "mar", "march" },
   { "apr", "april" }, { "jun", "june" }, { "jul", "july" }, { "aug", "august" },
@@ -281,6 +293,7 @@ build_table (void)
   add_words (t, honorifics_cap, G_N_ELEMENTS (honorifics_cap), SYN_LEXICON_HONORIFIC_CAP);
   add_pairs (t, months, G_N_ELEMENTS (months), SYN_LEXICON_MONTH);
   add_pairs (t, month_abbrevs, G_N_ELEMENTS (month_abbrevs), SYN_LEXICON_MONTH_ABBREV);
+  add_pairs (t, weekdays, G_N_ELEMENTS (weekdays), SYN_LEXICON_WEEKDAY);
   add_pairs (t, number_words, G_N_ELEMENTS (number_words), SYN_LEXICON_NUMBER);
   add_pairs (t, title_abbrevs, G_N_ELEMENTS (title_abbrevs), SYN_LEXICON_TITLE_ABBREV);
   add_pairs (t, spellings, G_N_ELEMENTS (spellings), SYN_LEXICON_SPELLING);
