@@ -292,6 +292,70 @@ test_number_explanation (void)
   g_assert_finalize_object (g_steal_pointer (&comparison));
 }
 
+/* Each group is classified by what a reader cares about. */
+static void
+test_group_categories (void)
+{
+  static const char *names[] = { "north.txt", "south.txt" };
+  static const char *texts[] = {
+    "The council approved the new budget for the harbour district.\n\n"
+    "Officials said the dredging work would finish before the autumn fishing season.\n\n"
+    "The new school will open in the spring.\n\n"
+    "The assembly hall seats 300 people.\n\n"
+    "The final vote took place on Thursday after a long debate.\n",
+    "The council approved the new budget for the harbour district.\n\n"
+    "Officials said the dredging work would be completed before the autumn fishing season.\n\n"
+    "The new school will open in the spring, with room for four hundred pupils from the northern villages.\n\n"
+    "The assembly hall seats 350 people.\n\n"
+    "The final vote took place on Friday after a long debate.\n",
+  };
+  static const struct { const char *needle; SynGroupCategory category; } expected[] = {
+    { "council approved", SYN_GROUP_SAME },
+    { "dredging work", SYN_GROUP_REWORDED },
+    { "new school", SYN_GROUP_EXTRA },
+    { "hall seats", SYN_GROUP_CONFLICT },
+    { "final vote", SYN_GROUP_CONFLICT },
+  };
+  g_autoptr(SynComparison) comparison = syn_comparison_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syn_comparison_load_texts (comparison, names, texts, G_N_ELEMENTS (texts), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      SynPassage *passage = find_passage (get_article (comparison, 0), expected[i].needle);
+      SynGroup *group;
+
+      g_assert_nonnull (passage);
+      group = syn_passage_get_group (passage);
+      g_assert_nonnull (group);
+      g_test_message ("%s: %d", expected[i].needle, syn_group_get_category (group));
+      g_assert_cmpint (syn_group_get_category (group), ==, expected[i].category);
+    }
+  /* the weekday is explained like a number, with the other day */
+  {
+    SynPassage *vote = find_passage (get_article (comparison, 1), "final vote");
+    const SynDivergence *divergences;
+    guint n;
+    gboolean found = FALSE;
+
+    divergences = syn_passage_get_divergences (vote, &n);
+    for (guint d = 0; d < n; d++)
+      {
+        g_autofree char *explanation = syn_passage_dup_explanation (vote, &divergences[d]);
+
+        if (divergences[d].kind != SYN_DIVERGENCE_NUMBER)
+          continue;
+        found = TRUE;
+        g_test_message ("explanation: %s", explanation);
+        g_assert_nonnull (strstr (explanation, "Friday here"));
+        g_assert_nonnull (strstr (explanation, "Thursday"));
+      }
+    g_assert_true (found);
+  }
+  g_assert_finalize_object (g_steal_pointer (&comparison));
+}
+
 typedef struct {
   guint position;
   guint removed;
@@ -951,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/model/comparison/many-sources", test_many_sources);
   g_test_add_func ("/model/passage/number-explanation", test_number_explanation);
   g_test_add_func ("/model/passage/explanations", test_explanations);
+  g_test_add_func ("/model/group/categories", test_group_categories);
   g_test_add ("/model/comparison/load-files", Fixture, NULL, fixture_set_up, test_load_files, fixture_tear_down);
   g_test_add ("/model/comparison/load-nothing-readable", Fixture, NULL, fixture_set_up, test_load_nothing_readable, fixture_tear_down);
   g_test_add ("/model/comparison/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);

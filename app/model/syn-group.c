@@ -14,6 +14,7 @@ struct _SynGroup
   guint         index;
   guint         support;
   guint         n_divergences;
+  SynGroupCategory category;
   double        score;
   GListStore   *passages;      /* made on first request */
 };
@@ -125,6 +126,70 @@ syn_group_init (SynGroup *self)
 {
 }
 
+/* Words (runs of letters or digits) in @text. */
+static guint
+count_words (const char *text,
+             gsize       len)
+{
+  const char *end = text + len;
+  gboolean in_word = FALSE;
+  guint n = 0;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gboolean word = g_unichar_isalnum (g_utf8_get_char (p));
+
+      n += word && !in_word;
+      in_word = word;
+    }
+  return n;
+}
+
+/* Added content is "extra" when a source brings at least EXTRA_MIN_WORDS
+ * words no other has, and they make a quarter of its passage: a clause or
+ * a sentence, not an adjective. */
+#define EXTRA_MIN_WORDS 5
+
+static gboolean
+adds_content (SynPassage *passage)
+{
+  const SynDivergence *divergences;
+  const char *text;
+  gsize len, start = syn_passage_get_start (passage);
+  guint n, added = 0, total;
+
+  divergences = syn_passage_get_divergences (passage, &n);
+  text = syn_passage_peek_text (passage, &len);
+  for (guint i = 0; i < n; i++)
+    if (divergences[i].kind == SYN_DIVERGENCE_ADDED && divergences[i].start >= start &&
+        divergences[i].end <= start + len)
+      added += count_words (text + (divergences[i].start - start), divergences[i].end - divergences[i].start);
+  total = count_words (text, len);
+  return added >= EXTRA_MIN_WORDS && added * 4 >= total;
+}
+
+static SynGroupCategory
+classify (SynGroup *self)
+{
+  SynGroupCategory category = SYN_GROUP_SAME;
+
+  for (guint i = 0; i < self->n_members; i++)
+    {
+      const SynDivergence *divergences;
+      guint n;
+
+      divergences = syn_passage_get_divergences (self->members[i], &n);
+      for (guint d = 0; d < n; d++)
+        if (divergences[d].kind == SYN_DIVERGENCE_NUMBER || divergences[d].kind == SYN_DIVERGENCE_QUOTE)
+          return SYN_GROUP_CONFLICT;
+      if (n > 0 && category == SYN_GROUP_SAME)
+        category = SYN_GROUP_REWORDED;
+      if (n > 0 && adds_content (self->members[i]))
+        category = SYN_GROUP_EXTRA;
+    }
+  return category;
+}
+
 SynGroup *
 _syn_group_new (SynAlignment *alignment,
                 guint         cluster,
@@ -148,6 +213,7 @@ _syn_group_new (SynAlignment *alignment,
       syn_alignment_get_segment_divergences (alignment, c->segments[i], &n_divergences);
       self->n_divergences += n_divergences;
     }
+  self->category = classify (self);
   return self;
 }
 
@@ -238,4 +304,11 @@ syn_group_is_divergent (SynGroup *self)
 {
   g_return_val_if_fail (SYN_IS_GROUP (self), FALSE);
   return self->n_divergences > 0;
+}
+
+SynGroupCategory
+syn_group_get_category (SynGroup *self)
+{
+  g_return_val_if_fail (SYN_IS_GROUP (self), SYN_GROUP_SAME);
+  return self->category;
 }

@@ -12,6 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SynGroup, syn_group, SYN, GROUP, GObject)
 
+/* What a reader cares about in a group, by priority: a disagreeing fact
+ * outweighs added content, which outweighs mere wording. */
+typedef enum {
+  SYN_GROUP_SAME,      /* no divergence at all */
+  SYN_GROUP_REWORDED,  /* wording only */
+  SYN_GROUP_EXTRA,     /* one source adds substantial content */
+  SYN_GROUP_CONFLICT,  /* a number, date or quotation disagrees */
+} SynGroupCategory;
+
 /* One aligned row: the passages that correspond to each other across the
  * articles of a comparison. A group holds its passages; a passage points
  * back to its group for as long as the group lives. */
@@ -36,5 +45,6 @@ SynPassage *syn_group_get_passage_for_article (SynGroup   *self,
 guint       syn_group_get_n_divergences       (SynGroup   *self);
 /* TRUE when any of its passages diverges from the others. */
 gboolean    syn_group_is_divergent            (SynGroup   *self);
+SynGroupCategory syn_group_get_category       (SynGroup   *self);
 
 G_END_DECLS
