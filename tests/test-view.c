@@ -473,16 +473,72 @@ test_keyboard (Fixture       *fixture,
                    height + 60);
 }
 
+static GtkLabel *
+find_label_containing (GtkWidget  *widget,
+                       const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The status line counts the groups by what a reader cares about: the
+ * cost and the quotation are the two conflicts. */
+static void
+test_status_categories (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GListModel *groups = syn_comparison_get_groups (fixture->comparison);
+  GtkLabel *status = find_label_containing (GTK_WIDGET (fixture->view), "passages shared");
+  guint n[SYN_GROUP_CONFLICT + 1] = { 0, };
+  g_autofree char *same = NULL;
+  g_autofree char *reworded = NULL;
+
+  g_assert_nonnull (status);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(SynGroup) group = g_list_model_get_item (groups, i);
+
+      n[syn_group_get_category (group)]++;
+    }
+  g_assert_cmpuint (n[SYN_GROUP_CONFLICT], ==, 2);
+  g_assert_cmpuint (n[SYN_GROUP_SAME], >, 0);
+  g_assert_cmpuint (n[SYN_GROUP_REWORDED], >, 0);
+  g_test_message ("status: %s", gtk_label_get_text (status));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "2 conflicts"));
+  same = g_strdup_printf ("%u same", n[SYN_GROUP_SAME]);
+  reworded = g_strdup_printf ("%u reworded", n[SYN_GROUP_REWORDED]);
+  g_assert_nonnull (strstr (gtk_label_get_text (status), same));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), reworded));
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "2 only in one source"));
+}
+
+/* Whether span @index of @view is hidden by the filter. */
+static gboolean
+span_hidden (SynArticleView *view,
+             guint           index)
+{
+  return span_has_tag (view, index, "syn-hidden") && !syn_article_view_span_is_shown (view, index);
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
 {
   SynArticleView *courier_view = syn_comparison_view_get_article_view (fixture->view, 0);
   SynArticleView *post_view = syn_comparison_view_get_article_view (fixture->view, 2);
-  guint n_dimmed = 0, n_kept = 0;
+  guint n_hidden = 0, n_kept = 0;
 
-  /* Differences only: every passage whose group is worded alike is dimmed,
-   * the divergent ones are not; nothing is removed. */
+  /* Reworded only: what is worded alike, and what holds a conflict or
+   * added content, is hidden (collapsed, not dimmed); titles stay. */
   g_object_set (fixture->view, "divergent-only", TRUE, NULL);
   for (guint c = 0; c < 3; c++)
     {
@@ -492,30 +548,49 @@ test_filters (Fixture       *fixture,
         {
           const SynSpan *s = syn_article_view_get_span (view, i);
           SynGroup *group = syn_passage_get_group (s->passage);
-          gboolean kept = group != NULL && syn_group_is_divergent (group);
+          gboolean kept = s->title || (group != NULL && syn_group_get_category (group) == SYN_GROUP_REWORDED);
 
           if (s->boilerplate)
             continue;
-          g_assert_cmpint (span_has_tag (view, i, "syn-dimmed"), ==, !kept);
-          g_assert_cmpint (syn_article_view_span_is_shown (view, i), ==, kept);
-          n_dimmed += !kept;
-          n_kept += kept;
+          g_assert_cmpint (span_hidden (view, i), ==, !kept);
+          n_hidden += !kept;
+          n_kept += kept && !s->title;
         }
     }
-  g_assert_cmpuint (n_dimmed, >, 0);
+  g_assert_cmpuint (n_hidden, >, 0);
   g_assert_cmpuint (n_kept, >, 0);
+  /* The opening sentence, with "HARROW VALLEY —" in one source only, is
+   * reworded; the engineers' sentence, alike in all three, is not. */
+  g_assert_false (span_hidden (courier_view, find_span (fixture, 0, "stone railway")));
+  g_assert_true (span_hidden (courier_view, find_span (fixture, 0, "Engineers")));
 
-  /* Only in one: the Post's campaigners stay, shared passages dim. */
-  g_object_set (fixture->view, "unique-only", TRUE, NULL);
+  /* Conflicts only: the cost (38 against 42 million) and the quotation,
+   * in every column; the rest hidden. */
+  g_object_set (fixture->view, "conflicts-only", TRUE, NULL);
   g_assert_false (syn_comparison_view_get_divergent_only (fixture->view));
-  g_assert_false (span_has_tag (post_view, find_span (fixture, 2, "Campaigners"), "syn-dimmed"));
-  g_assert_true (span_has_tag (post_view, find_span (fixture, 2, "Engineers"), "syn-dimmed"));
+  for (guint c = 0; c < 3; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
+
+      g_assert_false (span_hidden (view, find_span (fixture, c, "repairs cost")));
+      g_assert_false (span_hidden (view, find_span (fixture, c, "This bridge carried")));
+      g_assert_true (span_hidden (view, find_span (fixture, c, "Engineers")));
+      g_assert_true (span_hidden (view, find_span (fixture, c, "stone railway")));
+    }
+
+  /* Added: the Post's campaigners stay, shared passages are hidden. */
+  g_object_set (fixture->view, "unique-only", TRUE, NULL);
+  g_assert_false (syn_comparison_view_get_conflicts_only (fixture->view));
+  g_assert_false (span_hidden (post_view, find_span (fixture, 2, "Campaigners")));
+  g_assert_true (span_hidden (post_view, find_span (fixture, 2, "Engineers")));
+  g_object_set (fixture->view, "unique-only", FALSE, NULL);
+  g_assert_false (span_hidden (post_view, find_span (fixture, 2, "Engineers")));
+  g_assert_cmpuint (syn_article_view_get_n_folds (post_view), ==, 0);
 
   /* Site furniture collapses, and comes back. */
   g_object_set (fixture->view, "unique-only", FALSE, "show-boilerplate", FALSE, NULL);
   g_assert_true (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
   g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Freight"), "syn-hidden"));
-  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Freight"), "syn-dimmed"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.show-boilerplate", NULL));
   g_assert_true (syn_comparison_view_get_show_boilerplate (fixture->view));
   g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
@@ -1211,6 +1286,90 @@ test_overview (void)
 #endif
 }
 
+static gboolean
+fold_opened (gpointer data)
+{
+  SynArticleView *view = data;
+
+  return syn_article_view_get_n_folds (view) == 0;
+}
+
+static gboolean
+engineers_shown (gpointer data)
+{
+  SynArticleView *view = data;
+
+  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
+    {
+      g_autofree char *text = syn_passage_dup_text (syn_article_view_get_span (view, i)->passage);
+
+      if (strstr (text, "Engineers") != NULL)
+        return syn_article_view_span_is_shown (view, i);
+    }
+  return FALSE;
+}
+
+/* Under the Conflicts filter the passages that agree fold into a line
+ * naming how many; a real click on that line shows them again, and the
+ * next filter folds them anew. */
+static void
+test_fold_click (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
+  const char * const texts[] = { courier, times, post };
+  Fixture fixture = { 0, };
+  SynArticleView *view;
+  guint first, n_hidden, engineers;
+  GdkRectangle area;
+  double x, y;
+  int wx, wy;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to click");
+      return;
+    }
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  view = syn_comparison_view_get_article_view (fixture.view, 0);
+  engineers = find_span (&fixture, 0, "Engineers");
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  syn_test_wait_frames (fixture.window, 3);
+
+  /* The Courier: title, then the opening, the engineers, the first train
+   * and the quotation's neighbours hidden; one line for the first run. */
+  g_assert_cmpuint (syn_article_view_get_n_folds (view), >, 0);
+  g_assert_true (syn_article_view_get_fold (view, 0, &first, &n_hidden, &area));
+  g_assert_cmpuint (n_hidden, >=, 2);
+  g_assert_true (first <= engineers);
+  g_assert_false (syn_article_view_span_is_shown (view, engineers));
+  g_assert_cmpint (area.height, >, 10);
+
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET,
+                                         area.x + 40, area.y + area.height / 2, &wx, &wy);
+  translate (GTK_WIDGET (view), fixture.window, wx, wy, &x, &y);
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+  {
+    g_autofree char *click = g_strdup_printf ("mousemove --window WINDOW %d %d click 1", (int) x, (int) y);
+
+    xdotool (fixture.window, click);
+  }
+  syn_test_wait_until (engineers_shown, view, "the click to open the fold");
+  /* the other columns keep their folds */
+  g_assert_cmpuint (syn_article_view_get_n_folds (syn_comparison_view_get_article_view (fixture.view, 1)), >, 0);
+
+  /* A new filter closes what was opened. */
+  syn_comparison_view_set_divergent_only (fixture.view, TRUE);
+  g_assert_false (syn_article_view_span_is_shown (view, engineers));
+  syn_comparison_view_set_divergent_only (fixture.view, FALSE);
+  syn_test_wait_until (fold_opened, view, "no fold without a filter");
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to click");
+#endif
+}
+
 #ifdef GDK_WINDOWING_X11
 typedef struct {
   SynComparisonView *view;
@@ -1277,7 +1436,8 @@ test_keys_always (Fixture       *fixture,
   g_assert_true (press_and_wait (fixture, "shift+F8", "Shift+F8 with a toolbar button focused") == first);
 
   /* After a filter change. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.divergent-only", NULL));
+  /* (the conflicts: the cost and the quotation, two stops for F8) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.conflicts-only", NULL));
   g_assert_true (press_and_wait (fixture, "F8", "F8 after a filter changed") != first);
 
   /* The search bar open, typing in its entry: F8 still steps. */
@@ -1635,6 +1795,8 @@ main (int   argc,
   g_test_add ("/ui/view/click", Fixture, NULL, fixture_set_up, test_click, fixture_tear_down);
   g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add_func ("/ui/view/fold-click", test_fold_click);
+  g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);

@@ -289,6 +289,7 @@ static const struct {
   { "win.export", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
+  { "win.conflicts-only", { "<Control>k", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
   { "win.show-boilerplate", { "<Control>b", NULL } },
   { "app.shortcuts", { "<Control>question", "<Control>slash", NULL } },

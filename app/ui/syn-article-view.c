@@ -36,6 +36,15 @@
 #define RIGHT_MARGIN  14
 #define MAX_MATCHES   5000
 
+/* A fold line: the hidden spans first..last (some between may be shown, in
+ * the same paragraph) and the paragraph it follows. */
+typedef struct {
+  guint first;
+  guint last;
+  guint n_hidden;
+  int   line;
+} Fold;
+
 typedef struct {
   int                  start;
   int                  end;
@@ -76,8 +85,8 @@ struct _SynArticleView
   int               current_match;
 
   gboolean          show_boilerplate;
-  gboolean          divergent_only;
-  gboolean          unique_only;
+  SynFilter         filter;
+  GArray           *folds;        /* Fold */
 
   GtkAdjustment    *vadjustment;
   GtkTextMark      *scroll_mark;
@@ -88,6 +97,7 @@ G_DEFINE_FINAL_TYPE (SynArticleView, syn_article_view, GTK_TYPE_TEXT_VIEW)
 
 enum {
   SPAN_ACTIVATED,
+  FOLD_OPENED,
   N_SIGNALS
 };
 
@@ -337,6 +347,7 @@ add_span (SynArticleView *self,
   span.boilerplate = kind == SYN_PASSAGE_BOILERPLATE;
   span.title = kind == SYN_PASSAGE_TITLE;
   span.divergent = group != NULL && syn_group_is_divergent (group);
+  span.category = group != NULL ? syn_group_get_category (group) : SYN_GROUP_SAME;
   g_array_append_val (self->spans, span);
   g_array_append_val (self->extents, extent);
 }
@@ -553,38 +564,88 @@ static gboolean
 span_kept (SynArticleView *self,
            const SynSpan  *span)
 {
-  if (self->divergent_only && !(span->group >= 0 && span->divergent))
-    return FALSE;
-  if (self->unique_only && !span->unique)
-    return FALSE;
-  return TRUE;
+  switch (self->filter)
+    {
+    case SYN_FILTER_REWORDED:
+      return span->group >= 0 && span->category == SYN_GROUP_REWORDED;
+    case SYN_FILTER_CONFLICTS:
+      return span->group >= 0 && span->category == SYN_GROUP_CONFLICT;
+    case SYN_FILTER_ADDED:
+      return span->unique || (span->group >= 0 && span->category == SYN_GROUP_EXTRA);
+    case SYN_FILTER_ALL:
+    default:
+      return TRUE;
+    }
+}
+
+/* Each run of filtered spans folds under the paragraph holding the last
+ * span shown before it; runs that fold under one paragraph (sentences
+ * hidden inside it) make one fold. A run with nothing shown above it
+ * folds under nothing: titles are always shown, so that is rare. */
+static void
+build_folds (SynArticleView *self)
+{
+  int shown = -1;
+
+  g_array_set_size (self->folds, 0);
+  remove_tag_everywhere (self, SYN_MARK_FOLD);
+  for (guint i = 0; i < self->spans->len;)
+    {
+      const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+      Fold fold = { i, i, 0, 0 };
+      GtkTextIter iter;
+
+      if (!span->filtered)
+        {
+          if (!span->collapsed)
+            shown = (int) i;
+          i++;
+          continue;
+        }
+      for (; i < self->spans->len && g_array_index (self->spans, SynSpan, i).collapsed; i++)
+        if (g_array_index (self->spans, SynSpan, i).filtered)
+          fold.last = i, fold.n_hidden++;
+      if (shown < 0)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter,
+                                          MAX (g_array_index (self->spans, SynSpan, shown).end - 1, 0));
+      fold.line = gtk_text_iter_get_line (&iter);
+      if (self->folds->len > 0 && g_array_index (self->folds, Fold, self->folds->len - 1).line == fold.line)
+        {
+          Fold *prev = &g_array_index (self->folds, Fold, self->folds->len - 1);
+
+          prev->last = fold.last;
+          prev->n_hidden += fold.n_hidden;
+          continue;
+        }
+      g_array_append_val (self->folds, fold);
+      {
+        GtkTextIter start = iter, end = iter;
+
+        gtk_text_iter_set_line_offset (&start, 0);
+        if (!gtk_text_iter_ends_line (&end))
+          gtk_text_iter_forward_to_line_end (&end);
+        gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_FOLD], &start, &end);
+      }
+    }
 }
 
 static void
 apply_filter (SynArticleView *self)
 {
   remove_tag_everywhere (self, SYN_MARK_HIDDEN);
-  remove_tag_everywhere (self, SYN_MARK_DIMMED);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
       SynSpan *span = &g_array_index (self->spans, SynSpan, i);
 
-      span->collapsed = span->boilerplate && !self->show_boilerplate;
-      span->dimmed = !span->collapsed && !span_kept (self, span);
+      /* titles stay, so that every column still says what it is */
+      span->filtered = !span->title && !span->boilerplate && !span->opened && !span_kept (self, span);
+      span->collapsed = (span->boilerplate && !self->show_boilerplate) || span->filtered;
       if (span->collapsed)
         collapse_span (self, i);
-      else if (span->dimmed)
-        apply_tag (self, SYN_MARK_DIMMED, span->start, span->end);
     }
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
-
-      if (mark->emblem != NULL)
-        gtk_widget_set_opacity (mark->emblem,
-                                g_array_index (self->spans, SynSpan, mark->span).dimmed ? 0.3 : 1.0);
-    }
+  build_folds (self);
   self->extents_dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -812,9 +873,56 @@ snapshot_underlines (SynArticleView *self,
       if (mark->start > bottom_offset)
         break;
       if (mark->divergence->kind != SYN_DIVERGENCE_CHANGED ||
-          g_array_index (self->spans, SynSpan, mark->span).dimmed)
+          g_array_index (self->spans, SynSpan, mark->span).collapsed)
         continue;
       snapshot_dotted_mark (self, snapshot, mark, &palette->changed_line);
+    }
+}
+
+static char *
+fold_text (SynArticleView *self,
+           guint           n)
+{
+  /* what the Conflicts filter hides agrees on every fact */
+  if (self->filter == SYN_FILTER_CONFLICTS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u passage agrees", "⋯ %u passages agree", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "⋯ %u passage hidden by the filter",
+                                       "⋯ %u passages hidden by the filter", n), n);
+}
+
+static void
+snapshot_folds (SynArticleView *self,
+                GtkSnapshot    *snapshot,
+                GdkRectangle   *visible)
+{
+  const SynPalette *palette = syn_marks_get_palette ();
+
+  for (guint i = 0; i < self->folds->len; i++)
+    {
+      const Fold *fold = &g_array_index (self->folds, Fold, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *text = NULL;
+      GdkRectangle area;
+      int width, height;
+
+      syn_article_view_get_fold (self, i, NULL, NULL, &area);
+      if (area.y > visible->y + visible->height || area.y + area.height < visible->y)
+        continue;
+      text = fold_text (self, fold->n_hidden);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      gtk_snapshot_append_color (snapshot, &palette->dim_text,
+                                 &GRAPHENE_RECT_INIT (area.x, area.y + area.height / 2.0f,
+                                                      8, 1));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (area.x + 12, area.y + (area.height - height) / 2.0f));
+      gtk_snapshot_append_layout (snapshot, layout, &palette->dim_text);
+      gtk_snapshot_restore (snapshot);
+      if (area.x + 20 + width < area.x + area.width)
+        gtk_snapshot_append_color (snapshot, &palette->dim_text,
+                                   &GRAPHENE_RECT_INIT (area.x + 20 + width, area.y + area.height / 2.0f,
+                                                        area.width - 20 - width, 1));
     }
 }
 
@@ -835,7 +943,36 @@ syn_article_view_snapshot_layer (GtkTextView      *view,
       snapshot_selection (self, snapshot, &visible);
     }
   else
-    snapshot_underlines (self, snapshot, &visible);
+    {
+      snapshot_underlines (self, snapshot, &visible);
+      snapshot_folds (self, snapshot, &visible);
+    }
+}
+
+/* A click on a fold line opens it (and is not a click on the text). */
+static void
+fold_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 SynArticleView  *self)
+{
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
+                                         &bx, &by);
+  for (guint i = 0; i < self->folds->len; i++)
+    {
+      GdkRectangle area;
+
+      syn_article_view_get_fold (self, i, NULL, NULL, &area);
+      if (by >= area.y && by < area.y + area.height)
+        {
+          gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+          syn_article_view_open_fold (self, i);
+          return;
+        }
+    }
 }
 
 static int
@@ -1006,6 +1143,7 @@ syn_article_view_finalize (GObject *object)
   g_clear_pointer (&self->extents, g_array_unref);
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->folds, g_array_unref);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (syn_article_view_parent_class)->finalize (object);
@@ -1035,6 +1173,18 @@ syn_article_view_class_init (SynArticleViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SynArticleView::fold-opened:
+   *
+   * A fold line was opened: passages the filter hid are shown.
+   */
+  signals[FOLD_OPENED] =
+    g_signal_new ("fold-opened",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1047,6 +1197,7 @@ syn_article_view_init (SynArticleView *self)
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->folds = g_array_new (FALSE, FALSE, sizeof (Fold));
   self->focus = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
@@ -1063,6 +1214,14 @@ syn_article_view_init (SynArticleView *self)
   }
   gtk_text_view_set_buffer (view, self->buffer);
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* before the text view moves the cursor */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "pressed", G_CALLBACK (fold_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, FALSE);
@@ -1188,18 +1347,83 @@ syn_article_view_get_focus (SynArticleView *self)
 void
 syn_article_view_set_filter (SynArticleView *self,
                              gboolean        show_boilerplate,
-                             gboolean        divergent_only,
-                             gboolean        unique_only)
+                             SynFilter       filter)
 {
   g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
 
-  if (self->show_boilerplate == show_boilerplate && self->divergent_only == divergent_only &&
-      self->unique_only == unique_only)
+  if (self->show_boilerplate == show_boilerplate && self->filter == filter)
     return;
+  /* opened folds close again with a new filter */
+  if (self->filter != filter)
+    for (guint i = 0; i < self->spans->len; i++)
+      g_array_index (self->spans, SynSpan, i).opened = FALSE;
   self->show_boilerplate = show_boilerplate;
-  self->divergent_only = divergent_only;
-  self->unique_only = unique_only;
+  self->filter = filter;
   apply_filter (self);
+}
+
+guint
+syn_article_view_get_n_folds (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  return self->folds->len;
+}
+
+gboolean
+syn_article_view_get_fold (SynArticleView *self,
+                           guint           index,
+                           guint          *first_span,
+                           guint          *n_hidden,
+                           GdkRectangle   *area)
+{
+  const Fold *fold;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), FALSE);
+  if (index >= self->folds->len)
+    return FALSE;
+  fold = &g_array_index (self->folds, Fold, index);
+  if (first_span != NULL)
+    *first_span = fold->first;
+  if (n_hidden != NULL)
+    *n_hidden = fold->n_hidden;
+  if (area != NULL)
+    {
+      GtkTextIter iter;
+      int y, height;
+
+      /* the room the fold tag leaves below the paragraph's last line */
+      gtk_text_buffer_get_iter_at_line (self->buffer, &iter, fold->line);
+      if (!gtk_text_iter_ends_line (&iter))
+        gtk_text_iter_forward_to_line_end (&iter);
+      gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
+      area->x = LEFT_MARGIN;
+      area->width = MAX (gtk_widget_get_width (GTK_WIDGET (self)) - LEFT_MARGIN - RIGHT_MARGIN, 1);
+      area->height = SYN_MARKS_FOLD_HEIGHT - 4;
+      area->y = y + height - SYN_MARKS_FOLD_HEIGHT + 2;
+    }
+  return TRUE;
+}
+
+void
+syn_article_view_open_fold (SynArticleView *self,
+                            guint           index)
+{
+  const Fold *fold;
+
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (index < self->folds->len);
+
+  fold = &g_array_index (self->folds, Fold, index);
+  for (guint i = fold->first; i <= fold->last; i++)
+    {
+      SynSpan *span = &g_array_index (self->spans, SynSpan, i);
+
+      if (span->filtered)
+        span->opened = TRUE;
+    }
+  apply_filter (self);
+  g_signal_emit (self, signals[FOLD_OPENED], 0);
 }
 
 gboolean
@@ -1212,7 +1436,7 @@ syn_article_view_span_is_shown (SynArticleView *self,
   g_return_val_if_fail (index < self->spans->len, FALSE);
 
   span = &g_array_index (self->spans, SynSpan, index);
-  return !span->collapsed && !span->dimmed;
+  return !span->collapsed;
 }
 
 guint

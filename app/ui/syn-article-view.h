@@ -13,6 +13,14 @@ G_DECLARE_FINAL_TYPE (SynArticleView, syn_article_view, SYN, ARTICLE_VIEW, GtkTe
 
 /* One passage as shown: buffer character offsets (the text view also holds
  * emblems, so they are not the article's byte offsets) and where it is. */
+/* Which passages a filter keeps; the rest are hidden. */
+typedef enum {
+  SYN_FILTER_ALL,
+  SYN_FILTER_REWORDED,   /* groups worded differently, and nothing more */
+  SYN_FILTER_CONFLICTS,  /* groups where a number, date or quotation disagrees */
+  SYN_FILTER_ADDED,      /* passages one source alone has, or adds content to */
+} SynFilter;
+
 typedef struct {
   SynPassage *passage;
   int         start;
@@ -23,7 +31,9 @@ typedef struct {
   guint       boilerplate : 1;
   guint       title : 1;
   guint       divergent : 1;
-  guint       dimmed : 1;
+  guint       category : 2;  /* SynGroupCategory of its group */
+  guint       filtered : 1;  /* hidden by the filter (and so collapsed) */
+  guint       opened : 1;    /* kept despite the filter: its fold was opened */
   guint       collapsed : 1;
 } SynSpan;
 
@@ -61,12 +71,24 @@ gboolean       syn_article_view_span_is_selected  (SynArticleView *self,
                                                    guint           index);
 int            syn_article_view_get_focus         (SynArticleView *self);
 
-/* Hidden boilerplate collapses; a filter dims what it does not keep. */
+/* Hidden boilerplate collapses, and so does what the filter does not keep. */
 void           syn_article_view_set_filter        (SynArticleView *self,
                                                    gboolean        show_boilerplate,
-                                                   gboolean        divergent_only,
-                                                   gboolean        unique_only);
-/* Is the span kept by the current filter (not dimmed, not collapsed)? */
+                                                   SynFilter       filter);
+/* Runs of passages the filter hides fold into a thin line under the
+ * paragraph before them ("⋯ 6 passages agree"); a click on it opens it.
+ * How many fold lines there are, and fold @index's spans, count and
+ * extent (buffer coordinates). */
+guint          syn_article_view_get_n_folds       (SynArticleView *self);
+gboolean       syn_article_view_get_fold          (SynArticleView *self,
+                                                   guint           index,
+                                                   guint          *first_span,
+                                                   guint          *n_hidden,
+                                                   GdkRectangle   *area);
+/* Shows the passages fold @index hides, until the filter changes. */
+void           syn_article_view_open_fold         (SynArticleView *self,
+                                                   guint           index);
+/* Is the span kept by the current filter (not collapsed)? */
 gboolean       syn_article_view_span_is_shown     (SynArticleView *self,
                                                    guint           index);
 

@@ -59,6 +59,7 @@ struct _SynComparisonView
   GtkToggleButton   *all_button;
   GtkToggleButton   *divergent_button;
   GtkToggleButton   *unique_button;
+  GtkToggleButton   *conflicts_button;
   GtkToggleButton   *search_button;
   GtkMenuButton     *legend_button;
   GtkSearchBar      *search_bar;
@@ -83,6 +84,7 @@ struct _SynComparisonView
   gboolean           show_boilerplate;
   gboolean           divergent_only;
   gboolean           unique_only;
+  gboolean           conflicts_only;
 
   int                current_match;
   guint              n_matches;
@@ -116,6 +118,7 @@ enum {
   PROP_SHOW_BOILERPLATE,
   PROP_DIVERGENT_ONLY,
   PROP_UNIQUE_ONLY,
+  PROP_CONFLICTS_ONLY,
   PROP_SCROLL_TOGETHER,
   PROP_FIT_COLUMNS,
   N_PROPS
@@ -952,12 +955,23 @@ search_mode_cb (SynComparisonView *self)
 
 /* Filters --------------------------------------------------------------- */
 
+static SynFilter
+current_filter (SynComparisonView *self)
+{
+  if (self->divergent_only)
+    return SYN_FILTER_REWORDED;
+  if (self->conflicts_only)
+    return SYN_FILTER_CONFLICTS;
+  if (self->unique_only)
+    return SYN_FILTER_ADDED;
+  return SYN_FILTER_ALL;
+}
+
 static void
 apply_filters (SynComparisonView *self)
 {
   for (guint c = 0; c < self->views->len; c++)
-    syn_article_view_set_filter (view_at (self, c), self->show_boilerplate, self->divergent_only,
-                                 self->unique_only);
+    syn_article_view_set_filter (view_at (self, c), self->show_boilerplate, current_filter (self));
   for (guint c = 0; c + 1 < self->views->len; c++)
     gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
   /* Collapsed passages pair with nothing. */
@@ -966,8 +980,18 @@ apply_filters (SynComparisonView *self)
   self->syncing_filters = TRUE;
   gtk_toggle_button_set_active (self->divergent_button, self->divergent_only);
   gtk_toggle_button_set_active (self->unique_button, self->unique_only);
-  gtk_toggle_button_set_active (self->all_button, !self->divergent_only && !self->unique_only);
+  gtk_toggle_button_set_active (self->conflicts_button, self->conflicts_only);
+  gtk_toggle_button_set_active (self->all_button, current_filter (self) == SYN_FILTER_ALL);
   self->syncing_filters = FALSE;
+}
+
+/* A fold opened in one column: its passages pair with the others again. */
+static void
+fold_opened_cb (SynComparisonView *self)
+{
+  for (guint c = 0; c + 1 < self->views->len; c++)
+    gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
+  syn_scroll_sync_invalidate (self->sync);
 }
 
 static void
@@ -978,17 +1002,24 @@ filter_toggled_cb (SynComparisonView *self,
     return;
   syn_comparison_view_set_divergent_only (self, button == self->divergent_button);
   syn_comparison_view_set_unique_only (self, button == self->unique_button);
+  syn_comparison_view_set_conflicts_only (self, button == self->conflicts_button);
 }
 
 /* Building -------------------------------------------------------------- */
 
+/* "23 passages shared: 5 same · 12 reworded · 2 with added content ·
+ * 4 conflicts · 7 only in one source", the categories the filters use. */
 static void
 update_status (SynComparisonView *self)
 {
   GListModel *groups, *articles;
-  guint n_groups, n_divergent = 0, n_unique = 0;
+  guint n_groups, n_unique = 0;
+  guint n[SYN_GROUP_CONFLICT + 1] = { 0, };
   g_autofree char *shared = NULL;
-  g_autofree char *differ = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *reworded = NULL;
+  g_autofree char *extra = NULL;
+  g_autofree char *conflicts = NULL;
   g_autofree char *unique = NULL;
   g_autofree char *text = NULL;
 
@@ -1004,7 +1035,7 @@ update_status (SynComparisonView *self)
     {
       g_autoptr(SynGroup) group = g_list_model_get_item (groups, i);
 
-      n_divergent += syn_group_is_divergent (group);
+      n[syn_group_get_category (group)]++;
     }
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
@@ -1014,11 +1045,18 @@ update_status (SynComparisonView *self)
     }
   shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage shared", "%u passages shared", n_groups),
                             n_groups);
-  differ = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u worded differently", "%u worded differently",
-                                         n_divergent), n_divergent);
+  same = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u same", "%u same", n[SYN_GROUP_SAME]),
+                          n[SYN_GROUP_SAME]);
+  reworded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reworded", "%u reworded", n[SYN_GROUP_REWORDED]),
+                              n[SYN_GROUP_REWORDED]);
+  extra = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with added content", "%u with added content",
+                                        n[SYN_GROUP_EXTRA]), n[SYN_GROUP_EXTRA]);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts", n[SYN_GROUP_CONFLICT]),
+                               n[SYN_GROUP_CONFLICT]);
   unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only in one source", "%u only in one source",
                                          n_unique), n_unique);
-  text = g_strdup_printf ("%s · %s · %s", shared, differ, unique);
+  /* TRANSLATORS: the passages shared, then how they divide, then the unique ones */
+  text = g_strdup_printf (_("%s: %s · %s · %s · %s · %s"), shared, same, reworded, extra, conflicts, unique);
   gtk_label_set_text (self->status_label, text);
 }
 
@@ -1127,8 +1165,10 @@ rebuild (SynComparisonView *self)
           SynConnectorBands *bands = NULL;
 
           syn_article_column_set_article (column, article, i + 1, n);
-          syn_article_view_set_filter (view, self->show_boilerplate, self->divergent_only, self->unique_only);
+          syn_article_view_set_filter (view, self->show_boilerplate, current_filter (self));
           g_signal_connect_object (view, "span-activated", G_CALLBACK (span_activated_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (view, "fold-opened", G_CALLBACK (fold_opened_cb), self,
                                    G_CONNECT_SWAPPED);
           add_view_shortcuts (view);
           gtk_size_group_add_widget (self->header_group, syn_article_column_get_header (column));
@@ -1366,6 +1406,9 @@ syn_comparison_view_get_property (GObject    *object,
     case PROP_UNIQUE_ONLY:
       g_value_set_boolean (value, self->unique_only);
       break;
+    case PROP_CONFLICTS_ONLY:
+      g_value_set_boolean (value, self->conflicts_only);
+      break;
     case PROP_SCROLL_TOGETHER:
       g_value_set_boolean (value, syn_comparison_view_get_scroll_together (self));
       break;
@@ -1401,6 +1444,9 @@ syn_comparison_view_set_property (GObject      *object,
       break;
     case PROP_UNIQUE_ONLY:
       syn_comparison_view_set_unique_only (self, g_value_get_boolean (value));
+      break;
+    case PROP_CONFLICTS_ONLY:
+      syn_comparison_view_set_conflicts_only (self, g_value_get_boolean (value));
       break;
     case PROP_SCROLL_TOGETHER:
       syn_comparison_view_set_scroll_together (self, g_value_get_boolean (value));
@@ -1446,6 +1492,10 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
     g_param_spec_boolean ("unique-only", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONFLICTS_ONLY] =
+    g_param_spec_boolean ("conflicts-only", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SCROLL_TOGETHER] =
     g_param_spec_boolean ("scroll-together", NULL, NULL,
                           TRUE,
@@ -1467,6 +1517,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, all_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, divergent_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, unique_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, legend_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_bar);
@@ -1494,6 +1545,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.show-legend", NULL, show_legend_action);
   gtk_widget_class_install_property_action (widget_class, "view.show-boilerplate", "show-boilerplate");
   gtk_widget_class_install_property_action (widget_class, "view.divergent-only", "divergent-only");
+  gtk_widget_class_install_property_action (widget_class, "view.conflicts-only", "conflicts-only");
   gtk_widget_class_install_property_action (widget_class, "view.unique-only", "unique-only");
   gtk_widget_class_install_property_action (widget_class, "view.scroll-together", "scroll-together");
   gtk_widget_class_install_property_action (widget_class, "view.fit-columns", "fit-columns");
@@ -1660,6 +1712,37 @@ syn_comparison_view_set_show_boilerplate (SynComparisonView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BOILERPLATE]);
 }
 
+/* The three filters exclude each other: one set clears the others. */
+static void
+set_filter_flag (SynComparisonView *self,
+                 gboolean          *flag,
+                 gboolean           value)
+{
+  struct { gboolean *flag; guint prop; } flags[] = {
+    { &self->divergent_only, PROP_DIVERGENT_ONLY },
+    { &self->conflicts_only, PROP_CONFLICTS_ONLY },
+    { &self->unique_only, PROP_UNIQUE_ONLY },
+  };
+
+  value = !!value;
+  if (*flag == value)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      gboolean want = flags[i].flag == flag ? value : (value ? FALSE : *flags[i].flag);
+
+      if (*flags[i].flag == want)
+        continue;
+      *flags[i].flag = want;
+      if (flags[i].flag != flag)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[flags[i].prop]);
+    }
+  apply_filters (self);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    if (flags[i].flag == flag)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[flags[i].prop]);
+}
+
 gboolean
 syn_comparison_view_get_divergent_only (SynComparisonView *self)
 {
@@ -1674,17 +1757,24 @@ syn_comparison_view_set_divergent_only (SynComparisonView *self,
 {
   g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
 
-  divergent_only = !!divergent_only;
-  if (self->divergent_only == divergent_only)
-    return;
-  self->divergent_only = divergent_only;
-  if (divergent_only && self->unique_only)
-    {
-      self->unique_only = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIQUE_ONLY]);
-    }
-  apply_filters (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVERGENT_ONLY]);
+  set_filter_flag (self, &self->divergent_only, divergent_only);
+}
+
+gboolean
+syn_comparison_view_get_conflicts_only (SynComparisonView *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON_VIEW (self), FALSE);
+
+  return self->conflicts_only;
+}
+
+void
+syn_comparison_view_set_conflicts_only (SynComparisonView *self,
+                                        gboolean           conflicts_only)
+{
+  g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
+
+  set_filter_flag (self, &self->conflicts_only, conflicts_only);
 }
 
 gboolean
@@ -1701,17 +1791,7 @@ syn_comparison_view_set_unique_only (SynComparisonView *self,
 {
   g_return_if_fail (SYN_IS_COMPARISON_VIEW (self));
 
-  unique_only = !!unique_only;
-  if (self->unique_only == unique_only)
-    return;
-  self->unique_only = unique_only;
-  if (unique_only && self->divergent_only)
-    {
-      self->divergent_only = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIVERGENT_ONLY]);
-    }
-  apply_filters (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIQUE_ONLY]);
+  set_filter_flag (self, &self->unique_only, unique_only);
 }
 
 /* For tests ------------------------------------------------------------- */

@@ -53,14 +53,19 @@ void           syn_comparison_view_select_passage       (SynComparisonView *self
 /* The passage selected by click or keyboard, or NULL. */
 SynPassage    *syn_comparison_view_get_selected_passage (SynComparisonView *self);
 
-/* Filters. divergent-only and unique-only exclude each other: setting one
- * clears the other. Hiding dims and collapses, it never removes text. */
+/* Filters. divergent-only (groups reworded, nothing more), conflicts-only
+ * (a number, date or quotation disagrees) and unique-only (what one source
+ * alone has or adds) exclude each other: setting one clears the others.
+ * Hiding collapses, it never removes text. */
 gboolean       syn_comparison_view_get_show_boilerplate (SynComparisonView *self);
 void           syn_comparison_view_set_show_boilerplate (SynComparisonView *self,
                                                          gboolean           show_boilerplate);
 gboolean       syn_comparison_view_get_divergent_only   (SynComparisonView *self);
 void           syn_comparison_view_set_divergent_only   (SynComparisonView *self,
                                                          gboolean           divergent_only);
+gboolean       syn_comparison_view_get_conflicts_only   (SynComparisonView *self);
+void           syn_comparison_view_set_conflicts_only   (SynComparisonView *self,
+                                                         gboolean           conflicts_only);
 gboolean       syn_comparison_view_get_unique_only      (SynComparisonView *self);
 void           syn_comparison_view_set_unique_only      (SynComparisonView *self,
                                                          gboolean           unique_only);

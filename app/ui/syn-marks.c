@@ -193,6 +193,7 @@ static const char * const mark_names[SYN_N_MARKS] = {
   "syn-search",
   "syn-search-current",
   "syn-dimmed",
+  "syn-fold",
 };
 
 void
@@ -209,6 +210,7 @@ syn_marks_create_tags (GtkTextTagTable  *table,
   g_object_set (tags[SYN_MARK_BODY], "pixels-inside-wrap", 6, "pixels-below-lines", 4, NULL);
   g_object_set (tags[SYN_MARK_COLLAPSED], "invisible", TRUE, NULL);
   g_object_set (tags[SYN_MARK_HIDDEN], "invisible", TRUE, NULL);
+  g_object_set (tags[SYN_MARK_FOLD], "pixels-below-lines", SYN_MARKS_FOLD_HEIGHT, NULL);
   g_object_set (tags[SYN_MARK_TITLE],
                 "weight", PANGO_WEIGHT_BOLD,
                 "scale", 1.15,
@@ -379,6 +381,7 @@ syn_marks_add_attributes (PangoAttrList *attrs,
     case SYN_MARK_FOCUS:
     case SYN_MARK_SEARCH_CURRENT:
     case SYN_MARK_DIMMED:
+    case SYN_MARK_FOLD:
     case SYN_N_MARKS:
     default:
       break;

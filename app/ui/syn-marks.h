@@ -31,8 +31,12 @@ typedef enum {
   SYN_MARK_SEARCH,
   SYN_MARK_SEARCH_CURRENT,
   SYN_MARK_DIMMED,        /* filtered out: faded, its marks switched off */
+  SYN_MARK_FOLD,          /* a paragraph a fold line follows: room below it */
   SYN_N_MARKS
 } SynMark;
+
+/* The room a fold line ("⋯ 6 passages agree") takes below a paragraph. */
+#define SYN_MARKS_FOLD_HEIGHT 30
 
 typedef struct {
   GdkRGBA text;

@@ -947,6 +947,7 @@ setup_settings (SynWindow *self)
 
   add_filter (self, "show-boilerplate", "show-boilerplate");
   add_filter (self, "divergent-only", "divergent-only");
+  add_filter (self, "conflicts-only", NULL);
   add_filter (self, "unique-only", NULL);
   add_filter (self, "scroll-together", "scroll-together");
 }
