@@ -265,6 +265,41 @@ test_round_trip (Fixture       *fixture,
     }
 }
 
+/* A name the user gave a column is saved and comes back; the file's own
+ * name stays what it was. */
+static void
+test_custom_name (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SynComparison) before = syn_comparison_new ();
+  g_autoptr(SynComparison) after = syn_comparison_new ();
+  g_autoptr(GFile) saved = file_in (fixture, "named.synopsis");
+  const char *names[] = { "named.synopsis", NULL };
+  const char *sources[] = { "first.txt", "second.txt", NULL };
+  g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  failures = load_files (before, fixture, sources, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&failures, g_ptr_array_unref);
+  syn_article_set_custom_name (article_at (before, 1), "  Evening Gazette ");
+  g_assert_cmpstr (syn_article_get_label (article_at (before, 1)), ==, "Evening Gazette");
+  save (before, saved);
+
+  failures = load_files (after, fixture, names, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (failures->len, ==, 0);
+  g_assert_null (syn_article_get_custom_name (article_at (after, 0)));
+  g_assert_cmpstr (syn_article_get_label (article_at (after, 0)), ==, "first.txt");
+  g_assert_cmpstr (syn_article_get_custom_name (article_at (after, 1)), ==, "Evening Gazette");
+  g_assert_cmpstr (syn_article_get_name (article_at (after, 1)), ==, "second.txt");
+
+  /* blanks remove it */
+  syn_article_set_custom_name (article_at (after, 1), "   ");
+  g_assert_null (syn_article_get_custom_name (article_at (after, 1)));
+  g_assert_cmpstr (syn_article_get_label (article_at (after, 1)), ==, "second.txt");
+}
+
 static void
 test_sources_deleted (Fixture       *fixture,
                       gconstpointer  data)
@@ -628,6 +663,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/model/saved/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/model/saved/custom-name", Fixture, NULL, fixture_set_up, test_custom_name, fixture_tear_down);
   g_test_add ("/model/saved/sources-deleted", Fixture, NULL, fixture_set_up, test_sources_deleted, fixture_tear_down);
   g_test_add ("/model/saved/source-changed", Fixture, NULL, fixture_set_up, test_source_changed, fixture_tear_down);
   g_test_add ("/model/saved/damaged", Fixture, NULL, fixture_set_up, test_damaged, fixture_tear_down);

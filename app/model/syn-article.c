@@ -17,6 +17,7 @@ struct _SynArticle
 
   GFile        *file;
   char         *name;
+  char         *custom_name;     /* the name the user gave, or NULL */
   char         *title;
   SynSource    *source;
   GPtrArray    *passage_array;   /* SynPassage, owned */
@@ -48,6 +49,7 @@ enum {
   PROP_N_BOILERPLATE,
   PROP_FILE_MISSING,
   PROP_FILE_CHANGED,
+  PROP_CUSTOM_NAME,
   N_PROPS
 };
 
@@ -93,6 +95,7 @@ syn_article_finalize (GObject *object)
   g_clear_pointer (&self->passage_array, g_ptr_array_unref);
   g_clear_pointer (&self->source, syn_source_unref);
   g_free (self->name);
+  g_free (self->custom_name);
   g_free (self->title);
 
   G_OBJECT_CLASS (syn_article_parent_class)->finalize (object);
@@ -116,6 +119,9 @@ syn_article_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_CUSTOM_NAME:
+      g_value_set_string (value, self->custom_name);
       break;
     case PROP_ENCODING:
       g_value_set_string (value, syn_article_get_encoding (self));
@@ -201,6 +207,9 @@ syn_article_class_init (SynArticleClass *klass)
     g_param_spec_boolean ("file-changed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_CUSTOM_NAME] =
+    g_param_spec_string ("custom-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The file changed or went away; emitted once per burst of events, after
@@ -528,8 +537,36 @@ syn_article_get_label (SynArticle *self)
 
   g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
 
+  if (self->custom_name != NULL)
+    return self->custom_name;
   site = syn_source_get_site (self->source);
   return site != NULL ? site : self->name;
+}
+
+const char *
+syn_article_get_custom_name (SynArticle *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE (self), NULL);
+  return self->custom_name;
+}
+
+void
+syn_article_set_custom_name (SynArticle *self,
+                             const char *name)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (SYN_IS_ARTICLE (self));
+
+  /* a name of blanks is no name: the column goes back to its own */
+  stripped = name != NULL ? g_strstrip (g_strdup (name)) : NULL;
+  if (stripped != NULL && stripped[0] == '\0')
+    g_clear_pointer (&stripped, g_free);
+  if (g_strcmp0 (self->custom_name, stripped) == 0)
+    return;
+  g_free (self->custom_name);
+  self->custom_name = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUSTOM_NAME]);
 }
 
 GListModel *

@@ -47,9 +47,14 @@ const char       *syn_article_get_site            (SynArticle *self);
 const char       *syn_article_get_published       (SynArticle *self);
 /* The page's address (canonical, else the one fetched), or NULL. */
 const char       *syn_article_get_url             (SynArticle *self);
-/* What to call the article in a column header: the outlet when the page
- * names one, else the name. */
+/* What to call the article in a column header: the name the user gave,
+ * else the outlet when the page names one, else the name. */
 const char       *syn_article_get_label           (SynArticle *self);
+/* The name the user gave the column (kept across re-alignments and in
+ * saved comparisons), or NULL; setting NULL or blanks removes it. */
+const char       *syn_article_get_custom_name     (SynArticle *self);
+void              syn_article_set_custom_name     (SynArticle *self,
+                                                   const char *name);
 
 /* A GListModel of SynPassage, in text order. Do not modify it; it changes
  * (one items-changed replacing everything) when the comparison re-aligns. */

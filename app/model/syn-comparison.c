@@ -53,6 +53,7 @@ typedef struct {
   SynArticle *article;   /* the article it already is, or NULL: a new source */
   GFile      *file;      /* to read (new, or reloaded), or NULL */
   char       *name;      /* a new source's name (for a file, found by the worker) */
+  char       *label;     /* the name the user gave it, from a saved comparison */
   SynSource  *source;    /* what the worker read, the article's current text,
                           * or a new source given in memory */
   GError     *error;     /* why it could not read it */
@@ -139,6 +140,7 @@ entry_clear (gpointer data)
   g_clear_object (&entry->article);
   g_clear_object (&entry->file);
   g_clear_pointer (&entry->name, g_free);
+  g_clear_pointer (&entry->label, g_free);
   g_clear_pointer (&entry->source, syn_source_unref);
   g_clear_error (&entry->error);
   g_clear_object (&entry->home);
@@ -384,6 +386,7 @@ append_saved (GArray   *entries,
       entry.from_saved = TRUE;
       entry.source = syn_source_ref (source->source);
       entry.name = g_strdup (source->name);
+      entry.label = g_strdup (source->label);
       if (source->uri != NULL)
         entry.home = g_file_new_for_uri (source->uri);
       entry.home_changed = !syn_saved_source_matches (source, &entry.home_missing, op->cancellable);
@@ -707,6 +710,7 @@ take_entries (Op *op)
 
           if (entry->home_missing || entry->home_changed)
             _syn_article_set_file_state (article, entry->home_missing, entry->home_changed);
+          syn_article_set_custom_name (article, entry->label);
           g_ptr_array_add (articles, article);
         }
     }
@@ -1380,6 +1384,8 @@ syn_comparison_save_to_bytes (SynComparison *self)
 
       syn_saved_add_source (saved, syn_article_get_source (article), syn_article_get_name (article),
                             path, uri);
+      if (syn_article_get_custom_name (article) != NULL)
+        syn_saved_set_last_label (saved, syn_article_get_custom_name (article));
     }
   return syn_saved_write (saved);
 }

@@ -62,6 +62,7 @@ saved_source_clear (gpointer data)
   g_clear_pointer (&source->name, g_free);
   g_clear_pointer (&source->path, g_free);
   g_clear_pointer (&source->uri, g_free);
+  g_clear_pointer (&source->label, g_free);
 }
 
 SynSaved *
@@ -102,6 +103,20 @@ syn_saved_add_source (SynSaved   *self,
   saved.path = g_strdup (path);
   saved.uri = g_strdup (uri);
   g_array_append_val (self->sources, saved);
+}
+
+void
+syn_saved_set_last_label (SynSaved   *self,
+                          const char *label)
+{
+  SynSavedSource *last;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->sources->len > 0);
+
+  last = &g_array_index (self->sources, SynSavedSource, self->sources->len - 1);
+  g_free (last->label);
+  last->label = g_strdup (label);
 }
 
 SynSegmentUnit
@@ -187,6 +202,8 @@ add_source (JsonBuilder          *builder,
 
   json_builder_begin_object (builder);
   add_string (builder, "name", saved->name);
+  /* optional: a reader that does not know it keeps the column's own name */
+  add_string (builder, "label", saved->label);
   add_string (builder, "path", saved->path);
   add_string (builder, "uri", saved->uri);
   add_string (builder, "origin", syn_origin_to_string (syn_source_get_origin (source)));
@@ -423,7 +440,7 @@ read_hints (JsonArray *array)
 }
 
 typedef struct {
-  const char *name, *path, *uri, *origin, *url, *retrieved, *sha256, *encoding, *text;
+  const char *name, *label, *path, *uri, *origin, *url, *retrieved, *sha256, *encoding, *text;
   SynSourceMeta meta;
 } SourceFields;
 
@@ -432,6 +449,7 @@ read_fields (JsonObject   *object,
              SourceFields *f)
 {
   return get_optional_string (object, "name", &f->name) && f->name != NULL &&
+         get_optional_string (object, "label", &f->label) &&
          get_optional_string (object, "path", &f->path) && f->path != NULL &&
          get_optional_string (object, "uri", &f->uri) &&
          get_optional_string (object, "origin", &f->origin) &&
@@ -524,6 +542,8 @@ read_source (SynSaved   *self,
   syn_source_set_retrieved (source, retrieved);
   syn_source_set_sha256 (source, f.sha256);
   syn_saved_add_source (self, source, f.name, f.path, f.uri);
+  if (f.label != NULL)
+    syn_saved_set_last_label (self, f.label);
   return TRUE;
 }
 

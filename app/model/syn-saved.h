@@ -28,6 +28,7 @@ typedef struct {
   char      *path;   /* what exports call it: the path or address */
   char      *uri;    /* where it was read from, to read it again; NULL for
                       * a text given in memory */
+  char      *label;  /* the name the user gave the column, or NULL */
 } SynSavedSource;
 
 /* A saved comparison (see README.md, "Saved comparisons"): its sources in
@@ -45,6 +46,9 @@ void                  syn_saved_add_source    (SynSaved        *self,
                                                const char      *name,
                                                const char      *path,
                                                const char      *uri);
+/* The name the user gave the last source added (NULL: none). */
+void                  syn_saved_set_last_label (SynSaved       *self,
+                                                const char     *label);
 SynSegmentUnit        syn_saved_get_unit      (SynSaved        *self);
 guint                 syn_saved_get_n_sources (SynSaved        *self);
 const SynSavedSource *syn_saved_get_source    (SynSaved        *self,
