@@ -22,6 +22,7 @@
 #include <adwaita.h>
 
 #include "syn-comparison-view-private.h"
+#include "syn-article-column.h"
 #include "syn-source-map.h"
 #include "syn-model.h"
 #include "syn-style.h"
@@ -1370,6 +1371,72 @@ test_fold_click (void)
 #endif
 }
 
+static gboolean
+article_renamed (gpointer data)
+{
+  return g_strcmp0 (syn_article_get_custom_name (data), "Evening Gazette") == 0;
+}
+
+static gboolean
+entry_focused (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL;
+}
+
+/* The pencil in a column's header names the source: typed and entered,
+ * the name heads the column and the detail pane's row, and an empty name
+ * gives the column back its headline. */
+static void
+test_rename (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
+  const char * const texts[] = { courier, times, post };
+  Fixture fixture = { 0, };
+  SynArticleView *view;
+  GtkWidget *column, *button;
+  SynArticle *article;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  view = syn_comparison_view_get_article_view (fixture.view, 1);
+  article = syn_article_view_get_article (view);
+  column = gtk_widget_get_ancestor (GTK_WIDGET (view), SYN_TYPE_ARTICLE_COLUMN);
+  g_assert_nonnull (find_label_containing (column, "Trains cross Harrow bridge"));
+  button = find_descendant (column, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  syn_test_wait_until (entry_focused, fixture.window, "the name entry to take the focus");
+  xdotool (fixture.window, "type --delay 20 'Evening Gazette'");
+  xdotool (fixture.window, "key Return");
+  syn_test_wait_until (article_renamed, article, "the name to be entered");
+  g_assert_nonnull (find_label_containing (column, "Evening Gazette"));
+  g_assert_null (find_label_containing (column, "Trains cross Harrow bridge"));
+
+  /* The detail pane names the source the same way. */
+  syn_comparison_view_select_passage (fixture.view,
+                                      syn_article_view_get_span (view, find_span (&fixture, 1, "Engineers"))->passage);
+  syn_test_wait_frames (fixture.window, 2);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (syn_comparison_view_get_detail (fixture.view)),
+                                           "Evening Gazette"));
+
+  syn_article_set_custom_name (article, "");
+  g_assert_nonnull (find_label_containing (column, "Trains cross Harrow bridge"));
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press keys");
+#endif
+}
+
 #ifdef GDK_WINDOWING_X11
 typedef struct {
   SynComparisonView *view;
@@ -1796,6 +1863,7 @@ main (int   argc,
   g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/ui/view/fold-click", test_fold_click);
+  g_test_add_func ("/ui/view/rename", test_rename);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);

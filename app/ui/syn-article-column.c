@@ -17,8 +17,11 @@ struct _SynArticleColumn
   GtkLabel          *title_label;
   GtkLabel          *detail_label;
   GtkLabel          *counts_label;
+  GtkMenuButton     *rename_button;
+  GtkEntry          *rename_entry;
   GtkScrolledWindow *scroller;
   SynArticleView    *view;
+  SynArticle        *article;
 };
 
 G_DEFINE_FINAL_TYPE (SynArticleColumn, syn_article_column, GTK_TYPE_WIDGET)
@@ -26,9 +29,36 @@ G_DEFINE_FINAL_TYPE (SynArticleColumn, syn_article_column, GTK_TYPE_WIDGET)
 static void
 syn_article_column_dispose (GObject *object)
 {
+  SynArticleColumn *self = SYN_ARTICLE_COLUMN (object);
+
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_data (self->article, self);
+  g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (object), SYN_TYPE_ARTICLE_COLUMN);
 
   G_OBJECT_CLASS (syn_article_column_parent_class)->dispose (object);
+}
+
+static void update_labels (SynArticleColumn *self);
+
+static void
+rename_shown_cb (SynArticleColumn *self)
+{
+  const char *custom = self->article ? syn_article_get_custom_name (self->article) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->rename_entry), custom != NULL ? custom : "");
+  if (self->article != NULL)
+    gtk_entry_set_placeholder_text (self->rename_entry, syn_article_get_name (self->article));
+  gtk_widget_grab_focus (GTK_WIDGET (self->rename_entry));
+}
+
+/* Enter names the source; an empty name gives it back its own. */
+static void
+rename_activate_cb (SynArticleColumn *self)
+{
+  if (self->article != NULL)
+    syn_article_set_custom_name (self->article, gtk_editable_get_text (GTK_EDITABLE (self->rename_entry)));
+  gtk_menu_button_popdown (self->rename_button);
 }
 
 static void
@@ -47,6 +77,10 @@ syn_article_column_class_init (SynArticleColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, title_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, detail_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, rename_entry);
+  gtk_widget_class_bind_template_callback (widget_class, rename_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rename_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -104,22 +138,37 @@ format_published (const char *published)
   return g_date_time_format (date, _("%-d %b %Y"));
 }
 
-/* The outlet and date for a web page ("AP News · 30 Dec 2021"), else the
- * file name. */
+/* What the column is called: the name the user gave, else the outlet a
+ * web page names, else the headline, else the file's name. */
+static const char *
+describe_name (SynArticle *article)
+{
+  const char *title = syn_article_get_title (article);
+
+  if (syn_article_get_custom_name (article) != NULL || syn_article_get_site (article) != NULL)
+    return syn_article_get_label (article);
+  return title != NULL ? title : syn_article_get_name (article);
+}
+
+/* The line under the name: the outlet (when the name is not it) and the
+ * date for a web page, the file's name (and date) otherwise; NULL when
+ * there is nothing to add. The full path or address is in the tooltip. */
 static char *
 describe_origin (SynArticle *article)
 {
   const char *site = syn_article_get_site (article);
   g_autofree char *date = format_published (syn_article_get_published (article));
 
+  if (site == NULL)
+    site = syn_article_get_name (article);
+  if (site != NULL && g_strcmp0 (site, describe_name (article)) == 0)
+    site = NULL;
   if (site != NULL && date != NULL)
-    /* Translators: outlet · publication date */
+    /* Translators: outlet (or file name) · publication date */
     return g_strdup_printf (_("%s · %s"), site, date);
   if (site != NULL)
     return g_strdup (site);
-  if (date != NULL)
-    return g_strdup_printf (_("%s · %s"), syn_article_get_name (article), date);
-  return g_strdup (syn_article_get_name (article));
+  return g_steal_pointer (&date);
 }
 
 /* Where it came from, in full: the file name or the page's address. */
@@ -133,6 +182,27 @@ describe_location (SynArticle *article)
   return syn_article_get_name (article);
 }
 
+static void
+update_labels (SynArticleColumn *self)
+{
+  SynArticle *article = self->article;
+  g_autofree char *origin = describe_origin (article);
+  g_autofree char *tooltip = NULL;
+  const char *title = syn_article_get_title (article);
+  const char *name = describe_name (article);
+
+  gtk_label_set_text (self->title_label, name);
+  gtk_label_set_text (self->detail_label, origin != NULL ? origin : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), origin != NULL);
+  /* the headline when it is not the name, and where it came from */
+  if (title != NULL && g_strcmp0 (title, name) != 0)
+    tooltip = g_strdup_printf ("%s\n%s", title, describe_location (article));
+  else
+    tooltip = g_strdup (describe_location (article));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), describe_location (article));
+}
+
 void
 syn_article_column_set_article (SynArticleColumn *self,
                                 SynArticle       *article,
@@ -141,23 +211,22 @@ syn_article_column_set_article (SynArticleColumn *self,
 {
   g_autofree char *number_text = NULL;
   g_autofree char *counts = NULL;
-  g_autofree char *origin = NULL;
-  const char *title;
 
   g_return_if_fail (SYN_IS_ARTICLE_COLUMN (self));
   g_return_if_fail (SYN_IS_ARTICLE (article));
 
+  if (self->article != article)
+    {
+      if (self->article != NULL)
+        g_signal_handlers_disconnect_by_data (self->article, self);
+      g_set_object (&self->article, article);
+      g_signal_connect_swapped (article, "notify::custom-name", G_CALLBACK (update_labels), self);
+    }
   number_text = g_strdup_printf ("%u", number);
   counts = describe_counts (article);
-  title = syn_article_get_title (article);
-
   gtk_label_set_text (self->number_label, number_text);
-  origin = describe_origin (article);
-  gtk_label_set_text (self->title_label, title != NULL ? title : syn_article_get_label (article));
-  gtk_label_set_text (self->detail_label, origin);
   gtk_label_set_text (self->counts_label, counts);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), describe_location (article));
+  update_labels (self);
   syn_article_view_set_article (self->view, article, n_sources);
 }
 

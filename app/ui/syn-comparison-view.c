@@ -253,8 +253,15 @@ place_detail (SynComparisonView *self)
   /* A paned with one child shown has no handle to place. */
   if (self->paned_moved || height <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->detail)))
     return FALSE;
-  /* A fifth of a tall window, less in a small one: the columns come first. */
-  position = height - CLAMP (height / 5, DETAIL_MIN_HEIGHT, DETAIL_HEIGHT);
+  /* Room for every version, up to two fifths of the window (the columns
+   * come first, and the rest scrolls); at least a fifth of a tall window. */
+  {
+    int natural = 0;
+
+    gtk_widget_measure (GTK_WIDGET (self->detail), GTK_ORIENTATION_VERTICAL,
+                        gtk_widget_get_width (GTK_WIDGET (self->paned)), NULL, &natural, NULL, NULL);
+    position = height - CLAMP (MAX (natural, height / 5), DETAIL_MIN_HEIGHT, MAX (DETAIL_HEIGHT, height * 2 / 5));
+  }
   if (position == gtk_paned_get_position (self->paned))
     return FALSE;
   self->placing_paned = TRUE;

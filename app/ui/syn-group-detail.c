@@ -93,7 +93,7 @@ set_row (SynGroupDetail *self,
          GArray         *dotted)
 {
   g_autofree char *number_text = g_strdup_printf ("%u", number);
-  GtkWidget *row, *badge, *label;
+  GtkWidget *row, *badge, *name, *label;
 
   if (self->n_rows == self->pool->len)
     {
@@ -107,7 +107,17 @@ set_row (SynGroupDetail *self,
        * line, so the eye runs down the stack word by word. */
       gtk_widget_set_halign (label, GTK_ALIGN_FILL);
       gtk_widget_set_hexpand (label, TRUE);
+      /* the source's name, as its column header gives it */
+      name = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (name), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 14);
+      gtk_widget_set_valign (name, GTK_ALIGN_START);
+      gtk_widget_add_css_class (name, "dim-label");
+      gtk_widget_add_css_class (name, "syn-detail-source");
       gtk_box_append (GTK_BOX (row), badge);
+      gtk_box_append (GTK_BOX (row), name);
       gtk_box_append (GTK_BOX (row), label);
       gtk_widget_add_css_class (row, "syn-detail-row");
       gtk_box_insert_child_after (GTK_BOX (self->rows), row,
@@ -116,10 +126,12 @@ set_row (SynGroupDetail *self,
     }
   row = g_ptr_array_index (self->pool, self->n_rows);
   badge = gtk_widget_get_first_child (row);
+  name = gtk_widget_get_next_sibling (badge);
   label = gtk_widget_get_last_child (row);
-  /* The number is the column's: the name is in its header and here on
-   * hover, which keeps one line per version. */
+  /* The number and name are the column's; the file is on hover. */
   gtk_label_set_text (GTK_LABEL (badge), number_text);
+  gtk_label_set_text (GTK_LABEL (name), syn_article_get_label (article));
+  gtk_widget_set_tooltip_text (name, syn_article_get_name (article));
   gtk_widget_set_tooltip_text (badge, syn_article_get_name (article));
   syn_marked_label_set (SYN_MARKED_LABEL (label), text, attrs, dotted);
   gtk_widget_set_visible (row, TRUE);
@@ -342,6 +354,9 @@ syn_group_detail_init (SynGroupDetail *self)
 
   gtk_widget_add_css_class (self->rows, "syn-detail-rows");
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* asks for room for every version; the view gives what the window
+   * allows (syn-comparison-view.c) and the rest scrolls */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->rows);
   gtk_widget_set_vexpand (scroller, TRUE);
 
