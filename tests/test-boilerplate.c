@@ -139,6 +139,44 @@ test_prompts (void)
          "boilerplate: Required fields are marked *");
 }
 
+/* A comment prompt in the middle of the article (a widget between two
+ * paragraphs) is furniture alone: the story after it stays. At the end,
+ * with a comment form under it, it still takes the form along. */
+static void
+test_comment_prompt_inside (void)
+{
+  CHECK ("Lighthouse keeper retires after forty years\n\n"
+         "The keeper retired on Friday. He had served since 1984.\n\n"
+         "Villagers plan a party for him in June.\n\n"
+         "Leave a Comment\n\n"
+         "The keeper said he would miss the view from the lamp room every evening.\n\n"
+         "His successor, a former fisherman from the island, starts work next month.\n\n"
+         "Leave a Reply\n\n"
+         "Your email address will not be published.\n\n"
+         "What a lovely story about a devoted keeper and his long years of service.\n",
+         "title: Lighthouse keeper retires after forty years",
+         "body: The keeper retired on Friday.",
+         "body: He had served since 1984.",
+         "body: Villagers plan a party for him in June.",
+         "boilerplate: Leave a Comment",
+         "body: The keeper said he would miss the view from the lamp room every evening.",
+         "body: His successor, a former fisherman from the island, starts work next month.",
+         "boilerplate: Leave a Reply",
+         "boilerplate: Your email address will not be published.",
+         "boilerplate: What a lovely story about a devoted keeper and his long years of service.");
+  /* one short line after it is not the story going on */
+  CHECK ("Storm hits coast\n\n"
+         "The storm arrived at dawn. Roofs were torn off. Power failed.\n\n"
+         "Comments\n\n"
+         "Great report, thanks.\n",
+         "title: Storm hits coast",
+         "body: The storm arrived at dawn.",
+         "body: Roofs were torn off.",
+         "body: Power failed.",
+         "boilerplate: Comments",
+         "boilerplate: Great report, thanks.");
+}
+
 static void
 test_related_list (void)
 {
@@ -320,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/core/boilerplate/byline", test_byline);
   g_test_add_func ("/core/boilerplate/dated-headline", test_dated_headline);
   g_test_add_func ("/core/boilerplate/prompts", test_prompts);
+  g_test_add_func ("/core/boilerplate/comment-prompt-inside", test_comment_prompt_inside);
   g_test_add_func ("/core/boilerplate/related-list", test_related_list);
   g_test_add_func ("/core/boilerplate/related-word", test_related_word);
   g_test_add_func ("/core/boilerplate/captions", test_captions);

@@ -33,7 +33,11 @@
  *   comment section's "Leave a Comment", standing alone on a line after the
  *   story has begun, opens a section that runs to the end of the page: the
  *   teasers under it are whole sentences about other stories, and only
- *   their position tells them apart. In pages laid out in blank-line
+ *   their position tells them apart. A comment prompt is also found in the
+ *   middle of a page (a widget placed between paragraphs): when what
+ *   follows it is the story going on (COMMENT_STORY_SENTENCES sentences
+ *   before any furniture) rather than a comment form, only the prompt is
+ *   furniture. In pages laid out in blank-line
  *   separated paragraphs, the short unpunctuated lines between the headline
  *   and the first sentence of the story (captions, bylines, kickers) and
  *   after its last sentence (tags, outlet names) are furniture too. That
@@ -52,6 +56,10 @@
 
 #include "syn-boilerplate.h"
 #include "syn-chars-private.h"
+
+/* Sentences of story after a comment prompt that show it stands in the
+ * middle of the article, not at the head of the comments. */
+#define COMMENT_STORY_SENTENCES 2
 
 /* Passages longer than this are never furniture; it also bounds the work. */
 #define SHORT_BYTES 400
@@ -659,6 +667,50 @@ is_section_heading (const Info  *info,
   return is_heading_text (names->norm);
 }
 
+/* Headings of a comment section, as opposed to feeds of other stories. */
+static const char *const comment_headings[] = {
+  "leave a reply", "leave a comment", "comments", "post a comment", "add a comment",
+  "join the conversation", "join the discussion", "kommentare", "commentaires",
+  "comentarios", NULL
+};
+
+static gboolean
+is_comment_heading (const Names *names)
+{
+  const char *s = names->head != NULL ? names->head : names->norm;
+
+  return s != NULL && g_strv_contains (comment_headings, s);
+}
+
+/* Whether the story goes on after the comment prompt at @at: whole
+ * sentences of some length come before any furniture (a comment form, a
+ * feed heading). Comments under a form are never reached. */
+static gboolean
+story_goes_on (const char   *text,
+               GArray       *segments,
+               const Info   *info,
+               guint         at)
+{
+  guint sentences = 0;
+
+  for (guint j = at + 1; j < segments->len && sentences < COMMENT_STORY_SENTENCES; j++)
+    {
+      const SynSegment *seg = &g_array_index (segments, SynSegment, j);
+      Names names;
+      gboolean furniture;
+
+      name_passage (text, seg->start, seg->end, &names);
+      furniture = is_section_heading (&info[j], &names) ||
+                  is_furniture (text, seg->start, seg->end, &info[j], names.norm);
+      names_clear (&names);
+      if (furniture)
+        return FALSE;
+      if (info[j].n_words >= 8 && info[j].ends_full_stop)
+        sentences++;
+    }
+  return sentences >= COMMENT_STORY_SENTENCES;
+}
+
 static gboolean
 is_headline (const Info *info,
              gsize       bytes)
@@ -722,7 +774,7 @@ syn_classify_passages (const char *text,
 
       name_passage (text, seg->start, seg->end, &names);
       heading = is_section_heading (&info[i], &names);
-      if (heading && body >= 3)
+      if (heading && body >= 3 && !(is_comment_heading (&names) && story_goes_on (text, segments, info, i)))
         {
           for (guint j = i; j < n; j++)
             g_array_index (segments, SynSegment, j).kind = SYN_PASSAGE_BOILERPLATE;
