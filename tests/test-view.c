@@ -1437,6 +1437,52 @@ test_rename (void)
 #endif
 }
 
+/* An English and a German version share no passage: a notice names the
+ * languages instead of a silent zero. An empty source says it is empty. */
+static void
+test_languages_and_empty (void)
+{
+  static const char *english =
+    "Harbour bridge reopens after repairs\n\n"
+    "The old harbour bridge reopened on Monday after the workers had finished the repairs. "
+    "It is the first time in two years that the people of the town can cross it, and they were "
+    "glad to see it open again. The mayor said that the work was done on time and that it cost "
+    "less than the council had feared.\n";
+  static const char *german =
+    "Hafenbrücke nach Reparatur wieder offen\n\n"
+    "Die alte Hafenbrücke ist am Montag wieder geöffnet worden, nachdem die Arbeiter mit der "
+    "Reparatur fertig waren. Es ist das erste Mal seit zwei Jahren, dass die Menschen der Stadt "
+    "sie überqueren können, und sie waren froh, dass sie wieder offen ist. Der Bürgermeister sagte, "
+    "dass die Arbeit pünktlich fertig war und weniger gekostet hat, als der Rat befürchtet hatte.\n";
+  const char * const names[] = { "harbour-en.txt", "hafen-de.txt", "harbour-again.txt", "empty.txt" };
+  const char * const texts[] = { english, german, english, "  \n" };
+  Fixture fixture = { 0, };
+  GtkLabel *notice;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_test_wait_frames (fixture.window, 2);
+  notice = find_label_containing (GTK_WIDGET (fixture.view), "only passages in the same language are compared");
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notice)));
+  g_test_message ("notice: %s", gtk_label_get_text (notice));
+  g_assert_cmpstr (gtk_label_get_text (notice), ==,
+                   "2 sources are in English, 1 in German: only passages in the same language are compared");
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture.view), "Empty: this source has no text"));
+  fixture_tear_down (&fixture, NULL);
+
+  /* One language: no notice. */
+  {
+    const char * const same_names[] = { "a.txt", "b.txt" };
+    const char * const same_texts[] = { english, english };
+
+    fixture_load (&fixture, same_names, same_texts, 2, 1400, 900);
+    syn_test_wait_frames (fixture.window, 2);
+    notice = find_label_containing (GTK_WIDGET (fixture.view), "only passages in the same language");
+    g_assert_true (notice == NULL || !gtk_widget_get_visible (GTK_WIDGET (notice)));
+    fixture_tear_down (&fixture, NULL);
+  }
+}
+
 #ifdef GDK_WINDOWING_X11
 typedef struct {
   SynComparisonView *view;
@@ -1864,6 +1910,7 @@ main (int   argc,
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/ui/view/fold-click", test_fold_click);
   g_test_add_func ("/ui/view/rename", test_rename);
+  g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);

@@ -106,9 +106,18 @@ describe_counts (SynArticle *article)
 {
   guint n_passages = syn_article_get_n_passages (article) - syn_article_get_n_boilerplate (article);
   guint n_unique = syn_article_get_n_unique (article);
-  g_autofree char *passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages",
-                                                            n_passages), n_passages);
+  g_autofree char *passages = NULL;
+  gsize len;
+  const char *text = syn_article_get_text (article, &len);
+  gboolean blank = TRUE;
 
+  /* an empty source says so, rather than "0 passages" */
+  for (gsize i = 0; i < len && blank; i++)
+    blank = g_ascii_isspace (text[i]);
+  if (blank)
+    return g_strdup (_("Empty: this source has no text"));
+  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages),
+                              n_passages);
   if (n_unique == 0)
     return g_steal_pointer (&passages);
   /* Translators: "12 passages · 3 only here" */

@@ -28,11 +28,13 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "syn-article-column.h"
 #include "syn-column-strip.h"
 #include "syn-comparison-view-private.h"
+#include "syn-language.h"
 #include "syn-legend.h"
 #include "syn-marks.h"
 #include "syn-model.h"
@@ -60,6 +62,7 @@ struct _SynComparisonView
   GtkToggleButton   *divergent_button;
   GtkToggleButton   *unique_button;
   GtkToggleButton   *conflicts_button;
+  GtkLabel          *language_label;
   GtkToggleButton   *search_button;
   GtkMenuButton     *legend_button;
   GtkSearchBar      *search_bar;
@@ -1067,6 +1070,88 @@ update_status (SynComparisonView *self)
   gtk_label_set_text (self->status_label, text);
 }
 
+static const char *
+language_name (const char *code)
+{
+  static const struct { const char *code; const char *name; } names[] = {
+    { "en", N_("English") }, { "de", N_("German") }, { "fr", N_("French") }, { "es", N_("Spanish") },
+    { "it", N_("Italian") }, { "nl", N_("Dutch") }, { "pt", N_("Portuguese") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i].code, code))
+      return _(names[i].name);
+  return code;
+}
+
+typedef struct {
+  const char *code;
+  guint       count;
+} LanguageCount;
+
+static int
+compare_language_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const LanguageCount *x = a, *y = b;
+
+  return x->count != y->count ? (x->count < y->count ? 1 : -1) : strcmp (x->code, y->code);
+}
+
+/* "2 sources are in German, 3 in English: only passages in the same
+ * language are compared", or NULL when the sources told share one
+ * language (a source too short to tell is left out). */
+static char *
+describe_languages (GListModel *articles)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (LanguageCount));
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      gsize len;
+      const char *body = syn_article_get_text (article, &len);
+      const char *code = syn_language_guess (body, len);
+      guint k;
+
+      if (code == NULL)
+        continue;
+      for (k = 0; k < counts->len && !g_str_equal (g_array_index (counts, LanguageCount, k).code, code); k++)
+        ;
+      if (k == counts->len)
+        g_array_append_val (counts, ((LanguageCount) { code, 0 }));
+      g_array_index (counts, LanguageCount, k).count++;
+    }
+  if (counts->len < 2)
+    return NULL;
+  g_array_sort (counts, compare_language_counts);
+  for (guint k = 0; k < counts->len; k++)
+    {
+      const LanguageCount *c = &g_array_index (counts, LanguageCount, k);
+
+      if (k == 0)
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u source is in %s", "%u sources are in %s",
+                                                   c->count), c->count, language_name (c->code));
+      else
+        /* Translators: the next language in "2 sources are in German, 3 in English" */
+        g_string_append_printf (text, _(", %u in %s"), c->count, language_name (c->code));
+    }
+  g_string_append (text, _(": only passages in the same language are compared"));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_languages (SynComparisonView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->comparison != NULL)
+    text = describe_languages (syn_comparison_get_articles (self->comparison));
+  gtk_label_set_text (self->language_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_label), text != NULL);
+}
+
 static void
 add_view_shortcuts (SynArticleView *view)
 {
@@ -1203,6 +1288,7 @@ rebuild (SynComparisonView *self)
   /* One source needs no overview. */
   gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
   update_status (self);
+  update_languages (self);
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
   self->current_match = -1;
@@ -1525,6 +1611,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, divergent_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, unique_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, SynComparisonView, language_label);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, legend_button);
   gtk_widget_class_bind_template_child (widget_class, SynComparisonView, search_bar);
