@@ -13,6 +13,8 @@
  *  - Keyboard Shortcuts: libadwaita's own AdwShortcutsDialog from 1.8, a
  *    GtkShortcutsWindow before;
  *  - file dialogs: GtkFileDialog from GTK 4.10, GtkFileChooserNative before;
+ *  - a point in another widget's coordinates: gtk_widget_compute_point()
+ *    from GTK 4.10, gtk_widget_translate_coordinates() before;
  *  - style sheets: @media queries from GTK 4.20 (also asked of the GTK
  *    running), gtk_css_provider_load_from_string() from 4.12.
  *
@@ -467,6 +469,26 @@ syn_compat_save_file_finish (GtkWindow     *parent,
   g_return_val_if_fail (g_task_is_valid (result, parent), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Geometry */
+
+gboolean
+syn_compat_widget_compute_point (GtkWidget              *widget,
+                                 GtkWidget              *target,
+                                 const graphene_point_t *point,
+                                 graphene_point_t       *out_point)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  return gtk_widget_compute_point (widget, target, point, out_point);
+#else
+  double x, y;
+
+  if (!gtk_widget_translate_coordinates (widget, target, point->x, point->y, &x, &y))
+    return FALSE;
+  graphene_point_init (out_point, (float) x, (float) y);
+  return TRUE;
+#endif
 }
 
 /* Style sheets */

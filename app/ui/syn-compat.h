@@ -116,6 +116,16 @@ GObject    *syn_compat_file_dialog_new             (gboolean                save
                                                     GListModel             *filters,
                                                     GtkFileFilter          *filter);
 
+/* Geometry */
+
+/* @point of @widget in @target's coordinates, FALSE when they share no
+ * ancestor: gtk_widget_compute_point() (GTK 4.10) with the old API's
+ * answer on GTK 4.8. */
+gboolean   syn_compat_widget_compute_point         (GtkWidget              *widget,
+                                                    GtkWidget              *target,
+                                                    const graphene_point_t *point,
+                                                    graphene_point_t       *out_point);
+
 /* Style sheets */
 
 /* Whether GTK applies @media queries in style sheets, matched against each
