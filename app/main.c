@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-application.h"
+#include "syn-vectors.h"
 
 /* Appends @value to the comma-separated list in the environment variable
  * @name. */
@@ -62,6 +63,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   prefer_cairo_without_gpu ();
+  syn_vectors_install ();
   app = syn_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

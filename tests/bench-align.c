@@ -16,6 +16,9 @@
  *    every source, each reworded (synonyms, dropped and added words),
  *    with paragraphs moved, sentences split and merged, sentences of its
  *    own and site furniture.
+ * With the word-vector table built (or $SYNOPSIS_WORD_VECTORS), every
+ * case uses it as the program does, and its first use (mapping, check,
+ * the first lookups) is measured on its own.
  */
 #define G_LOG_DOMAIN "syn-bench"
 
@@ -30,6 +33,7 @@
 #include <unistd.h>
 
 #include "syn-core.h"
+#include "syn-vectors.h"
 
 /* ---------------------------------------------------------------- the PRNG */
 
@@ -395,6 +399,42 @@ run_case (const char  *name,
   return TRUE;
 }
 
+/* The first use of the word-vector table, in a child of its own: the
+ * time to map and check it and look a few words up, and the child's
+ * peak resident size (the pages touched, not the table's size). */
+static void
+measure_first_use (void)
+{
+  static const char * const words[] = { "troops", "soldiers", "verdict", "ruling" };
+  struct rusage usage;
+  int status = 0;
+  pid_t pid;
+
+  fflush (stdout);
+  pid = fork ();
+  if (pid < 0)
+    return;
+  if (pid == 0)
+    {
+      double t0 = now_ms ();
+      SynWordVectors *vectors = syn_word_vectors_get_default ();
+      SynWordVector v;
+      guint found = 0;
+
+      for (guint i = 0; vectors != NULL && i < G_N_ELEMENTS (words); i++)
+        found += syn_word_vectors_lookup (vectors, words[i], &v);
+      if (vectors == NULL)
+        printf ("%-22s none (words are matched by spelling alone)\n", "word vectors");
+      else
+        printf ("%-22s %6u words, first use (map, check, %u lookups) %6.2f ms\n",
+                "word vectors", syn_word_vectors_get_size (vectors), found, now_ms () - t0);
+      fflush (stdout);
+      _exit (0);
+    }
+  if (wait4 (pid, &status, 0, &usage) >= 0)
+    printf ("%-22s peak %6.1f MB after the first use\n", "", usage.ru_maxrss / 1024.0);
+}
+
 static int
 cmp_strings (gconstpointer a,
              gconstpointer b)
@@ -475,6 +515,8 @@ main (int   argc,
   printf ("alignment benchmark: align = syn_align() alone, whole = segment, classify, align and\n"
           "compare after loading (best of the runs, wall clock); cpu = all the case's runs and\n"
           "its text generation; peak = the case's ru_maxrss\n");
+  syn_vectors_install ();
+  measure_first_use ();
   if (seeds != NULL && g_file_test (seeds, G_FILE_TEST_IS_DIR))
     ok &= run_case ("seeds", make_seeds, (gpointer) seeds, 20);
   else

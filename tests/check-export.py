@@ -108,6 +108,11 @@ def _():
     out = r.stdout.decode()
     assert "[1]" in out and f"[{len(samples)}]" in out
     assert "sources" in out
+    # One line says what the marks and the scores mean, before the groups.
+    legend = [l for l in out.splitlines() if l.startswith("Legend:")]
+    assert len(legend) == 1, legend
+    assert all(m in legend[0] for m in ("= ", "~ ", "+ ", "score")), legend[0]
+    assert out.index("Legend:") < out.index("\n— in ")
 
 
 @check("--output writes the file and nothing on stdout")

@@ -284,6 +284,30 @@ test_numbers (void)
                       "1:number:100,000=10,000/1\n");
 }
 
+/* A year that changed is a number conflict, also where nothing but
+ * function words bound it and where the new value is found elsewhere. */
+static void
+test_changed_year (void)
+{
+  const char *alone[] = {
+    "In 2014 the firm opened a plant in the north.",
+    "In 2015 the firm opened a plant in the north.",
+    NULL,
+  };
+  const char *elsewhere[] = {
+    "In 2014 the firm opened a plant in the north.\nIts sales doubled in 2015.",
+    "In 2015 the firm opened a plant in the north.\nIts sales doubled in 2015.",
+    NULL,
+  };
+
+  assert_divergences (alone,
+                      "0:number:2014=2015/1\n"
+                      "1:number:2015=2014/1\n");
+  assert_divergences (elsewhere,
+                      "0:number:2014=2015/1\n"
+                      "1:number:2015=2014/1\n");
+}
+
 static void
 test_number_vote (void)
 {
@@ -563,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/core/diverge/added", test_added);
   g_test_add_func ("/core/diverge/changed", test_changed);
   g_test_add_func ("/core/diverge/numbers", test_numbers);
+  g_test_add_func ("/core/diverge/changed-year", test_changed_year);
   g_test_add_func ("/core/diverge/number-vote", test_number_vote);
   g_test_add_func ("/core/diverge/quotations", test_quotations);
   g_test_add_func ("/core/diverge/quotation-vote", test_quotation_vote);

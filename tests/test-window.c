@@ -13,11 +13,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
 
 #include "syn-application.h"
 #include "syn-compat.h"
+#include "syn-print.h"
 #include "syn-comparison-view.h"
 #include "syn-window.h"
 #include "syn-test-files.h"
@@ -557,6 +559,162 @@ test_export (Fixture       *fixture,
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
+}
+
+/* Export → Report: a file named .html gets the report. */
+static void
+test_export_report (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  g_autofree char *path = g_build_filename (fixture->dir, "report.html", NULL);
+  g_autoptr(GFile) report = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  GFile *files[2];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  syn_window_open_files (window, files, 2);
+  wait_for_columns (window, 2);
+
+  syn_window_export_to (window, report);
+  wait_for_text (GTK_WIDGET (window), "Exported to “report.html”");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (contents, "class=\"synoptic\""));
+  g_assert_nonnull (strstr (contents, "[1]\xc2\xa0" "a.txt"));
+  g_assert_nonnull (strstr (contents, "[2]\xc2\xa0" "b.txt"));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
+/* Runs a poppler tool; its standard output, or NULL when it is missing. */
+static char *
+run_poppler (const char * const *argv)
+{
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* @n sources, long enough for several pages. */
+static GFile **
+write_long_sources (Fixture *fixture,
+                    guint    n)
+{
+  GFile **files = g_new0 (GFile *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) text = g_string_new ("Inquiry into the harbour wall repairs\n\n");
+      g_autofree char *name = g_strdup_printf ("Harbour Gazette %u.txt", i + 1);
+
+      for (guint k = 0; k < 60; k++)
+        g_string_append_printf (text, "Item %u of the inquiry finds that the %s council paid %u pounds "
+                                "for work on section %u of the wall. ",
+                                k + 1, k % 4 == 0 ? "district" : "harbour",
+                                k % 7 == 3 && i == 2 ? 9999 : 100 * (k + 1), k + 1);
+      g_string_append_printf (text, "\n\nOnly version %u ends with this remark about the weather.\n", i + 1);
+      files[i] = write_file (fixture, name, text->str, -1);
+    }
+  return files;
+}
+
+/* Print → Print to File: a landscape PDF, one column per source, every
+ * page headed by the sources' names; @data is how many sources (more than
+ * four: the compact table). */
+static void
+test_print_to_pdf (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const guint n = GPOINTER_TO_UINT (data);
+  SynWindow *window = new_window ();
+  g_autofree char *base = g_strdup_printf ("print-%u-sources", n);
+  g_autofree char *pdf_name = g_strconcat (base, ".pdf", NULL);
+  g_autofree char *pdf = screenshot_path (pdf_name);
+  g_autofree char *png_root = screenshot_path (base);
+  g_autofree GFile **files = write_long_sources (fixture, n);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *info = NULL;
+  gsize len = 0;
+  int n_pages = 0;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.print");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>p"));
+
+  syn_window_open_files (window, files, n);
+  wait_for_columns (window, n);
+
+  g_remove (pdf);
+  operation = syn_print_operation_new (syn_window_get_comparison (window));
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (window), &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_object_get (operation, "n-pages", &n_pages, NULL);
+  g_assert_cmpint (n_pages, >, 1);
+
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_test_message ("printed: %s, %d pages, %" G_GSIZE_FORMAT " bytes", pdf, n_pages, len);
+
+  info = run_poppler ((const char *[]) { "pdfinfo", pdf, NULL });
+  if (info == NULL)
+    {
+      g_test_message ("poppler-utils missing: pages and text not checked");
+      return;
+    }
+  {
+    g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+    int width = 0, height = 0, pages = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        sscanf (lines[i], "Pages: %d", &pages);
+        sscanf (lines[i], "Page size: %d x %d", &width, &height);
+      }
+    g_assert_cmpint (pages, ==, n_pages);
+    /* Landscape: wider than tall. */
+    g_assert_cmpint (width, >, height);
+  }
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", page);
+      g_autofree char *text = run_poppler ((const char *[]) { "pdftotext", "-f", number, "-l", number,
+                                                              "-layout", pdf, "-", NULL });
+      g_autofree char *page_of = g_strdup_printf ("Page %d of %d", page, n_pages);
+
+      g_assert_nonnull (strstr (text, page_of));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Gazette %u", i + 1);
+          g_assert_nonnull (strstr (text, name));
+        }
+    }
+  {
+    g_autofree char *text = run_poppler ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+    g_autofree char *pngs = NULL;
+
+    g_assert_nonnull (strstr (text, n > 2 ? "9999" : "Only version 2 ends"));
+    g_assert_nonnull (strstr (text, n == 5 ? "Only version 5 ends" : "Only version 1 ends"));
+    /* For people to look at, beside the test logs: print-1.png, … */
+    pngs = run_poppler ((const char *[]) { "pdftoppm", "-png", "-r", "60", pdf, png_root, NULL });
+  }
+  for (guint i = 0; i < n; i++)
+    g_object_unref (files[i]);
 }
 
 static gboolean
@@ -1136,6 +1294,8 @@ test_many_sources (Fixture       *fixture,
   syn_window_open_files (window, (GFile **) files->pdata, files->len);
   /* While it loads, the window answers: the loading page is drawn. */
   syn_test_wait_frames (window, 3);
+  /* "Reading 200 sources…" while it loads, then "200 sources". */
+  wait_for_no_text (GTK_WIDGET (window), "Reading");
   wait_for_text (GTK_WIDGET (window), "200 sources");
   syn_test_wait_frames (window, 3);
   g_source_remove (id);
@@ -1763,6 +1923,11 @@ main (int   argc,
   ADD ("/ui/window/finalized-after-close", test_finalized_after_close);
   ADD ("/ui/window/changed-on-disk", test_changed_on_disk);
   ADD ("/ui/window/export", test_export);
+  ADD ("/ui/window/export-report", test_export_report);
+  g_test_add ("/ui/window/print-to-pdf/wide", Fixture, GUINT_TO_POINTER (3), fixture_setup,
+              test_print_to_pdf, fixture_teardown);
+  g_test_add ("/ui/window/print-to-pdf/compact", Fixture, GUINT_TO_POINTER (5), fixture_setup,
+              test_print_to_pdf, fixture_teardown);
   ADD ("/ui/window/save-and-reopen", test_save_and_reopen);
   ADD ("/ui/window/save-refusals", test_save_refusals);
   ADD ("/ui/window/drop-saved", test_drop_saved);

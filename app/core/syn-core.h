@@ -10,3 +10,5 @@
 #include "syn-diverge.h"
 #include "syn-alignment.h"
 #include "syn-export.h"
+#include "syn-language.h"
+#include "syn-word-vectors.h"

@@ -7,8 +7,12 @@
  * Every pair of versions is matched word by word (syn-words-match.c:
  * ordered chain, moved words, substitutions between the chain's links),
  * after normalisation (syn-normalize.c), so that case, punctuation,
- * spelling variants and number formats never count as a difference. A
- * word's verdict then combines what every other version says of it:
+ * spelling variants and number formats never count as a difference;
+ * between sources in English (told by their function words,
+ * syn-language.c) also by meaning, where the word-vector table is at
+ * hand (syn-word-vectors.c), so that a paraphrase is not taken for an
+ * addition. A word's verdict then combines what every other version
+ * says of it:
  *
  * - some other version has the same word (in order or moved), or lacks
  *   it in a way too slight to tell (a lone article): nothing;
@@ -58,6 +62,7 @@
 #include <string.h>
 
 #include "syn-diverge.h"
+#include "syn-language.h"
 #include "syn-normalize.h"
 #include "syn-token-cache-private.h"
 #include "syn-words-match-private.h"
@@ -113,10 +118,12 @@ typedef struct {
 /* Word classes of one cluster; the tables are emptied between clusters.
  * Also where the passages' tokens come from. */
 typedef struct {
-  GHashTable    *norms;   /* norm -> class */
-  GHashTable    *stems;   /* stem (owned) -> class */
-  GArray        *stem_of; /* guint: the stem class of norm class i + 1 */
-  SynTokenCache *tokens;  /* shared with the aligner, or NULL */
+  GHashTable     *norms;   /* norm -> class */
+  GHashTable     *stems;   /* stem (owned) -> class */
+  GArray         *stem_of; /* guint: the stem class of norm class i + 1 */
+  SynTokenCache  *tokens;  /* shared with the aligner, or NULL */
+  SynWordVectors *vectors; /* for the sources in English, or NULL */
+  guint8         *english; /* per source: in English */
 } Classes;
 
 /* A word proper: neither a dropped honorific nor punctuation. */
@@ -220,7 +227,7 @@ add_punctuation (Version    *v,
 
       if (c != (gunichar) -1 && c != (gunichar) -2 && !g_unichar_isspace (c))
         {
-          SynWord w = { "", 0, 0, 0, SYN_WORD_PUNCT };
+          SynWord w = { "", 0, 0, 0, SYN_WORD_PUNCT, { NULL, 0 } };
 
           /* `` and '' of tokenized text are one mark */
           if ((c == '`' || c == '\'') && i + 1 < to && text[i + 1] == (char) c)
@@ -230,6 +237,22 @@ add_punctuation (Version    *v,
         }
       i += len;
     }
+}
+
+/* A capitalised word inside a sentence: a name. Names are not linked by
+ * meaning, since two people or places alike in the vectors ("Putin" /
+ * "Medvedev") are not one said otherwise. */
+static gboolean
+is_name (const char     *text,
+         const SynToken *tok,
+         guint           index)
+{
+  gunichar c;
+
+  if (index == 0)
+    return FALSE;
+  c = g_utf8_get_char_validated (text + tok->start, (gssize) (tok->end - tok->start));
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isupper (c);
 }
 
 static void
@@ -249,7 +272,7 @@ add_passage (Version             *v,
   for (guint t = 0; t < tokens->len; t++)
     {
       const SynToken *tok = &g_array_index (tokens, SynToken, t);
-      SynWord w = { tok->norm, (guint) strlen (tok->norm), 0, 0, tok->flags };
+      SynWord w = { tok->norm, (guint) strlen (tok->norm), 0, 0, tok->flags, { NULL, 0 } };
 
       add_punctuation (v, source->text, pos, tok->start, segment);
       pos = tok->end;
@@ -264,6 +287,10 @@ add_passage (Version             *v,
               g_array_append_val (classes->stem_of, stem);
             }
           w.stem = g_array_index (classes->stem_of, guint, w.cls - 1);
+          if (classes->vectors != NULL && classes->english[v->source] &&
+              (w.flags & (SYN_TOKEN_STOPWORD | SYN_TOKEN_NUMBER)) == 0 &&
+              !is_name (source->text, tok, t))
+            syn_word_vectors_lookup (classes->vectors, w.norm, &w.vec);
         }
       if (tok->quote >= 0)
         {
@@ -963,9 +990,10 @@ compare_versions (const Version *a,
 }
 
 static void
-compare_pair (Version *versions,
-              guint    ia,
-              guint    ib)
+compare_pair (Version        *versions,
+              guint           ia,
+              guint           ib,
+              SynWordVectors *vectors)
 {
   Version *a = &versions[ia], *b = &versions[ib];
   guint m = a->words->len, n = b->words->len;
@@ -975,10 +1003,10 @@ compare_pair (Version *versions,
   /* the same links whatever the order of the sources */
   if (compare_versions (a, b) <= 0)
     syn_words_match ((SynWord *) (gpointer) a->words->data, m,
-                     (SynWord *) (gpointer) b->words->data, n, la, lb);
+                     (SynWord *) (gpointer) b->words->data, n, vectors, la, lb);
   else
     syn_words_match ((SynWord *) (gpointer) b->words->data, n,
-                     (SynWord *) (gpointer) a->words->data, m, lb, la);
+                     (SynWord *) (gpointer) a->words->data, m, vectors, lb, la);
   fold_links (a, versions, ib, la);
   fold_links (b, versions, ia, lb);
   fold_quotations (a, b, ib, la);
@@ -1152,9 +1180,10 @@ jaccard (const GArray *x,
  * by rank), so the cost grows linearly with the group, not with the
  * number of its pairs. */
 static void
-compare_partners (Version     *versions,
-                  const guint *distinct,
-                  guint        n_distinct)
+compare_partners (Version        *versions,
+                  const guint    *distinct,
+                  guint           n_distinct,
+                  SynWordVectors *vectors)
 {
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree guint8 *paired = g_new0 (guint8, (gsize) n_distinct * n_distinct);
@@ -1186,7 +1215,7 @@ compare_partners (Version     *versions,
     for (guint b = a + 1; b < n_distinct; b++)
       {
         if (paired[(gsize) a * n_distinct + b])
-          compare_pair (versions, distinct[a], distinct[b]);
+          compare_pair (versions, distinct[a], distinct[b], vectors);
         else
           {
             fold_quotations_by_stem (&versions[distinct[a]], &versions[distinct[b]], distinct[b]);
@@ -1277,12 +1306,12 @@ diverge_cluster (GArray              *out,
         {
           for (guint a = 0; a < n_distinct; a++)
             for (guint b = a + 1; b < n_distinct; b++)
-              compare_pair (versions, distinct[a], distinct[b]);
+              compare_pair (versions, distinct[a], distinct[b], classes->vectors);
         }
       else
         {
           present = count_present (versions, n_versions, g_hash_table_size (classes->norms));
-          compare_partners (versions, distinct, n_distinct);
+          compare_partners (versions, distinct, n_distinct, classes->vectors);
         }
 
       for (guint d = 0; d < n_distinct; d++)
@@ -1339,6 +1368,26 @@ compare_index (const void *a,
   return (x > y) - (x < y);
 }
 
+/* The word vectors are English: which sources they serve, and the table
+ * (loaded here, on the first comparison that has a source in English). */
+static void
+find_english (const SynSourceText *sources,
+              guint                n_sources,
+              Classes             *classes)
+{
+  gboolean any = FALSE;
+
+  classes->english = g_new0 (guint8, n_sources + 1);
+  classes->vectors = NULL;
+  for (guint s = 0; s < n_sources; s++)
+    {
+      classes->english[s] = g_strcmp0 (syn_language_guess (sources[s].text, sources[s].len), "en") == 0;
+      any |= classes->english[s];
+    }
+  if (any)
+    classes->vectors = syn_word_vectors_get_default ();
+}
+
 GArray *
 syn_diverge (const SynSourceText *sources,
              guint                n_sources,
@@ -1365,6 +1414,7 @@ syn_diverge_with_tokens (const SynSourceText *sources,
   classes.stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   classes.stem_of = g_array_new (FALSE, FALSE, sizeof (guint));
   classes.tokens = tokens;
+  find_english (sources, n_sources, &classes);
 
   for (guint c = 0; c < clusters->len; c++)
     {
@@ -1379,6 +1429,7 @@ syn_diverge_with_tokens (const SynSourceText *sources,
   g_hash_table_unref (classes.norms);
   g_hash_table_unref (classes.stems);
   g_array_unref (classes.stem_of);
+  g_free (classes.english);
   g_array_sort (out, compare_divergences);
   return out;
 }

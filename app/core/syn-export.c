@@ -24,6 +24,8 @@ syn_export_format_from_string (const char      *str,
     *format = SYN_EXPORT_TEXT;
   else if (g_strcmp0 (str, "synopsis") == 0)
     *format = SYN_EXPORT_SYNOPSIS;
+  else if (g_strcmp0 (str, "html") == 0)
+    *format = SYN_EXPORT_HTML;
   else
     return FALSE;
   return TRUE;
@@ -89,6 +91,10 @@ syn_export_text (SynAlignment          *alignment,
       g_string_append_printf (out, "[%u] %s%s%s\n", s + 1, sources[s].path,
                               title ? " — " : "", title ? title : "");
     }
+  /* The marks below, explained once: scripts skip the line, people need it. */
+  g_string_append (out, "Legend: = worded as in the group's other sources, ~ worded differently, "
+                   "+ only in this source; score: how sure the aligner is that a group's "
+                   "passages correspond (0 to 1)\n");
 
   /* Walk the first source's order, printing each group when one of its
    * passages comes up, then the passages no other source carries. */

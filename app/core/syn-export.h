@@ -10,6 +10,7 @@ typedef enum {
   SYN_EXPORT_JSON,
   SYN_EXPORT_TEXT,
   SYN_EXPORT_SYNOPSIS,  /* a saved comparison (the model's syn-saved.h) */
+  SYN_EXPORT_HTML,      /* the report (the model's syn-export-html.h) */
 } SynExportFormat;
 
 /* What the export says of each source besides the alignment. */
@@ -28,7 +29,7 @@ typedef struct {
   gboolean          with_text; /* the text is not a file's: export it, offsets refer to it */
 } SynExportSource;
 
-/* "json", "text" or "synopsis". The JSON export is written by the model
+/* "json", "text", "synopsis" or "html". The JSON export is written by the model
  * (syn-export-json.h), with json-glib. */
 gboolean syn_export_format_from_string (const char            *str,
                                         SynExportFormat       *format);

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "syn-word-vectors.h"
+
 G_BEGIN_DECLS
 
 /* SynWord.flags beyond SynTokenFlags: a punctuation mark, whose class is
@@ -20,6 +22,7 @@ typedef struct {
   guint       cls;      /* equal norms, equal classes; 0: no matching form */
   guint       stem;     /* class of syn_stem (norm) */
   guint       flags;    /* SynTokenFlags */
+  SynWordVector vec;    /* a content word's meaning (vec.q == NULL: unknown) */
 } SynWord;
 
 typedef enum {
@@ -37,12 +40,15 @@ typedef struct {
   guint       last;
 } SynWordLink;
 
-/* Links every word of @a to @b and back: @la has @m entries, @lb @n. */
-void syn_words_match (const SynWord *a,
-                      guint          m,
-                      const SynWord *b,
-                      guint          n,
-                      SynWordLink   *la,
-                      SynWordLink   *lb);
+/* Links every word of @a to @b and back: @la has @m entries, @lb @n.
+ * With @vectors (the table the words' vec come from), words left
+ * unmatched are linked to words of like meaning as CHANGED. */
+void syn_words_match (const SynWord  *a,
+                      guint           m,
+                      const SynWord  *b,
+                      guint           n,
+                      SynWordVectors *vectors,
+                      SynWordLink    *la,
+                      SynWordLink    *lb);
 
 G_END_DECLS

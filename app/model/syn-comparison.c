@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-comparison.h"
+#include "syn-export-html.h"
 #include "syn-export-json.h"
 #include "syn-loader.h"
 #include "syn-model-enums.h"
@@ -1297,6 +1298,28 @@ dup_export_path (SynArticle *article)
   return file ? g_file_get_parse_name (file) : g_strdup (syn_article_get_name (article));
 }
 
+/* The report names each source as its column does. */
+static GString *
+export_report (SynComparison *self,
+               GPtrArray     *paths)
+{
+  GListModel *articles = G_LIST_MODEL (self->articles);
+  guint n = g_list_model_get_n_items (articles);
+  g_autofree SynReportSource *sources = g_new0 (SynReportSource, n + 1);
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SynArticle *article = g_list_model_get_item (articles, i);
+
+      g_ptr_array_add (held, article);
+      sources[i].name = syn_article_get_label (article);
+      sources[i].path = g_ptr_array_index (paths, i);
+      sources[i].source = syn_article_get_source (article);
+    }
+  return syn_export_html (self->alignment, sources);
+}
+
 GString *
 syn_comparison_export (SynComparison   *self,
                        SynExportFormat  format)
@@ -1331,6 +1354,8 @@ syn_comparison_export (SynComparison   *self,
 
       return g_string_new_len (data, (gssize) len);
     }
+  if (format == SYN_EXPORT_HTML)
+    return export_report (self, paths);
   return syn_export (self->alignment, sources, format);
 }
 

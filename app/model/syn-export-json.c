@@ -12,7 +12,8 @@
  * value is the same to any parser, but people read these files too, so
  * each number with a fraction is rewritten in the shortest form that reads
  * back as the same double (where a newer json-glib does that already, the
- * pass changes nothing).
+ * pass changes nothing). The same pass escapes the one control character
+ * json-glib 1.6 lets through (U+001F).
  */
 #define G_LOG_DOMAIN "syn-model"
 
@@ -44,6 +45,32 @@ append_shortest (GString *out,
     g_string_append (out, ".0");
 }
 
+/* Copies the string at @p (its opening quote) to @out and returns what
+ * follows it. json-glib 1.6 leaves U+001F unescaped, which JSON forbids in
+ * a string: every control character goes out escaped. */
+static const char *
+copy_string (GString    *out,
+             const char *p,
+             const char *end)
+{
+  g_string_append_c (out, *p++);
+  while (p < end && *p != '"')
+    {
+      if (*p == '\\' && p + 1 < end)
+        {
+          g_string_append_len (out, p, 2);
+          p += 2;
+        }
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p++);
+      else
+        g_string_append_c (out, *p++);
+    }
+  if (p < end)
+    g_string_append_c (out, *p++);
+  return p;
+}
+
 /* Copies @json, shortening the numbers that have a fraction or an
  * exponent; strings are copied as they are. */
 static GString *
@@ -56,15 +83,7 @@ shorten_numbers (const char *json,
   while (p < end)
     {
       if (*p == '"')
-        {
-          const char *q = p + 1;
-
-          while (q < end && *q != '"')
-            q += *q == '\\' && q + 1 < end ? 2 : 1;
-          q = MIN (q + 1, end);
-          g_string_append_len (out, p, q - p);
-          p = q;
-        }
+        p = copy_string (out, p, end);
       else if (*p == '-' || g_ascii_isdigit (*p))
         {
           const char *q = p + 1;
@@ -297,6 +316,7 @@ syn_export (SynAlignment          *alignment,
     case SYN_EXPORT_JSON:
       return syn_export_json (alignment, sources);
     case SYN_EXPORT_SYNOPSIS:
+    case SYN_EXPORT_HTML:
     default:
       return NULL;
     }

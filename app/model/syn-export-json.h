@@ -15,7 +15,8 @@ GString  *syn_export_json       (SynAlignment          *alignment,
 
 /* The JSON export or the text listing (syn_export_text()); NULL for
  * SYN_EXPORT_SYNOPSIS, which is a comparison's and not an alignment's
- * (see syn_comparison_save_to_bytes()). */
+ * (see syn_comparison_save_to_bytes()), and for SYN_EXPORT_HTML, which
+ * needs the sources themselves (see syn_export_html()). */
 GString  *syn_export            (SynAlignment          *alignment,
                                  const SynExportSource *sources,
                                  SynExportFormat        format);

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "syn-export-html.h"
 #include "syn-export-json.h"
 #include "syn-headless.h"
 #include "syn-loader.h"
@@ -233,6 +234,22 @@ make_saved (Inputs         *in,
 }
 
 static GString *
+make_report (Inputs       *in,
+             SynAlignment *alignment)
+{
+  guint n = in->sources->len;
+  g_autofree SynReportSource *sources = g_new0 (SynReportSource, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      sources[i].name = g_ptr_array_index (in->names, i);
+      sources[i].path = g_ptr_array_index (in->paths, i);
+      sources[i].source = g_ptr_array_index (in->sources, i);
+    }
+  return syn_export_html (alignment, sources);
+}
+
+static GString *
 make_export (Inputs          *in,
              SynExportFormat  format,
              SynSegmentUnit   unit)
@@ -252,6 +269,8 @@ make_export (Inputs          *in,
       syn_source_describe (source, &sources[i]);
     }
   alignment = syn_alignment_compute (texts, n, unit, NULL, NULL);
+  if (format == SYN_EXPORT_HTML)
+    return make_report (in, alignment);
   return syn_export (alignment, sources, format);
 }
 

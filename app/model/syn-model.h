@@ -14,3 +14,4 @@
 #include "syn-headless.h"
 #include "syn-saved.h"
 #include "syn-export-json.h"
+#include "syn-vectors.h"

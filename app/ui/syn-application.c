@@ -31,7 +31,7 @@ G_DEFINE_FINAL_TYPE (SynApplication, syn_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Compare the files without a window and print the comparison (json or text) or save it (synopsis)"), N_("FORMAT") },
+    N_("Compare the files without a window and print the comparison (json or text), write a report (html) or save it (synopsis)"), N_("FORMAT") },
   { "segment", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Split texts into sentences (default), lines or paragraphs"), N_("UNIT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -71,7 +71,7 @@ run_export (GVariantDict *options,
 
   if (!syn_export_format_from_string (format_name, &format))
     {
-      g_printerr (_("Unknown export format “%s”: use json, text or synopsis.\n"), format_name);
+      g_printerr (_("Unknown export format “%s”: use json, text, html or synopsis.\n"), format_name);
       return 1;
     }
   unit_given = g_variant_dict_lookup (options, "segment", "&s", &unit_name);
@@ -241,6 +241,7 @@ static const struct {
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
   { "win.show-boilerplate", { "<Control>b", NULL } },

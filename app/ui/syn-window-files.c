@@ -353,6 +353,8 @@ syn_window_export_to (SynWindow *self,
   basename = g_file_get_basename (target);
   if (basename != NULL && (g_str_has_suffix (basename, ".txt") || g_str_has_suffix (basename, ".text")))
     format = SYN_EXPORT_TEXT;
+  else if (basename != NULL && (g_str_has_suffix (basename, ".html") || g_str_has_suffix (basename, ".htm")))
+    format = SYN_EXPORT_HTML;
   out = syn_comparison_export (self->comparison, format);
   if (out == NULL)
     return;
@@ -374,17 +376,32 @@ export_target_cb (GObject      *object,
     syn_window_export_to (self, file);
 }
 
+/* The format follows the name's extension (see syn_window_export_to()). */
+static void
+open_export_dialog (SynWindow  *self,
+                    const char *title,
+                    const char *name)
+{
+  syn_compat_save_file_async (GTK_WINDOW (self), title, _("_Export"), name, NULL, self->cancellable,
+                              export_target_cb, NULL);
+}
+
 static void
 export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  SynWindow *self = SYN_WINDOW (widget);
-  const char *title = _("Export the Comparison as JSON (.json) or a Text Report (.txt)");
-  const char *name = _("comparison.json");
+  open_export_dialog (SYN_WINDOW (widget),
+                      _("Export the Comparison as a Report (.html), JSON (.json) or Text (.txt)"),
+                      _("comparison.json"));
+}
 
-  syn_compat_save_file_async (GTK_WINDOW (self), title, _("_Export"), name, NULL, self->cancellable,
-                              export_target_cb, NULL);
+static void
+export_report_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  open_export_dialog (SYN_WINDOW (widget), _("Export a Report of the Comparison"), _("report.html"));
 }
 
 /* Drag and drop: files and links dropped on a comparison are added to it;
@@ -472,4 +489,5 @@ _syn_window_class_init_files (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_activated);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "as", open_recent_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_activated);
 }

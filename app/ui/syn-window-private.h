@@ -84,6 +84,11 @@ void  _syn_window_init_save             (SynWindow      *self);
 /* win.save, win.save-as */
 void  _syn_window_class_init_save       (GtkWidgetClass *widget_class);
 
+/* syn-window-print.c */
+/* Keeps win.print and win.export-report enabled when a comparison is loaded. */
+void  _syn_window_init_print            (SynWindow      *self);
+/* win.print */
+void  _syn_window_class_init_print      (GtkWidgetClass *widget_class);
 /* syn-window-web.c */
 /* Adds dropped text: web addresses (one per line) are fetched, other text
  * becomes a source of its own. FALSE when there is nothing to add. */

@@ -21,6 +21,7 @@
 #include "fuzz-checks.h"
 #include "syn-core.h"
 #include "syn-export-json.h"
+#include "syn-vectors.h"
 
 /* The most sources the aligner targets cut from one input. */
 #define MAX_SOURCES 12
@@ -32,6 +33,8 @@ void
 syn_fuzz_init (void)
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_FATAL_MASK);
+  /* the word vectors too, where the build has them, as the program does */
+  syn_vectors_install ();
 }
 
 /* ---------------------------------------------------------------- decode */
