@@ -114,12 +114,6 @@ syn_compat_alert_set_extra_child (GtkWidget *alert,
   alert_call (set_extra_child) (ALERT (alert), child);
 }
 
-const char *
-syn_compat_alert_get_body (GtkWidget *alert)
-{
-  return alert_call (get_body) (ALERT (alert));
-}
-
 GType
 syn_compat_about_type (void)
 {

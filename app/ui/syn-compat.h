@@ -37,7 +37,6 @@ void       syn_compat_alert_set_close_response     (GtkWidget              *aler
                                                     const char             *id);
 void       syn_compat_alert_set_extra_child        (GtkWidget              *alert,
                                                     GtkWidget              *child);
-const char *syn_compat_alert_get_body              (GtkWidget              *alert);
 
 /* The type of the About dialog: AdwAboutDialog, or AdwAboutWindow before
  * libadwaita 1.5 (the same properties). */
