@@ -348,6 +348,32 @@ test_bad_file_named (Fixture       *fixture,
   g_object_unref (files[1]);
 }
 
+/* A file read as Windows-1252 and a file that cannot be read: both are
+ * said at once, neither notice waiting behind the other. */
+static void
+test_notices_together (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  GFile *files[3];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  /* "café" in Windows-1252: not UTF-8 */
+  files[1] = write_file (fixture, "legacy.txt",
+                         "Bridge reopens after repairs\n\nThe Elm Street bridge reopened on Monday, "
+                         "the caf\xe9 owners said.\n", -1);
+  files[2] = write_file (fixture, "photo.bin", "GIF89a\0\0\1\0\0\0binary", 19);
+
+  syn_window_open_files (window, files, G_N_ELEMENTS (files));
+  wait_for_columns (window, 2);
+  wait_for_text (GTK_WIDGET (window), "“photo.bin”");
+  wait_for_text (GTK_WIDGET (window), "“legacy.txt” is not UTF-8: it was read as Windows-1252");
+  g_assert_true (shows_text (&(ShowsText) { GTK_WIDGET (window), "“photo.bin”" }));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
 static void
 test_bad_files_named (Fixture       *fixture,
                       gconstpointer  data)
@@ -1920,6 +1946,7 @@ main (int   argc,
   ADD ("/ui/window/sample", test_sample);
   ADD ("/ui/window/bad-file-named", test_bad_file_named);
   ADD ("/ui/window/bad-files-named", test_bad_files_named);
+  ADD ("/ui/window/notices-together", test_notices_together);
   ADD ("/ui/window/nothing-readable", test_nothing_readable);
   ADD ("/ui/window/segment-unit", test_segment_unit);
   ADD ("/ui/window/finalized-after-close", test_finalized_after_close);

@@ -1141,13 +1141,49 @@ describe_languages (GListModel *articles)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-update_languages (SynComparisonView *self)
+/* "“a.txt” is not UTF-8: it was read as Windows-1252", one line for all
+ * the sources so read, or NULL. */
+static char *
+describe_encodings (GListModel *articles)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+
+      if (!syn_article_get_fallback_encoding (article))
+        continue;
+      /* Translators: a quoted file name, then the next in a list of them */
+      g_string_append_printf (names, n > 0 ? _(", “%s”") : _("“%s”"), syn_article_get_name (article));
+      n++;
+    }
+  if (n == 0)
+    return NULL;
+  /* Translators: %s is a quoted file name, or a list of them */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s is not UTF-8: it was read as Windows-1252",
+                                       "%s are not UTF-8: they were read as Windows-1252", n), names->str);
+}
+
+/* Notices that stay while they hold, one line each, so that none hides
+ * another (files that could not be read are the window's toasts). */
+static void
+update_notices (SynComparisonView *self)
+{
+  g_autofree char *languages = NULL;
+  g_autofree char *encodings = NULL;
   g_autofree char *text = NULL;
 
   if (self->comparison != NULL)
-    text = describe_languages (syn_comparison_get_articles (self->comparison));
+    {
+      languages = describe_languages (syn_comparison_get_articles (self->comparison));
+      encodings = describe_encodings (syn_comparison_get_articles (self->comparison));
+    }
+  if (languages != NULL && encodings != NULL)
+    text = g_strdup_printf ("%s\n%s", languages, encodings);
+  else
+    text = g_strdup (languages != NULL ? languages : encodings);
   gtk_label_set_text (self->language_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->language_label), text != NULL);
 }
@@ -1288,7 +1324,7 @@ rebuild (SynComparisonView *self)
   /* One source needs no overview. */
   gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
   update_status (self);
-  update_languages (self);
+  update_notices (self);
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
   self->current_match = -1;

@@ -40,7 +40,6 @@ struct _SynWindow
   GSettings            *settings;
   SynComparison        *comparison;
   GCancellable         *cancellable;
-  GHashTable           *noticed;          /* SynArticle whose encoding was noticed */
   GStrv                 failure_messages; /* for the "Details" of the last toast */
   AdwToast             *fetch_toast;      /* "Fetching…", with Cancel; not owned */
   guint                 n_pending;        /* operations started and not finished */

@@ -331,27 +331,6 @@ show_failures_activated (GtkWidget  *widget,
   syn_compat_dialog_present (dialog, GTK_WINDOW (self));
 }
 
-/* Windows-1252 is a guess: say so once per article. */
-static void
-notice_encodings (SynWindow *self)
-{
-  GListModel *articles = syn_comparison_get_articles (self->comparison);
-
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
-      g_autofree char *message = NULL;
-
-      if (!syn_article_get_fallback_encoding (article) ||
-          g_hash_table_contains (self->noticed, article))
-        continue;
-      g_hash_table_add (self->noticed, g_object_ref (article));
-      message = g_strdup_printf (_("“%s” is not UTF-8: it was read as Windows-1252"),
-                                 syn_article_get_name (article));
-      _syn_window_add_toast (self, message, SYN_WINDOW_FAILURE_TOAST_TIMEOUT);
-    }
-}
-
 /* The Remove Source menu, one item per article. */
 
 static void
@@ -601,7 +580,6 @@ loaded_cb (GObject      *object,
         _syn_window_add_toast (self, error->message, SYN_WINDOW_FAILURE_TOAST_TIMEOUT);
       if (n_articles (self) == 0)
         set_empty_description (self, (const char * const *) self->failure_messages);
-      notice_encodings (self);
       update_banner (self);
       update_state (self);
     }
@@ -918,7 +896,6 @@ syn_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->comparison);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->noticed, g_hash_table_unref);
 
   G_OBJECT_CLASS (syn_window_parent_class)->dispose (object);
 }
@@ -977,7 +954,6 @@ syn_window_init (SynWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->noticed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->comparison = syn_comparison_new ();
   self->settings = syn_settings_new ();
 
