@@ -576,6 +576,18 @@ test_filters (Fixture       *fixture,
       g_assert_true (span_hidden (view, find_span (fixture, c, "stone railway")));
     }
 
+  /* The next difference is a conflict, never the titles left standing. */
+  for (guint step = 0; step < 4; step++)
+    {
+      SynPassage *selected;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.next-divergence", NULL));
+      selected = syn_comparison_view_get_selected_passage (fixture->view);
+      g_assert_nonnull (selected);
+      g_assert_nonnull (syn_passage_get_group (selected));
+      g_assert_cmpint (syn_group_get_category (syn_passage_get_group (selected)), ==, SYN_GROUP_CONFLICT);
+    }
+
   /* Added: the Post's campaigners stay, shared passages are hidden. */
   g_object_set (fixture->view, "unique-only", TRUE, NULL);
   g_assert_false (syn_comparison_view_get_conflicts_only (fixture->view));

@@ -640,7 +640,8 @@ apply_filter (SynArticleView *self)
       SynSpan *span = &g_array_index (self->spans, SynSpan, i);
 
       /* titles stay, so that every column still says what it is */
-      span->filtered = !span->title && !span->boilerplate && !span->opened && !span_kept (self, span);
+      span->kept = span_kept (self, span);
+      span->filtered = !span->title && !span->boilerplate && !span->opened && !span->kept;
       span->collapsed = (span->boilerplate && !self->show_boilerplate) || span->filtered;
       if (span->collapsed)
         collapse_span (self, i);

@@ -34,6 +34,8 @@ typedef struct {
   guint       category : 2;  /* SynGroupCategory of its group */
   guint       filtered : 1;  /* hidden by the filter (and so collapsed) */
   guint       opened : 1;    /* kept despite the filter: its fold was opened */
+  guint       kept : 1;      /* what the filter asks for (a title is shown
+                              * under any filter, but not always kept) */
   guint       collapsed : 1;
 } SynSpan;
 

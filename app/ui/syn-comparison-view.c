@@ -426,6 +426,8 @@ is_passage_stop (SynComparisonView *self,
   return !s->boilerplate && syn_article_view_span_is_shown (view_at (self, column), span);
 }
 
+static SynFilter current_filter (SynComparisonView *self);
+
 static gboolean
 is_divergence_stop (SynComparisonView *self,
                     guint              column,
@@ -433,8 +435,10 @@ is_divergence_stop (SynComparisonView *self,
 {
   const SynSpan *s = span_at (self, column, span);
 
-  /* A passage only one source carries is the largest divergence of all. */
-  return is_passage_stop (self, column, span) && (s->divergent || s->unique);
+  /* A passage only one source carries is the largest divergence of all;
+   * under a filter, only what it asks for (not the titles it shows). */
+  return is_passage_stop (self, column, span) && (s->divergent || s->unique) &&
+         (current_filter (self) == SYN_FILTER_ALL || s->kept);
 }
 
 /* The column holding the window's focus widget. Asked of the root, not of
