@@ -752,6 +752,43 @@ test_supersede (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&comparison));
 }
 
+/* A source moved to another column: the same articles (with the names
+ * given) in the new order, and the same groups. */
+static void
+test_move (void)
+{
+  g_autoptr(SynComparison) comparison = new_story_comparison ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SynArticle *gazette = get_article (comparison, 0);
+  SynArticle *herald = get_article (comparison, 1);
+  SynArticle *courier = get_article (comparison, 2);
+  guint n_groups = g_list_model_get_n_items (syn_comparison_get_groups (comparison));
+
+  syn_article_set_custom_name (courier, "The Courier");
+  syn_comparison_move_article_async (comparison, courier, 0, NULL, result_cb, &result);
+  run_until ((gpointer *) &result);
+  g_assert_true (syn_comparison_move_article_finish (comparison, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (get_article (comparison, 0) == courier);
+  g_assert_true (get_article (comparison, 1) == gazette);
+  g_assert_true (get_article (comparison, 2) == herald);
+  g_assert_cmpstr (syn_article_get_label (courier), ==, "The Courier");
+  g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_groups (comparison)), ==, n_groups);
+  assert_consistent (comparison);
+  g_clear_object (&result);
+
+  /* and back to the end */
+  syn_comparison_move_article_async (comparison, courier, 5, NULL, result_cb, &result);
+  run_until ((gpointer *) &result);
+  g_assert_true (syn_comparison_move_article_finish (comparison, result, &error));
+  g_assert_true (get_article (comparison, 2) == courier);
+  g_assert_true (get_article (comparison, 0) == gazette);
+  assert_consistent (comparison);
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&comparison));
+}
+
 static void
 test_add_remove (Fixture       *fixture,
                  gconstpointer  data)
@@ -1016,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/model/passage/number-explanation", test_number_explanation);
   g_test_add_func ("/model/passage/explanations", test_explanations);
   g_test_add_func ("/model/group/categories", test_group_categories);
+  g_test_add_func ("/model/comparison/move", test_move);
   g_test_add ("/model/comparison/load-files", Fixture, NULL, fixture_set_up, test_load_files, fixture_tear_down);
   g_test_add ("/model/comparison/load-nothing-readable", Fixture, NULL, fixture_set_up, test_load_nothing_readable, fixture_tear_down);
   g_test_add ("/model/comparison/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);

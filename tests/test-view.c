@@ -1381,6 +1381,16 @@ test_fold_click (void)
 }
 
 static gboolean
+times_first (gpointer data)
+{
+  Fixture *fixture = data;
+  SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, 0);
+  SynArticle *article = view != NULL ? syn_article_view_get_article (view) : NULL;
+
+  return article != NULL && g_strcmp0 (syn_article_get_name (article), "times.txt") == 0;
+}
+
+static gboolean
 article_renamed (gpointer data)
 {
   return g_strcmp0 (syn_article_get_custom_name (data), "Evening Gazette") == 0;
@@ -1439,6 +1449,17 @@ test_rename (void)
 
   syn_article_set_custom_name (article, "");
   g_assert_nonnull (find_label_containing (column, "Trains cross Harrow bridge"));
+
+  /* Move Left, in the same popover: the Times becomes the first column,
+   * named as before. */
+  syn_article_set_custom_name (article, "Evening Gazette");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  syn_test_wait_until (entry_focused, fixture.window, "the popover to open again");
+  xdotool (fixture.window, "key alt+l");
+  syn_test_wait_until (times_first, &fixture, "the source to move left");
+  column = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                    SYN_TYPE_ARTICLE_COLUMN);
+  g_assert_nonnull (find_label_containing (column, "Evening Gazette"));
 
   fixture_tear_down (&fixture, NULL);
 #else

@@ -46,6 +46,7 @@ typedef enum {
   OP_REMOVE,
   OP_RELOAD,
   OP_REALIGN,
+  OP_MOVE,
 } OpKind;
 
 /* One source of the alignment an operation computes. */
@@ -72,7 +73,8 @@ typedef struct {
   GPtrArray      *files;        /* GFile, for load and add */
   GPtrArray      *sources;      /* SynSource, for add (in memory) */
   char           *source_name;  /* the name of the one source in @sources */
-  SynArticle     *target;       /* for remove and reload */
+  SynArticle     *target;       /* for remove, reload and move */
+  guint           position;     /* where move puts it */
   GArray         *entries;      /* Entry, set when the operation starts */
   SynSegmentUnit  unit;
   GCancellable   *cancellable;  /* ours; the caller's cancels it */
@@ -802,11 +804,15 @@ prepare_entries (SynComparison *self,
       {
         g_autoptr(SynArticle) article = g_list_model_get_item (model, i);
 
-        if (op->kind == OP_REMOVE && article == op->target)
+        if ((op->kind == OP_REMOVE || op->kind == OP_MOVE) && article == op->target)
           continue;
+        if (op->kind == OP_MOVE && op->entries->len == op->position)
+          add_entry (op, op->target, NULL);
         add_entry (op, article,
                    op->kind == OP_RELOAD && reloads (op, article) ? syn_article_get_file (article) : NULL);
       }
+  if (op->kind == OP_MOVE && op->entries->len < g_list_model_get_n_items (model))
+    add_entry (op, op->target, NULL);
   if (op->files != NULL)
     for (guint i = 0; i < op->files->len; i++)
       add_entry (op, NULL, g_ptr_array_index (op->files, i));
@@ -1257,6 +1263,34 @@ syn_comparison_remove_article_async (SynComparison       *self,
   task = op_new (self, OP_REMOVE, cancellable, syn_comparison_remove_article_async, callback, user_data);
   task_op (task)->target = g_object_ref (article);
   enqueue (self, task);
+}
+
+void
+syn_comparison_move_article_async (SynComparison       *self,
+                                   SynArticle          *article,
+                                   guint                position,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+  g_return_if_fail (SYN_IS_ARTICLE (article));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = op_new (self, OP_MOVE, cancellable, syn_comparison_move_article_async, callback, user_data);
+  task_op (task)->target = g_object_ref (article);
+  task_op (task)->position = position;
+  enqueue (self, task);
+}
+
+gboolean
+syn_comparison_move_article_finish (SynComparison  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  return finish_with_failures (self, result, syn_comparison_move_article_async, NULL, error);
 }
 
 gboolean

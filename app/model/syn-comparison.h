@@ -123,6 +123,19 @@ gboolean        syn_comparison_add_source_finish (SynComparison       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 
+/* Moves @article to column @position (counted without it; past the end:
+ * last), keeping every source and the names given; the comparison is
+ * aligned again, which the order of the sources does not change. */
+void            syn_comparison_move_article_async    (SynComparison       *self,
+                                                      SynArticle          *article,
+                                                      guint                position,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean        syn_comparison_move_article_finish   (SynComparison       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* Takes @article out of the comparison and re-aligns the others. */
 void            syn_comparison_remove_article_async  (SynComparison       *self,
                                                       SynArticle          *article,

@@ -19,6 +19,8 @@ struct _SynArticleColumn
   GtkLabel          *counts_label;
   GtkMenuButton     *rename_button;
   GtkEntry          *rename_entry;
+  GtkWidget         *move_left_button;
+  GtkWidget         *move_right_button;
   GtkScrolledWindow *scroller;
   SynArticleView    *view;
   SynArticle        *article;
@@ -34,6 +36,8 @@ syn_article_column_dispose (GObject *object)
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (self->article, self);
   g_clear_object (&self->article);
+  if (self->rename_button != NULL)
+    gtk_menu_button_popdown (self->rename_button);
   gtk_widget_dispose_template (GTK_WIDGET (object), SYN_TYPE_ARTICLE_COLUMN);
 
   G_OBJECT_CLASS (syn_article_column_parent_class)->dispose (object);
@@ -61,6 +65,14 @@ rename_activate_cb (SynArticleColumn *self)
   gtk_menu_button_popdown (self->rename_button);
 }
 
+/* The columns are built anew once the source has moved: the popover
+ * closes first, so that its grab goes with it. */
+static void
+move_clicked_cb (SynArticleColumn *self)
+{
+  gtk_menu_button_popdown (self->rename_button);
+}
+
 static void
 syn_article_column_class_init (SynArticleColumnClass *klass)
 {
@@ -79,8 +91,11 @@ syn_article_column_class_init (SynArticleColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, counts_label);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, rename_button);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, rename_entry);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, move_left_button);
+  gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, move_right_button);
   gtk_widget_class_bind_template_callback (widget_class, rename_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, rename_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, move_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, scroller);
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -236,6 +251,13 @@ syn_article_column_set_article (SynArticleColumn *self,
   gtk_label_set_text (self->number_label, number_text);
   gtk_label_set_text (self->counts_label, counts);
   update_labels (self);
+  /* view.move-source((column, position)), columns counted from 0 */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->move_left_button), "(ii)",
+                                    (int) number - 1, (int) number - 2);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->move_right_button), "(ii)",
+                                    (int) number - 1, (int) number);
+  gtk_widget_set_sensitive (self->move_left_button, number > 1);
+  gtk_widget_set_sensitive (self->move_right_button, number < n_sources);
   syn_article_view_set_article (self->view, article, n_sources);
 }
 

@@ -496,6 +496,24 @@ step (SynComparisonView *self,
   gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
+/* view.move-source((column, position)): a column to another place. */
+static void
+move_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  g_autoptr(SynArticle) article = NULL;
+  int column, position;
+
+  g_variant_get (parameter, "(ii)", &column, &position);
+  if (self->comparison == NULL || column < 0 || position < 0)
+    return;
+  article = g_list_model_get_item (syn_comparison_get_articles (self->comparison), column);
+  if (article != NULL)
+    syn_comparison_move_article_async (self->comparison, article, position, NULL, NULL, NULL);
+}
+
 static void
 next_divergence_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1671,6 +1689,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, map_position_cb);
 
   gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
+  gtk_widget_class_install_action (widget_class, "view.move-source", "(ii)", move_source_action);
   gtk_widget_class_install_action (widget_class, "view.previous-divergence", NULL, previous_divergence_action);
   gtk_widget_class_install_action (widget_class, "view.next-passage", NULL, next_passage_action);
   gtk_widget_class_install_action (widget_class, "view.previous-passage", NULL, previous_passage_action);
