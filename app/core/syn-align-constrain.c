@@ -43,28 +43,28 @@ cmp_guint (const void *a,
 }
 
 gint
-syn_align_find_passage (GArray              *segments,
+syn_align_find_passage (const SynSegment    *segments,
+                        guint                n_segments,
                         const SynPassageRef *ref)
 {
-  guint lo = 0, hi = segments->len;
+  guint lo = 0, hi = n_segments;
 
   /* the first passage after every passage of the source starting at or
    * before ref->start */
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      const SynSegment *seg = &g_array_index (segments, SynSegment, mid);
+      const SynSegment *seg = &segments[mid];
 
       if (seg->source < ref->source || (seg->source == ref->source && seg->start <= ref->start))
         lo = mid + 1;
       else
         hi = mid;
     }
-  if (lo > 0 && g_array_index (segments, SynSegment, lo - 1).source == ref->source)
+  if (lo > 0 && segments[lo - 1].source == ref->source)
     return (gint) lo - 1;
   /* it starts before the source's first passage: that one, if it overlaps */
-  if (lo < segments->len && g_array_index (segments, SynSegment, lo).source == ref->source &&
-      g_array_index (segments, SynSegment, lo).start < ref->end)
+  if (lo < n_segments && segments[lo].source == ref->source && segments[lo].start < ref->end)
     return (gint) lo;
   return -1;
 }
@@ -198,6 +198,7 @@ syn_align_constrain (GArray              *segments,
   g_autofree guint *old_label = g_new (guint, n + 1);
   g_autofree double *old_score = g_new0 (double, clusters->len + 1);
   g_autofree gboolean *held = g_new0 (gboolean, n + 1);
+  const SynSegment *segs = (const SynSegment *) (gpointer) segments->data;
   guint next_label;
 
   g_return_val_if_fail (constraints != NULL || n_constraints == 0, clusters);
@@ -222,8 +223,8 @@ syn_align_constrain (GArray              *segments,
 
         if ((pass == 0) != (con->kind == SYN_CONSTRAINT_CANNOT_LINK))
           continue;
-        a = syn_align_find_passage (segments, &con->a);
-        b = syn_align_find_passage (segments, &con->b);
+        a = syn_align_find_passage (segs, n, &con->a);
+        b = syn_align_find_passage (segs, n, &con->b);
         if (a < 0 || b < 0 || a == b)
           continue;
         if (con->kind == SYN_CONSTRAINT_CANNOT_LINK)

@@ -79,9 +79,10 @@ GArray *syn_align_constrain (GArray              *segments,
                              const SynConstraint *constraints,
                              guint                n_constraints);
 
-/* The segment @ref stands for in @segments (sorted by (source, start)), or
- * -1 when its source has no passage there. */
-gint    syn_align_find_passage (GArray              *segments,
+/* The segment @ref stands for among @n_segments @segments (sorted by
+ * (source, start)), or -1 when its source has no passage there. */
+gint    syn_align_find_passage (const SynSegment    *segments,
+                                guint                n_segments,
                                 const SynPassageRef *ref);
 
 G_END_DECLS
