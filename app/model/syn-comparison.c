@@ -560,16 +560,18 @@ static void notify_edits (SynComparison *self);
 
 /* The passages a link made by hand holds in their group. */
 static void
-mark_by_hand (SynComparison *self)
+mark_by_hand (SynComparison  *self,
+              SynAlignment   *alignment,
+              SynPassage    **by_segment)
 {
   const SynSegment *segs;
   const SynConstraint *cons;
   guint n_segs = 0, n_cons;
 
   g_clear_pointer (&self->by_hand, g_free);
-  if (self->alignment == NULL)
+  if (alignment == NULL)
     return;
-  segs = syn_alignment_get_segments (self->alignment, &n_segs);
+  segs = syn_alignment_get_segments (alignment, &n_segs);
   self->by_hand = g_new0 (gboolean, n_segs + 1);
   cons = syn_edits_get_constraints (self->edits, &n_cons);
   for (guint i = 0; i < n_cons; i++)
@@ -583,6 +585,8 @@ mark_by_hand (SynComparison *self)
       if (a >= 0 && b >= 0 && a != b && segs[a].cluster >= 0 && segs[a].cluster == segs[b].cluster)
         self->by_hand[a] = self->by_hand[b] = TRUE;
     }
+  for (guint i = 0; i < n_segs; i++)
+    _syn_passage_set_linked_by_hand (by_segment[i], self->by_hand[i]);
 }
 
 /* A new comparison: its own edits (a saved one's) or none, and nothing
@@ -700,11 +704,11 @@ install (SynComparison *self,
     }
   for (guint c = 0; c < n_clusters; c++)
     g_ptr_array_add (groups, _syn_group_new (alignment, c, by_segment));
+  mark_by_hand (self, alignment, by_segment);
 
   leave_articles (self, articles);
   g_clear_pointer (&self->alignment, syn_alignment_unref);
   self->alignment = alignment ? syn_alignment_ref (alignment) : NULL;
-  mark_by_hand (self);
 
   for (guint s = 0; s < articles->len; s++)
     {
@@ -1646,8 +1650,6 @@ edited (SynComparison *self,
   notify_edits (self);
   if (constraints_changed)
     realign (self);
-  else
-    mark_by_hand (self);
 }
 
 static const SynSegment *
