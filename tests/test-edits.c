@@ -2,7 +2,8 @@
  *
  * Corrections made by hand in the model (SynComparison): link, unlink,
  * split, merge and notes; that they survive a re-alignment (another unit,
- * one more source); undo and redo; a save and reopen that keeps them. The
+ * one more source); undo and redo; a save and reopen that keeps them; the
+ * autosave that a killed process leaves, and restoring it. The
  * texts are an invented story about a closed bridge.
  */
 #define G_LOG_DOMAIN "syn-test"
@@ -10,8 +11,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
+#include "syn-autosave.h"
 #include "syn-comparison.h"
 
 static const char *names[] = { "gazette.txt", "herald.txt", "courier.txt" };
@@ -220,6 +223,91 @@ test_save_reopen (void)
   g_rmdir (dir);
 }
 
+/* The child: corrects a comparison, waits for the copy to be written, and
+ * is killed, as a crash or `kill -9` would end it. */
+static void
+autosave_child (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  SynAutosave *autosave = syn_autosave_new (comparison, g_getenv ("SYN_TEST_AUTOSAVE_DIR"), 50);
+
+  make_edits (comparison);
+  while (!g_file_test (syn_autosave_get_path (autosave), G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  raise (SIGKILL);
+}
+
+static void
+test_autosave_killed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("syn-autosave-XXXXXX", NULL);
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(SynComparison) restored = syn_comparison_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orphan_path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      autosave_child ();
+      return;
+    }
+  g_setenv ("SYN_TEST_AUTOSAVE_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();   /* killed, not exited */
+
+  orphans = syn_autosave_find_orphans (dir);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  orphan_path = g_file_get_path (orphans->pdata[0]);
+  syn_comparison_load_async (restored, (GFile **) &orphans->pdata[0], 1, NULL, NULL, NULL);
+  wait_idle (restored);
+  syn_comparison_mark_unsaved (restored);
+  g_assert_null (syn_comparison_get_file (restored));
+  g_assert_true (syn_comparison_get_modified (restored));
+  assert_edits_hold (restored);
+
+  g_unlink (orphan_path);
+  g_rmdir (dir);
+}
+
+/* A copy exists only while something is unsaved. */
+static void
+test_autosave_removed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("syn-autosave-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "saved.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  g_autoptr(GPtrArray) orphans = NULL;
+  SynAutosave *autosave = syn_autosave_new (comparison, dir, 50);
+  g_autofree char *path = g_strdup (syn_autosave_get_path (autosave));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));   /* nothing to keep yet */
+  make_edits (comparison);
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* ours, and we are running: not an orphan */
+  orphans = syn_autosave_find_orphans (dir);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  syn_comparison_save_async (comparison, file, NULL, NULL, NULL);
+  while (syn_comparison_get_modified (comparison))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (syn_comparison_unlink_passage (comparison, passage (comparison, 0, "Engineers found")));
+  wait_idle (comparison);
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  syn_autosave_free (autosave);   /* the window closed: discarded */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,5 +317,7 @@ main (int   argc,
   g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
   g_test_add_func ("/model/edits/split-merge", test_split_merge);
   g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
+  g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);
+  g_test_add_func ("/model/edits/autosave-removed", test_autosave_removed);
   return g_test_run ();
 }

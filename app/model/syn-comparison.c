@@ -1988,3 +1988,13 @@ syn_comparison_redo (SynComparison *self)
   g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
   return undo_or_redo (self, syn_edits_redo);
 }
+
+void
+syn_comparison_mark_unsaved (SynComparison *self)
+{
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+
+  set_file (self, NULL);
+  set_modified (self, TRUE);
+  notify_edits (self);
+}

@@ -213,5 +213,8 @@ gboolean        syn_comparison_can_undo       (SynComparison       *self);
 gboolean        syn_comparison_can_redo       (SynComparison       *self);
 gboolean        syn_comparison_undo           (SynComparison       *self);
 gboolean        syn_comparison_redo           (SynComparison       *self);
+/* The comparison was opened from a copy kept of unsaved work (an
+ * autosave): it is no saved file's, and its corrections are yet to save. */
+void            syn_comparison_mark_unsaved   (SynComparison       *self);
 
 G_END_DECLS
