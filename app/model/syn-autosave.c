@@ -146,6 +146,15 @@ syn_autosave_free (SynAutosave *self)
   g_free (self);
 }
 
+void
+syn_autosave_detach (SynAutosave *self)
+{
+  if (self == NULL)
+    return;
+  self->written = FALSE;
+  syn_autosave_free (self);
+}
+
 const char *
 syn_autosave_get_path (SynAutosave *self)
 {

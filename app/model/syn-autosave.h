@@ -21,6 +21,8 @@ SynAutosave *syn_autosave_new             (SynComparison *comparison,
                                            guint          delay_ms);
 /* Stops, and removes the file: the window closed as the user chose. */
 void         syn_autosave_free            (SynAutosave   *self);
+/* Stops, and leaves the file for the next start to offer back. */
+void         syn_autosave_detach          (SynAutosave   *self);
 /* The file it writes (which may not exist yet). */
 const char  *syn_autosave_get_path        (SynAutosave   *self);
 /* Writes now when there is something unsaved; FALSE on failure. */

@@ -21,6 +21,10 @@
 #include "syn-model.h"
 #include "syn-window-private.h"
 
+/* How long after a correction its copy is written: a burst of them makes
+ * one write. */
+#define AUTOSAVE_DELAY_MS 3000
+
 /* A question with buttons: an AdwAlertDialog from libadwaita 1.5, an
  * AdwMessageDialog before (deprecated since 1.6); the same calls. */
 #if ADW_CHECK_VERSION (1, 5, 0)
@@ -347,6 +351,102 @@ modified_cb (SynWindow *self)
     }
 }
 
+/* Restoring what a crash left */
+
+/* The restored comparison is nobody's file: it keeps its corrections to
+ * save, and its own copy replaces the one it came from. */
+static void
+restored_cb (SynWindow *self)
+{
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->restoring == NULL || syn_comparison_get_file (self->comparison) == NULL ||
+      !g_file_equal (syn_comparison_get_file (self->comparison), self->restoring))
+    return;
+  from = g_steal_pointer (&self->restoring);
+  syn_comparison_mark_unsaved (self->comparison);
+  if (syn_autosave_write_now (self->autosave, &error))
+    g_file_delete (from, NULL, NULL);
+  else
+    g_warning ("Could not keep a copy of the restored comparison: %s", error->message);
+}
+
+static void
+restore_response_cb (GtkWidget  *dialog,
+                     const char *response,
+                     SynWindow  *self)
+{
+  GPtrArray *orphans = g_object_get_data (G_OBJECT (dialog), "syn-orphans");
+
+  if (g_str_equal (response, "restore"))
+    {
+      SynWindow *window = self;
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (!syn_window_is_disposable (self) && app != NULL)
+        window = syn_window_new (SYN_APPLICATION (app));
+      g_set_object (&window->restoring, orphans->pdata[0]);
+      syn_window_open_files (window, (GFile **) &orphans->pdata[0], 1);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (g_str_equal (response, "discard"))
+    for (guint i = 0; i < orphans->len; i++)
+      g_file_delete (orphans->pdata[i], NULL, NULL);
+  g_object_unref (self);
+}
+
+static void
+ask_restore (SynWindow *self,
+             GPtrArray *orphans)
+{
+  GtkWidget *dialog;
+
+  dialog = edit_dialog_new (self, _("Restore the Unsaved Comparison?"),
+                            _("Synopsis closed before the corrections made to a comparison were saved. "
+                              "A copy was kept."));
+  edit_dialog_add_responses (EDIT_DIALOG (dialog), "later", _("_Not Now"), "discard", _("_Discard"),
+                             "restore", _("_Restore"), NULL);
+  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  edit_dialog_set_default_response (EDIT_DIALOG (dialog), "restore");
+  edit_dialog_set_close_response (EDIT_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "syn-orphans", g_ptr_array_ref (orphans),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), g_object_ref (self));
+  edit_dialog_present (dialog, self);
+}
+
+/* Asked over the window, once it is on screen. */
+static gboolean
+ask_restore_idle (gpointer data)
+{
+  SynWindow *self = data;
+  g_autoptr(GPtrArray) orphans = syn_autosave_find_orphans (NULL);
+
+  if (orphans->len > 0 && !self->in_dispose)
+    ask_restore (self, orphans);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mapped_cb (SynWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
+  g_idle_add_full (G_PRIORITY_LOW, ask_restore_idle, g_object_ref (self), g_object_unref);
+}
+
+void
+syn_window_offer_restore (SynWindow *self)
+{
+  g_return_if_fail (SYN_IS_WINDOW (self));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mapped_cb (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
+}
+
 void
 _syn_window_init_edits (SynWindow *self)
 {
@@ -359,6 +459,8 @@ _syn_window_init_edits (SynWindow *self)
   g_signal_connect_object (self->comparison, "notify::modified", G_CALLBACK (modified_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect_object (self->comparison, "aligned", G_CALLBACK (restored_cb), self, G_CONNECT_SWAPPED);
+  self->autosave = syn_autosave_new (self->comparison, NULL, AUTOSAVE_DELAY_MS);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
@@ -383,6 +485,19 @@ _syn_window_init_edits (SynWindow *self)
 void
 _syn_window_dispose_edits (SynWindow *self)
 {
+  /* Closed as the user chose (saved, discarded, nothing to save): the copy
+   * goes. Destroyed otherwise (the session ending): it stays, and is
+   * offered back on the next start. */
+  if (self->autosave != NULL && syn_comparison_get_modified (self->comparison) && !self->close_confirmed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!syn_autosave_write_now (self->autosave, &error))
+        g_warning ("Could not keep a copy of the unsaved comparison: %s", error->message);
+      syn_autosave_detach (g_steal_pointer (&self->autosave));
+    }
+  g_clear_pointer (&self->autosave, syn_autosave_free);
+  g_clear_object (&self->restoring);
   g_clear_object (&self->pick_from);
   g_clear_weak_pointer (&self->pick_toast);
 }

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "syn-autosave.h"
 #include "syn-comparison-view.h"
 #include "syn-window.h"
 
@@ -59,6 +60,8 @@ struct _SynWindow
   AdwToast             *pick_toast;       /* "Pick the passage…"; weak */
   gboolean              close_confirmed;  /* "Discard" was chosen */
   gboolean              close_after_save;
+  SynAutosave          *autosave;
+  GFile                *restoring;        /* the autosave being opened */
 };
 
 /* Seconds a toast about a failure stays: long enough to read a file name. */
