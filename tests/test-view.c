@@ -21,6 +21,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "syn-compat.h"
 #include "syn-comparison-view-private.h"
 #include "syn-source-map.h"
 #include "syn-model.h"
@@ -168,15 +169,11 @@ translate (GtkWidget *from,
            double    *out_x,
            double    *out_y)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
   graphene_point_t point;
 
-  g_assert_true (gtk_widget_compute_point (from, to, &GRAPHENE_POINT_INIT (x, y), &point));
+  g_assert_true (syn_compat_widget_compute_point (from, to, &GRAPHENE_POINT_INIT (x, y), &point));
   *out_x = point.x;
   *out_y = point.y;
-#else
-  g_assert_true (gtk_widget_translate_coordinates (from, to, x, y, out_x, out_y));
-#endif
 }
 
 static gboolean

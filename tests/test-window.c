@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "syn-application.h"
+#include "syn-compat.h"
 #include "syn-print.h"
 #include "syn-comparison-view.h"
 #include "syn-window.h"
@@ -1602,11 +1603,7 @@ web_dialog_gone (gpointer data)
 static gboolean
 add_enabled (GtkWidget *dialog)
 {
-#if ADW_CHECK_VERSION (1, 5, 0)
-  return adw_alert_dialog_get_response_enabled (ADW_ALERT_DIALOG (dialog), "add");
-#else
-  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add");
-#endif
+  return syn_compat_alert_get_response_enabled (dialog, "add");
 }
 
 /* The button labelled @label (mnemonic marks aside) on screen in @widget. */

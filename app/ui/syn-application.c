@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-application.h"
+#include "syn-compat.h"
 #include "syn-headless.h"
 #include "syn-settings.h"
 #include "syn-style.h"
@@ -223,14 +224,7 @@ about_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (app);
   const char *developers[] = { _("The Synopsis developers"), NULL };
 
-  /* AdwAboutDialog from libadwaita 1.5, AdwAboutWindow before: the same
-   * properties */
-#if ADW_CHECK_VERSION (1, 5, 0)
-  GType type = ADW_TYPE_ABOUT_DIALOG;
-#else
-  GType type = ADW_TYPE_ABOUT_WINDOW;
-#endif
-  GtkWidget *about = g_object_new (type,
+  GtkWidget *about = g_object_new (syn_compat_about_type (),
                                    "application-name", _("Synopsis"),
                                    "application-icon", APP_ID,
                                    "developer-name", _("The Synopsis developers"),
@@ -243,48 +237,8 @@ about_activated (GSimpleAction *action,
                                    "translator-credits", _("translator-credits"),
                                    NULL);
 
-#if ADW_CHECK_VERSION (1, 5, 0)
-  adw_dialog_present (ADW_DIALOG (about), parent != NULL ? GTK_WIDGET (parent) : NULL);
-#else
-  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
-  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
-  gtk_window_present (GTK_WINDOW (about));
-#endif
+  syn_compat_dialog_present (about, parent);
 }
-
-#if !ADW_CHECK_VERSION (1, 8, 0)
-/* Keyboard Shortcuts where libadwaita has no AdwShortcutsDialog (before
- * 1.8): the same list as shortcuts-dialog.ui in a GtkShortcutsWindow, made
- * the window's help overlay (which is how its shortcuts named by action
- * find their accelerators) when first asked for, rather than for every
- * window as GtkApplication does with gtk/help-overlay.ui. */
-static void
-shortcuts_activated (GSimpleAction *action,
-                     GVariant      *param,
-                     gpointer       user_data)
-{
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  GtkApplicationWindow *window;
-
-  if (!GTK_IS_APPLICATION_WINDOW (parent))
-    return;
-  window = GTK_APPLICATION_WINDOW (parent);
-  if (gtk_application_window_get_help_overlay (window) == NULL)
-    {
-      g_autoptr(GtkBuilder) builder =
-        gtk_builder_new_from_resource ("/io/github/synopsis_app/Synopsis/shortcuts-window.ui");
-
-      gtk_application_window_set_help_overlay (window,
-                                               GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder,
-                                                                                             "shortcuts_window")));
-    }
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-}
-
-static const GActionEntry shortcuts_action[] = {
-  { "shortcuts", shortcuts_activated },
-};
-#endif
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
@@ -331,13 +285,7 @@ syn_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-#if !ADW_CHECK_VERSION (1, 8, 0)
-  /* libadwaita 1.8 and later add app.shortcuts for shortcuts-dialog.ui
-   * themselves, also when running under a build against an older one. */
-  if (g_action_map_lookup_action (G_ACTION_MAP (app), "shortcuts") == NULL)
-    g_action_map_add_action_entries (G_ACTION_MAP (app), shortcuts_action,
-                                     G_N_ELEMENTS (shortcuts_action), app);
-#endif
+  syn_compat_add_shortcuts_action (GTK_APPLICATION (app));
   /* Segment by: a stateful action whose state is the setting, so the menu's
    * radio items show it and every window re-aligns when it changes. */
   segment_unit = g_settings_create_action (self->settings, "segment-unit");

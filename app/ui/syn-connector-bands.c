@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "syn-compat.h"
 #include "syn-connector-bands.h"
 #include "syn-marks.h"
 
@@ -60,19 +61,11 @@ view_offset (SynConnectorBands *self,
              float             *top)
 {
   int wx, wy;
-#if GTK_CHECK_VERSION (4, 10, 0)
   graphene_point_t point;
 
-  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point))
+  if (!syn_compat_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &point))
     return FALSE;
   *top = point.y;
-#else
-  double x, y;
-
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (self), 0, 0, &x, &y))
-    return FALSE;
-  *top = y;
-#endif
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_WIDGET, 0, 0, &wx, &wy);
   *offset = *top + wy;
   return TRUE;

@@ -10,12 +10,13 @@
  * live under names libadwaita does not look for (styles/dark.css,
  * styles/high-contrast.css). How they are applied depends on GTK:
  *
- *  - GTK ≥ 4.20, built against and running: one provider holding both sheets,
- *    each wrapped in its media query, exactly what style.css will hold
- *    once GTK 4.8 is dropped. A provider of our own does not follow the
- *    style manager by itself (libadwaita sets the preferences on its own
- *    providers only), so its prefers-color-scheme and prefers-contrast
- *    are kept in step with AdwStyleManager.
+ *  - GTK ≥ 4.20, built against and running (syn_compat_css_has_media_queries()):
+ *    one provider holding both sheets, each wrapped in its media query,
+ *    exactly what style.css will hold once GTK 4.8 is dropped. A provider
+ *    of our own does not follow the style manager by itself (libadwaita
+ *    sets the preferences on its own providers only), so its
+ *    prefers-color-scheme and prefers-contrast are kept in step with
+ *    AdwStyleManager.
  *  - Older GTK: a provider per sheet, added to the display while the
  *    style manager is dark or in high contrast and removed otherwise —
  *    what AdwApplication did with style-dark.css.
@@ -29,6 +30,7 @@
 
 #include <adwaita.h>
 
+#include "syn-compat.h"
 #include "syn-style.h"
 
 #define STYLES_PATH "/io/github/synopsis_app/Synopsis/styles/"
@@ -65,23 +67,15 @@ update_cb (AdwStyleManager *manager)
   gboolean dark = adw_style_manager_get_dark (manager);
   gboolean high_contrast = adw_style_manager_get_high_contrast (manager);
 
-#if GTK_CHECK_VERSION (4, 20, 0)
   if (style.media != NULL)
     {
-      g_object_set (style.media,
-                    "prefers-color-scheme", dark ? GTK_INTERFACE_COLOR_SCHEME_DARK
-                                                 : GTK_INTERFACE_COLOR_SCHEME_LIGHT,
-                    "prefers-contrast", high_contrast ? GTK_INTERFACE_CONTRAST_MORE
-                                                      : GTK_INTERFACE_CONTRAST_NO_PREFERENCE,
-                    NULL);
+      syn_compat_css_provider_set_preferences (style.media, dark, high_contrast);
       return;
     }
-#endif
   set_added (style.dark, &style.dark_added, dark);
   set_added (style.high_contrast, &style.high_contrast_added, high_contrast);
 }
 
-#if GTK_CHECK_VERSION (4, 20, 0)
 static char *
 read_sheet (const char *name)
 {
@@ -102,10 +96,9 @@ new_media_provider (void)
                                           "@media (prefers-contrast: more) {\n%s\n}\n",
                                           dark, high_contrast);
 
-  gtk_css_provider_load_from_string (provider, css);
+  syn_compat_css_provider_load (provider, css);
   return provider;
 }
-#endif
 
 static GtkCssProvider *
 new_provider (const char *name)
@@ -129,14 +122,12 @@ syn_style_init (void)
     return;
   manager = adw_style_manager_get_default ();
 
-#if GTK_CHECK_VERSION (4, 20, 0)
-  if (gtk_get_major_version () > 4 || gtk_get_minor_version () >= 20)
+  if (syn_compat_css_has_media_queries ())
     {
       style.media = new_media_provider ();
       gtk_style_context_add_provider_for_display (style.display, GTK_STYLE_PROVIDER (style.media),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
-#endif
   if (style.media == NULL)
     {
       style.dark = new_provider ("dark.css");

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How files reach a window and leave it. The Open dialog takes several
- * files at once and goes through the portal when there is one
- * (GtkFileChooserNative on GTK 4.8, GtkFileDialog from 4.10). A new
+ * files at once and goes through the portal when there is one (see
+ * syn_compat_open_files_async()). A new
  * comparison opens in this window when it shows nothing of the user's (the
  * untouched sample, or nothing), else in a new window, as a document
  * application does; files dropped on a comparison are added to it, and the
@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-window-private.h"
 
@@ -171,15 +172,32 @@ typedef void (*FilesChosenFunc) (SynWindow *self, GFile **files, guint n_files);
 
 static void
 files_chosen (SynWindow       *self,
-              GListModel      *model,
+              GAsyncResult    *result,
               FilesChosenFunc  func)
 {
+  g_autoptr(GListModel) model = syn_compat_open_files_finish (GTK_WINDOW (self), result, NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (files, g_list_model_get_item (model, i));
   if (files->len > 0 && !self->in_dispose)
     func (self, (GFile **) files->pdata, files->len);
+}
+
+static void
+chosen_to_open_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  files_chosen (SYN_WINDOW (object), result, open_comparison);
+}
+
+static void
+chosen_to_add_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  files_chosen (SYN_WINDOW (object), result, syn_window_add_files);
 }
 
 static GListStore *
@@ -202,89 +220,24 @@ make_filters (void)
   return filters;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-open_dialog_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+choose_files (SynWindow           *self,
+              const char          *title,
+              const char          *accept_label,
+              GAsyncReadyCallback  callback)
 {
-  g_autoptr(SynWindow) self = user_data;
-  FilesChosenFunc func = g_object_steal_data (G_OBJECT (object), "syn-func");
-  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  files_chosen (self, files, func);
-}
-
-static void
-choose_files (SynWindow       *self,
-              const char      *title,
-              const char      *accept_label,
-              FilesChosenFunc  func)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = make_filters ();
 
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, accept_label);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  g_object_set_data (G_OBJECT (dialog), "syn-func", func);
-  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), self->cancellable,
-                                 open_dialog_cb, g_object_ref (self));
+  syn_compat_open_files_async (GTK_WINDOW (self), title, accept_label, G_LIST_MODEL (filters),
+                               self->cancellable, callback, NULL);
 }
-
-#else
-
-static void
-open_native_response_cb (GtkNativeDialog *native,
-                         int              response,
-                         SynWindow       *self)
-{
-  FilesChosenFunc func = g_object_get_data (G_OBJECT (native), "syn-func");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-
-      files_chosen (self, files, func);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-static void
-choose_files (SynWindow       *self,
-              const char      *title,
-              const char      *accept_label,
-              FilesChosenFunc  func)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GListStore) filters = make_filters ();
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-  g_object_set_data (G_OBJECT (native), "syn-func", func);
-  g_signal_connect (native, "response", G_CALLBACK (open_native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-#endif
 
 static void
 open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  choose_files (SYN_WINDOW (widget), _("Open Files to Compare"), _("_Open"), open_comparison);
+  choose_files (SYN_WINDOW (widget), _("Open Files to Compare"), _("_Open"), chosen_to_open_cb);
 }
 
 static void
@@ -292,7 +245,7 @@ add_source_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  choose_files (SYN_WINDOW (widget), _("Add Sources"), _("_Add"), syn_window_add_files);
+  choose_files (SYN_WINDOW (widget), _("Add Sources"), _("_Add"), chosen_to_add_cb);
 }
 
 static void
@@ -411,40 +364,17 @@ syn_window_export_to (SynWindow *self,
                                        self->cancellable, exported_cb, g_object_ref (self));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-save_dialog_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_target_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(SynWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  SynWindow *self = SYN_WINDOW (object);
+  g_autoptr(GFile) file = syn_compat_save_file_finish (GTK_WINDOW (self), result, NULL);
 
   if (file != NULL && !self->in_dispose)
     syn_window_export_to (self, file);
 }
-
-#else
-
-static void
-save_native_response_cb (GtkNativeDialog *native,
-                         int              response,
-                         SynWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        syn_window_export_to (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-#endif
 
 /* The format follows the name's extension (see syn_window_export_to()). */
 static void
@@ -452,23 +382,8 @@ open_export_dialog (SynWindow  *self,
                     const char *title,
                     const char *name)
 {
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, _("_Export"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, save_dialog_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (save_native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
+  syn_compat_save_file_async (GTK_WINDOW (self), title, _("_Export"), name, NULL, self->cancellable,
+                              export_target_cb, NULL);
 }
 
 static void

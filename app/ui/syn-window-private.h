@@ -34,10 +34,8 @@ struct _SynWindow
   GMenu                *recent_place;
   GMenu                *remove_section;
 
-  /* "Changed on disk": an AdwBanner, or a GtkActionBar before libadwaita 1.3 */
+  /* "Changed on disk" (see syn_compat_banner_new()) */
   GtkWidget            *banner;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_button;
   gboolean              banner_reloads;
 
   GSettings            *settings;

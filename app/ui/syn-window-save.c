@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-window-private.h"
 
@@ -99,15 +100,13 @@ make_filter (void)
   return filter;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-
 static void
-save_dialog_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+target_chosen_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  g_autoptr(SynWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+  SynWindow *self = SYN_WINDOW (object);
+  g_autoptr(GFile) file = syn_compat_save_file_finish (GTK_WINDOW (self), result, NULL);
 
   if (file != NULL && !self->in_dispose)
     syn_window_save_to (self, file);
@@ -116,53 +115,12 @@ save_dialog_cb (GObject      *object,
 static void
 choose_target (SynWindow *self)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GtkFileFilter) filter = make_filter ();
   g_autofree char *name = suggest_name (self);
 
-  gtk_file_dialog_set_title (dialog, _("Save the Comparison"));
-  gtk_file_dialog_set_accept_label (dialog, _("_Save"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_set_default_filter (dialog, filter);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), self->cancellable, save_dialog_cb, g_object_ref (self));
+  syn_compat_save_file_async (GTK_WINDOW (self), _("Save the Comparison"), _("_Save"), name, filter,
+                              self->cancellable, target_chosen_cb, NULL);
 }
-
-#else
-
-static void
-save_native_response_cb (GtkNativeDialog *native,
-                         int              response,
-                         SynWindow       *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && !self->in_dispose)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        syn_window_save_to (self, file);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-static void
-choose_target (SynWindow *self)
-{
-  g_autoptr(GtkFileFilter) filter = make_filter ();
-  g_autofree char *name = suggest_name (self);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_("Save the Comparison"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (save_native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-#endif
 
 static void
 save_activated (GtkWidget  *widget,

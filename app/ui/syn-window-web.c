@@ -25,6 +25,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-window-private.h"
 
@@ -84,26 +85,7 @@ only_addresses (const char *text)
   return g_steal_pointer (&files);
 }
 
-/* The "Add from the Web" dialog: an AdwAlertDialog from libadwaita 1.5,
- * an AdwMessageDialog before (deprecated since 1.6); the same calls. */
-
-#if ADW_CHECK_VERSION (1, 5, 0)
-#define WEB_DIALOG(w)                      ADW_ALERT_DIALOG (w)
-#define web_dialog_add_responses           adw_alert_dialog_add_responses
-#define web_dialog_set_extra_child         adw_alert_dialog_set_extra_child
-#define web_dialog_set_response_enabled    adw_alert_dialog_set_response_enabled
-#define web_dialog_set_response_appearance adw_alert_dialog_set_response_appearance
-#define web_dialog_set_default_response    adw_alert_dialog_set_default_response
-#define web_dialog_set_close_response      adw_alert_dialog_set_close_response
-#else
-#define WEB_DIALOG(w)                      ADW_MESSAGE_DIALOG (w)
-#define web_dialog_add_responses           adw_message_dialog_add_responses
-#define web_dialog_set_extra_child         adw_message_dialog_set_extra_child
-#define web_dialog_set_response_enabled    adw_message_dialog_set_response_enabled
-#define web_dialog_set_response_appearance adw_message_dialog_set_response_appearance
-#define web_dialog_set_default_response    adw_message_dialog_set_default_response
-#define web_dialog_set_close_response      adw_message_dialog_set_close_response
-#endif
+/* The "Add from the Web" dialog */
 
 typedef struct {
   SynWindow     *self;   /* weak: the dialog must not keep a closed window */
@@ -147,7 +129,7 @@ addresses_changed_cb (GtkTextBuffer *buffer,
                                bad_line, bad_text);
   gtk_label_set_text (data->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (data->error_label), message != NULL);
-  web_dialog_set_response_enabled (WEB_DIALOG (dialog), "add", files != NULL && files->len > 0);
+  syn_compat_alert_set_response_enabled (dialog, "add", files != NULL && files->len > 0);
 }
 
 static void
@@ -246,31 +228,23 @@ add_from_web_activated (GtkWidget  *widget,
 
   g_set_weak_pointer (&data->self, self);
   content = new_web_dialog_content (data);
-#if ADW_CHECK_VERSION (1, 5, 0)
-  dialog = GTK_WIDGET (adw_alert_dialog_new (heading, body));
-#else
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-#endif
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), heading, body);
   g_object_set_data_full (G_OBJECT (dialog), "syn-web-dialog", data, (GDestroyNotify) web_dialog_free);
-  web_dialog_add_responses (WEB_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
-  web_dialog_set_response_appearance (WEB_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  web_dialog_set_response_enabled (WEB_DIALOG (dialog), "add", FALSE);
-  web_dialog_set_default_response (WEB_DIALOG (dialog), "add");
-  web_dialog_set_close_response (WEB_DIALOG (dialog), "cancel");
-  web_dialog_set_extra_child (WEB_DIALOG (dialog), content);
+  syn_compat_alert_add_response (dialog, "cancel", _("_Cancel"));
+  syn_compat_alert_add_response (dialog, "add", _("_Add"));
+  syn_compat_alert_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  syn_compat_alert_set_response_enabled (dialog, "add", FALSE);
+  syn_compat_alert_set_default_response (dialog, "add");
+  syn_compat_alert_set_close_response (dialog, "cancel");
+  syn_compat_alert_set_extra_child (dialog, content);
   g_signal_connect (data->buffer, "changed", G_CALLBACK (addresses_changed_cb), dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (web_response_cb), data);
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_addresses_cb,
                                  g_object_ref (dialog));
 
-#if ADW_CHECK_VERSION (1, 5, 0)
-  adw_dialog_present (ADW_DIALOG (dialog), widget);
-  adw_dialog_set_focus (ADW_DIALOG (dialog), data->view);
-#else
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_window_set_focus (GTK_WINDOW (dialog), data->view);
-#endif
+  syn_compat_dialog_present (dialog, GTK_WINDOW (self));
+  syn_compat_dialog_set_focus (dialog, data->view);
 }
 
 /* Text given in memory: pasted or dropped */
@@ -654,12 +628,10 @@ paste_source_activated (GtkWidget  *widget,
   GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
   Paste *paste;
 
-#if ADW_CHECK_VERSION (1, 5, 0)
-  /* Dialogs are inside the window from libadwaita 1.5: their keys are not
-   * meant for the comparison behind them. */
-  if (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self)) != NULL)
+  /* A dialog inside the window has the keys: they are not meant for the
+   * comparison behind it. */
+  if (syn_compat_window_shows_dialog (GTK_WINDOW (self)))
     return;
-#endif
   paste = paste_new (self, clipboard);
 
   if (gdk_content_formats_contain_gtype (paste->formats, GDK_TYPE_FILE_LIST))

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-settings.h"
 #include "syn-window-private.h"
@@ -319,26 +320,15 @@ show_failures_activated (GtkWidget  *widget,
 {
   SynWindow *self = SYN_WINDOW (widget);
   g_autofree char *body = NULL;
+  GtkWidget *dialog;
 
   if (self->failure_messages == NULL)
     return;
   body = g_strjoinv ("\n", self->failure_messages);
 
-#if ADW_CHECK_VERSION (1, 5, 0)
-  {
-    AdwDialog *dialog = adw_alert_dialog_new (_("Files Not Opened"), body);
-
-    adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-    adw_dialog_present (dialog, GTK_WIDGET (self));
-  }
-#else
-  {
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Files Not Opened"), body);
-
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-#endif
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Files Not Opened"), body);
+  syn_compat_alert_add_response (dialog, "close", _("_Close"));
+  syn_compat_dialog_present (dialog, GTK_WINDOW (self));
 }
 
 /* Windows-1252 is a guess: say so once per article. */
@@ -385,34 +375,6 @@ rebuild_remove_menu (SynWindow *self)
 }
 
 /* The banner for files changed or deleted on disk */
-
-static void
-show_banner (SynWindow  *self,
-             const char *title,
-             const char *button_label)
-{
-#if ADW_CHECK_VERSION (1, 3, 0)
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-
-  adw_banner_set_title (ADW_BANNER (self->banner), markup);
-  adw_banner_set_button_label (ADW_BANNER (self->banner), button_label);
-  adw_banner_set_revealed (ADW_BANNER (self->banner), TRUE);
-#else
-  gtk_label_set_text (self->banner_label, title);
-  gtk_button_set_label (self->banner_button, button_label);
-  gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->banner), TRUE);
-#endif
-}
-
-static void
-hide_banner (SynWindow *self)
-{
-#if ADW_CHECK_VERSION (1, 3, 0)
-  adw_banner_set_revealed (ADW_BANNER (self->banner), FALSE);
-#else
-  gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->banner), FALSE);
-#endif
-}
 
 static void
 update_banner (SynWindow *self)
@@ -468,9 +430,9 @@ update_banner (SynWindow *self)
     title = g_strdup (changed_clause != NULL ? changed_clause : missing_clause);
 
   if (title == NULL)
-    hide_banner (self);
+    syn_compat_banner_hide (self->banner);
   else
-    show_banner (self, title, self->banner_reloads ? _("_Reload") : _("_Dismiss"));
+    syn_compat_banner_show (self->banner, title, self->banner_reloads ? _("_Reload") : _("_Dismiss"));
 }
 
 static void start_reload (SynWindow *self);
@@ -481,29 +443,13 @@ banner_button_cb (SynWindow *self)
   if (self->banner_reloads)
     start_reload (self);
   else
-    hide_banner (self);
+    syn_compat_banner_hide (self->banner);
 }
 
 static void
 create_banner (SynWindow *self)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  self->banner = adw_banner_new ("");
-  g_signal_connect_swapped (self->banner, "button-clicked", G_CALLBACK (banner_button_cb), self);
-#else
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic ("");
-
-  self->banner = gtk_action_bar_new ();
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_action_bar_set_center_widget (GTK_ACTION_BAR (self->banner), label);
-  gtk_action_bar_pack_end (GTK_ACTION_BAR (self->banner), button);
-  gtk_action_bar_set_revealed (GTK_ACTION_BAR (self->banner), FALSE);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (banner_button_cb), self);
-  self->banner_label = GTK_LABEL (label);
-  self->banner_button = GTK_BUTTON (button);
-#endif
+  self->banner = syn_compat_banner_new (G_CALLBACK (banner_button_cb), self);
   gtk_box_insert_child_after (self->main_box, self->banner, GTK_WIDGET (self->header_bar));
 }
 
@@ -718,7 +664,7 @@ _syn_window_add_source (SynWindow  *self,
 static void
 start_reload (SynWindow *self)
 {
-  hide_banner (self);
+  syn_compat_banner_hide (self->banner);
   begin_op (self);
   syn_comparison_reload_async (self->comparison, NULL, self->cancellable,
                                loaded_cb, op_data_new (self, OP_RELOAD, NULL, 0));
