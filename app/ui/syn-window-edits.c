@@ -18,55 +18,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-window-private.h"
 
 /* How long after a correction its copy is written: a burst of them makes
  * one write. */
 #define AUTOSAVE_DELAY_MS 3000
-
-/* A question with buttons: an AdwAlertDialog from libadwaita 1.5, an
- * AdwMessageDialog before (deprecated since 1.6); the same calls. */
-#if ADW_CHECK_VERSION (1, 5, 0)
-#define EDIT_DIALOG(w)                      ADW_ALERT_DIALOG (w)
-#define edit_dialog_add_responses           adw_alert_dialog_add_responses
-#define edit_dialog_set_extra_child         adw_alert_dialog_set_extra_child
-#define edit_dialog_set_response_appearance adw_alert_dialog_set_response_appearance
-#define edit_dialog_set_default_response    adw_alert_dialog_set_default_response
-#define edit_dialog_set_close_response      adw_alert_dialog_set_close_response
-#else
-#define EDIT_DIALOG(w)                      ADW_MESSAGE_DIALOG (w)
-#define edit_dialog_add_responses           adw_message_dialog_add_responses
-#define edit_dialog_set_extra_child         adw_message_dialog_set_extra_child
-#define edit_dialog_set_response_appearance adw_message_dialog_set_response_appearance
-#define edit_dialog_set_default_response    adw_message_dialog_set_default_response
-#define edit_dialog_set_close_response      adw_message_dialog_set_close_response
-#endif
-
-static GtkWidget *
-edit_dialog_new (SynWindow  *self,
-                 const char *heading,
-                 const char *body)
-{
-#if ADW_CHECK_VERSION (1, 5, 0)
-  (void) self;
-  return GTK_WIDGET (adw_alert_dialog_new (heading, body));
-#else
-  return adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-#endif
-}
-
-static void
-edit_dialog_present (GtkWidget *dialog,
-                     SynWindow *self)
-{
-#if ADW_CHECK_VERSION (1, 5, 0)
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
-#else
-  (void) self;
-  gtk_window_present (GTK_WINDOW (dialog));
-#endif
-}
 
 static SynPassage *
 selected_passage (SynWindow *self)
@@ -240,20 +198,21 @@ note_activated (GtkWidget  *widget,
       return;
     }
   note = syn_comparison_get_group_note (self->comparison, group);
-  dialog = edit_dialog_new (self, _("Note on This Group"),
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Note on This Group"),
                             _("Saved with the comparison and shown in the report. Leave it empty to remove it."));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), note != NULL ? note : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  edit_dialog_set_extra_child (EDIT_DIALOG (dialog), entry);
-  edit_dialog_add_responses (EDIT_DIALOG (dialog), "cancel", _("_Cancel"), "save", _("_Save Note"), NULL);
-  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  edit_dialog_set_default_response (EDIT_DIALOG (dialog), "save");
-  edit_dialog_set_close_response (EDIT_DIALOG (dialog), "cancel");
+  syn_compat_alert_set_extra_child (dialog, entry);
+  syn_compat_alert_add_response (dialog, "cancel", _("_Cancel"));
+  syn_compat_alert_add_response (dialog, "save", _("_Save Note"));
+  syn_compat_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  syn_compat_alert_set_default_response (dialog, "save");
+  syn_compat_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "syn-group", g_object_ref (group), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "syn-window", self);
   g_signal_connect (dialog, "response", G_CALLBACK (note_response_cb), entry);
-  edit_dialog_present (dialog, self);
+  syn_compat_dialog_present (dialog, GTK_WINDOW (self));
 }
 
 static void
@@ -323,17 +282,18 @@ close_request_cb (SynWindow *self)
 
   if (self->close_confirmed || !syn_comparison_get_modified (self->comparison))
     return FALSE;
-  dialog = edit_dialog_new (self, _("Save Changes?"),
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Save Changes?"),
                             _("The corrections made to this comparison have not been saved. "
                               "If you close without saving, they will be lost."));
-  edit_dialog_add_responses (EDIT_DIALOG (dialog), "cancel", _("_Cancel"), "discard", _("_Discard"),
-                             "save", _("_Save"), NULL);
-  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  edit_dialog_set_default_response (EDIT_DIALOG (dialog), "save");
-  edit_dialog_set_close_response (EDIT_DIALOG (dialog), "cancel");
+  syn_compat_alert_add_response (dialog, "cancel", _("_Cancel"));
+  syn_compat_alert_add_response (dialog, "discard", _("_Discard"));
+  syn_compat_alert_add_response (dialog, "save", _("_Save"));
+  syn_compat_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  syn_compat_alert_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  syn_compat_alert_set_default_response (dialog, "save");
+  syn_compat_alert_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), g_object_ref (self));
-  edit_dialog_present (dialog, self);
+  syn_compat_dialog_present (dialog, GTK_WINDOW (self));
   return TRUE;
 }
 
@@ -402,19 +362,20 @@ ask_restore (SynWindow *self,
 {
   GtkWidget *dialog;
 
-  dialog = edit_dialog_new (self, _("Restore the Unsaved Comparison?"),
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Restore the Unsaved Comparison?"),
                             _("Synopsis closed before the corrections made to a comparison were saved. "
                               "A copy was kept."));
-  edit_dialog_add_responses (EDIT_DIALOG (dialog), "later", _("_Not Now"), "discard", _("_Discard"),
-                             "restore", _("_Restore"), NULL);
-  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-  edit_dialog_set_response_appearance (EDIT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
-  edit_dialog_set_default_response (EDIT_DIALOG (dialog), "restore");
-  edit_dialog_set_close_response (EDIT_DIALOG (dialog), "later");
+  syn_compat_alert_add_response (dialog, "later", _("_Not Now"));
+  syn_compat_alert_add_response (dialog, "discard", _("_Discard"));
+  syn_compat_alert_add_response (dialog, "restore", _("_Restore"));
+  syn_compat_alert_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  syn_compat_alert_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  syn_compat_alert_set_default_response (dialog, "restore");
+  syn_compat_alert_set_close_response (dialog, "later");
   g_object_set_data_full (G_OBJECT (dialog), "syn-orphans", g_ptr_array_ref (orphans),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (restore_response_cb), g_object_ref (self));
-  edit_dialog_present (dialog, self);
+  syn_compat_dialog_present (dialog, GTK_WINDOW (self));
 }
 
 /* Asked over the window, once it is on screen. */
