@@ -16,6 +16,7 @@
 
 #include "syn-autosave.h"
 #include "syn-comparison.h"
+#include "syn-headless.h"
 
 static const char *names[] = { "gazette.txt", "herald.txt", "courier.txt" };
 static const char *texts[] = {
@@ -182,6 +183,20 @@ test_split_merge (void)
   g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
 }
 
+/* The report's summary counts the corrections and gives the note; the
+ * group's row says it was linked by hand. */
+static void
+assert_report_has_edits (GString *html)
+{
+  const char *edits = strstr (html->str, "id=\"edits\"");
+
+  g_assert_nonnull (edits);
+  g_assert_nonnull (strstr (edits, "Corrected by hand: 1 link"));
+  g_assert_nonnull (strstr (edits, "Two outlets describe the quay differently."));
+  g_assert_nonnull (strstr (html->str, "linked by hand</span>"));
+  g_string_free (html, TRUE);
+}
+
 static void
 test_save_reopen (void)
 {
@@ -218,6 +233,20 @@ test_save_reopen (void)
   before = syn_comparison_export (comparison, SYN_EXPORT_JSON);
   after = syn_comparison_export (reopened, SYN_EXPORT_JSON);
   g_assert_cmpstr (before->str, ==, after->str);
+
+  assert_report_has_edits (syn_comparison_export (reopened, SYN_EXPORT_HTML));
+
+  /* headless, from the saved file: the same corrections */
+  {
+    g_autofree char *out_path = g_build_filename (dir, "report.html", NULL);
+    const char *paths[] = { path, NULL };
+    g_autofree char *html = NULL;
+
+    g_assert_cmpint (syn_headless_run (paths, SYN_EXPORT_HTML, NULL, out_path), ==, 0);
+    g_assert_true (g_file_get_contents (out_path, &html, NULL, NULL));
+    assert_report_has_edits (g_string_new (html));
+    g_unlink (out_path);
+  }
 
   g_unlink (path);
   g_rmdir (dir);

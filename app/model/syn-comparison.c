@@ -1450,6 +1450,7 @@ export_report (SynComparison *self,
   guint n = g_list_model_get_n_items (articles);
   g_autofree SynReportSource *sources = g_new0 (SynReportSource, n + 1);
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  SynReportEdits edits;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1460,7 +1461,9 @@ export_report (SynComparison *self,
       sources[i].path = g_ptr_array_index (paths, i);
       sources[i].source = syn_article_get_source (article);
     }
-  return syn_export_html (self->alignment, sources);
+  edits.constraints = syn_edits_get_constraints (self->edits, &edits.n_constraints);
+  edits.notes = syn_edits_get_notes (self->edits, &edits.n_notes);
+  return syn_export_html_with_edits (self->alignment, sources, &edits);
 }
 
 GString *
