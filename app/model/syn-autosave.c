@@ -9,19 +9,22 @@
  * name and renamed, so a kill in the middle leaves the previous copy whole.
  * It goes away when nothing is left unsaved, and when the window closes as
  * the user chose; so a file that remains belongs to a process that died.
- * Each is named after the process that writes it ("PID-N.synopsis"): one
- * whose process is no longer running is an orphan, offered back on the next
- * start. The delay batches a burst of corrections into one write.
+ * Which one died is told by a lock, not by a process id: the writer holds
+ * an flock() on a file beside its copy ("NAME.lock") for as long as it
+ * runs, and the system drops it however the process ends. A copy whose
+ * lock can be taken is an orphan, offered back on the next start. (Process
+ * ids would not do: in a Flatpak sandbox each run has its own, often the
+ * same small number.) The delay batches a burst of corrections into one
+ * write.
  */
 #define G_LOG_DOMAIN "syn-model"
 
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
-#include <stdlib.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
-#include <sys/types.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "syn-autosave.h"
@@ -30,6 +33,8 @@ struct _SynAutosave
 {
   SynComparison *comparison;
   char          *path;
+  char          *lock_path;
+  int            lock_fd;       /* held while we run, or -1 */
   guint          delay_ms;
   guint          timeout_id;
   gboolean       written;
@@ -48,6 +53,40 @@ remove_file (SynAutosave *self)
   if (self->written)
     g_unlink (self->path);
   self->written = FALSE;
+}
+
+/* Takes the lock that says the copy's writer is running. */
+static gboolean
+take_lock (SynAutosave  *self,
+           GError      **error)
+{
+  if (self->lock_fd >= 0)
+    return TRUE;
+  self->lock_fd = g_open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (self->lock_fd < 0 || flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      if (self->lock_fd >= 0)
+        close (self->lock_fd);
+      self->lock_fd = -1;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", self->lock_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+drop_lock (SynAutosave *self,
+           gboolean     remove)
+{
+  if (self->lock_fd < 0)
+    return;
+  if (remove)
+    g_unlink (self->lock_path);
+  close (self->lock_fd);
+  self->lock_fd = -1;
 }
 
 gboolean
@@ -72,6 +111,8 @@ syn_autosave_write_now (SynAutosave  *self,
                    "%s: %s", dir, g_strerror (saved_errno));
       return FALSE;
     }
+  if (!take_lock (self, error))
+    return FALSE;
   /* a temporary file renamed over the last copy */
   if (!g_file_set_contents_full (self->path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
@@ -123,10 +164,13 @@ syn_autosave_new (SynComparison *comparison,
 
   if (dir == NULL)
     dir = default_dir = syn_autosave_dup_default_dir ();
-  name = g_strdup_printf ("%ld-%d.synopsis", (long) getpid (), g_atomic_int_add (&counter, 1));
+  name = g_strdup_printf ("%ld-%d-%08x.synopsis", (long) getpid (), g_atomic_int_add (&counter, 1),
+                          g_random_int ());
   self = g_new0 (SynAutosave, 1);
   self->comparison = g_object_ref (comparison);
   self->path = g_build_filename (dir, name, NULL);
+  self->lock_path = g_strconcat (self->path, ".lock", NULL);
+  self->lock_fd = -1;
   self->delay_ms = delay_ms;
   g_signal_connect_swapped (comparison, "edits-changed", G_CALLBACK (changed_cb), self);
   g_signal_connect_swapped (comparison, "notify::modified", G_CALLBACK (changed_cb), self);
@@ -139,10 +183,12 @@ syn_autosave_free (SynAutosave *self)
 {
   if (self == NULL)
     return;
+  drop_lock (self, TRUE);
   remove_file (self);
   g_signal_handlers_disconnect_by_data (self->comparison, self);
   g_object_unref (self->comparison);
   g_free (self->path);
+  g_free (self->lock_path);
   g_free (self);
 }
 
@@ -151,6 +197,8 @@ syn_autosave_detach (SynAutosave *self)
 {
   if (self == NULL)
     return;
+  /* the copy and its lock file stay; the lock itself goes with the fd */
+  drop_lock (self, FALSE);
   self->written = FALSE;
   syn_autosave_free (self);
 }
@@ -162,18 +210,33 @@ syn_autosave_get_path (SynAutosave *self)
   return self->path;
 }
 
-/* Whether the process that wrote @name ("PID-N.synopsis") has gone. */
+/* Whether the process that wrote @path is gone: nobody holds its lock
+ * (this process's own copies hold theirs on other descriptors, which
+ * flock() tells apart). */
 static gboolean
-is_orphan (const char *name)
+is_orphan (const char *path)
 {
-  char *end = NULL;
-  long pid = strtol (name, &end, 10);
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  int fd = g_open (lock_path, O_RDWR | O_CLOEXEC, 0);
+  gboolean free_lock;
 
-  if (end == name || *end != '-' || !g_str_has_suffix (name, ".synopsis") || pid <= 0)
-    return FALSE;
-  if (pid == (long) getpid ())
-    return FALSE;
-  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+  if (fd < 0)
+    return errno == ENOENT;
+  free_lock = flock (fd, LOCK_EX | LOCK_NB) == 0;
+  close (fd);
+  return free_lock;
+}
+
+void
+syn_autosave_delete_orphan (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *lock_path = NULL;
+
+  g_return_if_fail (path != NULL);
+  lock_path = g_strconcat (path, ".lock", NULL);
+  g_unlink (path);
+  g_unlink (lock_path);
 }
 
 typedef struct {
@@ -208,10 +271,10 @@ syn_autosave_find_orphans (const char *dir)
       GStatBuf st;
       Found f;
 
-      if (!is_orphan (name))
+      if (!g_str_has_suffix (name, ".synopsis"))
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) != 0)
+      if (!is_orphan (path) || g_stat (path, &st) != 0)
         continue;
       f.file = g_file_new_for_path (path);
       f.mtime = (gint64) st.st_mtime;

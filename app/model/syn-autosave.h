@@ -33,6 +33,8 @@ gboolean     syn_autosave_write_now       (SynAutosave   *self,
  * longer running, newest first: comparisons to offer back. A GPtrArray of
  * GFile, maybe empty. */
 GPtrArray   *syn_autosave_find_orphans    (const char    *dir);
+/* Removes an orphan (restored, or discarded) and what marks it. */
+void         syn_autosave_delete_orphan   (GFile         *file);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynAutosave, syn_autosave_free)
 

@@ -38,6 +38,58 @@ selected_passage (SynWindow *self)
 
 /* Picking the second passage */
 
+/* libadwaita 1.2 crashes when a toast is dismissed before its entrance
+ * animation ends (a quick Ctrl+K then Escape): a toast is dismissed once it
+ * has been up this long. */
+#define TOAST_MIN_SHOWN_US (G_USEC_PER_SEC * 3 / 4)
+
+typedef struct {
+  AdwToast *toast;
+  GWeakRef  window;
+} LateDismissal;
+
+static gboolean
+dismiss_late_cb (gpointer data)
+{
+  LateDismissal *late = data;
+  g_autoptr(SynWindow) window = g_weak_ref_get (&late->window);
+
+  if (window != NULL && !window->in_dispose)
+    adw_toast_dismiss (late->toast);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+late_dismissal_free (gpointer data)
+{
+  LateDismissal *late = data;
+
+  g_object_unref (late->toast);
+  g_weak_ref_clear (&late->window);
+  g_free (late);
+}
+
+static void
+dismiss_pick_toast (SynWindow *self)
+{
+  gint64 shown = g_get_monotonic_time () - self->pick_toast_since;
+  LateDismissal *late;
+
+  if (self->pick_toast == NULL)
+    return;
+  if (shown >= TOAST_MIN_SHOWN_US)
+    adw_toast_dismiss (self->pick_toast);
+  else
+    {
+      late = g_new0 (LateDismissal, 1);
+      late->toast = g_object_ref (self->pick_toast);
+      g_weak_ref_init (&late->window, self);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) ((TOAST_MIN_SHOWN_US - shown) / 1000) + 1,
+                          dismiss_late_cb, late, late_dismissal_free);
+    }
+  g_clear_weak_pointer (&self->pick_toast);
+}
+
 static void
 set_picking (SynWindow  *self,
              SynPassage *from,
@@ -47,11 +99,7 @@ set_picking (SynWindow  *self,
   self->pick_merge = merge;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-confirm", from != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-cancel", from != NULL);
-  if (self->pick_toast != NULL)
-    {
-      adw_toast_dismiss (self->pick_toast);
-      g_clear_weak_pointer (&self->pick_toast);
-    }
+  dismiss_pick_toast (self);
   if (from != NULL)
     {
       AdwToast *toast = adw_toast_new (merge ? _("Pick a passage of the group to merge with: click it, or move to it and press Enter. Escape cancels.")
@@ -59,6 +107,7 @@ set_picking (SynWindow  *self,
 
       adw_toast_set_timeout (toast, 0);
       g_set_weak_pointer (&self->pick_toast, toast);
+      self->pick_toast_since = g_get_monotonic_time ();
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 }
@@ -262,6 +311,8 @@ close_response_cb (GtkWidget  *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
+      /* the copy goes now, whoever still holds the window */
+      g_clear_pointer (&self->autosave, syn_autosave_free);
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }
@@ -321,13 +372,13 @@ restored_cb (SynWindow *self)
   g_autoptr(GFile) from = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->restoring == NULL || syn_comparison_get_file (self->comparison) == NULL ||
+  if (self->restoring == NULL || self->autosave == NULL || syn_comparison_get_file (self->comparison) == NULL ||
       !g_file_equal (syn_comparison_get_file (self->comparison), self->restoring))
     return;
   from = g_steal_pointer (&self->restoring);
   syn_comparison_mark_unsaved (self->comparison);
   if (syn_autosave_write_now (self->autosave, &error))
-    g_file_delete (from, NULL, NULL);
+    syn_autosave_delete_orphan (from);
   else
     g_warning ("Could not keep a copy of the restored comparison: %s", error->message);
 }
@@ -352,7 +403,7 @@ restore_response_cb (GtkWidget  *dialog,
     }
   else if (g_str_equal (response, "discard"))
     for (guint i = 0; i < orphans->len; i++)
-      g_file_delete (orphans->pdata[i], NULL, NULL);
+      syn_autosave_delete_orphan (orphans->pdata[i]);
   g_object_unref (self);
 }
 

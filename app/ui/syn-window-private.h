@@ -56,6 +56,7 @@ struct _SynWindow
   SynPassage           *pick_from;        /* linking or merging it: picking the other end */
   gboolean              pick_merge;
   AdwToast             *pick_toast;       /* "Pick the passage…"; weak */
+  gint64                pick_toast_since; /* when it was shown */
   gboolean              close_confirmed;  /* "Discard" was chosen */
   gboolean              close_after_save;
   SynAutosave          *autosave;
