@@ -121,8 +121,14 @@ finish_pick (SynWindow  *self,
   g_autoptr(SynPassage) from = NULL;
   gboolean done;
 
-  if (self->pick_from == NULL || target == NULL || target == self->pick_from)
+  if (self->pick_from == NULL)
     return FALSE;
+  if (target == NULL || target == self->pick_from)
+    {
+      _syn_window_add_toast (self, _("Move to the other passage first: Alt+Right or Alt+Left for another column, "
+                                     "Down or Up for its passages"), 5);
+      return FALSE;
+    }
   if (!self->pick_merge && syn_passage_get_article (target) == syn_passage_get_article (self->pick_from))
     {
       _syn_window_add_toast (self, _("Pick a passage in another column"), 3);
