@@ -116,7 +116,8 @@ set_picking (SynWindow  *self,
  * @target cannot be the other end. */
 static gboolean
 finish_pick (SynWindow  *self,
-             SynPassage *target)
+             SynPassage *target,
+             gboolean    explain)
 {
   g_autoptr(SynPassage) from = NULL;
   gboolean done;
@@ -125,7 +126,9 @@ finish_pick (SynWindow  *self,
     return FALSE;
   if (target == NULL || target == self->pick_from)
     {
-      _syn_window_add_toast (self, _("Move to the other passage first: Alt+Right or Alt+Left for another column, "
+      /* a click elsewhere (the menu that started the pick) says nothing */
+      if (explain)
+        _syn_window_add_toast (self, _("Move to the other passage first: Alt+Right or Alt+Left for another column, "
                                      "Down or Up for its passages"), 5);
       return FALSE;
     }
@@ -149,7 +152,7 @@ pick_clicked_idle (gpointer data)
   SynWindow *self = data;
 
   if (self->pick_from != NULL)
-    finish_pick (self, syn_comparison_view_get_selected_passage (self->view));
+    finish_pick (self, syn_comparison_view_get_selected_passage (self->view), FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -173,7 +176,7 @@ pick_confirm_activated (GtkWidget  *widget,
 {
   SynWindow *self = SYN_WINDOW (widget);
 
-  finish_pick (self, syn_comparison_view_get_selected_passage (self->view));
+  finish_pick (self, syn_comparison_view_get_selected_passage (self->view), TRUE);
 }
 
 static void
