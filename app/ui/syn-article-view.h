@@ -25,6 +25,7 @@ typedef struct {
   guint       divergent : 1;
   guint       dimmed : 1;
   guint       collapsed : 1;
+  guint       by_hand : 1;    /* held in its group by a link made by hand */
 } SynSpan;
 
 GtkWidget     *syn_article_view_new               (void);
