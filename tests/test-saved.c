@@ -419,7 +419,7 @@ test_newer (Fixture       *fixture,
             gconstpointer  data)
 {
   assert_refused (fixture, "future.synopsis",
-                  "{\"format\": \"synopsis-saved-comparison\", \"version\": 2, \"unit\": \"clause\", "
+                  "{\"format\": \"synopsis-saved-comparison\", \"version\": 3, \"unit\": \"clause\", "
                   "\"sources\": {}}",
                   SYN_SAVED_ERROR_NEWER, "newer version of Synopsis");
 }

@@ -1705,7 +1705,7 @@ test_scroll_together_cost (void)
       gint64 start = g_get_monotonic_time ();
       double ms;
 
-      /* Setting the value is when the others follow. */
+      /* The others follow at the start of the next frame. */
       gtk_adjustment_set_value (first, v);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (follow_ms, ms);
@@ -1717,7 +1717,7 @@ test_scroll_together_cost (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (second), >, 0);
   g_array_sort (step_ms, compare_doubles);
   g_array_sort (follow_ms, compare_doubles);
-  g_test_message ("Scrolling %u locked columns, %u steps: the others follow in median %.2f ms "
+  g_test_message ("Scrolling %u locked columns, %u steps: a step costs the scrolled column median %.2f ms "
                   "(90th percentile %.2f ms); from a step to its painted frame median %.1f ms "
                   "(90th percentile %.1f ms)", n, step_ms->len,
                   g_array_index (follow_ms, double, follow_ms->len / 2),

@@ -127,6 +127,18 @@ syn_alignment_compute (const SynSourceText *sources,
                        SynProgressFunc      progress,
                        gpointer             user_data)
 {
+  return syn_alignment_compute_constrained (sources, n_sources, unit, NULL, 0, progress, user_data);
+}
+
+SynAlignment *
+syn_alignment_compute_constrained (const SynSourceText *sources,
+                                   guint                n_sources,
+                                   SynSegmentUnit       unit,
+                                   const SynConstraint *constraints,
+                                   guint                n_constraints,
+                                   SynProgressFunc      progress,
+                                   gpointer             user_data)
+{
   g_autoptr(SynAlignment) self = NULL;
   g_autofree SynSourceText *views = NULL;
   g_autoptr(SynTokenCache) tokens = NULL;
@@ -153,6 +165,8 @@ syn_alignment_compute (const SynSourceText *sources,
   self->clusters = syn_align_with_tokens (views, n_sources, self->segments, tokens, progress, user_data);
   if (self->clusters == NULL)
     return NULL;
+  if (n_constraints > 0)
+    self->clusters = syn_align_constrain (self->segments, self->clusters, constraints, n_constraints);
   self->divergences = syn_diverge_with_tokens (views, n_sources, self->segments, self->clusters, tokens);
   index_divergences (self);
 

@@ -22,6 +22,15 @@ SynAlignment        *syn_alignment_compute               (const SynSourceText *s
                                                           SynSegmentUnit       unit,
                                                           SynProgressFunc      progress,
                                                           gpointer             user_data);
+/* The same, keeping @constraints (corrections made by hand, see
+ * syn_align_constrain()). */
+SynAlignment        *syn_alignment_compute_constrained   (const SynSourceText *sources,
+                                                          guint                n_sources,
+                                                          SynSegmentUnit       unit,
+                                                          const SynConstraint *constraints,
+                                                          guint                n_constraints,
+                                                          SynProgressFunc      progress,
+                                                          gpointer             user_data);
 SynAlignment        *syn_alignment_ref                   (SynAlignment        *self);
 void                 syn_alignment_unref                 (SynAlignment        *self);
 

@@ -87,6 +87,8 @@ typedef struct {
   GPtrArray      *failures;     /* GError */
   GFile          *saved_file;   /* load: the comparison opened was a saved one */
   gboolean        saved_unit;   /* load: @unit is the saved comparison's */
+  GArray         *constraints;  /* SynConstraint: the corrections to keep */
+  SynEdits       *saved_edits;  /* load: the saved comparison's edits */
 } Op;
 
 struct _SynComparison
@@ -99,6 +101,9 @@ struct _SynComparison
   SynSegmentUnit  unit;
   double          progress;
   GFile          *file;         /* the saved comparison it is, or NULL */
+  SynEdits       *edits;        /* corrections made by hand, with their history */
+  gboolean        modified;     /* edits made since it was loaded or saved */
+  gboolean       *by_hand;      /* per segment: held in its group by a link made by hand */
 
   GQueue          queue;        /* GTask, waiting */
   GTask          *current;      /* running */
@@ -118,12 +123,16 @@ enum {
   PROP_BUSY,
   PROP_PROGRESS,
   PROP_FILE,
+  PROP_MODIFIED,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
 enum {
   ALIGNED,
   ARTICLE_CHANGED,
+  EDITS_CHANGED,
   N_SIGNALS
 };
 
@@ -170,6 +179,8 @@ op_free (gpointer data)
   g_clear_pointer (&op->alignment, syn_alignment_unref);
   g_clear_pointer (&op->failures, g_ptr_array_unref);
   g_clear_object (&op->saved_file);
+  g_clear_pointer (&op->constraints, g_array_unref);
+  g_clear_pointer (&op->saved_edits, syn_edits_free);
   g_free (op);
 }
 
@@ -396,6 +407,29 @@ append_saved (GArray   *entries,
     }
 }
 
+/* A saved comparison opened on its own brings its corrections. */
+static void
+take_saved_edits (Op       *op,
+                  SynSaved *saved)
+{
+  const SynConstraint *cons;
+  const SynNote *notes;
+  guint n_cons, n_notes;
+
+  cons = syn_saved_get_constraints (saved, &n_cons);
+  notes = syn_saved_get_notes (saved, &n_notes);
+  g_clear_pointer (&op->saved_edits, syn_edits_free);
+  op->saved_edits = syn_edits_new ();
+  g_array_set_size (op->constraints, 0);
+  for (guint i = 0; i < n_cons; i++)
+    {
+      g_array_append_val (op->constraints, cons[i]);
+      syn_edits_add (op->saved_edits, &cons[i], NULL, 0);
+    }
+  for (guint i = 0; i < n_notes; i++)
+    syn_edits_set_note (op->saved_edits, &notes[i].ref, notes[i].text, NULL, 0);
+}
+
 /* Opens the saved comparisons among the new files (by their content, not
  * their names) in place: each stands for the sources it holds. One that
  * cannot be read is a failure like a file that cannot be. */
@@ -437,6 +471,7 @@ expand_saved (Op *op)
           op->saved_file = g_object_ref (entry->file);
           op->unit = syn_saved_get_unit (saved);
           op->saved_unit = TRUE;
+          take_saved_edits (op, saved);
         }
       append_saved (entries, saved, op);
     }
@@ -511,7 +546,9 @@ worker (GTask        *inner,
 
   if (n_texts > 0)
     {
-      op->alignment = syn_alignment_compute (texts, n_texts, op->unit, align_progress_cb, op);
+      op->alignment = syn_alignment_compute_constrained (texts, n_texts, op->unit,
+                                                         (const SynConstraint *) (gpointer) op->constraints->data,
+                                                         op->constraints->len, align_progress_cb, op);
       if (op->alignment == NULL)
         {
           g_task_return_new_error (inner, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
@@ -523,6 +560,51 @@ worker (GTask        *inner,
 }
 
 /* Installing an alignment */
+
+static void notify_edits (SynComparison *self);
+
+/* The passages a link made by hand holds in their group. */
+static void
+mark_by_hand (SynComparison  *self,
+              SynAlignment   *alignment,
+              SynPassage    **by_segment)
+{
+  const SynSegment *segs;
+  const SynConstraint *cons;
+  guint n_segs = 0, n_cons;
+
+  g_clear_pointer (&self->by_hand, g_free);
+  if (alignment == NULL)
+    return;
+  segs = syn_alignment_get_segments (alignment, &n_segs);
+  self->by_hand = g_new0 (gboolean, n_segs + 1);
+  cons = syn_edits_get_constraints (self->edits, &n_cons);
+  for (guint i = 0; i < n_cons; i++)
+    {
+      gint a, b;
+
+      if (cons[i].kind != SYN_CONSTRAINT_MUST_LINK)
+        continue;
+      a = syn_align_find_passage (segs, n_segs, &cons[i].a);
+      b = syn_align_find_passage (segs, n_segs, &cons[i].b);
+      if (a >= 0 && b >= 0 && a != b && segs[a].cluster >= 0 && segs[a].cluster == segs[b].cluster)
+        self->by_hand[a] = self->by_hand[b] = TRUE;
+    }
+  for (guint i = 0; i < n_segs; i++)
+    _syn_passage_set_linked_by_hand (by_segment[i], self->by_hand[i]);
+}
+
+/* A new comparison: its own edits (a saved one's) or none, and nothing
+ * to save yet. */
+static void
+reset_edits (SynComparison *self,
+             SynEdits      *edits)
+{
+  syn_edits_free (self->edits);
+  self->edits = edits != NULL ? edits : syn_edits_new ();
+  self->modified = FALSE;
+  notify_edits (self);
+}
 
 static void
 article_changed_on_disk_cb (SynArticle    *article,
@@ -627,6 +709,7 @@ install (SynComparison *self,
     }
   for (guint c = 0; c < n_clusters; c++)
     g_ptr_array_add (groups, _syn_group_new (alignment, c, by_segment));
+  mark_by_hand (self, alignment, by_segment);
 
   leave_articles (self, articles);
   g_clear_pointer (&self->alignment, syn_alignment_unref);
@@ -746,7 +829,10 @@ inner_done_cb (GObject      *source_object,
       g_autoptr(GPtrArray) articles = take_entries (op);
 
       if (op->kind == OP_LOAD)
-        take_saved (self, op);
+        {
+          take_saved (self, op);
+          reset_edits (self, g_steal_pointer (&op->saved_edits));
+        }
       install (self, articles, op->alignment);
       /* The worker's last report may not have been dispatched. */
       set_progress (self, 1.0);
@@ -843,6 +929,32 @@ nothing_to_do (SynComparison *self,
   return FALSE;
 }
 
+/* What the operation must keep of the corrections made by hand: all of
+ * them, but those naming an article it takes out; a load starts afresh. */
+static void
+take_constraints (SynComparison *self,
+                  Op            *op)
+{
+  const SynConstraint *cons;
+  guint n;
+
+  if (op->kind == OP_REMOVE)
+    {
+      guint index;
+
+      if (g_list_store_find (self->articles, op->target, &index))
+        {
+          syn_edits_drop_source (self->edits, index);
+          notify_edits (self);
+        }
+    }
+  op->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
+  if (op->kind == OP_LOAD)
+    return;
+  cons = syn_edits_get_constraints (self->edits, &n);
+  g_array_append_vals (op->constraints, cons, n);
+}
+
 static void
 start_next (SynComparison *self)
 {
@@ -862,6 +974,7 @@ start_next (SynComparison *self)
       op->epoch = self->epoch;
       op->unit = self->unit;
       prepare_entries (self, op);
+      take_constraints (self, op);
       if (nothing_to_do (self, op))
         {
           g_task_return_boolean (task, TRUE);
@@ -901,6 +1014,8 @@ syn_comparison_dispose (GObject *object)
   g_clear_object (&self->groups);
   g_clear_pointer (&self->alignment, syn_alignment_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->edits, syn_edits_free);
+  g_clear_pointer (&self->by_hand, g_free);
 
   G_OBJECT_CLASS (syn_comparison_parent_class)->dispose (object);
 }
@@ -932,6 +1047,15 @@ syn_comparison_get_property (GObject    *object,
       break;
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, syn_comparison_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, syn_comparison_can_redo (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -984,6 +1108,16 @@ syn_comparison_class_init (SynComparisonClass *klass)
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ALIGNED] =
@@ -999,6 +1133,13 @@ syn_comparison_class_init (SynComparisonClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, SYN_TYPE_ARTICLE);
+
+  signals[EDITS_CHANGED] =
+    g_signal_new ("edits-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1007,6 +1148,7 @@ syn_comparison_init (SynComparison *self)
   self->articles = g_list_store_new (SYN_TYPE_ARTICLE);
   self->groups = g_list_store_new (SYN_TYPE_GROUP);
   self->unit = SYN_SEGMENT_SENTENCE;
+  self->edits = syn_edits_new ();
   g_queue_init (&self->queue);
 }
 
@@ -1122,6 +1264,7 @@ syn_comparison_load_texts (SynComparison       *self,
   if (n_texts > 0)
     alignment = syn_alignment_compute (sources, n_texts, self->unit, NULL, NULL);
   set_file (self, NULL);
+  reset_edits (self, NULL);
   install (self, articles, alignment);
   return TRUE;
 }
@@ -1345,6 +1488,7 @@ export_report (SynComparison *self,
   guint n = g_list_model_get_n_items (articles);
   g_autofree SynReportSource *sources = g_new0 (SynReportSource, n + 1);
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  SynReportEdits edits;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1355,7 +1499,9 @@ export_report (SynComparison *self,
       sources[i].path = g_ptr_array_index (paths, i);
       sources[i].source = syn_article_get_source (article);
     }
-  return syn_export_html (self->alignment, sources);
+  edits.constraints = syn_edits_get_constraints (self->edits, &edits.n_constraints);
+  edits.notes = syn_edits_get_notes (self->edits, &edits.n_notes);
+  return syn_export_html_with_edits (self->alignment, sources, &edits);
 }
 
 GString *
@@ -1397,6 +1543,22 @@ syn_comparison_export (SynComparison   *self,
   return syn_export (self->alignment, sources, format);
 }
 
+static void
+save_edits (SynComparison *self,
+            SynSaved      *saved)
+{
+  const SynConstraint *cons;
+  const SynNote *notes;
+  guint n_cons, n_notes;
+
+  cons = syn_edits_get_constraints (self->edits, &n_cons);
+  for (guint i = 0; i < n_cons; i++)
+    syn_saved_add_constraint (saved, &cons[i]);
+  notes = syn_edits_get_notes (self->edits, &n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    syn_saved_add_note (saved, &notes[i].ref, notes[i].text);
+}
+
 GBytes *
 syn_comparison_save_to_bytes (SynComparison *self)
 {
@@ -1421,8 +1583,12 @@ syn_comparison_save_to_bytes (SynComparison *self)
       if (syn_article_get_custom_name (article) != NULL)
         syn_saved_set_last_label (saved, syn_article_get_custom_name (article));
     }
+  save_edits (self, saved);
   return syn_saved_write (saved);
 }
+
+static void set_modified (SynComparison *self,
+                          gboolean       modified);
 
 static void
 saved_cb (GObject      *object,
@@ -1439,6 +1605,7 @@ saved_cb (GObject      *object,
       return;
     }
   set_file (self, G_FILE (object));
+  set_modified (self, FALSE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1487,4 +1654,390 @@ syn_comparison_get_file (SynComparison *self)
 {
   g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
   return self->file;
+}
+
+/* Corrections made by hand */
+
+static void
+set_modified (SynComparison *self,
+              gboolean       modified)
+{
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+notify_edits (SynComparison *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[EDITS_CHANGED], 0);
+}
+
+static void
+realign (SynComparison *self)
+{
+  if (!realign_queued (self))
+    enqueue (self, op_new (self, OP_REALIGN, NULL, realign, NULL, NULL));
+}
+
+/* An edit is in place: the groups follow it (when it changed the
+ * constraints) and the comparison has something to save. */
+static void
+edited (SynComparison *self,
+        gboolean       constraints_changed)
+{
+  set_modified (self, TRUE);
+  notify_edits (self);
+  if (constraints_changed)
+    realign (self);
+}
+
+static const SynSegment *
+current_segments (SynComparison *self,
+                  guint         *n_segments)
+{
+  *n_segments = 0;
+  return self->alignment ? syn_alignment_get_segments (self->alignment, n_segments) : NULL;
+}
+
+/* The passage as a constraint names it; FALSE when it is not one of the
+ * present alignment's (a re-alignment detached it). */
+static gboolean
+ref_of (SynComparison *self,
+        SynPassage    *passage,
+        SynPassageRef *ref)
+{
+  const SynSegment *segs;
+  guint n, seg;
+
+  segs = current_segments (self, &n);
+  if (passage == NULL || syn_passage_get_article (passage) == NULL)
+    return FALSE;
+  seg = _syn_passage_get_segment (passage);
+  if (seg >= n || segs[seg].start != syn_passage_get_start (passage))
+    return FALSE;
+  ref->source = segs[seg].source;
+  ref->start = segs[seg].start;
+  ref->end = segs[seg].end;
+  return TRUE;
+}
+
+static void
+add_constraint (SynComparison     *self,
+                SynConstraintKind  kind,
+                SynPassage        *a,
+                SynPassage        *b)
+{
+  SynConstraint c;
+  const SynSegment *segs;
+  guint n;
+
+  c.kind = kind;
+  if (!ref_of (self, a, &c.a) || !ref_of (self, b, &c.b))
+    return;
+  segs = current_segments (self, &n);
+  syn_edits_add (self->edits, &c, segs, n);
+}
+
+/* Takes @passage out of its group: every other member of it, except those
+ * of @keep (a group it is going to), gets a cannot-link. */
+static void
+unlink_from_group (SynComparison *self,
+                   SynPassage    *passage,
+                   SynGroup      *keep)
+{
+  SynGroup *group = syn_passage_get_group (passage);
+  GListModel *members;
+
+  if (group == NULL || group == keep)
+    return;
+  members = syn_group_get_passages (group);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(SynPassage) other = g_list_model_get_item (members, i);
+
+      if (other != passage)
+        add_constraint (self, SYN_CONSTRAINT_CANNOT_LINK, passage, other);
+    }
+}
+
+gboolean
+syn_comparison_link_passages (SynComparison *self,
+                              SynPassage    *passage,
+                              SynPassage    *target)
+{
+  SynPassageRef ra, rb;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_PASSAGE (passage) && SYN_IS_PASSAGE (target), FALSE);
+
+  if (!ref_of (self, passage, &ra) || !ref_of (self, target, &rb) || ra.source == rb.source ||
+      (syn_passage_get_group (passage) != NULL &&
+       syn_passage_get_group (passage) == syn_passage_get_group (target)))
+    return FALSE;
+  syn_edits_checkpoint (self->edits);
+  unlink_from_group (self, passage, syn_passage_get_group (target));
+  add_constraint (self, SYN_CONSTRAINT_MUST_LINK, passage, target);
+  edited (self, TRUE);
+  return TRUE;
+}
+
+gboolean
+syn_comparison_unlink_passage (SynComparison *self,
+                               SynPassage    *passage)
+{
+  SynPassageRef ref;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_PASSAGE (passage), FALSE);
+
+  if (!ref_of (self, passage, &ref) || syn_passage_get_group (passage) == NULL)
+    return FALSE;
+  syn_edits_checkpoint (self->edits);
+  unlink_from_group (self, passage, NULL);
+  edited (self, TRUE);
+  return TRUE;
+}
+
+static guint
+source_of (SynComparison *self,
+           SynPassage    *passage)
+{
+  SynPassageRef ref = { 0 };
+
+  ref_of (self, passage, &ref);
+  return ref.source;
+}
+
+gboolean
+syn_comparison_split_group (SynComparison *self,
+                            SynPassage    *passage)
+{
+  SynGroup *group;
+  GListModel *members;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  guint at;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_PASSAGE (passage), FALSE);
+
+  group = syn_passage_get_group (passage);
+  if (group == NULL || syn_passage_get_article (passage) == NULL)
+    return FALSE;
+  /* the columns before the passage's stay; it and those after leave */
+  at = source_of (self, passage);
+  members = syn_group_get_passages (group);
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      SynPassage *p = g_list_model_get_item (members, i);
+
+      g_ptr_array_add (source_of (self, p) < at ? before : after, p);
+    }
+  if (before->len == 0 || after->len == 0)
+    return FALSE;
+
+  syn_edits_checkpoint (self->edits);
+  for (guint i = 0; i < after->len; i++)
+    for (guint j = 0; j < before->len; j++)
+      add_constraint (self, SYN_CONSTRAINT_CANNOT_LINK, after->pdata[i], before->pdata[j]);
+  for (guint i = 1; i < after->len; i++)
+    add_constraint (self, SYN_CONSTRAINT_MUST_LINK, after->pdata[i], after->pdata[0]);
+  edited (self, TRUE);
+  return TRUE;
+}
+
+gboolean
+syn_comparison_merge_groups (SynComparison *self,
+                             SynPassage    *a,
+                             SynPassage    *b)
+{
+  SynPassageRef ra, rb;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_PASSAGE (a) && SYN_IS_PASSAGE (b), FALSE);
+
+  if (!ref_of (self, a, &ra) || !ref_of (self, b, &rb) || a == b ||
+      (syn_passage_get_group (a) != NULL && syn_passage_get_group (a) == syn_passage_get_group (b)))
+    return FALSE;
+  syn_edits_checkpoint (self->edits);
+  add_constraint (self, SYN_CONSTRAINT_MUST_LINK, a, b);
+  edited (self, TRUE);
+  return TRUE;
+}
+
+/* The note anchored in @group, or -1. */
+static gint
+find_note (SynComparison *self,
+           SynGroup      *group)
+{
+  const SynSegment *segs;
+  const SynNote *notes;
+  guint n_segs, n_notes;
+
+  segs = current_segments (self, &n_segs);
+  notes = syn_edits_get_notes (self->edits, &n_notes);
+  for (guint i = 0; i < n_notes; i++)
+    {
+      gint seg = syn_align_find_passage (segs, n_segs, &notes[i].ref);
+
+      if (seg >= 0 && segs[seg].cluster == (gint) syn_group_get_index (group))
+        return (gint) i;
+    }
+  return -1;
+}
+
+const char *
+syn_comparison_get_group_note (SynComparison *self,
+                               SynGroup      *group)
+{
+  const SynNote *notes;
+  guint n;
+  gint i;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (SYN_IS_GROUP (group), NULL);
+
+  i = find_note (self, group);
+  notes = syn_edits_get_notes (self->edits, &n);
+  return i >= 0 ? notes[i].text : NULL;
+}
+
+gboolean
+syn_comparison_set_group_note (SynComparison *self,
+                               SynGroup      *group,
+                               const char    *text)
+{
+  g_autoptr(SynPassage) first = NULL;
+  const SynSegment *segs;
+  SynPassageRef ref;
+  guint n;
+  gint old;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_GROUP (group), FALSE);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, syn_comparison_get_group_note (self, group)) == 0)
+    return FALSE;
+  first = g_list_model_get_item (syn_group_get_passages (group), 0);
+  if (first == NULL || !ref_of (self, first, &ref))
+    return FALSE;
+
+  syn_edits_checkpoint (self->edits);
+  segs = current_segments (self, &n);
+  /* the group's note may be anchored to another of its passages */
+  while ((old = find_note (self, group)) >= 0)
+    {
+      const SynNote *notes = syn_edits_get_notes (self->edits, &n);
+      SynPassageRef old_ref = notes[old].ref;
+
+      segs = current_segments (self, &n);
+      syn_edits_set_note (self->edits, &old_ref, NULL, segs, n);
+    }
+  segs = current_segments (self, &n);
+  syn_edits_set_note (self->edits, &ref, text, segs, n);
+  edited (self, FALSE);
+  return TRUE;
+}
+
+gboolean
+syn_comparison_passage_is_linked_by_hand (SynComparison *self,
+                                          SynPassage    *passage)
+{
+  const SynSegment *segs;
+  guint n, seg;
+
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (SYN_IS_PASSAGE (passage), FALSE);
+
+  segs = current_segments (self, &n);
+  seg = _syn_passage_get_segment (passage);
+  return self->by_hand != NULL && seg < n && segs[seg].start == syn_passage_get_start (passage) &&
+         syn_passage_get_article (passage) != NULL && self->by_hand[seg];
+}
+
+const SynConstraint *
+syn_comparison_get_edits (SynComparison *self,
+                          guint         *n_edits)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return syn_edits_get_constraints (self->edits, n_edits);
+}
+
+const SynNote *
+syn_comparison_get_notes (SynComparison *self,
+                          guint         *n_notes)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
+  return syn_edits_get_notes (self->edits, n_notes);
+}
+
+gboolean
+syn_comparison_get_modified (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return self->modified;
+}
+
+gboolean
+syn_comparison_can_undo (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return syn_edits_can_undo (self->edits);
+}
+
+gboolean
+syn_comparison_can_redo (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return syn_edits_can_redo (self->edits);
+}
+
+/* Undo and redo restore a whole state; the groups are computed again only
+ * when its constraints differ. */
+static gboolean
+undo_or_redo (SynComparison *self,
+              gboolean       (*step) (SynEdits *))
+{
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
+  const SynConstraint *cons;
+  guint n;
+
+  cons = syn_edits_get_constraints (self->edits, &n);
+  g_array_append_vals (before, cons, n);
+  if (!step (self->edits))
+    return FALSE;
+  cons = syn_edits_get_constraints (self->edits, &n);
+  edited (self, !syn_edits_constraints_equal ((const SynConstraint *) (gpointer) before->data,
+                                              before->len, cons, n));
+  return TRUE;
+}
+
+gboolean
+syn_comparison_undo (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return undo_or_redo (self, syn_edits_undo);
+}
+
+gboolean
+syn_comparison_redo (SynComparison *self)
+{
+  g_return_val_if_fail (SYN_IS_COMPARISON (self), FALSE);
+  return undo_or_redo (self, syn_edits_redo);
+}
+
+void
+syn_comparison_mark_unsaved (SynComparison *self)
+{
+  g_return_if_fail (SYN_IS_COMPARISON (self));
+
+  set_file (self, NULL);
+  set_modified (self, TRUE);
+  notify_edits (self);
 }

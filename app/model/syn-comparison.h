@@ -183,4 +183,51 @@ gboolean        syn_comparison_save_finish   (SynComparison       *self,
  * (#SynComparison:file). Loading other files makes it NULL. */
 GFile          *syn_comparison_get_file      (SynComparison       *self);
 
+/* Corrections made by hand (see syn-align-constrain.c). Each is one step
+ * of the undo history, makes the comparison modified, and (but for notes)
+ * re-aligns in the background: the groups change when #SynComparison::aligned
+ * is emitted. #SynComparison::edits-changed is emitted at once. They
+ * return FALSE, changing nothing, when the edit makes no sense (a passage
+ * of a former alignment, a link within one group or one article).
+ * Properties: modified (edits since the comparison was loaded or last
+ * saved), can-undo, can-redo. */
+
+/* Moves @passage out of its group into @target's (another article's). */
+gboolean        syn_comparison_link_passages  (SynComparison       *self,
+                                               SynPassage          *passage,
+                                               SynPassage          *target);
+/* Takes @passage out of its group: it stands alone. */
+gboolean        syn_comparison_unlink_passage (SynComparison       *self,
+                                               SynPassage          *passage);
+/* Cuts @passage's group in two before @passage's article: the passages of
+ * the articles before it form one group, the others another. */
+gboolean        syn_comparison_split_group    (SynComparison       *self,
+                                               SynPassage          *passage);
+/* Joins the groups (or lone passages) @a and @b belong to. */
+gboolean        syn_comparison_merge_groups   (SynComparison       *self,
+                                               SynPassage          *a,
+                                               SynPassage          *b);
+/* A note on @group, or NULL; an empty @text removes it. */
+const char     *syn_comparison_get_group_note (SynComparison       *self,
+                                               SynGroup            *group);
+gboolean        syn_comparison_set_group_note (SynComparison       *self,
+                                               SynGroup            *group,
+                                               const char          *text);
+/* Whether a link made by hand holds @passage in its group. */
+gboolean        syn_comparison_passage_is_linked_by_hand (SynComparison *self,
+                                                          SynPassage    *passage);
+/* The corrections and notes as they are now, for exports. */
+const SynConstraint *syn_comparison_get_edits (SynComparison       *self,
+                                               guint               *n_edits);
+const SynNote  *syn_comparison_get_notes      (SynComparison       *self,
+                                               guint               *n_notes);
+gboolean        syn_comparison_get_modified   (SynComparison       *self);
+gboolean        syn_comparison_can_undo       (SynComparison       *self);
+gboolean        syn_comparison_can_redo       (SynComparison       *self);
+gboolean        syn_comparison_undo           (SynComparison       *self);
+gboolean        syn_comparison_redo           (SynComparison       *self);
+/* The comparison was opened from a copy kept of unsaved work (an
+ * autosave): it is no saved file's, and its corrections are yet to save. */
+void            syn_comparison_mark_unsaved   (SynComparison       *self);
+
 G_END_DECLS

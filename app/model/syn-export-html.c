@@ -33,10 +33,10 @@
  * source or a path is escaped, and characters HTML forbids are replaced.
  *
  * Manual links and notes (a saved comparison's edits and notes) have their
- * place in the summary (the paragraph with id "edits"), and a group linked
- * by hand or annotated is to say so in its row header; version 1 of the
- * saved format holds none, so the summary says the alignment is the
- * aligner's alone.
+ * place in the summary (the section with id "edits": how many corrections,
+ * and each note with a link to its group), and a group linked by hand or
+ * annotated says so in its row header, the note in full. Without any, the
+ * summary says the alignment is the aligner's alone.
  */
 #define G_LOG_DOMAIN "syn-model"
 
@@ -108,6 +108,7 @@ static const char report_css[] =
   "td.missing{background:repeating-linear-gradient(135deg,transparent 0 6px,var(--head) 6px 12px)}\n"
   "tr.title td{font-weight:700}\n"
   ".legend span{margin-right:1rem}\n"
+  ".hand{font-style:italic;color:var(--fg)}\n"
   "@media print{@page{size:landscape;margin:12mm}\n"
   ":root{--bg:#fff;--fg:#000;--dim:#444;--line:#999;--head:#eee;--card:#fff;--num:#fbd38d;"
   "--quote:#d9ccf5;--chg:#fff1a8;--add:#c9ecd6;--uniq:#eef5fc;--link:#000}\n"
@@ -284,6 +285,9 @@ typedef struct {
   const SynCluster      *clusters;
   guint                  n_clusters;
   GString               *out;
+  const SynReportEdits  *edits;
+  gboolean              *by_hand;   /* per cluster: a link made by hand holds it */
+  const char           **notes;     /* per cluster: its note, or NULL */
 } Report;
 
 static const char *
@@ -1081,6 +1085,83 @@ append_source_counts (Report *r)
   g_string_append (r->out, "</tbody></table>\n");
 }
 
+/* Which groups the corrections hold, and the notes' groups. */
+static void
+resolve_edits (Report *r)
+{
+  const SynReportEdits *e = r->edits;
+
+  r->by_hand = g_new0 (gboolean, r->n_clusters + 1);
+  r->notes = g_new0 (const char *, r->n_clusters + 1);
+  if (e == NULL)
+    return;
+  for (guint i = 0; i < e->n_constraints; i++)
+    {
+      gint a = syn_align_find_passage (r->segs, r->n_segs, &e->constraints[i].a);
+      gint b = syn_align_find_passage (r->segs, r->n_segs, &e->constraints[i].b);
+
+      if (e->constraints[i].kind == SYN_CONSTRAINT_MUST_LINK && a >= 0 && b >= 0 &&
+          r->segs[a].cluster >= 0 && r->segs[a].cluster == r->segs[b].cluster)
+        r->by_hand[r->segs[a].cluster] = TRUE;
+    }
+  for (guint i = 0; i < e->n_notes; i++)
+    {
+      gint seg = syn_align_find_passage (r->segs, r->n_segs, &e->notes[i].ref);
+
+      if (seg >= 0 && r->segs[seg].cluster >= 0)
+        r->notes[r->segs[seg].cluster] = e->notes[i].text;
+    }
+}
+
+static void
+append_edits (Report *r)
+{
+  guint links = 0, unlinks = 0, n_notes = 0;
+
+  for (guint i = 0; r->edits != NULL && i < r->edits->n_constraints; i++)
+    {
+      if (r->edits->constraints[i].kind == SYN_CONSTRAINT_MUST_LINK)
+        links++;
+      else
+        unlinks++;
+    }
+  for (guint c = 0; c < r->n_clusters; c++)
+    n_notes += r->notes[c] != NULL;
+  g_string_append (r->out, "<div class=\"note\" id=\"edits\">");
+  if (links + unlinks + n_notes == 0)
+    {
+      g_string_append_printf (r->out, "<p>%s</p></div>\n",
+                              _("Manual links and notes: none. Every group was found by the aligner."));
+      return;
+    }
+  g_string_append (r->out, "<p>");
+  {
+    g_autofree char *l = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", links), links);
+    g_autofree char *u = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unlink", "%u unlinks", unlinks),
+                                          unlinks);
+    g_autofree char *n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes), n_notes);
+
+    /* TRANSLATORS: "Corrected by hand: 2 links, 1 unlink, 1 note." */
+    g_string_append_printf (r->out, _("Corrected by hand: %s, %s, %s."), l, u, n);
+  }
+  g_string_append_printf (r->out, " %s</p>\n", _("Groups held by a link made by hand are marked “linked by hand” in the table."));
+  if (n_notes > 0)
+    {
+      g_string_append (r->out, "<ul class=\"notes\">\n");
+      for (guint c = 0; c < r->n_clusters; c++)
+        if (r->notes[c] != NULL)
+          {
+            g_string_append_printf (r->out, "<li><a href=\"#g%u\">", c + 1);
+            g_string_append_printf (r->out, _("Group %u"), c + 1);
+            g_string_append (r->out, "</a>: ");
+            append_text (r->out, r->notes[c]);
+            g_string_append (r->out, "</li>\n");
+          }
+      g_string_append (r->out, "</ul>\n");
+    }
+  g_string_append (r->out, "</div>\n");
+}
+
 static void
 append_summary (Report *r)
 {
@@ -1094,9 +1175,7 @@ append_summary (Report *r)
   append_count_row (r, _("Groups whose versions differ"), counts.divergent);
   g_string_append (r->out, "</tbody></table>\n");
   append_source_counts (r);
-  /* Manual links and notes go here once saved comparisons hold them. */
-  g_string_append_printf (r->out, "<p class=\"note\" id=\"edits\">%s</p>\n",
-                          _("Manual links and notes: none. Every group was found by the aligner."));
+  append_edits (r);
   g_string_append (r->out, "</div>\n");
 }
 
@@ -1183,8 +1262,17 @@ append_group_row (Report *r,
   const SynCluster *cluster = &r->clusters[c];
   gboolean title = r->segs[cluster->segments[0]].kind == SYN_PASSAGE_TITLE;
 
-  g_string_append_printf (r->out, "<tr class=\"group%s\" id=\"g%u\"><th>%u<br>%u/%u</th>",
+  g_string_append_printf (r->out, "<tr class=\"group%s\" id=\"g%u\"><th>%u<br>%u/%u",
                           title ? " title" : "", c + 1, c + 1, cluster->support, r->n_sources);
+  if (r->by_hand[c])
+    g_string_append_printf (r->out, "<br><span class=\"hand\">%s</span>", _("linked by hand"));
+  if (r->notes[c] != NULL)
+    {
+      g_string_append (r->out, "<br><span class=\"hand\">");
+      append_text (r->out, r->notes[c]);
+      g_string_append (r->out, "</span>");
+    }
+  g_string_append (r->out, "</th>");
   for (guint s = 0; s < r->n_sources; s++)
     append_group_cell (r, cluster, s);
   g_string_append (r->out, "</tr>\n");
@@ -1306,6 +1394,14 @@ GString *
 syn_export_html (SynAlignment          *alignment,
                  const SynReportSource *sources)
 {
+  return syn_export_html_with_edits (alignment, sources, NULL);
+}
+
+GString *
+syn_export_html_with_edits (SynAlignment          *alignment,
+                            const SynReportSource *sources,
+                            const SynReportEdits  *edits)
+{
   Report r = { 0 };
 
   g_return_val_if_fail (alignment != NULL, NULL);
@@ -1317,6 +1413,8 @@ syn_export_html (SynAlignment          *alignment,
   r.segs = syn_alignment_get_segments (alignment, &r.n_segs);
   r.clusters = syn_alignment_get_clusters (alignment, &r.n_clusters);
   r.out = g_string_sized_new (64 * 1024);
+  r.edits = edits;
+  resolve_edits (&r);
 
   append_head (&r);
   g_string_append (r.out, "<div class=\"report\">\n");
@@ -1325,5 +1423,7 @@ syn_export_html (SynAlignment          *alignment,
   append_summary (&r);
   append_table (&r);
   g_string_append (r.out, "</div>\n</body>\n</html>\n");
+  g_free (r.by_hand);
+  g_free (r.notes);
   return r.out;
 }

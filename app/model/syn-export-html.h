@@ -5,6 +5,7 @@
 
 #include "syn-alignment.h"
 #include "syn-source.h"
+#include "syn-edits.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,20 @@ typedef struct {
  * per source of @alignment. */
 GString *syn_export_html (SynAlignment          *alignment,
                           const SynReportSource *sources);
+
+/* The corrections made by hand to a comparison, for its report. */
+typedef struct {
+  const SynConstraint *constraints;
+  guint                n_constraints;
+  const SynNote       *notes;
+  guint                n_notes;
+} SynReportEdits;
+
+/* The same, saying which groups were linked by hand and giving the notes,
+ * in the summary and in their rows. @edits may be NULL. */
+GString *syn_export_html_with_edits (SynAlignment          *alignment,
+                                     const SynReportSource *sources,
+                                     const SynReportEdits  *edits);
 
 /* The rows of a synoptic table of @alignment, in the reading order of
  * every source at once: the first source's passages in order, each other

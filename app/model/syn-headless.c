@@ -126,12 +126,14 @@ typedef struct {
   GPtrArray *files;     /* GFile, the inputs, for check_output() */
   gboolean   have_unit;
   SynSegmentUnit unit;  /* a saved comparison's, when @have_unit */
+  SynEdits  *edits;     /* the saved comparisons' corrections, or NULL */
 } Inputs;
 
 static void
 inputs_clear (Inputs *in)
 {
   g_clear_pointer (&in->sources, g_ptr_array_unref);
+  g_clear_pointer (&in->edits, syn_edits_free);
   g_clear_pointer (&in->paths, g_ptr_array_unref);
   g_clear_pointer (&in->names, g_ptr_array_unref);
   g_clear_pointer (&in->uris, g_ptr_array_unref);
@@ -154,6 +156,35 @@ add_input (Inputs     *in,
 }
 
 /* A saved comparison stands for its sources, with the texts it saved. */
+/* A saved comparison's corrections, its sources numbered after those
+ * given before it. */
+static void
+take_edits (Inputs   *in,
+            SynSaved *saved)
+{
+  guint first = in->sources->len, n_cons, n_notes;
+  const SynConstraint *cons = syn_saved_get_constraints (saved, &n_cons);
+  const SynNote *notes = syn_saved_get_notes (saved, &n_notes);
+
+  if (n_cons + n_notes > 0 && in->edits == NULL)
+    in->edits = syn_edits_new ();
+  for (guint i = 0; i < n_cons; i++)
+    {
+      SynConstraint c = cons[i];
+
+      c.a.source += first;
+      c.b.source += first;
+      syn_edits_add (in->edits, &c, NULL, 0);
+    }
+  for (guint i = 0; i < n_notes; i++)
+    {
+      SynPassageRef ref = notes[i].ref;
+
+      ref.source += first;
+      syn_edits_set_note (in->edits, &ref, notes[i].text, NULL, 0);
+    }
+}
+
 static gboolean
 add_saved (Inputs     *in,
            GFile      *file,
@@ -172,6 +203,7 @@ add_saved (Inputs     *in,
       in->have_unit = TRUE;
       in->unit = syn_saved_get_unit (saved);
     }
+  take_edits (in, saved);
   for (guint i = 0; i < syn_saved_get_n_sources (saved); i++)
     {
       const SynSavedSource *source = syn_saved_get_source (saved, i);
@@ -228,6 +260,17 @@ make_saved (Inputs         *in,
   for (guint i = 0; i < in->sources->len; i++)
     syn_saved_add_source (saved, g_ptr_array_index (in->sources, i), g_ptr_array_index (in->names, i),
                           g_ptr_array_index (in->paths, i), g_ptr_array_index (in->uris, i));
+  if (in->edits != NULL)
+    {
+      guint n_cons, n_notes;
+      const SynConstraint *cons = syn_edits_get_constraints (in->edits, &n_cons);
+      const SynNote *notes = syn_edits_get_notes (in->edits, &n_notes);
+
+      for (guint i = 0; i < n_cons; i++)
+        syn_saved_add_constraint (saved, &cons[i]);
+      for (guint i = 0; i < n_notes; i++)
+        syn_saved_add_note (saved, &notes[i].ref, notes[i].text);
+    }
   bytes = syn_saved_write (saved);
   data = g_bytes_get_data (bytes, &len);
   return g_string_new_len (data, (gssize) len);
@@ -239,6 +282,7 @@ make_report (Inputs       *in,
 {
   guint n = in->sources->len;
   g_autofree SynReportSource *sources = g_new0 (SynReportSource, n + 1);
+  SynReportEdits edits = { 0 };
 
   for (guint i = 0; i < n; i++)
     {
@@ -246,7 +290,12 @@ make_report (Inputs       *in,
       sources[i].path = g_ptr_array_index (in->paths, i);
       sources[i].source = g_ptr_array_index (in->sources, i);
     }
-  return syn_export_html (alignment, sources);
+  if (in->edits != NULL)
+    {
+      edits.constraints = syn_edits_get_constraints (in->edits, &edits.n_constraints);
+      edits.notes = syn_edits_get_notes (in->edits, &edits.n_notes);
+    }
+  return syn_export_html_with_edits (alignment, sources, &edits);
 }
 
 static GString *
@@ -258,6 +307,8 @@ make_export (Inputs          *in,
   g_autofree SynSourceText *texts = g_new0 (SynSourceText, n + 1);
   g_autofree SynExportSource *sources = g_new0 (SynExportSource, n + 1);
   g_autoptr(SynAlignment) alignment = NULL;
+  const SynConstraint *cons = NULL;
+  guint n_cons = 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -268,7 +319,9 @@ make_export (Inputs          *in,
       sources[i].path = g_ptr_array_index (in->paths, i);
       syn_source_describe (source, &sources[i]);
     }
-  alignment = syn_alignment_compute (texts, n, unit, NULL, NULL);
+  if (in->edits != NULL)
+    cons = syn_edits_get_constraints (in->edits, &n_cons);
+  alignment = syn_alignment_compute_constrained (texts, n, unit, cons, n_cons, NULL, NULL);
   if (format == SYN_EXPORT_HTML)
     return make_report (in, alignment);
   return syn_export (alignment, sources, format);

@@ -44,6 +44,8 @@ guint       _syn_passage_get_segment    (SynPassage   *self);
 void        _syn_passage_set_group      (SynPassage   *self,
                                          SynGroup     *group);
 void        _syn_passage_detach         (SynPassage   *self);
+void        _syn_passage_set_linked_by_hand (SynPassage *self,
+                                             gboolean    by_hand);
 /* The sentence syn_passage_dup_explanation() returns, from its parts:
  * @here and @other are the two wordings (@other may be NULL), @other_name
  * the counterpart's source, @agreeing the sources that carry @other and

@@ -13,5 +13,6 @@
 #include "syn-loader.h"
 #include "syn-headless.h"
 #include "syn-saved.h"
+#include "syn-autosave.h"
 #include "syn-export-json.h"
 #include "syn-vectors.h"

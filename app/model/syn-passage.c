@@ -20,6 +20,7 @@ struct _SynPassage
   SynGroup     *group;     /* not owned: the group owns us and clears this */
   guint         segment;
   guint         index;
+  gboolean      by_hand;   /* a link made by hand holds it in its group */
 };
 
 G_DEFINE_FINAL_TYPE (SynPassage, syn_passage, G_TYPE_OBJECT)
@@ -168,6 +169,20 @@ _syn_passage_set_group (SynPassage *self,
     return;
   self->group = group;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+}
+
+void
+_syn_passage_set_linked_by_hand (SynPassage *self,
+                                 gboolean    by_hand)
+{
+  self->by_hand = by_hand;
+}
+
+gboolean
+syn_passage_is_linked_by_hand (SynPassage *self)
+{
+  g_return_val_if_fail (SYN_IS_PASSAGE (self), FALSE);
+  return self->by_hand;
 }
 
 void

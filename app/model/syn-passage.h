@@ -34,6 +34,9 @@ char                *syn_passage_dup_text        (SynPassage *self);
 /* The group of corresponding passages it belongs to, or NULL: no other
  * source carries it (or it is boilerplate, which is never grouped). */
 SynGroup            *syn_passage_get_group       (SynPassage *self);
+/* Whether a link made by hand holds it in its group (see
+ * syn_comparison_link_passages()). */
+gboolean            syn_passage_is_linked_by_hand (SynPassage *self);
 /* A body passage that no other source carries. */
 gboolean            syn_passage_is_unique        (SynPassage *self);
 

@@ -7,10 +7,13 @@
  * same when a file has changed since, a web page is gone, or the file is
  * opened on another machine. Alignment is a function of the texts, the
  * hints a web page gave and the segment unit, so those are kept and the
- * groups computed again on opening; manual edits (links, unlinks, notes)
- * will be kept beside them as constraints, so their lists are part of the
- * format from its first version, where they are always empty (a version
- * that fills them will say so by its number).
+ * groups computed again on opening; manual edits (links, unlinks, splits,
+ * merges) are kept beside them as the constraints the aligner honours
+ * (syn-align-constrain.c), each passage named by source and byte range, and
+ * notes likewise by the passage of the group they are anchored to. Their
+ * lists were in the format from its first version, always empty; version 2
+ * fills them, and a comparison without edits is still written as version 1
+ * so that older builds open it.
  *
  * Each source also keeps how its text relates to the bytes it came from,
  * so that exports of the reopened comparison give the same offsets on disk:
@@ -49,6 +52,8 @@ struct _SynSaved
 {
   SynSegmentUnit  unit;
   GArray         *sources;  /* SynSavedSource */
+  GArray         *constraints;  /* SynConstraint */
+  GArray         *notes;        /* SynNote */
 };
 
 G_DEFINE_QUARK (syn-saved-error-quark, syn_saved_error)
@@ -65,6 +70,12 @@ saved_source_clear (gpointer data)
   g_clear_pointer (&source->label, g_free);
 }
 
+static void
+saved_note_clear (gpointer data)
+{
+  g_free (((SynNote *) data)->text);
+}
+
 SynSaved *
 syn_saved_new (SynSegmentUnit unit)
 {
@@ -73,6 +84,9 @@ syn_saved_new (SynSegmentUnit unit)
   self->unit = unit;
   self->sources = g_array_new (FALSE, TRUE, sizeof (SynSavedSource));
   g_array_set_clear_func (self->sources, saved_source_clear);
+  self->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
+  self->notes = g_array_new (FALSE, FALSE, sizeof (SynNote));
+  g_array_set_clear_func (self->notes, saved_note_clear);
   return self;
 }
 
@@ -82,7 +96,48 @@ syn_saved_free (SynSaved *self)
   if (self == NULL)
     return;
   g_array_unref (self->sources);
+  g_array_unref (self->constraints);
+  g_array_unref (self->notes);
   g_free (self);
+}
+
+void
+syn_saved_add_constraint (SynSaved            *self,
+                          const SynConstraint *constraint)
+{
+  g_return_if_fail (self != NULL && constraint != NULL);
+  g_array_append_val (self->constraints, *constraint);
+}
+
+const SynConstraint *
+syn_saved_get_constraints (SynSaved *self,
+                           guint    *n_constraints)
+{
+  g_return_val_if_fail (self != NULL && n_constraints != NULL, NULL);
+  *n_constraints = self->constraints->len;
+  return (const SynConstraint *) (gpointer) self->constraints->data;
+}
+
+void
+syn_saved_add_note (SynSaved            *self,
+                    const SynPassageRef *ref,
+                    const char          *text)
+{
+  SynNote note;
+
+  g_return_if_fail (self != NULL && ref != NULL && text != NULL);
+  note.ref = *ref;
+  note.text = g_strdup (text);
+  g_array_append_val (self->notes, note);
+}
+
+const SynNote *
+syn_saved_get_notes (SynSaved *self,
+                     guint    *n_notes)
+{
+  g_return_val_if_fail (self != NULL && n_notes != NULL, NULL);
+  *n_notes = self->notes->len;
+  return (const SynNote *) (gpointer) self->notes->data;
 }
 
 void
@@ -224,14 +279,56 @@ add_source (JsonBuilder          *builder,
   json_builder_end_object (builder);
 }
 
-/* Manual edits and notes have their place from the first version on;
- * version 1 has none. */
 static void
-add_empty_array (JsonBuilder *builder,
-                 const char  *name)
+add_ref (JsonBuilder         *builder,
+         const char          *name,
+         const SynPassageRef *ref)
 {
   json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_int_value (builder, ref->source);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, (gint64) ref->start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, (gint64) ref->end);
+  json_builder_end_object (builder);
+}
+
+static void
+add_edits (JsonBuilder *builder,
+           SynSaved    *self)
+{
+  json_builder_set_member_name (builder, "edits");
   json_builder_begin_array (builder);
+  for (guint i = 0; i < self->constraints->len; i++)
+    {
+      const SynConstraint *c = &g_array_index (self->constraints, SynConstraint, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", c->kind == SYN_CONSTRAINT_MUST_LINK ? "link" : "unlink");
+      add_ref (builder, "a", &c->a);
+      add_ref (builder, "b", &c->b);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_notes (JsonBuilder *builder,
+           SynSaved    *self)
+{
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      const SynNote *note = &g_array_index (self->notes, SynNote, i);
+
+      json_builder_begin_object (builder);
+      add_ref (builder, "passage", &note->ref);
+      add_string (builder, "text", note->text);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
 }
 
@@ -247,7 +344,9 @@ syn_saved_write (SynSaved *self)
   json_builder_begin_object (builder);
   add_string (builder, "format", SYN_SAVED_FORMAT);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, SYN_SAVED_VERSION);
+  /* without edits, the first version: every build opens it */
+  json_builder_add_int_value (builder, self->constraints->len == 0 && self->notes->len == 0
+                                       ? 1 : SYN_SAVED_VERSION);
   add_string (builder, "generator", "Synopsis " PACKAGE_VERSION);
   add_string (builder, "unit", syn_segment_unit_to_string (self->unit));
   json_builder_set_member_name (builder, "sources");
@@ -255,8 +354,8 @@ syn_saved_write (SynSaved *self)
   for (guint i = 0; i < self->sources->len; i++)
     add_source (builder, &g_array_index (self->sources, SynSavedSource, i));
   json_builder_end_array (builder);
-  add_empty_array (builder, "edits");
-  add_empty_array (builder, "notes");
+  add_edits (builder, self);
+  add_notes (builder, self);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -590,6 +689,71 @@ is_empty_list (JsonObject *object,
   return node == NULL || (JSON_NODE_HOLDS_ARRAY (node) && json_array_get_length (json_node_get_array (node)) == 0);
 }
 
+/* A passage of one of the sources already read, inside its text. */
+static gboolean
+read_ref (SynSaved      *self,
+          JsonObject    *object,
+          const char    *name,
+          SynPassageRef *ref)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  JsonObject *o;
+  gsize source, len;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  o = json_node_get_object (node);
+  if (!get_offset (o, "source", &source) || !get_offset (o, "start", &ref->start) ||
+      !get_offset (o, "end", &ref->end) || source >= self->sources->len || ref->start > ref->end)
+    return FALSE;
+  ref->source = (guint) source;
+  syn_source_get_text (g_array_index (self->sources, SynSavedSource, source).source, &len);
+  return ref->end <= len;
+}
+
+static gboolean
+read_edits (SynSaved    *self,
+            JsonObject  *object,
+            GError     **error)
+{
+  JsonArray *edits = get_array (object, "edits");
+  JsonArray *notes = get_array (object, "notes");
+
+  if ((edits == NULL && json_object_has_member (object, "edits")) ||
+      (notes == NULL && json_object_has_member (object, "notes")))
+    return set_damaged (error, _("its edits or notes are not lists"));
+  for (guint i = 0; edits != NULL && i < json_array_get_length (edits); i++)
+    {
+      JsonNode *node = json_array_get_element (edits, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *kind = o ? member_of_type (o, "kind", G_TYPE_STRING) : NULL;
+      SynConstraint c;
+
+      if (kind == NULL || !read_ref (self, o, "a", &c.a) || !read_ref (self, o, "b", &c.b))
+        return set_damaged (error, _("one of its manual edits is not valid"));
+      if (g_strcmp0 (json_node_get_string (kind), "link") == 0)
+        c.kind = SYN_CONSTRAINT_MUST_LINK;
+      else if (g_strcmp0 (json_node_get_string (kind), "unlink") == 0)
+        c.kind = SYN_CONSTRAINT_CANNOT_LINK;
+      else
+        return set_damaged (error, _("one of its manual edits is not valid"));
+      g_array_append_val (self->constraints, c);
+    }
+  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+    {
+      JsonNode *node = json_array_get_element (notes, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *text = NULL;
+      SynPassageRef ref;
+
+      if (o == NULL || !read_ref (self, o, "passage", &ref) || !get_optional_string (o, "text", &text) ||
+          text == NULL)
+        return set_damaged (error, _("one of its notes is not valid"));
+      syn_saved_add_note (self, &ref, text);
+    }
+  return TRUE;
+}
+
 static SynSaved *
 read_root (JsonObject  *object,
            GError     **error)
@@ -610,7 +774,8 @@ read_root (JsonObject  *object,
       return NULL;
     }
 
-  if (!is_empty_list (object, "edits") || !is_empty_list (object, "notes"))
+  if (json_node_get_int (json_object_get_member (object, "version")) == 1 &&
+      (!is_empty_list (object, "edits") || !is_empty_list (object, "notes")))
     {
       set_damaged (error, _("its edits and notes are not empty lists, as version 1 has them"));
       return NULL;
@@ -620,6 +785,8 @@ read_root (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (sources); i++)
     if (!read_source (self, json_array_get_element (sources, i), i, error))
       return NULL;
+  if (!read_edits (self, object, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "syn-source.h"
+#include "syn-edits.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,9 @@ typedef enum {
 /* The format's name, written first in every file (and matched by the MIME
  * type's magic), and the version this build writes and reads. */
 #define SYN_SAVED_FORMAT  "synopsis-saved-comparison"
-#define SYN_SAVED_VERSION 1
+/* Version 2 added the manual edits and notes; a comparison without any is
+ * still written as version 1, which every version reads. */
+#define SYN_SAVED_VERSION 2
 
 /* One source of a saved comparison: what was compared and where it came
  * from, enough to make the same SynSource again without the file. */
@@ -32,8 +35,8 @@ typedef struct {
 } SynSavedSource;
 
 /* A saved comparison (see README.md, "Saved comparisons"): its sources in
- * column order and the segment unit; the lists of manual edits and notes
- * are always empty in version 1. */
+ * column order, the segment unit, and (from version 2) the manual edits,
+ * as constraints for the aligner, and the notes on groups. */
 typedef struct _SynSaved SynSaved;
 
 GQuark                syn_saved_error_quark   (void);
@@ -53,6 +56,16 @@ SynSegmentUnit        syn_saved_get_unit      (SynSaved        *self);
 guint                 syn_saved_get_n_sources (SynSaved        *self);
 const SynSavedSource *syn_saved_get_source    (SynSaved        *self,
                                                guint            index);
+/* The corrections made by hand, in the order they were made. */
+void                  syn_saved_add_constraint (SynSaved            *self,
+                                                const SynConstraint *constraint);
+const SynConstraint  *syn_saved_get_constraints (SynSaved           *self,
+                                                 guint              *n_constraints);
+void                  syn_saved_add_note      (SynSaved            *self,
+                                               const SynPassageRef *ref,
+                                               const char          *text);
+const SynNote        *syn_saved_get_notes     (SynSaved            *self,
+                                               guint               *n_notes);
 
 /* The file's contents, UTF-8 JSON. */
 GBytes               *syn_saved_write         (SynSaved        *self);

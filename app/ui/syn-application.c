@@ -134,6 +134,19 @@ find_reusable_window (SynApplication *self)
   return NULL;
 }
 
+/* Once a run: comparisons whose corrections a crash left unsaved. */
+static void
+offer_restore (SynApplication *self,
+               SynWindow      *window)
+{
+  static gboolean offered;
+
+  if (offered)
+    return;
+  offered = TRUE;
+  syn_window_offer_restore (window);
+}
+
 SynWindow *
 syn_application_open_files (SynApplication  *self,
                             GFile          **files,
@@ -148,6 +161,7 @@ syn_application_open_files (SynApplication  *self,
     window = syn_window_new (self);
   syn_window_open_files (window, files, n_files);
   gtk_window_present (GTK_WINDOW (window));
+  offer_restore (self, window);
   return window;
 }
 
@@ -173,6 +187,7 @@ syn_application_activate (GApplication *app)
       syn_window_show_sample (SYN_WINDOW (window));
     }
   gtk_window_present (window);
+  offer_restore (self, SYN_WINDOW (window));
 }
 
 static void
@@ -190,12 +205,14 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows;
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), (GCopyFunc) g_object_ref, NULL);
 
   /* Closing the windows cancels what they are loading; the application
-   * ends with the last one. */
-  while ((windows = gtk_application_get_windows (app)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (windows->data));
+   * ends with the last one. A window with unsaved corrections asks first
+   * (syn-window-edits.c) and stays if told to. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
@@ -242,6 +259,13 @@ static const struct {
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.link-passage", { "<Control>k", NULL } },
+  { "win.unlink-passage", { "<Control><Shift>k", NULL } },
+  { "win.merge-groups", { "<Control>m", NULL } },
+  { "win.split-group", { "<Control><Shift>m", NULL } },
+  { "win.group-note", { "<Control><Shift>n", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
   { "win.conflicts-only", { "<Control>k", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },

@@ -348,6 +348,7 @@ add_span (SynArticleView *self,
   span.title = kind == SYN_PASSAGE_TITLE;
   span.divergent = group != NULL && syn_group_is_divergent (group);
   span.category = group != NULL ? syn_group_get_category (group) : SYN_GROUP_SAME;
+  span.by_hand = syn_passage_is_linked_by_hand (passage);
   g_array_append_val (self->spans, span);
   g_array_append_val (self->extents, extent);
 }
@@ -758,6 +759,19 @@ snapshot_selection (SynArticleView *self,
     }
 }
 
+/* A link made by hand: the bar becomes a bracket, which reads without
+ * colour too. */
+static void
+snapshot_by_hand (GtkSnapshot   *snapshot,
+                  const GdkRGBA *color,
+                  float          y0,
+                  float          y1)
+{
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (GUTTER_X - 1, y0, GUTTER_WIDTH + 6, 2));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (GUTTER_X - 1, y1 - 2, GUTTER_WIDTH + 6, 2));
+  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (GUTTER_X - 1, y0, 2, y1 - y0));
+}
+
 static void
 snapshot_gutter (SynArticleView *self,
                  GtkSnapshot    *snapshot,
@@ -795,6 +809,8 @@ snapshot_gutter (SynArticleView *self,
           gtk_snapshot_append_color (snapshot, &color,
                                      &GRAPHENE_RECT_INIT (GUTTER_X, y0, GUTTER_WIDTH, y1 - y0));
         }
+      if (span->by_hand)
+        snapshot_by_hand (snapshot, &palette->gutter_selected, y0, y1);
     }
 }
 
@@ -1020,6 +1036,10 @@ describe_span (SynArticleView *self,
     return g_strdup (_("Site furniture: left out of the comparison"));
   if (span->unique)
     return g_strdup (_("Only in this source"));
+  if (span->group >= 0 && span->by_hand)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Linked by hand: in %u of %u source",
+                                         "Linked by hand: in %u of %u sources", self->n_sources),
+                            span->support, self->n_sources);
   if (span->group >= 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u of %u source", "In %u of %u sources",
                                          self->n_sources),
@@ -1078,6 +1098,52 @@ query_tooltip_cb (SynArticleView *self,
       return TRUE;
     }
   return FALSE;
+}
+
+/* A right click first selects the passage under the pointer, so that the
+ * menu's corrections apply to the passage the reader pointed at. */
+static void
+secondary_pressed_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      SynArticleView  *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  int bx, by, span;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return;
+  span = span_at_offset (self, gtk_text_iter_get_offset (&iter));
+  if (span >= 0 && !g_array_index (self->spans, SynSpan, span).collapsed &&
+      (guint) span != (guint) self->focus)
+    g_signal_emit (self, signals[SPAN_ACTIVATED], 0, (guint) span);
+}
+
+/* The corrections by hand, after Cut, Copy and Paste: the window's
+ * actions (syn-window-edits.c). Undo and redo are Ctrl+Z and Ctrl+Shift+Z:
+ * the text view's menu already names those keys for its own text. */
+static void
+add_edit_menu (SynArticleView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edits = g_menu_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  g_menu_append (edits, _("_Link With…"), "win.link-passage");
+  g_menu_append (edits, _("_Unlink From Group"), "win.unlink-passage");
+  g_menu_append (edits, _("_Split Group Here"), "win.split-group");
+  g_menu_append (edits, _("_Merge With Group…"), "win.merge-groups");
+  g_menu_append (edits, _("Group _Note…"), "win.group-note");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edits));
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self), G_MENU_MODEL (menu));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (secondary_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 static void
@@ -1235,6 +1301,7 @@ syn_article_view_init (SynArticleView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_notify_cb), NULL);
+  add_edit_menu (self);
   syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (style_changed_cb));
 }
 

@@ -37,6 +37,7 @@ typedef struct {
   guint       kept : 1;      /* what the filter asks for (a title is shown
                               * under any filter, but not always kept) */
   guint       collapsed : 1;
+  guint       by_hand : 1;    /* held in its group by a link made by hand */
 } SynSpan;
 
 GtkWidget     *syn_article_view_new               (void);

@@ -366,16 +366,6 @@ syn_scroll_sync_follow (SynScrollSync *self)
 
 /* Signals ----------------------------------------------------------------- */
 
-static void
-value_changed_cb (GtkAdjustment *adjustment,
-                  Column        *column)
-{
-  SynScrollSync *self = column->sync;
-
-  if (!self->syncing && (int) column->index == self->driver)
-    syn_scroll_sync_follow (self);
-}
-
 static gboolean
 follow_tick_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -386,6 +376,22 @@ follow_tick_cb (GtkWidget     *widget,
   self->tick = 0;
   syn_scroll_sync_follow (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The others follow at the start of the next frame, before it is laid
+ * out: the frame that shows the driver's new position shows theirs too.
+ * Not at once, because the driver's value also changes while it is being
+ * allocated (a scrolled window clamps it when a column grows or shrinks),
+ * and moving the other columns then, after some of them were allocated
+ * for this frame, leaves their scrollbars to be drawn unallocated. */
+static void
+value_changed_cb (GtkAdjustment *adjustment,
+                  Column        *column)
+{
+  SynScrollSync *self = column->sync;
+
+  if (!self->syncing && self->enabled && (int) column->index == self->driver && self->tick == 0)
+    self->tick = gtk_widget_add_tick_callback (self->owner, follow_tick_cb, self, NULL);
 }
 
 /* A column's height or size changed (laid out further, resized): its

@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "syn-autosave.h"
 #include "syn-comparison-view.h"
 #include "syn-window.h"
 
@@ -49,6 +50,16 @@ struct _SynWindow
   gboolean              in_dispose;
   int                   first_width;      /* the size chosen when none was kept, */
   int                   first_height;     /* or -1 once the user changed it */
+
+  /* syn-window-edits.c */
+  SynPassage           *pick_from;        /* linking or merging it: picking the other end */
+  gboolean              pick_merge;
+  AdwToast             *pick_toast;       /* "Pick the passage…"; weak */
+  gint64                pick_toast_since; /* when it was shown */
+  gboolean              close_confirmed;  /* "Discard" was chosen */
+  gboolean              close_after_save;
+  SynAutosave          *autosave;
+  GFile                *restoring;        /* the autosave being opened */
 };
 
 /* Seconds a toast about a failure stays: long enough to read a file name. */
@@ -88,6 +99,15 @@ void  _syn_window_class_init_save       (GtkWidgetClass *widget_class);
 void  _syn_window_init_print            (SynWindow      *self);
 /* win.print */
 void  _syn_window_class_init_print      (GtkWidgetClass *widget_class);
+/* syn-window-edits.c */
+/* Keeps the correction actions in step with the comparison; asks before
+ * closing with corrections not saved. */
+void  _syn_window_init_edits            (SynWindow      *self);
+void  _syn_window_dispose_edits         (SynWindow      *self);
+/* win.link-passage, win.unlink-passage, win.split-group, win.merge-groups,
+ * win.group-note, win.undo, win.redo, win.pick-confirm, win.pick-cancel */
+void  _syn_window_class_init_edits      (GtkWidgetClass *widget_class);
+
 /* syn-window-web.c */
 /* Adds dropped text: web addresses (one per line) are fetched, other text
  * becomes a source of its own. FALSE when there is nothing to add. */

@@ -885,6 +885,7 @@ syn_window_dispose (GObject *object)
 
   self->in_dispose = TRUE;
   g_cancellable_cancel (self->cancellable);
+  _syn_window_dispose_edits (self);
   if (self->comparison != NULL)
     g_signal_handlers_disconnect_by_data (self->comparison, self);
   if (self->fetch_toast != NULL)
@@ -940,6 +941,7 @@ syn_window_class_init (SynWindowClass *klass)
   _syn_window_class_init_files (widget_class);
   _syn_window_class_init_save (widget_class);
   _syn_window_class_init_print (widget_class);
+  _syn_window_class_init_edits (widget_class);
   _syn_window_class_init_web (widget_class);
   gtk_widget_class_install_action (widget_class, "win.remove-source", "u", remove_source_activated);
   gtk_widget_class_install_action (widget_class, "win.show-sample", NULL, show_sample_activated);
@@ -964,6 +966,7 @@ syn_window_init (SynWindow *self)
   _syn_window_init_files (self);
   _syn_window_init_save (self);
   _syn_window_init_print (self);
+  _syn_window_init_edits (self);
 
   g_signal_connect_object (self->comparison, "aligned", G_CALLBACK (aligned_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "article-changed", G_CALLBACK (article_changed_cb), self,

@@ -38,6 +38,9 @@ void           syn_window_export_to      (SynWindow       *self,
 void           syn_window_save_to        (SynWindow       *self,
                                           GFile           *target);
 SynComparison *syn_window_get_comparison (SynWindow       *self);
+/* Asks whether to restore the comparisons a crash or a killed process left
+ * with unsaved corrections (see syn-autosave.h), when there are any. */
+void           syn_window_offer_restore  (SynWindow       *self);
 /* The widget showing the comparison. */
 GtkWidget     *syn_window_get_view       (SynWindow       *self);
 

@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The corrections made by hand and their history. A state is small (a few
+ * constraints and notes), so undo keeps whole states rather than inverse
+ * operations: a step back restores the state before the step, whatever
+ * the step was, and the aligner computes its groups again from it.
+ */
+#define G_LOG_DOMAIN "syn-model"
+
+#include "config.h"
+
+#include "syn-edits.h"
+
+typedef struct {
+  GArray *constraints;   /* SynConstraint */
+  GArray *notes;         /* SynNote */
+} State;
+
+struct _SynEdits
+{
+  State      now;
+  GPtrArray *undo;   /* State *, the last is the latest */
+  GPtrArray *redo;
+};
+
+static void
+note_clear (gpointer data)
+{
+  g_free (((SynNote *) data)->text);
+}
+
+static void
+state_init (State *state)
+{
+  state->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
+  state->notes = g_array_new (FALSE, FALSE, sizeof (SynNote));
+  g_array_set_clear_func (state->notes, note_clear);
+}
+
+static void
+state_clear (State *state)
+{
+  g_clear_pointer (&state->constraints, g_array_unref);
+  g_clear_pointer (&state->notes, g_array_unref);
+}
+
+static State *
+state_copy (const State *from)
+{
+  State *to = g_new0 (State, 1);
+
+  state_init (to);
+  g_array_append_vals (to->constraints, from->constraints->data, from->constraints->len);
+  for (guint i = 0; i < from->notes->len; i++)
+    {
+      SynNote note = g_array_index (from->notes, SynNote, i);
+
+      note.text = g_strdup (note.text);
+      g_array_append_val (to->notes, note);
+    }
+  return to;
+}
+
+static void
+state_free (gpointer data)
+{
+  state_clear (data);
+  g_free (data);
+}
+
+SynEdits *
+syn_edits_new (void)
+{
+  SynEdits *self = g_new0 (SynEdits, 1);
+
+  state_init (&self->now);
+  self->undo = g_ptr_array_new_with_free_func (state_free);
+  self->redo = g_ptr_array_new_with_free_func (state_free);
+  return self;
+}
+
+void
+syn_edits_free (SynEdits *self)
+{
+  if (self == NULL)
+    return;
+  state_clear (&self->now);
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
+  g_free (self);
+}
+
+const SynConstraint *
+syn_edits_get_constraints (SynEdits *self,
+                           guint    *n_constraints)
+{
+  *n_constraints = self->now.constraints->len;
+  return (const SynConstraint *) (gpointer) self->now.constraints->data;
+}
+
+const SynNote *
+syn_edits_get_notes (SynEdits *self,
+                     guint    *n_notes)
+{
+  *n_notes = self->now.notes->len;
+  return (const SynNote *) (gpointer) self->now.notes->data;
+}
+
+gboolean
+syn_edits_is_empty (SynEdits *self)
+{
+  return self->now.constraints->len == 0 && self->now.notes->len == 0;
+}
+
+void
+syn_edits_checkpoint (SynEdits *self)
+{
+  g_ptr_array_add (self->undo, state_copy (&self->now));
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+/* Whether @x and @y name the same passage, as the present passages say. */
+static gboolean
+same_passage (const SynPassageRef *x,
+              const SynPassageRef *y,
+              const SynSegment    *segments,
+              guint                n_segments)
+{
+  if (x->source != y->source)
+    return FALSE;
+  if (x->start == y->start)
+    return TRUE;
+  return syn_align_find_passage (segments, n_segments, x) >= 0 &&
+         syn_align_find_passage (segments, n_segments, x) == syn_align_find_passage (segments, n_segments, y);
+}
+
+void
+syn_edits_add (SynEdits            *self,
+               const SynConstraint *constraint,
+               const SynSegment    *segments,
+               guint                n_segments)
+{
+  GArray *all = self->now.constraints;
+
+  for (guint i = all->len; i-- > 0;)
+    {
+      const SynConstraint *old = &g_array_index (all, SynConstraint, i);
+
+      if ((same_passage (&old->a, &constraint->a, segments, n_segments) &&
+           same_passage (&old->b, &constraint->b, segments, n_segments)) ||
+          (same_passage (&old->a, &constraint->b, segments, n_segments) &&
+           same_passage (&old->b, &constraint->a, segments, n_segments)))
+        g_array_remove_index (all, i);
+    }
+  g_array_append_val (all, *constraint);
+}
+
+void
+syn_edits_set_note (SynEdits            *self,
+                    const SynPassageRef *ref,
+                    const char          *text,
+                    const SynSegment    *segments,
+                    guint                n_segments)
+{
+  GArray *notes = self->now.notes;
+  SynNote note;
+
+  for (guint i = notes->len; i-- > 0;)
+    if (same_passage (&g_array_index (notes, SynNote, i).ref, ref, segments, n_segments))
+      g_array_remove_index (notes, i);
+  if (text == NULL || *text == '\0')
+    return;
+  note.ref = *ref;
+  note.text = g_strdup (text);
+  g_array_append_val (notes, note);
+}
+
+gboolean
+syn_edits_can_undo (SynEdits *self)
+{
+  return self->undo->len > 0;
+}
+
+gboolean
+syn_edits_can_redo (SynEdits *self)
+{
+  return self->redo->len > 0;
+}
+
+/* Moves the present state onto @to and takes the last of @from. */
+static gboolean
+step (SynEdits  *self,
+      GPtrArray *from,
+      GPtrArray *to)
+{
+  State *next;
+
+  if (from->len == 0)
+    return FALSE;
+  g_ptr_array_add (to, state_copy (&self->now));
+  next = g_ptr_array_steal_index (from, from->len - 1);
+  state_clear (&self->now);
+  self->now = *next;
+  g_free (next);
+  return TRUE;
+}
+
+gboolean
+syn_edits_undo (SynEdits *self)
+{
+  return step (self, self->undo, self->redo);
+}
+
+gboolean
+syn_edits_redo (SynEdits *self)
+{
+  return step (self, self->redo, self->undo);
+}
+
+void
+syn_edits_clear (SynEdits *self)
+{
+  g_array_set_size (self->now.constraints, 0);
+  g_array_set_size (self->now.notes, 0);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+static gboolean
+renumber (SynPassageRef *ref,
+          guint          gone)
+{
+  if (ref->source == gone)
+    return FALSE;
+  if (ref->source > gone)
+    ref->source--;
+  return TRUE;
+}
+
+void
+syn_edits_drop_source (SynEdits *self,
+                       guint     source)
+{
+  GArray *cons = self->now.constraints, *notes = self->now.notes;
+
+  for (guint i = cons->len; i-- > 0;)
+    {
+      SynConstraint *c = &g_array_index (cons, SynConstraint, i);
+      gboolean keep_a = renumber (&c->a, source), keep_b = renumber (&c->b, source);
+
+      if (!keep_a || !keep_b)
+        g_array_remove_index (cons, i);
+    }
+  for (guint i = notes->len; i-- > 0;)
+    if (!renumber (&g_array_index (notes, SynNote, i).ref, source))
+      g_array_remove_index (notes, i);
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+}
+
+static gboolean
+ref_equal (const SynPassageRef *x,
+           const SynPassageRef *y)
+{
+  return x->source == y->source && x->start == y->start && x->end == y->end;
+}
+
+gboolean
+syn_edits_constraints_equal (const SynConstraint *a,
+                             guint                n_a,
+                             const SynConstraint *b,
+                             guint                n_b)
+{
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (a[i].kind != b[i].kind || !ref_equal (&a[i].a, &b[i].a) || !ref_equal (&a[i].b, &b[i].b))
+      return FALSE;
+  return TRUE;
+}

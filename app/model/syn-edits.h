@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "syn-align.h"
+
+G_BEGIN_DECLS
+
+/* A note a reader attached to a group, anchored to one of its passages so
+ * that it follows the group through re-alignments. */
+typedef struct {
+  SynPassageRef  ref;
+  char          *text;
+} SynNote;
+
+/* The corrections made by hand to one comparison (constraints for the
+ * aligner, notes on groups) with their undo and redo history. */
+typedef struct _SynEdits SynEdits;
+
+SynEdits            *syn_edits_new             (void);
+void                 syn_edits_free            (SynEdits            *self);
+
+const SynConstraint *syn_edits_get_constraints (SynEdits            *self,
+                                                guint               *n_constraints);
+const SynNote       *syn_edits_get_notes       (SynEdits            *self,
+                                                guint               *n_notes);
+gboolean             syn_edits_is_empty        (SynEdits            *self);
+
+/* Saves the present state for undo and forgets what could be redone: call
+ * once before the changes that make one step. */
+void                 syn_edits_checkpoint      (SynEdits            *self);
+/* Appends @constraint, dropping an earlier one on the same two passages
+ * (as @segments resolve them): the later correction wins. */
+void                 syn_edits_add             (SynEdits            *self,
+                                                const SynConstraint *constraint,
+                                                const SynSegment    *segments,
+                                                guint                n_segments);
+/* Sets the note on the passage @ref resolves to; an empty or NULL @text
+ * removes it. */
+void                 syn_edits_set_note        (SynEdits            *self,
+                                                const SynPassageRef *ref,
+                                                const char          *text,
+                                                const SynSegment    *segments,
+                                                guint                n_segments);
+gboolean             syn_edits_can_undo        (SynEdits            *self);
+gboolean             syn_edits_can_redo        (SynEdits            *self);
+/* Steps back or forward; FALSE when there is nothing to do. */
+gboolean             syn_edits_undo            (SynEdits            *self);
+gboolean             syn_edits_redo            (SynEdits            *self);
+/* Replaces everything, history included, with no edits. */
+void                 syn_edits_clear           (SynEdits            *self);
+/* Forgets what names source @source and renumbers the sources after it:
+ * it left the comparison. The history goes too. */
+void                 syn_edits_drop_source     (SynEdits            *self,
+                                                guint                source);
+/* TRUE when @a and @b hold the same constraints in the same order. */
+gboolean             syn_edits_constraints_equal (const SynConstraint *a,
+                                                  guint                n_a,
+                                                  const SynConstraint *b,
+                                                  guint                n_b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynEdits, syn_edits_free)
+
+G_END_DECLS

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Corrections made by hand in the model (SynComparison): link, unlink,
+ * split, merge and notes; that they survive a re-alignment (another unit,
+ * one more source); undo and redo; a save and reopen that keeps them; the
+ * autosave that a killed process leaves, and restoring it. The
+ * texts are an invented story about a closed bridge.
+ */
+#define G_LOG_DOMAIN "syn-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "syn-autosave.h"
+#include "syn-comparison.h"
+#include "syn-headless.h"
+
+static const char *names[] = { "gazette.txt", "herald.txt", "courier.txt" };
+static const char *texts[] = {
+  "The council closed the old river bridge on Monday morning. "
+  "Engineers found deep cracks in two of its stone pillars.\n\n"
+  "Shops near the water reported very few customers all week.\n\n"
+  "A free ferry will carry passengers until the repairs are finished.\n",
+
+  "The old river bridge was closed by the council on Monday morning. "
+  "Deep cracks were found by engineers in two stone pillars.\n\n"
+  "Bakers on the quay sold out of bread before noon.\n\n"
+  "Passengers can take a free ferry until the repairs are finished.\n",
+
+  "On Monday morning the council shut the old river bridge. "
+  "Two stone pillars had deep cracks, engineers said.\n\n"
+  "A free ferry now carries passengers while repairs go on.\n",
+};
+
+static void
+wait_idle (SynComparison *comparison)
+{
+  while (syn_comparison_get_busy (comparison))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static SynPassage *
+passage (SynComparison *comparison,
+         guint          article_index,
+         const char    *needle)
+{
+  g_autoptr(SynArticle) article = g_list_model_get_item (syn_comparison_get_articles (comparison),
+                                                         article_index);
+  GListModel *passages = syn_article_get_passages (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
+      g_autofree char *text = syn_passage_dup_text (p);
+
+      if (strstr (text, needle) != NULL)
+        return p;   /* the article keeps it */
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+together (SynComparison *comparison,
+          guint          a,
+          const char    *needle_a,
+          guint          b,
+          const char    *needle_b)
+{
+  SynGroup *ga = syn_passage_get_group (passage (comparison, a, needle_a));
+
+  return ga != NULL && ga == syn_passage_get_group (passage (comparison, b, needle_b));
+}
+
+static SynComparison *
+new_comparison (guint n)
+{
+  SynComparison *comparison = syn_comparison_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syn_comparison_load_texts (comparison, names, texts, n, &error));
+  g_assert_no_error (error);
+  return comparison;
+}
+
+/* Shops (gazette) and bakers (herald) linked by hand; the ferry of the
+ * herald unlinked from the gazette's. */
+static void
+make_edits (SynComparison *comparison)
+{
+  g_assert_false (together (comparison, 0, "Shops", 1, "Bakers"));
+  g_assert_true (together (comparison, 0, "A free ferry", 1, "Passengers can"));
+
+  g_assert_true (syn_comparison_link_passages (comparison, passage (comparison, 0, "Shops"),
+                                               passage (comparison, 1, "Bakers")));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  wait_idle (comparison);
+  g_assert_true (syn_comparison_unlink_passage (comparison, passage (comparison, 1, "Passengers can")));
+  wait_idle (comparison);
+}
+
+static void
+assert_edits_hold (SynComparison *comparison)
+{
+  g_assert_true (together (comparison, 0, "Shops", 1, "Bakers"));
+  g_assert_true (syn_comparison_passage_is_linked_by_hand (comparison, passage (comparison, 0, "Shops")));
+  g_assert_false (syn_comparison_passage_is_linked_by_hand (comparison, passage (comparison, 0, "A free")));
+  g_assert_false (together (comparison, 0, "A free ferry", 1, "Passengers can"));
+}
+
+static void
+test_realign (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  g_autoptr(SynSource) courier = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  SynDecoded *decoded;
+
+  make_edits (comparison);
+  assert_edits_hold (comparison);
+
+  syn_comparison_set_segment_unit (comparison, SYN_SEGMENT_PARAGRAPH);
+  wait_idle (comparison);
+  assert_edits_hold (comparison);
+  syn_comparison_set_segment_unit (comparison, SYN_SEGMENT_SENTENCE);
+  wait_idle (comparison);
+  assert_edits_hold (comparison);
+
+  decoded = syn_decode ((const guint8 *) texts[2], strlen (texts[2]), NULL);
+  courier = syn_source_new_text (SYN_ORIGIN_SAMPLE, decoded, NULL);
+  syn_comparison_add_source_async (comparison, courier, names[2], NULL, NULL, NULL);
+  wait_idle (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (syn_comparison_get_articles (comparison)), ==, 3);
+  assert_edits_hold (comparison);
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+
+  g_assert_false (syn_comparison_can_undo (comparison));
+  make_edits (comparison);
+  g_assert_true (syn_comparison_can_undo (comparison));
+  g_assert_false (syn_comparison_can_redo (comparison));
+
+  g_assert_true (syn_comparison_undo (comparison));   /* the unlink */
+  wait_idle (comparison);
+  g_assert_true (together (comparison, 0, "A free ferry", 1, "Passengers can"));
+  g_assert_true (together (comparison, 0, "Shops", 1, "Bakers"));
+  g_assert_true (syn_comparison_undo (comparison));   /* the link */
+  wait_idle (comparison);
+  g_assert_false (together (comparison, 0, "Shops", 1, "Bakers"));
+  g_assert_false (syn_comparison_can_undo (comparison));
+  g_assert_false (syn_comparison_undo (comparison));
+
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  wait_idle (comparison);
+  assert_edits_hold (comparison);
+  g_assert_false (syn_comparison_can_redo (comparison));
+}
+
+static void
+test_split_merge (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (3);
+
+  g_assert_true (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
+  g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
+  /* gazette | herald + courier */
+  g_assert_true (syn_comparison_split_group (comparison, passage (comparison, 1, "Deep cracks")));
+  wait_idle (comparison);
+  g_assert_false (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
+  g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
+
+  g_assert_true (syn_comparison_merge_groups (comparison, passage (comparison, 0, "Engineers found"),
+                                              passage (comparison, 2, "Two stone")));
+  wait_idle (comparison);
+  g_assert_true (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
+  g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
+}
+
+/* The report's summary counts the corrections and gives the note; the
+ * group's row says it was linked by hand. */
+static void
+assert_report_has_edits (GString *html)
+{
+  const char *edits = strstr (html->str, "id=\"edits\"");
+
+  g_assert_nonnull (edits);
+  g_assert_nonnull (strstr (edits, "Corrected by hand: 1 link"));
+  g_assert_nonnull (strstr (edits, "Two outlets describe the quay differently."));
+  g_assert_nonnull (strstr (html->str, "linked by hand</span>"));
+  g_string_free (html, TRUE);
+}
+
+static void
+test_save_reopen (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (3);
+  g_autoptr(SynComparison) reopened = syn_comparison_new ();
+  g_autofree char *dir = g_dir_make_tmp ("syn-edits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GString) before = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  SynGroup *group;
+
+  make_edits (comparison);
+  group = syn_passage_get_group (passage (comparison, 0, "Shops"));
+  g_assert_true (syn_comparison_set_group_note (comparison, group, "Two outlets describe the quay differently."));
+  g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==,
+                   "Two outlets describe the quay differently.");
+
+  bytes = syn_comparison_save_to_bytes (comparison);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"version\" : 2"));
+  g_assert_true (g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                          NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  syn_comparison_load_async (reopened, &file, 1, NULL, NULL, NULL);
+  wait_idle (reopened);
+  g_assert_false (syn_comparison_get_modified (reopened));
+  assert_edits_hold (reopened);
+  group = syn_passage_get_group (passage (reopened, 1, "Bakers"));
+  g_assert_cmpstr (syn_comparison_get_group_note (reopened, group), ==,
+                   "Two outlets describe the quay differently.");
+  before = syn_comparison_export (comparison, SYN_EXPORT_JSON);
+  after = syn_comparison_export (reopened, SYN_EXPORT_JSON);
+  g_assert_cmpstr (before->str, ==, after->str);
+
+  assert_report_has_edits (syn_comparison_export (reopened, SYN_EXPORT_HTML));
+
+  /* headless, from the saved file: the same corrections */
+  {
+    g_autofree char *out_path = g_build_filename (dir, "report.html", NULL);
+    const char *paths[] = { path, NULL };
+    g_autofree char *html = NULL;
+
+    g_assert_cmpint (syn_headless_run (paths, SYN_EXPORT_HTML, NULL, out_path), ==, 0);
+    g_assert_true (g_file_get_contents (out_path, &html, NULL, NULL));
+    assert_report_has_edits (g_string_new (html));
+    g_unlink (out_path);
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The child: corrects a comparison, waits for the copy to be written, and
+ * is killed, as a crash or `kill -9` would end it. */
+static void
+autosave_child (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  SynAutosave *autosave = syn_autosave_new (comparison, g_getenv ("SYN_TEST_AUTOSAVE_DIR"), 50);
+
+  make_edits (comparison);
+  while (!g_file_test (syn_autosave_get_path (autosave), G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  raise (SIGKILL);
+}
+
+static void
+test_autosave_killed (void)
+{
+  const char *dir = g_getenv ("SYN_TEST_AUTOSAVE_DIR");
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(SynComparison) restored = syn_comparison_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orphan_path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      autosave_child ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();   /* killed, not exited */
+
+  orphans = syn_autosave_find_orphans (dir);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  orphan_path = g_file_get_path (orphans->pdata[0]);
+  syn_comparison_load_async (restored, (GFile **) &orphans->pdata[0], 1, NULL, NULL, NULL);
+  wait_idle (restored);
+  syn_comparison_mark_unsaved (restored);
+  g_assert_null (syn_comparison_get_file (restored));
+  g_assert_true (syn_comparison_get_modified (restored));
+  assert_edits_hold (restored);
+
+  syn_autosave_delete_orphan (orphans->pdata[0]);
+  g_assert_false (g_file_test (orphan_path, G_FILE_TEST_EXISTS));
+}
+
+/* A copy exists only while something is unsaved. */
+static void
+test_autosave_removed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("syn-autosave-XXXXXX", NULL);
+  g_autofree char *target = g_build_filename (dir, "saved.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  g_autoptr(GPtrArray) orphans = NULL;
+  SynAutosave *autosave = syn_autosave_new (comparison, dir, 50);
+  g_autofree char *path = g_strdup (syn_autosave_get_path (autosave));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));   /* nothing to keep yet */
+  make_edits (comparison);
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* ours, and we are running: not an orphan */
+  orphans = syn_autosave_find_orphans (dir);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  syn_comparison_save_async (comparison, file, NULL, NULL, NULL);
+  while (syn_comparison_get_modified (comparison))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_true (syn_comparison_unlink_passage (comparison, passage (comparison, 0, "Engineers found")));
+  wait_idle (comparison);
+  g_assert_true (syn_autosave_write_now (autosave, &error));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  syn_autosave_free (autosave);   /* the window closed: discarded */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *autosave_dir = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  /* set before any thread runs; the killed child inherits it */
+  if (g_getenv ("SYN_TEST_AUTOSAVE_DIR") == NULL)
+    {
+      autosave_dir = g_dir_make_tmp ("syn-autosave-XXXXXX", NULL);
+      g_setenv ("SYN_TEST_AUTOSAVE_DIR", autosave_dir, TRUE);
+    }
+  g_test_add_func ("/model/edits/realign", test_realign);
+  g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
+  g_test_add_func ("/model/edits/split-merge", test_split_merge);
+  g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
+  g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);
+  g_test_add_func ("/model/edits/autosave-removed", test_autosave_removed);
+  status = g_test_run ();
+  if (autosave_dir != NULL)
+    g_rmdir (autosave_dir);
+  return status;
+}

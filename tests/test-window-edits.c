@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Corrections made by hand in the window (syn-window-edits.c): linking by
+ * picking the other passage, Escape leaving the pick, undo; closing with
+ * unsaved corrections asks (Cancel keeps the window, Discard closes it and
+ * drops the autosave); a comparison a crash left behind is offered back
+ * and restored. The texts are an invented story about a closed bridge.
+ */
+#define G_LOG_DOMAIN "test-window-edits"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "syn-application.h"
+#include "syn-comparison-view.h"
+#include "syn-model.h"
+#include "syn-window.h"
+#include "syn-test-files.h"
+#include "syn-test-ui.h"
+
+static SynApplication *app;
+
+static const char *names[] = { "gazette.txt", "herald.txt" };
+static const char *texts[] = {
+  "The council closed the old river bridge on Monday morning. "
+  "Engineers found deep cracks in two of its stone pillars.\n\n"
+  "Shops near the water reported very few customers all week.\n\n"
+  "A free ferry will carry passengers until the repairs are finished.\n",
+
+  "The old river bridge was closed by the council on Monday morning. "
+  "Deep cracks were found by engineers in two stone pillars.\n\n"
+  "Bakers on the quay sold out of bread before noon.\n\n"
+  "Passengers can take a free ferry until the repairs are finished.\n",
+};
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !syn_comparison_get_busy (data);
+}
+
+static void
+wait_idle (SynComparison *comparison)
+{
+  syn_test_wait_until (is_idle, comparison, "the comparison to be aligned");
+}
+
+static SynPassage *
+passage (SynComparison *comparison,
+         guint          article_index,
+         const char    *needle)
+{
+  g_autoptr(SynArticle) article = g_list_model_get_item (syn_comparison_get_articles (comparison),
+                                                         article_index);
+  GListModel *passages = syn_article_get_passages (article);
+
+  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+    {
+      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
+      g_autofree char *text = syn_passage_dup_text (p);
+
+      if (strstr (text, needle) != NULL)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+shops_with_bakers (SynComparison *comparison)
+{
+  SynGroup *group = syn_passage_get_group (passage (comparison, 0, "Shops"));
+
+  return group != NULL && group == syn_passage_get_group (passage (comparison, 1, "Bakers"));
+}
+
+static SynWindow *
+new_window (void)
+{
+  SynWindow *window = syn_window_new (app);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (syn_comparison_load_texts (syn_window_get_comparison (window), names, texts, 2, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  syn_test_wait_frames (window, 2);
+  return window;
+}
+
+static void
+select_passage (SynWindow  *window,
+                SynPassage *p)
+{
+  syn_comparison_view_select_passage (SYN_COMPARISON_VIEW (syn_window_get_view (window)), p);
+}
+
+/* Link "Shops" (gazette) to "Bakers" (herald) as a user does: select,
+ * Link With…, move to the other passage, Enter. */
+static void
+link_by_hand (SynWindow *window)
+{
+  SynComparison *comparison = syn_window_get_comparison (window);
+
+  select_passage (window, passage (comparison, 0, "Shops"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link-passage", NULL);
+  select_passage (window, passage (comparison, 1, "Bakers"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-confirm", NULL));
+  wait_idle (comparison);
+}
+
+static void
+test_link_undo (void)
+{
+  SynWindow *window = new_window ();
+  SynComparison *comparison = syn_window_get_comparison (window);
+
+  g_assert_false (shops_with_bakers (comparison));
+
+  /* Escape leaves the pick: moving to a passage then links nothing */
+  select_passage (window, passage (comparison, 0, "Shops"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link-passage", NULL);
+  /* at once, as a quick Ctrl+K, Escape: the toast goes a little later */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-cancel", NULL);
+  select_passage (window, passage (comparison, 1, "Bakers"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-confirm", NULL);
+  wait_idle (comparison);
+  g_assert_false (shops_with_bakers (comparison));
+  g_assert_false (syn_comparison_get_modified (comparison));
+
+  link_by_hand (window);
+  g_assert_true (shops_with_bakers (comparison));
+  g_assert_true (syn_passage_is_linked_by_hand (passage (comparison, 1, "Bakers")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle (comparison);
+  g_assert_false (shops_with_bakers (comparison));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  wait_idle (comparison);
+  g_assert_true (shops_with_bakers (comparison));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The question asked on closing, whichever kind of dialog it is. */
+static GObject *
+find_question (SynWindow  *window,
+               const char *heading)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+
+  if (dialog != NULL && ADW_IS_ALERT_DIALOG (dialog) &&
+      g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), heading) == 0)
+    return G_OBJECT (dialog);
+#else
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  (void) window;
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+#endif
+  return NULL;
+}
+
+typedef struct {
+  SynWindow  *window;
+  const char *heading;
+} Question;
+
+static gboolean
+question_shown (gpointer data)
+{
+  Question *q = data;
+  return find_question (q->window, q->heading) != NULL;
+}
+
+static void
+answer (SynWindow  *window,
+        const char *heading,
+        const char *response)
+{
+  Question q = { window, heading };
+  GObject *dialog;
+
+  syn_test_wait_until (question_shown, &q, heading);
+  dialog = find_question (window, heading);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  g_signal_emit_by_name (dialog, "response", response);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+#else
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
+  spin (50);
+}
+
+/* How many copies the autosave directory holds. */
+static guint
+count_copies (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    n += g_str_has_suffix (name, ".synopsis");
+  return n;
+}
+
+typedef struct {
+  const char *dir;
+  guint       n;
+} Copies;
+
+static gboolean
+has_copies (gpointer data)
+{
+  Copies *c = data;
+  return count_copies (c->dir) == c->n;
+}
+
+static void
+test_close_asks (void)
+{
+  g_autoptr(SynWindow) window = g_object_ref (new_window ());
+  SynComparison *comparison = syn_window_get_comparison (window);
+  g_autofree char *dir = syn_autosave_dup_default_dir ();
+  guint n_windows, n_copies;
+
+  /* nothing corrected: it closes at once */
+  {
+    SynWindow *plain = new_window ();
+
+    n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+    gtk_window_close (GTK_WINDOW (plain));
+    spin (50);
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, n_windows - 1);
+  }
+
+  n_copies = count_copies (dir);
+  link_by_hand (window);
+  g_assert_true (syn_comparison_get_modified (comparison));
+  /* a few seconds later, a copy of the unsaved corrections */
+  syn_test_wait_until (has_copies, &(Copies) { dir, n_copies + 1 }, "the autosave");
+
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "Save Changes?", "cancel");
+  g_assert_nonnull (gtk_window_get_application (GTK_WINDOW (window)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "Save Changes?", "discard");
+  g_assert_null (gtk_window_get_application (GTK_WINDOW (window)));
+  /* discarded: no copy to offer back */
+  g_assert_cmpuint (count_copies (dir), ==, n_copies);
+}
+
+static gboolean
+is_modified (gpointer data)
+{
+  return syn_comparison_get_modified (data);
+}
+
+static void
+test_restore (void)
+{
+  g_autofree char *dir = syn_autosave_dup_default_dir ();
+  /* no lock beside it: its writer is gone */
+  g_autofree char *name = g_strdup ("4242-0-00000000.synopsis");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(SynComparison) crashed = syn_comparison_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  SynWindow *window;
+  SynComparison *comparison;
+
+  /* what a crash leaves: a comparison with a link made by hand */
+  g_assert_true (syn_comparison_load_texts (crashed, names, texts, 2, &error));
+  g_assert_true (syn_comparison_link_passages (crashed, passage (crashed, 0, "Shops"),
+                                               passage (crashed, 1, "Bakers")));
+  while (syn_comparison_get_busy (crashed))
+    g_main_context_iteration (NULL, TRUE);
+  bytes = syn_comparison_save_to_bytes (crashed);
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                      &error));
+
+  window = syn_window_new (app);
+  comparison = syn_window_get_comparison (window);
+  gtk_window_present (GTK_WINDOW (window));
+  syn_window_offer_restore (window);
+  answer (window, "Restore the Unsaved Comparison?", "restore");
+  syn_test_wait_until (is_modified, comparison, "the restored comparison");
+  wait_idle (comparison);
+
+  g_assert_true (shops_with_bakers (comparison));
+  g_assert_null (syn_comparison_get_file (comparison));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));   /* replaced by the window's own copy */
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *home = NULL;
+  static const char * const xdg_vars[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  int status;
+
+  /* The user's autosaves, recent files and settings stay untouched. */
+  home = syn_test_make_dir ("synopsis-test-home-XXXXXX");
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
+
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+  g_test_init (&argc, &argv, NULL);
+
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  app = syn_application_new ();
+  g_type_ensure (SYN_TYPE_WINDOW);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/edits/link-undo", test_link_undo);
+  g_test_add_func ("/ui/edits/close-asks", test_close_asks);
+  g_test_add_func ("/ui/edits/restore", test_restore);
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  g_test_dbus_stop (bus);
+  syn_test_remove_tree (home);
+  return status;
+}
