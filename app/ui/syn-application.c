@@ -267,7 +267,7 @@ static const struct {
   { "win.split-group", { "<Control><Shift>m", NULL } },
   { "win.group-note", { "<Control><Shift>n", NULL } },
   { "win.divergent-only", { "<Control>d", NULL } },
-  { "win.conflicts-only", { "<Control>k", NULL } },
+  { "win.conflicts-only", { "<Control><Shift>d", NULL } },
   { "win.unique-only", { "<Control>u", NULL } },
   { "win.show-boilerplate", { "<Control>b", NULL } },
   { "app.shortcuts", { "<Control>question", "<Control>slash", NULL } },
