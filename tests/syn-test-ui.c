@@ -9,7 +9,9 @@
 
 #include <unistd.h>
 
+#include "syn-test-files.h"
 #include "syn-test-ui.h"
+#include "syn-window.h"
 
 static gboolean
 timed_out_cb (gpointer data)
@@ -99,4 +101,59 @@ syn_test_press_keys (GtkWindow  *window,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("xdotool could not press %s in “%s”: %s", keys, gtk_window_get_title (window), err);
   return TRUE;
+}
+
+static GTestDBus *test_bus;
+static char *test_home;
+
+SynApplication *
+syn_test_application_init (int    *argc,
+                           char ***argv)
+{
+  static const char * const xdg_vars[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  SynApplication *app;
+
+  /* The user's recent files, settings and autosaves stay untouched:
+   * everything the application saves goes to a directory of the test's
+   * own (the data directories stay, for the icon theme). */
+  test_home = syn_test_make_dir ("synopsis-test-home-XXXXXX");
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (test_home, xdg_vars[i], NULL);
+
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+  g_test_init (argc, argv, NULL);
+
+  /* A private session bus: GtkApplication wants one, and the tests must
+   * not talk to (or be the unique instance on) the user's. */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
+  /* GTestDBus unsets DISPLAY, which the window needs. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  app = syn_application_new ();
+  g_type_ensure (SYN_TYPE_WINDOW);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+void
+syn_test_application_done (SynApplication *app)
+{
+  g_object_unref (app);
+  /* libadwaita's settings keep the bus connection for good, so
+   * g_test_dbus_down() (and so unreffing the bus) would wait for it in
+   * vain: stop the daemon and leave the rest to the exit. */
+  g_test_dbus_stop (test_bus);
+  syn_test_remove_tree (test_home);
+  g_clear_pointer (&test_home, g_free);
 }

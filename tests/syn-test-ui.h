@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "syn-application.h"
+
 G_BEGIN_DECLS
 
 /* How long a UI test waits for anything before it fails. */
@@ -26,5 +28,14 @@ void syn_test_wait_frames (gpointer          widget,
  * cannot be done (not X11, no xdotool). */
 gboolean syn_test_press_keys (GtkWindow  *window,
                               const char *keys);
+
+/* g_test_init() for a test of the application: the user's data, settings
+ * and autosaves stay untouched (every XDG_*_HOME points into a folder of
+ * the test's own), GtkApplication gets a private session bus, and the
+ * application is registered, non-unique. */
+SynApplication *syn_test_application_init (int    *argc,
+                                           char ***argv);
+/* Frees the application, stops the bus, removes the folder. */
+void            syn_test_application_done (SynApplication *app);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "syn-autosave.h"
 #include "syn-comparison.h"
 #include "syn-headless.h"
+#include "syn-test-passages.h"
 
 static const char *names[] = { "gazette.txt", "herald.txt", "courier.txt" };
 static const char *texts[] = {
@@ -42,25 +43,6 @@ wait_idle (SynComparison *comparison)
     g_main_context_iteration (NULL, TRUE);
 }
 
-static SynPassage *
-passage (SynComparison *comparison,
-         guint          article_index,
-         const char    *needle)
-{
-  g_autoptr(SynArticle) article = g_list_model_get_item (syn_comparison_get_articles (comparison),
-                                                         article_index);
-  GListModel *passages = syn_article_get_passages (article);
-
-  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-    {
-      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
-      g_autofree char *text = syn_passage_dup_text (p);
-
-      if (strstr (text, needle) != NULL)
-        return p;   /* the article keeps it */
-    }
-  g_assert_not_reached ();
-}
 
 static gboolean
 together (SynComparison *comparison,
@@ -69,9 +51,9 @@ together (SynComparison *comparison,
           guint          b,
           const char    *needle_b)
 {
-  SynGroup *ga = syn_passage_get_group (passage (comparison, a, needle_a));
+  SynGroup *ga = syn_passage_get_group (syn_test_passage (comparison, a, needle_a));
 
-  return ga != NULL && ga == syn_passage_get_group (passage (comparison, b, needle_b));
+  return ga != NULL && ga == syn_passage_get_group (syn_test_passage (comparison, b, needle_b));
 }
 
 static SynComparison *
@@ -93,11 +75,11 @@ make_edits (SynComparison *comparison)
   g_assert_false (together (comparison, 0, "Shops", 1, "Bakers"));
   g_assert_true (together (comparison, 0, "A free ferry", 1, "Passengers can"));
 
-  g_assert_true (syn_comparison_link_passages (comparison, passage (comparison, 0, "Shops"),
-                                               passage (comparison, 1, "Bakers")));
+  g_assert_true (syn_comparison_link_passages (comparison, syn_test_passage (comparison, 0, "Shops"),
+                                               syn_test_passage (comparison, 1, "Bakers")));
   g_assert_true (syn_comparison_get_modified (comparison));
   wait_idle (comparison);
-  g_assert_true (syn_comparison_unlink_passage (comparison, passage (comparison, 1, "Passengers can")));
+  g_assert_true (syn_comparison_unlink_passage (comparison, syn_test_passage (comparison, 1, "Passengers can")));
   wait_idle (comparison);
 }
 
@@ -105,8 +87,8 @@ static void
 assert_edits_hold (SynComparison *comparison)
 {
   g_assert_true (together (comparison, 0, "Shops", 1, "Bakers"));
-  g_assert_true (syn_comparison_passage_is_linked_by_hand (comparison, passage (comparison, 0, "Shops")));
-  g_assert_false (syn_comparison_passage_is_linked_by_hand (comparison, passage (comparison, 0, "A free")));
+  g_assert_true (syn_comparison_passage_is_linked_by_hand (comparison, syn_test_passage (comparison, 0, "Shops")));
+  g_assert_false (syn_comparison_passage_is_linked_by_hand (comparison, syn_test_passage (comparison, 0, "A free")));
   g_assert_false (together (comparison, 0, "A free ferry", 1, "Passengers can"));
 }
 
@@ -171,13 +153,13 @@ test_split_merge (void)
   g_assert_true (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
   g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
   /* gazette | herald + courier */
-  g_assert_true (syn_comparison_split_group (comparison, passage (comparison, 1, "Deep cracks")));
+  g_assert_true (syn_comparison_split_group (comparison, syn_test_passage (comparison, 1, "Deep cracks")));
   wait_idle (comparison);
   g_assert_false (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
   g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
 
-  g_assert_true (syn_comparison_merge_groups (comparison, passage (comparison, 0, "Engineers found"),
-                                              passage (comparison, 2, "Two stone")));
+  g_assert_true (syn_comparison_merge_groups (comparison, syn_test_passage (comparison, 0, "Engineers found"),
+                                              syn_test_passage (comparison, 2, "Two stone")));
   wait_idle (comparison);
   g_assert_true (together (comparison, 0, "Engineers found", 1, "Deep cracks"));
   g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
@@ -212,7 +194,7 @@ test_save_reopen (void)
   SynGroup *group;
 
   make_edits (comparison);
-  group = syn_passage_get_group (passage (comparison, 0, "Shops"));
+  group = syn_passage_get_group (syn_test_passage (comparison, 0, "Shops"));
   g_assert_true (syn_comparison_set_group_note (comparison, group, "Two outlets describe the quay differently."));
   g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==,
                    "Two outlets describe the quay differently.");
@@ -227,7 +209,7 @@ test_save_reopen (void)
   wait_idle (reopened);
   g_assert_false (syn_comparison_get_modified (reopened));
   assert_edits_hold (reopened);
-  group = syn_passage_get_group (passage (reopened, 1, "Bakers"));
+  group = syn_passage_get_group (syn_test_passage (reopened, 1, "Bakers"));
   g_assert_cmpstr (syn_comparison_get_group_note (reopened, group), ==,
                    "Two outlets describe the quay differently.");
   before = syn_comparison_export (comparison, SYN_EXPORT_JSON);
@@ -325,7 +307,7 @@ test_autosave_removed (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_true (syn_comparison_unlink_passage (comparison, passage (comparison, 0, "Engineers found")));
+  g_assert_true (syn_comparison_unlink_passage (comparison, syn_test_passage (comparison, 0, "Engineers found")));
   wait_idle (comparison);
   g_assert_true (syn_autosave_write_now (autosave, &error));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));

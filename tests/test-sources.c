@@ -24,6 +24,7 @@
 #include "syn-headless.h"
 #include "syn-model.h"
 #include "syn-test-files.h"
+#include "syn-test-passages.h"
 #include "syn-test-server.h"
 
 #define TIMEOUT_S 30
@@ -184,30 +185,6 @@ article_at (SynComparison *comparison,
   return article;  /* the list holds it */
 }
 
-static char *
-passage_text (SynPassage *passage)
-{
-  return syn_passage_dup_text (passage);
-}
-
-/* The passage of @article that holds @needle, or NULL. */
-static SynPassage *
-find_passage (SynArticle *article,
-              const char *needle)
-{
-  GListModel *passages = syn_article_get_passages (article);
-
-  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-    {
-      g_autoptr(SynPassage) passage = g_list_model_get_item (passages, i);
-      g_autofree char *text = passage_text (passage);
-
-      if (strstr (text, needle) != NULL)
-        return passage;  /* the list holds it */
-    }
-  return NULL;
-}
-
 static void
 assert_grouped_with (SynPassage *a,
                      SynPassage *b)
@@ -254,16 +231,16 @@ test_saved_page (Fixture       *fixture,
   g_assert_null (strstr (extracted, "logged in to post"));
   g_assert_null (strstr (extracted, "All rights reserved"));
   g_assert_null (strstr (extracted, "<p>"));
-  caption = find_passage (web, "leaves Harbourton on Tuesday morning");
+  caption = syn_test_find_passage (web, "leaves Harbourton on Tuesday morning");
   g_assert_nonnull (caption);
   g_assert_cmpint (syn_passage_get_kind (caption), ==, SYN_PASSAGE_BOILERPLATE);
 
   /* the story's sentences correspond to the text file's */
-  assert_grouped_with (find_passage (web, "sailed again on Tuesday"),
-                       find_passage (text, "sailed again on Tuesday"));
-  assert_grouped_with (find_passage (web, "85 passengers"), find_passage (text, "85 passengers"));
-  assert_grouped_with (find_passage (web, "inspect its foundations"),
-                       find_passage (text, "inspect its foundations"));
+  assert_grouped_with (syn_test_find_passage (web, "sailed again on Tuesday"),
+                       syn_test_find_passage (text, "sailed again on Tuesday"));
+  assert_grouped_with (syn_test_find_passage (web, "85 passengers"), syn_test_find_passage (text, "85 passengers"));
+  assert_grouped_with (syn_test_find_passage (web, "inspect its foundations"),
+                       syn_test_find_passage (text, "inspect its foundations"));
   g_assert_cmpuint (syn_article_get_n_unique (web), ==, 0);
 }
 
@@ -366,8 +343,8 @@ test_fetched_pages (Fixture       *fixture,
   /* the address after the redirect is recorded */
   g_assert_cmpstr (syn_article_get_url (web), ==, final);
   g_assert_nonnull (syn_source_get_retrieved (syn_article_get_source (web)));
-  assert_grouped_with (find_passage (web, "85 passengers"),
-                       find_passage (article_at (comparison, 1), "85 passengers"));
+  assert_grouped_with (syn_test_find_passage (web, "85 passengers"),
+                       syn_test_find_passage (article_at (comparison, 1), "85 passengers"));
 
   g_assert_cmpuint (failures->len, ==, 1);
   failure = g_ptr_array_index (failures, 0);

@@ -19,6 +19,7 @@
 #include "syn-window.h"
 #include "syn-test-files.h"
 #include "syn-test-ui.h"
+#include "syn-test-passages.h"
 
 static SynApplication *app;
 
@@ -56,32 +57,13 @@ wait_idle (SynComparison *comparison)
   syn_test_wait_until (is_idle, comparison, "the comparison to be aligned");
 }
 
-static SynPassage *
-passage (SynComparison *comparison,
-         guint          article_index,
-         const char    *needle)
-{
-  g_autoptr(SynArticle) article = g_list_model_get_item (syn_comparison_get_articles (comparison),
-                                                         article_index);
-  GListModel *passages = syn_article_get_passages (article);
-
-  for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
-    {
-      g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
-      g_autofree char *text = syn_passage_dup_text (p);
-
-      if (strstr (text, needle) != NULL)
-        return p;
-    }
-  g_assert_not_reached ();
-}
 
 static gboolean
 shops_with_bakers (SynComparison *comparison)
 {
-  SynGroup *group = syn_passage_get_group (passage (comparison, 0, "Shops"));
+  SynGroup *group = syn_passage_get_group (syn_test_passage (comparison, 0, "Shops"));
 
-  return group != NULL && group == syn_passage_get_group (passage (comparison, 1, "Bakers"));
+  return group != NULL && group == syn_passage_get_group (syn_test_passage (comparison, 1, "Bakers"));
 }
 
 static SynWindow *
@@ -111,9 +93,9 @@ link_by_hand (SynWindow *window)
 {
   SynComparison *comparison = syn_window_get_comparison (window);
 
-  select_passage (window, passage (comparison, 0, "Shops"));
+  select_passage (window, syn_test_passage (comparison, 0, "Shops"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.link-passage", NULL);
-  select_passage (window, passage (comparison, 1, "Bakers"));
+  select_passage (window, syn_test_passage (comparison, 1, "Bakers"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-confirm", NULL));
   wait_idle (comparison);
 }
@@ -127,11 +109,11 @@ test_link_undo (void)
   g_assert_false (shops_with_bakers (comparison));
 
   /* Escape leaves the pick: moving to a passage then links nothing */
-  select_passage (window, passage (comparison, 0, "Shops"));
+  select_passage (window, syn_test_passage (comparison, 0, "Shops"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.link-passage", NULL);
   /* at once, as a quick Ctrl+K, Escape: the toast goes a little later */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-cancel", NULL);
-  select_passage (window, passage (comparison, 1, "Bakers"));
+  select_passage (window, syn_test_passage (comparison, 1, "Bakers"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-confirm", NULL);
   wait_idle (comparison);
   g_assert_false (shops_with_bakers (comparison));
@@ -139,7 +121,7 @@ test_link_undo (void)
 
   link_by_hand (window);
   g_assert_true (shops_with_bakers (comparison));
-  g_assert_true (syn_passage_is_linked_by_hand (passage (comparison, 1, "Bakers")));
+  g_assert_true (syn_passage_is_linked_by_hand (syn_test_passage (comparison, 1, "Bakers")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   wait_idle (comparison);
@@ -288,8 +270,8 @@ test_restore (void)
 
   /* what a crash leaves: a comparison with a link made by hand */
   g_assert_true (syn_comparison_load_texts (crashed, names, texts, 2, &error));
-  g_assert_true (syn_comparison_link_passages (crashed, passage (crashed, 0, "Shops"),
-                                               passage (crashed, 1, "Bakers")));
+  g_assert_true (syn_comparison_link_passages (crashed, syn_test_passage (crashed, 0, "Shops"),
+                                               syn_test_passage (crashed, 1, "Bakers")));
   while (syn_comparison_get_busy (crashed))
     g_main_context_iteration (NULL, TRUE);
   bytes = syn_comparison_save_to_bytes (crashed);
@@ -316,44 +298,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *home = NULL;
-  static const char * const xdg_vars[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
   int status;
 
-  /* The user's autosaves, recent files and settings stay untouched. */
-  home = syn_test_make_dir ("synopsis-test-home-XXXXXX");
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
-
-      g_setenv (xdg_vars[i], dir, TRUE);
-    }
-  g_test_init (&argc, &argv, NULL);
-
-  display = g_strdup (g_getenv ("DISPLAY"));
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-
-  app = syn_application_new ();
-  g_type_ensure (SYN_TYPE_WINDOW);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = syn_test_application_init (&argc, &argv);
 
   g_test_add_func ("/ui/edits/link-undo", test_link_undo);
   g_test_add_func ("/ui/edits/close-asks", test_close_asks);
   g_test_add_func ("/ui/edits/restore", test_restore);
   status = g_test_run ();
 
-  g_clear_object (&app);
-  g_test_dbus_stop (bus);
-  syn_test_remove_tree (home);
+  syn_test_application_done (g_steal_pointer (&app));
   return status;
 }

@@ -1906,41 +1906,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  GTestDBus *bus;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *home = NULL;
-  static const char * const xdg_vars[] = {
-    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-  };
   int status;
 
-  /* The user's recent files and settings stay untouched: everything the
-   * application saves goes to a directory of the test's own (the data
-   * directories stay, for the icon theme). */
-  home = syn_test_make_dir ("synopsis-test-home-XXXXXX");
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
-
-      g_setenv (xdg_vars[i], dir, TRUE);
-    }
-  g_test_init (&argc, &argv, NULL);
-
-  /* A private session bus: GtkApplication wants one, and the tests must
-   * not talk to (or be the unique instance on) the user's. */
-  display = g_strdup (g_getenv ("DISPLAY"));
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  /* GTestDBus unsets DISPLAY, which the window needs. */
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
-
-  app = syn_application_new ();
-  g_type_ensure (SYN_TYPE_WINDOW);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = syn_test_application_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
   ADD ("/ui/window/sample", test_sample);
@@ -1986,11 +1954,6 @@ main (int   argc,
   status = g_test_run ();
 
   close_all_windows ();
-  g_clear_object (&app);
-  /* libadwaita's settings keep the bus connection for good, so
-   * g_test_dbus_down() (and so unreffing @bus) would wait for it in vain:
-   * stop the daemon and leave the rest to the exit. */
-  g_test_dbus_stop (bus);
-  syn_test_remove_tree (home);
+  syn_test_application_done (g_steal_pointer (&app));
   return status;
 }
