@@ -24,6 +24,7 @@
 #include "syn-compat.h"
 #include "syn-comparison-view-private.h"
 #include "syn-article-column.h"
+#include "syn-column-strip.h"
 #include "syn-source-map.h"
 #include "syn-model.h"
 #include "syn-style.h"
@@ -1641,6 +1642,100 @@ test_resize_by_dragging (Fixture       *fixture,
 #endif
 }
 
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  SynColumnStrip *strip;
+  int             gap;
+} DropGap;
+
+static gboolean
+drop_gap_is (gpointer data)
+{
+  DropGap *wanted = data;
+
+  return syn_column_strip_get_drop_gap (wanted->strip) == wanted->gap;
+}
+
+static gboolean
+courier_last (gpointer data)
+{
+  Fixture *fixture = data;
+  SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, 2);
+  SynArticle *article = view != NULL ? syn_article_view_get_article (view) : NULL;
+
+  return article != NULL && g_strcmp0 (syn_article_get_name (article), "courier.txt") == 0;
+}
+
+/* Where, in the window, a point of column @column's header is: @fraction
+ * of its width along, half way down. */
+static void
+header_point (Fixture *fixture,
+              guint    column,
+              double   fraction,
+              int     *x,
+              int     *y)
+{
+  GtkWidget *widget = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture->view,
+                                                                                                 column)),
+                                               SYN_TYPE_ARTICLE_COLUMN);
+  GtkWidget *header = syn_article_column_get_header (SYN_ARTICLE_COLUMN (widget));
+  double wx, wy;
+
+  translate (header, fixture->window, gtk_widget_get_width (header) * fraction,
+             gtk_widget_get_height (header) / 2.0, &wx, &wy);
+  *x = (int) wx;
+  *y = (int) wy;
+}
+#endif
+
+/* A column dragged by its header, with the mouse, to the right half of
+ * the last column: a bar shows the gap after it while the button is held
+ * (none over the column's own place), and on release the source is the
+ * last column, its neighbours in their order. */
+static void
+test_move_by_dragging (Fixture       *fixture,
+                       gconstpointer  data)
+{
+#ifdef GDK_WINDOWING_X11
+  SynColumnStrip *strip = SYN_COLUMN_STRIP (find_descendant (GTK_WIDGET (fixture->view), SYN_TYPE_COLUMN_STRIP));
+  g_autofree char *press = NULL;
+  g_autofree char *over_own = NULL;
+  g_autofree char *carry = NULL;
+  int x0, y0, x1, y1, x2, y2;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to drag");
+      return;
+    }
+  header_point (fixture, 0, 0.3, &x0, &y0);
+  header_point (fixture, 0, 0.8, &x1, &y1);
+  header_point (fixture, 2, 0.8, &x2, &y2);
+  g_assert_cmpint (syn_column_strip_get_drop_gap (strip), ==, -1);
+
+  press = g_strdup_printf ("mousemove --window WINDOW %d %d mousedown 1 mousemove_relative --sync 10 0 "
+                           "mousemove_relative --sync 10 0", x0, y0);
+  xdotool (fixture->window, press);
+  syn_test_wait_frames (fixture->window, 4);
+  /* Over the column's own header, dropping would change nothing. */
+  over_own = g_strdup_printf ("mousemove --window WINDOW --sync %d %d", x1, y1);
+  xdotool (fixture->window, over_own);
+  syn_test_wait_frames (fixture->window, 4);
+  g_assert_cmpint (syn_column_strip_get_drop_gap (strip), ==, -1);
+
+  carry = g_strdup_printf ("mousemove --window WINDOW --sync %d %d mousemove --window WINDOW --sync %d %d",
+                           (x1 + x2) / 2, y2, x2, y2);
+  xdotool (fixture->window, carry);
+  syn_test_wait_until (drop_gap_is, &(DropGap) { strip, 3 }, "the bar to show the gap after the last column");
+  xdotool (fixture->window, "mouseup 1");
+  syn_test_wait_until (courier_last, fixture, "the dragged source to become the last column");
+  g_assert_true (times_first (fixture));
+  g_assert_cmpint (syn_column_strip_get_drop_gap (strip), ==, -1);
+#else
+  g_test_skip ("Needs X11 to drag");
+#endif
+}
+
 /* Five sources fit a window of 1600 pixels once fitted, and the widths
  * come back when the fit is let go. */
 static void
@@ -1952,6 +2047,8 @@ main (int   argc,
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
   g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
+  g_test_add ("/ui/view/move-by-dragging", Fixture, NULL, fixture_set_up, test_move_by_dragging,
+              fixture_tear_down);
   g_test_add ("/ui/view/resize-by-dragging", Fixture, NULL, fixture_set_up, test_resize_by_dragging,
               fixture_tear_down);
   g_test_add ("/ui/view/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);

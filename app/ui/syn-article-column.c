@@ -73,6 +73,72 @@ move_clicked_cb (SynArticleColumn *self)
   gtk_menu_button_popdown (self->rename_button);
 }
 
+/* A column is dragged by its header to another place (the comparison
+ * view drops it). What travels is the column itself; its number and
+ * name, on a card of their own, follow the pointer, and the column fades
+ * meanwhile. The card is an opaque widget rather than a picture of the
+ * header: the header has no background of its own, and where no
+ * compositor blends a translucent drag icon it would show as a black
+ * block. */
+static GdkContentProvider *
+drag_prepare_cb (SynArticleColumn *self,
+                 double            x,
+                 double            y,
+                 GtkDragSource    *source)
+{
+  if (self->article == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (SYN_TYPE_ARTICLE_COLUMN, self);
+}
+
+static GtkWidget *
+drag_card (SynArticleColumn *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *number = gtk_label_new (gtk_label_get_text (self->number_label));
+  GtkWidget *name = gtk_label_new (gtk_label_get_text (self->title_label));
+
+  gtk_widget_add_css_class (box, "syn-drag-card");
+  gtk_widget_add_css_class (number, "syn-source-badge");
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), name);
+  return box;
+}
+
+static void
+drag_begin_cb (SynArticleColumn *self,
+               GdkDrag          *drag,
+               GtkDragSource    *source)
+{
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), drag_card (self));
+  gdk_drag_set_hotspot (drag, -12, -12);
+  gtk_menu_button_popdown (self->rename_button);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "syn-dragged");
+}
+
+static void
+drag_end_cb (SynArticleColumn *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "syn-dragged");
+}
+
+static void
+add_drag_source (SynArticleColumn *self)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (source, "drag-end", G_CALLBACK (drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->header, GTK_EVENT_CONTROLLER (source));
+}
+
 static void
 syn_article_column_class_init (SynArticleColumnClass *klass)
 {
@@ -106,6 +172,7 @@ static void
 syn_article_column_init (SynArticleColumn *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_drag_source (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 }

@@ -15,6 +15,9 @@
  * allocated and draws them in every frame, whether or not the scroller
  * clips it away, so two hundred sources would otherwise cost two hundred
  * columns of layout and drawing.
+ *
+ * While a column is dragged by its header, a bar in the accent colour
+ * stands in the gap where it would land (syn_column_strip_set_drop_gap).
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -28,6 +31,7 @@
 #define FIT_MIN_WIDTH     180
 #define GUTTER_MIN        40
 #define GUTTER_MAX        96
+#define MARKER_WIDTH      4
 
 struct _SynColumnStrip
 {
@@ -43,6 +47,8 @@ struct _SynColumnStrip
   GtkAdjustment *hadjustment;
   double     placed_value;     /* the adjustment when columns were placed */
   double     placed_page_size;
+  GtkWidget *marker;           /* where a dragged column would land */
+  int        drop_gap;         /* that gap, 0 to columns->len, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (SynColumnStrip, syn_column_strip, GTK_TYPE_WIDGET)
@@ -113,6 +119,42 @@ place_child (GtkWidget *child,
     gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, width, height }, -1);
 }
 
+/* The middle of gap @gap: before the first column, between two, or
+ * after the last. */
+static int
+gap_middle (SynColumnStrip *self,
+            guint           gap)
+{
+  guint n = self->positions->len;
+  int left, right;
+
+  g_assert (gap <= n && n > 0);
+  if (gap == 0)
+    return g_array_index (self->positions, int, 0) - MARKER_WIDTH;
+  left = g_array_index (self->positions, int, gap - 1) + g_array_index (self->allocated, int, gap - 1);
+  if (gap == n)
+    return left + MARKER_WIDTH;
+  right = g_array_index (self->positions, int, gap);
+  return (left + right) / 2;
+}
+
+static void
+place_marker (SynColumnStrip *self,
+              int             width,
+              int             height)
+{
+  gboolean shown = self->drop_gap >= 0 && (guint) self->drop_gap <= self->positions->len &&
+                   self->positions->len > 0;
+  int x;
+
+  gtk_widget_set_child_visible (self->marker, shown);
+  if (!shown)
+    return;
+  x = CLAMP (gap_middle (self, self->drop_gap) - MARKER_WIDTH / 2, 0, width - MARKER_WIDTH);
+  gtk_widget_measure (self->marker, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_size_allocate (self->marker, &(GtkAllocation) { x, 0, MARKER_WIDTH, height }, -1);
+}
+
 static void
 syn_column_strip_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -125,7 +167,10 @@ syn_column_strip_size_allocate (GtkWidget *widget,
   double visible_from, visible_to;
 
   if (n == 0)
-    return;
+    {
+      gtk_widget_set_child_visible (self->marker, FALSE);
+      return;
+    }
   column_limits (self, &min_width, &max_width);
   for (guint i = 0; i < n; i++)
     {
@@ -169,6 +214,7 @@ syn_column_strip_size_allocate (GtkWidget *widget,
           x += gutter;
         }
     }
+  place_marker (self, width, height);
 }
 
 static void
@@ -212,6 +258,7 @@ syn_column_strip_dispose (GObject *object)
   SynColumnStrip *self = SYN_COLUMN_STRIP (object);
 
   syn_column_strip_remove_all (self);
+  g_clear_pointer (&self->marker, gtk_widget_unparent);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_cb, self);
   g_clear_object (&self->hadjustment);
@@ -256,6 +303,13 @@ syn_column_strip_init (SynColumnStrip *self)
   self->allocated = g_array_new (FALSE, TRUE, sizeof (int));
   self->positions = g_array_new (FALSE, TRUE, sizeof (int));
   self->resize_start = -1;
+  self->drop_gap = -1;
+  /* a bar that neither takes the pointer nor asks for room */
+  self->marker = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (self->marker, "syn-drop-marker");
+  gtk_widget_set_can_target (self->marker, FALSE);
+  gtk_widget_set_parent (self->marker, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->marker, FALSE);
 }
 
 /* The scroller's horizontal adjustment: what part of the strip is seen. */
@@ -285,12 +339,13 @@ syn_column_strip_new (void)
 void
 syn_column_strip_remove_all (SynColumnStrip *self)
 {
-  GtkWidget *child;
-
   g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->columns, i));
+  for (guint i = 0; i < self->bands->len; i++)
+    gtk_widget_unparent (g_ptr_array_index (self->bands, i));
+  self->drop_gap = -1;
   g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->bands, 0);
   g_array_set_size (self->widths, 0);
@@ -319,6 +374,8 @@ syn_column_strip_append (SynColumnStrip    *self,
   gtk_widget_set_parent (GTK_WIDGET (column), GTK_WIDGET (self));
   g_ptr_array_add (self->columns, column);
   g_array_append_val (self->widths, automatic);
+  /* the marker is drawn last, over the columns */
+  gtk_widget_insert_before (self->marker, GTK_WIDGET (self), NULL);
 }
 
 guint
@@ -413,4 +470,53 @@ syn_column_strip_set_fit (SynColumnStrip *self,
   for (guint i = 0; fit && i < self->widths->len; i++)
     g_array_index (self->widths, int, i) = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The gap nearest to @x (in the strip's coordinates): 0 before the first
+ * column, n after the last; a column's left half means the gap on its
+ * left. -1 before the strip is allocated. */
+int
+syn_column_strip_gap_at (SynColumnStrip *self,
+                         double          x)
+{
+  guint n;
+
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), -1);
+
+  n = self->positions->len;
+  if (n == 0)
+    return -1;
+  for (guint i = 0; i < n; i++)
+    {
+      int left = g_array_index (self->positions, int, i);
+      int width = g_array_index (self->allocated, int, i);
+
+      if (x < left + width / 2.0)
+        return (int) i;
+    }
+  return (int) n;
+}
+
+/* Shows where a dragged column would land: a bar in gap @gap (as
+ * syn_column_strip_gap_at() counts them), or none for -1. */
+void
+syn_column_strip_set_drop_gap (SynColumnStrip *self,
+                               int             gap)
+{
+  g_return_if_fail (SYN_IS_COLUMN_STRIP (self));
+
+  if (gap > (int) self->columns->len)
+    gap = -1;
+  if (self->drop_gap == gap)
+    return;
+  self->drop_gap = gap;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+int
+syn_column_strip_get_drop_gap (SynColumnStrip *self)
+{
+  g_return_val_if_fail (SYN_IS_COLUMN_STRIP (self), -1);
+
+  return self->drop_gap;
 }

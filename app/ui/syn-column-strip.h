@@ -44,5 +44,13 @@ gboolean           syn_column_strip_get_column_extent (SynColumnStrip *self,
 gboolean           syn_column_strip_get_fit      (SynColumnStrip    *self);
 void               syn_column_strip_set_fit      (SynColumnStrip    *self,
                                                   gboolean           fit);
+/* Dragging a column to another place: which gap the pointer is nearest
+ * (0 before the first column, n after the last), and the bar that shows
+ * it (-1: none). */
+int                syn_column_strip_gap_at       (SynColumnStrip    *self,
+                                                  double             x);
+void               syn_column_strip_set_drop_gap (SynColumnStrip    *self,
+                                                  int                gap);
+int                syn_column_strip_get_drop_gap (SynColumnStrip    *self);
 
 G_END_DECLS

@@ -514,6 +514,99 @@ move_source_action (GtkWidget  *widget,
     syn_comparison_move_article_async (self->comparison, article, position, NULL, NULL, NULL);
 }
 
+/* Dropping a column dragged by its header (syn-article-column.c). The
+ * strip shows the gap where it would land; the drop moves the source
+ * there through view.move-source, as the header's Move Left/Right do,
+ * so that the order is kept and saved the same way. A gap either side
+ * of the dragged column itself would leave it where it is: no bar. */
+#define DROP_EDGE   48   /* pixels from the scroller's edge that scroll it */
+#define DROP_NUDGE  24
+
+static int
+dragged_column (SynComparisonView *self,
+                GtkDropTarget     *target)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  guint index;
+
+  if (value == NULL || !G_VALUE_HOLDS (value, SYN_TYPE_ARTICLE_COLUMN) ||
+      !g_ptr_array_find (self->views, syn_article_column_get_view (g_value_get_object (value)), &index))
+    return -1;
+  return (int) index;
+}
+
+/* Near either edge of the visible part, the strip scrolls on, so that a
+ * column can be carried to a source off screen. */
+static void
+drop_scroll (SynComparisonView *self,
+             double             x)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (x < value + DROP_EDGE)
+    gtk_adjustment_set_value (adjustment, value - DROP_NUDGE);
+  else if (x > value + page - DROP_EDGE)
+    gtk_adjustment_set_value (adjustment, value + DROP_NUDGE);
+}
+
+static GdkDragAction
+drop_motion_cb (SynComparisonView *self,
+                double             x,
+                double             y,
+                GtkDropTarget     *target)
+{
+  int gap = syn_column_strip_gap_at (self->strip, x);
+  int from = dragged_column (self, target);
+
+  if (from >= 0 && (gap == from || gap == from + 1))
+    gap = -1;
+  syn_column_strip_set_drop_gap (self->strip, gap);
+  drop_scroll (self, x);
+  return GDK_ACTION_MOVE;
+}
+
+static void
+drop_leave_cb (SynComparisonView *self)
+{
+  syn_column_strip_set_drop_gap (self->strip, -1);
+}
+
+static gboolean
+drop_cb (SynComparisonView *self,
+         const GValue      *value,
+         double             x,
+         double             y,
+         GtkDropTarget     *target)
+{
+  int gap = syn_column_strip_gap_at (self->strip, x);
+  guint from;
+
+  syn_column_strip_set_drop_gap (self->strip, -1);
+  if (!G_VALUE_HOLDS (value, SYN_TYPE_ARTICLE_COLUMN) || gap < 0 ||
+      !g_ptr_array_find (self->views, syn_article_column_get_view (g_value_get_object (value)), &from))
+    return FALSE;
+  /* the gap counts the dragged column; the position does not */
+  if (gap > (int) from)
+    gap--;
+  if (gap != (int) from)
+    gtk_widget_activate_action (GTK_WIDGET (self), "view.move-source", "(ii)", (int) from, gap);
+  return TRUE;
+}
+
+static void
+add_drop_target (SynComparisonView *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (SYN_TYPE_ARTICLE_COLUMN, GDK_ACTION_MOVE);
+
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect_object (target, "motion", G_CALLBACK (drop_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->strip), GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 next_divergence_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1726,6 +1819,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
   self->focus_pending = self->scroll_pending = -1;
   add_window_shortcuts (self);
+  add_drop_target (self);
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
   syn_source_map_set_hadjustment (self->source_map, gtk_scrolled_window_get_hadjustment (self->hscroller));
   syn_source_map_set_visible_func (self->source_map, column_in_view, self);
