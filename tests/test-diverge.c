@@ -592,6 +592,69 @@ test_trivial_groups (void)
   }
 }
 
+/* The longest run of added words of source @source, in content words. */
+static guint
+added_run_words (const Group *g,
+                 guint        source,
+                 gsize        start,
+                 gsize        end)
+{
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (SynDivergence));
+
+  for (guint i = 0; i < g->divergences->len; i++)
+    if (g_array_index (g->segments, SynSegment, divergence (g, i)->segment).source == source)
+      g_array_append_val (own, *divergence (g, i));
+  return syn_diverge_added_run_words (g->sources[source].text, start, MIN (end, g->sources[source].len),
+                                      (const SynDivergence *) (gpointer) own->data, own->len);
+}
+
+/* What counts towards "adds substantial content": a clause of its own,
+ * counted in content words, and not the odd word a rewording leaves
+ * behind, however many of those there are. */
+static void
+test_added_run_words (void)
+{
+  const char *adjective[] = {
+    "The ferry to the island was cancelled on Monday because of the storm.",
+    "The old ferry to the island was cancelled on Monday because of the storm.",
+    NULL,
+  };
+  const char *clause[] = {
+    "The ferry to the island was cancelled on Monday because of the storm.",
+    "The ferry to the island was cancelled on Monday because of the storm, leaving 200 "
+    "campers stranded without fresh water.",
+    NULL,
+  };
+  /* the same news, freely reworded: many words unmatched, none of them a
+   * piece of information of its own */
+  const char *reworded[] = {
+    "The ferry to the island was cancelled on Monday because of the storm.",
+    "On Monday the storm meant that the island ferry did not sail at all, the operator "
+    "told passengers.",
+    NULL,
+  };
+  const char *commas[] = {
+    "The ferry was cancelled on Monday.",
+    "The ferry, which carries mail, was cancelled on Monday, its owner confirmed.",
+    NULL,
+  };
+  g_autoptr(Group) a = group_new (adjective);
+  g_autoptr(Group) c = group_new (clause);
+  g_autoptr(Group) r = group_new (reworded);
+  g_autoptr(Group) m = group_new (commas);
+  g_autofree char *described = describe (r);
+
+  g_assert_cmpuint (added_run_words (a, 1, 0, G_MAXSIZE), ==, 1);
+  g_assert_cmpuint (added_run_words (a, 0, 0, G_MAXSIZE), ==, 0);
+  /* leaving, 200, campers, stranded, fresh, water */
+  g_assert_cmpuint (added_run_words (c, 1, 0, G_MAXSIZE), ==, 6);
+  g_test_message ("reworded:\n%s", described);
+  g_assert_cmpuint (added_run_words (r, 1, 0, G_MAXSIZE), <, 5);
+  /* two added spans apart are two runs; a range that holds neither counts nothing */
+  g_assert_cmpuint (added_run_words (m, 1, 0, G_MAXSIZE), ==, 2);
+  g_assert_cmpuint (added_run_words (m, 1, 0, strlen ("The ferry")), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/core/diverge/quotation-vote", test_quotation_vote);
   g_test_add_func ("/core/diverge/split-sentence", test_split_sentence);
   g_test_add_func ("/core/diverge/spans", test_spans);
+  g_test_add_func ("/core/diverge/added-run-words", test_added_run_words);
   g_test_add_func ("/core/diverge/order-independent", test_order_independent);
   g_test_add_func ("/core/diverge/trivial-groups", test_trivial_groups);
   g_test_add_func ("/core/diverge/many-copies", test_many_copies);

@@ -302,12 +302,19 @@ test_group_categories (void)
     "Officials said the dredging work would finish before the autumn fishing season.\n\n"
     "The new school will open in the spring.\n\n"
     "The assembly hall seats 300 people.\n\n"
-    "The final vote took place on Thursday after a long debate.\n",
+    "The final vote took place on Thursday after a long debate.\n\n"
+    "The ferry to the island was cancelled because of the storm.\n\n"
+    "The harbour master said the old pier would be rebuilt over two summers by a team of divers "
+    "and engineers from the coast guard, who had surveyed it in March.\n",
     "The council approved the new budget for the harbour district.\n\n"
     "Officials said the dredging work would be completed before the autumn fishing season.\n\n"
     "The new school will open in the spring, with room for four hundred pupils from the northern villages.\n\n"
     "The assembly hall seats 350 people.\n\n"
-    "The final vote took place on Friday after a long debate.\n",
+    "The final vote took place on Friday after a long debate.\n\n"
+    "The island ferry did not sail at all because of the storm, the operator told passengers.\n\n"
+    "The harbour master said the old pier would be rebuilt over two summers by a team of divers "
+    "and engineers from the coast guard, who had surveyed it in March and found its oak beams badly rotten "
+    "below the waterline.\n",
   };
   static const struct { const char *needle; SynGroupCategory category; } expected[] = {
     { "council approved", SYN_GROUP_SAME },
@@ -315,6 +322,10 @@ test_group_categories (void)
     { "new school", SYN_GROUP_EXTRA },
     { "hall seats", SYN_GROUP_CONFLICT },
     { "final vote", SYN_GROUP_CONFLICT },
+    /* freely reworded: half its words are new, but no piece of news */
+    { "ferry", SYN_GROUP_REWORDED },
+    /* a clause added to a long sentence: news, though a small part of it */
+    { "harbour master", SYN_GROUP_EXTRA },
   };
   g_autoptr(SynComparison) comparison = syn_comparison_new ();
   g_autoptr(GError) error = NULL;

@@ -1434,3 +1434,77 @@ syn_diverge_with_tokens (const SynSourceText *sources,
   g_array_sort (out, compare_divergences);
   return out;
 }
+
+/* Added content a reader would notice is a clause or a phrase of its
+ * own, not the odd word a rewording leaves unmatched: the words of one
+ * run are counted together, and a word of another verdict (or none)
+ * between two added spans ends the run. Function words are not counted,
+ * so that "the" and "of a" between content words give nothing. */
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  const SynDivergence *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static guint
+content_words (const char *text,
+               gsize       start,
+               gsize       end)
+{
+  g_autoptr(GArray) tokens = syn_tokenize (text, start, end);
+  guint n = 0;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const SynToken *t = &g_array_index (tokens, SynToken, i);
+
+      n += t->norm[0] != '\0' && !(t->flags & SYN_TOKEN_STOPWORD);
+    }
+  return n;
+}
+
+static gboolean
+only_punctuation (const char *text,
+                  gsize       start,
+                  gsize       end)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  if (end <= start)
+    return TRUE;
+  tokens = syn_tokenize (text, start, end);
+  return tokens->len == 0;
+}
+
+guint
+syn_diverge_added_run_words (const char          *text,
+                             gsize                start,
+                             gsize                end,
+                             const SynDivergence *divergences,
+                             guint                n_divergences)
+{
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (SynDivergence));
+  guint best = 0;
+
+  g_return_val_if_fail (text != NULL || end <= start, 0);
+  g_return_val_if_fail (divergences != NULL || n_divergences == 0, 0);
+
+  for (guint i = 0; i < n_divergences; i++)
+    if (divergences[i].kind == SYN_DIVERGENCE_ADDED && divergences[i].start >= start &&
+        divergences[i].end <= end && divergences[i].start < divergences[i].end)
+      g_array_append_val (added, divergences[i]);
+  g_array_sort (added, compare_starts);
+  for (guint i = 0; i < added->len;)
+    {
+      gsize run_start = g_array_index (added, SynDivergence, i).start;
+      gsize run_end = g_array_index (added, SynDivergence, i).end;
+
+      for (i++; i < added->len && only_punctuation (text, run_end, g_array_index (added, SynDivergence, i).start); i++)
+        run_end = MAX (run_end, g_array_index (added, SynDivergence, i).end);
+      best = MAX (best, content_words (text, run_start, run_end));
+    }
+  return best;
+}

@@ -27,4 +27,15 @@ GArray *syn_diverge_with_tokens (const SynSourceText *sources,
                                  const GArray        *clusters,
                                  SynTokenCache       *tokens);
 
+/* How much one source adds in one passage, as a reader weighs it: the
+ * most content words (numbers included, function words not) in any one
+ * run of ADDED words in text[start:end], where added spans with nothing
+ * but spaces and punctuation between them are one run. @divergences may
+ * hold any spans; only the ADDED ones inside the range count. */
+guint   syn_diverge_added_run_words (const char          *text,
+                                     gsize                start,
+                                     gsize                end,
+                                     const SynDivergence *divergences,
+                                     guint                n_divergences);
+
 G_END_DECLS
