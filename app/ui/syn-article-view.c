@@ -876,9 +876,12 @@ snapshot_underlines (SynArticleView *self,
   GtkTextIter top, bottom;
   int top_offset, bottom_offset;
 
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &top, visible->x, visible->y);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &bottom, visible->x + visible->width,
-                                      visible->y + visible->height);
+  /* Whole lines, found by height alone: finding a point within a line
+   * (gtk_text_view_get_iter_at_location) aborts in GTK 4.8 ("byte index
+   * off the end of the line") on a line a filter has just partly hidden
+   * and that is not laid out again yet. */
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &top, visible->y, NULL);
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &bottom, visible->y + visible->height, NULL);
   gtk_text_iter_forward_line (&bottom);
   top_offset = gtk_text_iter_get_offset (&top);
   bottom_offset = gtk_text_iter_get_offset (&bottom);
