@@ -1183,6 +1183,8 @@ update_status (SynComparisonView *self)
   /* TRANSLATORS: the passages shared, then how they divide, then the unique ones */
   text = g_strdup_printf (_("%s: %s · %s · %s · %s · %s"), shared, same, reworded, extra, conflicts, unique);
   gtk_label_set_text (self->status_label, text);
+  /* whole, where even two lines cut it short */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), text);
 }
 
 static const char *
