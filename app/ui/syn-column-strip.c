@@ -119,8 +119,9 @@ place_child (GtkWidget *child,
     gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, width, height }, -1);
 }
 
-/* The middle of gap @gap: before the first column, between two, or
- * after the last. */
+/* The middle of gap @gap: between two columns, or just inside the
+ * strip's first or last column (its very edge may be under the
+ * scroller's edge or scrollbar). */
 static int
 gap_middle (SynColumnStrip *self,
             guint           gap)
@@ -130,10 +131,10 @@ gap_middle (SynColumnStrip *self,
 
   g_assert (gap <= n && n > 0);
   if (gap == 0)
-    return g_array_index (self->positions, int, 0) - MARKER_WIDTH;
+    return g_array_index (self->positions, int, 0) + 2 * MARKER_WIDTH;
   left = g_array_index (self->positions, int, gap - 1) + g_array_index (self->allocated, int, gap - 1);
   if (gap == n)
-    return left + MARKER_WIDTH;
+    return left - 2 * MARKER_WIDTH;
   right = g_array_index (self->positions, int, gap);
   return (left + right) / 2;
 }

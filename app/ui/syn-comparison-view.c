@@ -110,6 +110,9 @@ struct _SynComparisonView
   guint              scroll_tries;
   guint              placing_tick;
   guint              placing_frames;
+  GtkDropTarget     *drop_target;     /* a column being dragged over the strip */
+  double             drop_x;          /* the pointer, in the visible part */
+  guint              drop_tick;       /* scrolling while it rests near an edge */
 };
 
 G_DEFINE_FINAL_TYPE (SynComparisonView, syn_comparison_view, GTK_TYPE_WIDGET)
@@ -519,8 +522,8 @@ move_source_action (GtkWidget  *widget,
  * there through view.move-source, as the header's Move Left/Right do,
  * so that the order is kept and saved the same way. A gap either side
  * of the dragged column itself would leave it where it is: no bar. */
-#define DROP_EDGE   48   /* pixels from the scroller's edge that scroll it */
-#define DROP_NUDGE  24
+#define DROP_EDGE   64   /* pixels from the scroller's edge that scroll it */
+#define DROP_SPEED  18   /* pixels a frame at the very edge */
 
 static int
 dragged_column (SynComparisonView *self,
@@ -535,20 +538,63 @@ dragged_column (SynComparisonView *self,
   return (int) index;
 }
 
-/* Near either edge of the visible part, the strip scrolls on, so that a
- * column can be carried to a source off screen. */
 static void
-drop_scroll (SynComparisonView *self,
-             double             x)
+show_drop_gap (SynComparisonView *self,
+               GtkDropTarget     *target,
+               double             x)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
-  double value = gtk_adjustment_get_value (adjustment);
+  int gap = syn_column_strip_gap_at (self->strip, x);
+  int from = dragged_column (self, target);
+
+  if (from >= 0 && (gap == from || gap == from + 1))
+    gap = -1;
+  syn_column_strip_set_drop_gap (self->strip, gap);
+}
+
+/* How far to scroll this frame for a pointer @x pixels into the visible
+ * part of the strip: faster the nearer the edge, nothing away from it. */
+static double
+edge_speed (GtkAdjustment *adjustment,
+            double         x)
+{
   double page = gtk_adjustment_get_page_size (adjustment);
 
-  if (x < value + DROP_EDGE)
-    gtk_adjustment_set_value (adjustment, value - DROP_NUDGE);
-  else if (x > value + page - DROP_EDGE)
-    gtk_adjustment_set_value (adjustment, value + DROP_NUDGE);
+  if (x < DROP_EDGE)
+    return -DROP_SPEED * (DROP_EDGE - MAX (x, 0)) / DROP_EDGE;
+  if (x > page - DROP_EDGE)
+    return DROP_SPEED * (x - (page - DROP_EDGE)) / DROP_EDGE;
+  return 0;
+}
+
+/* While the pointer rests near either edge of the visible part, the strip
+ * scrolls on, frame by frame, so that a column can be carried to a place
+ * off screen; the gap follows what passes under the pointer. */
+static gboolean
+drop_scroll_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
+  double speed = edge_speed (adjustment, self->drop_x);
+
+  if (speed == 0 || self->drop_target == NULL)
+    {
+      self->drop_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + speed);
+  show_drop_gap (self, self->drop_target, gtk_adjustment_get_value (adjustment) + self->drop_x);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_drop_scroll (SynComparisonView *self)
+{
+  if (self->drop_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->drop_tick);
+  self->drop_tick = 0;
+  self->drop_target = NULL;
 }
 
 static GdkDragAction
@@ -557,19 +603,20 @@ drop_motion_cb (SynComparisonView *self,
                 double             y,
                 GtkDropTarget     *target)
 {
-  int gap = syn_column_strip_gap_at (self->strip, x);
-  int from = dragged_column (self, target);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->hscroller);
 
-  if (from >= 0 && (gap == from || gap == from + 1))
-    gap = -1;
-  syn_column_strip_set_drop_gap (self->strip, gap);
-  drop_scroll (self, x);
+  show_drop_gap (self, target, x);
+  self->drop_target = target;
+  self->drop_x = x - gtk_adjustment_get_value (adjustment);
+  if (self->drop_tick == 0 && edge_speed (adjustment, self->drop_x) != 0)
+    self->drop_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), drop_scroll_tick_cb, NULL, NULL);
   return GDK_ACTION_MOVE;
 }
 
 static void
 drop_leave_cb (SynComparisonView *self)
 {
+  stop_drop_scroll (self);
   syn_column_strip_set_drop_gap (self->strip, -1);
 }
 
@@ -583,6 +630,7 @@ drop_cb (SynComparisonView *self,
   int gap = syn_column_strip_gap_at (self->strip, x);
   guint from;
 
+  stop_drop_scroll (self);
   syn_column_strip_set_drop_gap (self->strip, -1);
   if (!G_VALUE_HOLDS (value, SYN_TYPE_ARTICLE_COLUMN) || gap < 0 ||
       !g_ptr_array_find (self->views, syn_article_column_get_view (g_value_get_object (value)), &from))
@@ -1605,6 +1653,7 @@ syn_comparison_view_dispose (GObject *object)
   if (self->placing_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->placing_tick);
   self->placing_tick = 0;
+  stop_drop_scroll (self);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->sync, syn_scroll_sync_free);
   g_clear_object (&self->comparison);
