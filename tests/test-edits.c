@@ -2,7 +2,7 @@
  *
  * Corrections made by hand in the model (SynComparison): link, unlink,
  * split, merge and notes; that they survive a re-alignment (another unit,
- * one more source); undo and redo; a save and reopen that keeps them; the
+ * one more source, a source moved to another column); undo and redo; a save and reopen that keeps them; the
  * autosave that a killed process leaves, and restoring it. The
  * texts are an invented story about a closed bridge.
  */
@@ -143,6 +143,40 @@ test_undo_redo (void)
   wait_idle (comparison);
   assert_edits_hold (comparison);
   g_assert_false (syn_comparison_can_redo (comparison));
+}
+
+/* A source moved to another column (the header's Move buttons, or a
+ * drag): the links, the unlink and a note stay with their passages, and
+ * undo still takes back the unlink it made, now that the gazette is the
+ * last column and the herald the first. */
+static void
+test_move_source (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (3);
+  GListModel *articles = syn_comparison_get_articles (comparison);
+  g_autoptr(SynArticle) gazette = g_list_model_get_item (articles, 0);
+  g_autoptr(SynArticle) last = NULL;
+  SynGroup *group;
+
+  make_edits (comparison);
+  group = syn_passage_get_group (syn_test_passage (comparison, 0, "A free ferry"));
+  g_assert_true (syn_comparison_set_group_note (comparison, group, "Who pays for the ferry?"));
+  syn_comparison_move_article_async (comparison, gazette, 2, NULL, NULL, NULL);
+  wait_idle (comparison);
+  last = g_list_model_get_item (articles, 2);
+  g_assert_true (last == gazette);
+
+  g_assert_true (together (comparison, 2, "Shops", 0, "Bakers"));
+  g_assert_true (syn_comparison_passage_is_linked_by_hand (comparison, syn_test_passage (comparison, 2, "Shops")));
+  g_assert_false (together (comparison, 2, "A free ferry", 0, "Passengers can"));
+  group = syn_passage_get_group (syn_test_passage (comparison, 2, "A free ferry"));
+  g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==, "Who pays for the ferry?");
+
+  g_assert_true (syn_comparison_undo (comparison));   /* the note */
+  g_assert_true (syn_comparison_undo (comparison));   /* the unlink */
+  wait_idle (comparison);
+  g_assert_true (together (comparison, 2, "A free ferry", 0, "Passengers can"));
+  g_assert_true (together (comparison, 2, "Shops", 0, "Bakers"));
 }
 
 static void
@@ -334,6 +368,7 @@ main (int   argc,
     }
   g_test_add_func ("/model/edits/realign", test_realign);
   g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
+  g_test_add_func ("/model/edits/move-source", test_move_source);
   g_test_add_func ("/model/edits/split-merge", test_split_merge);
   g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
   g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);

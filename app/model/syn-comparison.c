@@ -930,23 +930,28 @@ nothing_to_do (SynComparison *self,
 }
 
 /* What the operation must keep of the corrections made by hand: all of
- * them, but those naming an article it takes out; a load starts afresh. */
+ * them, but those naming an article it takes out, and renumbered after an
+ * article it moves (they name sources by their place); a load starts
+ * afresh. */
 static void
 take_constraints (SynComparison *self,
                   Op            *op)
 {
   const SynConstraint *cons;
-  guint n;
+  guint n, index;
 
-  if (op->kind == OP_REMOVE)
+  if (op->kind == OP_REMOVE && g_list_store_find (self->articles, op->target, &index))
     {
-      guint index;
+      syn_edits_drop_source (self->edits, index);
+      notify_edits (self);
+    }
+  if (op->kind == OP_MOVE && g_list_store_find (self->articles, op->target, &index))
+    {
+      /* where prepare_entries() put it */
+      guint to = MIN (op->position, g_list_model_get_n_items (G_LIST_MODEL (self->articles)) - 1);
 
-      if (g_list_store_find (self->articles, op->target, &index))
-        {
-          syn_edits_drop_source (self->edits, index);
-          notify_edits (self);
-        }
+      syn_edits_move_source (self->edits, index, to);
+      notify_edits (self);
     }
   op->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
   if (op->kind == OP_LOAD)

@@ -258,6 +258,56 @@ syn_edits_drop_source (SynEdits *self,
   g_ptr_array_set_size (self->redo, 0);
 }
 
+/* Where source @source stands once the source at @from moved to @to,
+ * the ones between closing up behind it. */
+static guint
+moved_index (guint source,
+             guint from,
+             guint to)
+{
+  if (source == from)
+    return to;
+  if (from < to && source > from && source <= to)
+    return source - 1;
+  if (to < from && source >= to && source < from)
+    return source + 1;
+  return source;
+}
+
+static void
+move_in_state (State *state,
+               guint  from,
+               guint  to)
+{
+  for (guint i = 0; i < state->constraints->len; i++)
+    {
+      SynConstraint *c = &g_array_index (state->constraints, SynConstraint, i);
+
+      c->a.source = moved_index (c->a.source, from, to);
+      c->b.source = moved_index (c->b.source, from, to);
+    }
+  for (guint i = 0; i < state->notes->len; i++)
+    {
+      SynNote *note = &g_array_index (state->notes, SynNote, i);
+
+      note->ref.source = moved_index (note->ref.source, from, to);
+    }
+}
+
+void
+syn_edits_move_source (SynEdits *self,
+                       guint     from,
+                       guint     to)
+{
+  if (from == to)
+    return;
+  move_in_state (&self->now, from, to);
+  for (guint i = 0; i < self->undo->len; i++)
+    move_in_state (g_ptr_array_index (self->undo, i), from, to);
+  for (guint i = 0; i < self->redo->len; i++)
+    move_in_state (g_ptr_array_index (self->redo, i), from, to);
+}
+
 static gboolean
 ref_equal (const SynPassageRef *x,
            const SynPassageRef *y)

@@ -52,6 +52,13 @@ void                 syn_edits_clear           (SynEdits            *self);
  * it left the comparison. The history goes too. */
 void                 syn_edits_drop_source     (SynEdits            *self,
                                                 guint                source);
+/* Follows source @from to its new place @to (the sources between close
+ * up behind it), in the present state and in the whole history, so that
+ * every correction and note stays with its passage and undo still
+ * restores what it did. */
+void                 syn_edits_move_source     (SynEdits            *self,
+                                                guint                from,
+                                                guint                to);
 /* TRUE when @a and @b hold the same constraints in the same order. */
 gboolean             syn_edits_constraints_equal (const SynConstraint *a,
                                                   guint                n_a,
