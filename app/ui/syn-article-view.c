@@ -27,6 +27,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "syn-a11y.h"
 #include "syn-article-view.h"
 #include "syn-marks.h"
 
@@ -301,6 +302,7 @@ make_emblem (SynPassage          *passage,
   gtk_widget_add_css_class (image, divergence->kind == SYN_DIVERGENCE_NUMBER ? "number" : "quote");
   gtk_widget_set_tooltip_text (image, explanation);
   gtk_widget_set_margin_end (image, 2);
+  syn_a11y_label_emblem (image, passage, divergence);
   return image;
 }
 
@@ -1333,6 +1335,14 @@ syn_article_view_get_article (SynArticleView *self)
 }
 
 guint
+syn_article_view_get_n_sources (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  return self->n_sources;
+}
+
+guint
 syn_article_view_get_n_spans (SynArticleView *self)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
@@ -1492,6 +1502,37 @@ syn_article_view_open_fold (SynArticleView *self,
     }
   apply_filter (self);
   g_signal_emit (self, signals[FOLD_OPENED], 0);
+}
+
+int
+syn_article_view_get_fold_after (SynArticleView *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+  g_return_val_if_fail (index < self->spans->len, -1);
+
+  for (guint f = 0; f < self->folds->len; f++)
+    {
+      const Fold *fold = &g_array_index (self->folds, Fold, f);
+
+      if (fold->first <= index)
+        continue;
+      for (guint i = index + 1; i < fold->first; i++)
+        if (!g_array_index (self->spans, SynSpan, i).collapsed)
+          return -1;
+      return f;
+    }
+  return -1;
+}
+
+char *
+syn_article_view_dup_fold_text (SynArticleView *self,
+                                guint           index)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->folds->len, NULL);
+
+  return fold_text (self, g_array_index (self->folds, Fold, index).n_hidden);
 }
 
 gboolean
