@@ -850,6 +850,15 @@ map_position_cb (SynComparisonView *self,
     wait_for_placing (self);
 }
 
+/* Enter on a source in the overview: its column, with the focus. */
+static void
+map_column_cb (SynComparisonView *self,
+               guint              column)
+{
+  if (column < self->views->len)
+    focus_column (self, column);
+}
+
 typedef struct {
   const char *trigger;
   const char *action;
@@ -1746,6 +1755,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, map_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_column_cb);
 
   gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "view.move-source", "(ii)", move_source_action);
