@@ -34,6 +34,41 @@ struct _SynGroupDetail
 
 G_DEFINE_FINAL_TYPE (SynGroupDetail, syn_group_detail, GTK_TYPE_WIDGET)
 
+/* A version's row: a box that takes the keyboard focus itself (a plain
+ * box only passes it on to its children, and labels take none), so that
+ * Tab reaches each version and a screen reader reads its label. */
+#define SYN_TYPE_DETAIL_ROW (syn_detail_row_get_type ())
+G_DECLARE_FINAL_TYPE (SynDetailRow, syn_detail_row, SYN, DETAIL_ROW, GtkBox)
+
+struct _SynDetailRow
+{
+  GtkBox parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SynDetailRow, syn_detail_row, GTK_TYPE_BOX)
+
+static gboolean
+syn_detail_row_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+syn_detail_row_class_init (SynDetailRowClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->focus = syn_detail_row_focus;
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+syn_detail_row_init (SynDetailRow *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
+
 typedef struct {
   guint added;
   guint changed;
@@ -122,9 +157,7 @@ set_row (SynGroupDetail *self,
 
   if (self->n_rows == self->pool->len)
     {
-      /* a list item of the versions, which the keyboard can reach */
-      row = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_HORIZONTAL, "spacing", 10,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM, "focusable", TRUE, NULL);
+      row = g_object_new (SYN_TYPE_DETAIL_ROW, "orientation", GTK_ORIENTATION_HORIZONTAL, "spacing", 10, NULL);
       badge = gtk_label_new (NULL);
       label = syn_marked_label_new ("", NULL, NULL);
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
