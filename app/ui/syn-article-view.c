@@ -878,9 +878,11 @@ snapshot_underlines (SynArticleView *self,
   GtkTextIter top, bottom;
   int top_offset, bottom_offset;
 
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &top, visible->x, visible->y);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &bottom, visible->x + visible->width,
-                                      visible->y + visible->height);
+  /* Whole lines: GTK 4.8 can abort ("byte index off the end of the
+   * line") finding a point at the end of a wrapped line whose last
+   * passages a filter hides. */
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &top, visible->y, NULL);
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &bottom, visible->y + visible->height, NULL);
   gtk_text_iter_forward_line (&bottom);
   top_offset = gtk_text_iter_get_offset (&top);
   bottom_offset = gtk_text_iter_get_offset (&bottom);
