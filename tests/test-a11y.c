@@ -515,6 +515,50 @@ test_icon_buttons_named (Fixture       *fixture,
   g_assert_cmpuint (n_icon_only, >=, 10);
 }
 
+typedef struct {
+  GtkWidget  *entry;
+  const char *says;
+} Says;
+
+static gboolean
+entry_describes (gpointer data)
+{
+  Says *says = data;
+  g_autofree char *value = dup_property (says->entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  return g_str_equal (value, says->says);
+}
+
+/* Search by keys alone: Ctrl+F, the words, Enter; the entry is named and
+ * says which match is shown, as the label beside it does. */
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  FocusOn on = { fixture, NULL };
+
+  collect (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (entries->pdata[0]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Search all sources");
+  g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture->window), "ctrl+f"));
+  on.widget = gtk_widget_get_first_child (entries->pdata[0]);
+  while (on.widget != NULL && !GTK_IS_TEXT (on.widget))
+    on.widget = gtk_widget_get_next_sibling (on.widget);
+  syn_test_wait_until (has_focus, &on, "Ctrl+F to focus the search entry");
+  /* "shelves" is in every version of the reading room's passage */
+  for (const char *c = "shelves"; *c != '\0'; c++)
+    {
+      char key[2] = { *c, '\0' };
+
+      g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture->window), key));
+    }
+  syn_test_wait_until (entry_describes, &(Says) { entries->pdata[0], "3 matches" }, "the search to count");
+  g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture->window), "Return"));
+  syn_test_wait_until (entry_describes, &(Says) { entries->pdata[0], "1 of 3" }, "Enter to show the first match");
+}
+
 /* Tab, pressed again and again, goes round every part of the view and
  * never stays put: the toolbar, each column, the overview's bars, the
  * detail pane's versions. */
@@ -667,6 +711,7 @@ main (int   argc,
   ADD ("/ui/a11y/overview", test_overview);
   ADD ("/ui/a11y/fold-from-keyboard", test_fold_from_keyboard);
   ADD ("/ui/a11y/icon-buttons-named", test_icon_buttons_named);
+  ADD ("/ui/a11y/search", test_search);
   ADD ("/ui/a11y/tab-round", test_tab_round);
 #undef ADD
   g_test_add_func ("/ui/a11y/seeds-by-keyboard", test_seeds_by_keyboard);
