@@ -259,8 +259,10 @@ test_columns (Fixture       *fixture,
       assert_property_contains (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "1 in conflict");
     }
   /* The Herald's café is only there. */
-  assert_property_contains (view_at (fixture, 1), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "8 passages, 1 in conflict, 1 only here");
-  assert_property_contains (view_at (fixture, 0), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "7 passages, 1 in conflict, 0 only here");
+  assert_property_contains (view_at (fixture, 1), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                            "8 passages, 1 in conflict, 1 only here");
+  assert_property_contains (view_at (fixture, 0), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                            "7 passages, 1 in conflict, 0 only here");
 }
 
 /* j, k and F8 pressed for real: the column's description follows the
@@ -303,7 +305,8 @@ test_description_follows_keys (Fixture       *fixture,
   /* The Herald's column describes its counterpart, for when the reader
    * goes there; k goes back, and the description with it. */
   assert_property_contains (view_at (fixture, 1), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                            "Passage 5 of 8. In 3 of 3 sources, in conflict. Number differs: 3.1 million here; 2.4 million in 2 other sources.");
+                            "Passage 5 of 8. In 3 of 3 sources, in conflict. "
+                            "Number differs: 3.1 million here; 2.4 million in 2 other sources.");
   press_until_selected (fixture, "k", syn_article_view_get_span (gazette_view, cost - 1)->passage, "k to go back");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Passage 4 of 7. In 3 of 3 sources, worded alike.");

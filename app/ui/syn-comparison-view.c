@@ -967,7 +967,8 @@ update_match_label (SynComparisonView *self)
     text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->n_matches);
   gtk_label_set_text (self->match_label, text);
   /* heard where the reader is typing, and said at once where GTK can */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   syn_compat_accessible_announce (GTK_ACCESSIBLE (self->search_entry), text);
 }
 

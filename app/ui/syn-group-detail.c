@@ -119,7 +119,6 @@ append_passage (GString       *text,
     }
 }
 
-/* Rows are kept and refilled: a selection then costs no new widgets. */
 /* A version as a screen reader says it: its source, then its marks, as
  * a label; its words as the description. */
 static void
@@ -132,10 +131,11 @@ label_row (GtkWidget  *row,
   g_autofree char *label = NULL;
 
   if (marks != NULL)
-    /* Translators: a version in the detail pane: "Source 2, The Times: Number differs: 42 here; 38 in 2 other sources." */
+    /* Translators: a version in the detail pane, for a screen reader:
+     * "Source 2, The Times: Number differs: 42 here; 38 in 2 other sources." */
     label = g_strdup_printf (_("Source %u, %s: %s"), number, syn_article_get_label (article), marks);
   else
-    /* Translators: a version in the detail pane with no marks: "Source 2, The Times: worded alike" */
+    /* Translators: a version in the detail pane with no marks: "Source 2, The Times: no differences" */
     label = g_strdup_printf (_("Source %u, %s: no differences"), number, syn_article_get_label (article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -143,6 +143,7 @@ label_row (GtkWidget  *row,
                                   -1);
 }
 
+/* Rows are kept and refilled: a selection then costs no new widgets. */
 static void
 set_row (SynGroupDetail *self,
          guint           number,

@@ -423,7 +423,8 @@ describe_stripes (GArray *stripes)
                                n[KIND_CONFLICT]);
   unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n[KIND_UNIQUE]),
                             n[KIND_UNIQUE]);
-  /* Translators: a source in the overview, for a screen reader: "31 passages: 2 reworded, 1 in conflict, 3 only here" */
+  /* Translators: a source in the overview, for a screen reader:
+   * "31 passages: 2 reworded, 1 in conflict, 3 only here" */
   return g_strdup_printf (_("%s: %s, %s, %s"), passages, reworded, conflicts, unique);
 }
 
