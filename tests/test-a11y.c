@@ -311,6 +311,15 @@ test_description_follows_keys (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Passage 4 of 7. In 3 of 3 sources, worded alike.");
 
+  /* The café only the Herald has: the other columns say they lack it. */
+  syn_comparison_view_select_passage (fixture->view,
+                                      syn_article_view_get_span (view_at (fixture, 1),
+                                                                 find_span (fixture, 1, "café"))->passage);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view_at (fixture, 1)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Passage 7 of 8. Only in this source.");
+  assert_property_contains (gazette_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                            "The selected passage is not in this source. 7 passages, 1 in conflict, 0 only here.");
+
   /* Escape: the column says what it holds again. */
   press_until_selected (fixture, "Escape", NULL, "Escape to clear the selection");
   assert_property_contains (gazette_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "7 passages, 1 in conflict");

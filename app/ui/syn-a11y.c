@@ -240,6 +240,7 @@ syn_a11y_describe_article (SynArticleView *view)
 void
 syn_a11y_update_view (SynArticleView *view,
                       int             index,
+                      gboolean        lacks_selection,
                       gboolean        announce)
 {
   g_autofree char *text = NULL;
@@ -248,6 +249,12 @@ syn_a11y_update_view (SynArticleView *view,
 
   if (index >= 0 && (guint) index < syn_article_view_get_n_spans (view))
     text = syn_a11y_describe_span (view, index);
+  else if (lacks_selection)
+    {
+      g_autofree char *counts = syn_a11y_describe_article (view);
+
+      text = g_strdup_printf ("%s %s", _("The selected passage is not in this source."), counts);
+    }
   else
     text = syn_a11y_describe_article (view);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);

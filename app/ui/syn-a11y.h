@@ -29,10 +29,13 @@ char *syn_a11y_describe_span     (SynArticleView      *view,
 /* What a column's text says when nothing in it is selected: its counts. */
 char *syn_a11y_describe_article  (SynArticleView      *view);
 
-/* Sets @view's accessible description to its span @index (-1: the
- * article), and when @announce, says it at once where GTK can. */
+/* Sets @view's accessible description to its span @index, or with -1
+ * to the article's counts, after saying that the passage selected in
+ * another column is not in this one when @lacks_selection. When
+ * @announce, it is also said at once where GTK can. */
 void  syn_a11y_update_view       (SynArticleView      *view,
                                   int                  index,
+                                  gboolean             lacks_selection,
                                   gboolean             announce);
 
 G_END_DECLS

@@ -182,7 +182,8 @@ mark_selection (SynComparisonView *self,
 
 /* What a screen reader hears of each column: the chosen passage in its
  * own column (said at once, when @announce), the first counterpart in the
- * others (for when the reader moves there), else the column's counts. */
+ * others (for when the reader moves there), else that it has none, and
+ * the column's counts. */
 static void
 describe_columns (SynComparisonView *self,
                   gboolean           announce)
@@ -197,7 +198,8 @@ describe_columns (SynComparisonView *self,
       for (guint i = 0; span < 0 && members != NULL && i < members->len; i++)
         if (g_array_index (members, Member, i).column == c)
           span = g_array_index (members, Member, i).span;
-      syn_a11y_update_view (view_at (self, c), span, announce && (int) c == self->anchor_column);
+      syn_a11y_update_view (view_at (self, c), span, self->anchor_column >= 0,
+                            announce && (int) c == self->anchor_column);
     }
 }
 
