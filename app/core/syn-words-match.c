@@ -27,7 +27,14 @@
  *    facing nothing MINOR (no counterpart, too slight to be a divergence).
  *    A lone article facing nothing is always MINOR; punctuation is not
  *    judged (syn-diverge.c lets it go with its words).
- * 4. Meaning: for English versions, when a word-vector table is at hand
+ * 4. Shared leftovers: a run of two or more words that both versions
+ *    still leave added, in the same order, is linked as moved: "have
+ *    been" beside a reworded verb on either side of a shared clause is
+ *    said by both (the chain could take only one side of the clause, and
+ *    function words move only beside a moved content word). A lone
+ *    shared "the" or "with" is left alone: it belongs to different
+ *    phrases as often as not.
+ * 5. Meaning: for English versions, when a word-vector table is at hand
  *    (GloVe, syn-word-vectors.c), content words still added or merely
  *    facing a gap are linked one to one to the open content words of the
  *    other version most alike in meaning, best pairs first, when their
@@ -1069,6 +1076,55 @@ match_similar (const SynWord  *a,
     }
 }
 
+/* The length of the run of words proper left added from a[i] and b[j]
+ * on that reads the same in both. */
+static guint
+shared_run (const SynWord     *a,
+            guint              m,
+            const SynWord     *b,
+            guint              n,
+            const SynWordLink *la,
+            const SynWordLink *lb,
+            guint              i,
+            guint              j)
+{
+  guint k = 0;
+
+  while (i + k < m && j + k < n && is_proper (&a[i + k]) && a[i + k].cls == b[j + k].cls &&
+         la[i + k].kind == SYN_WORD_LINK_NONE && lb[j + k].kind == SYN_WORD_LINK_NONE)
+    k++;
+  return k;
+}
+
+/* Words both versions leave added, in the same order ("has been" / "has
+ * been" where the chain took other words): both versions say them, so
+ * neither added them. Two words at least: a lone "the" or "of" left on
+ * both sides belongs to different phrases as often as not. */
+static void
+match_shared_runs (const SynWord *a,
+                   guint          m,
+                   const SynWord *b,
+                   guint          n,
+                   SynWordLink   *la,
+                   SynWordLink   *lb)
+{
+  for (guint i = 0; i + 1 < m; i++)
+    {
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_proper (&a[i]))
+        continue;
+      for (guint j = 0; j + 1 < n; j++)
+        {
+          guint run = shared_run (a, m, b, n, la, lb, i, j);
+
+          if (run < 2)
+            continue;
+          for (guint k = 0; k < run; k++)
+            link_words (la, lb, i + k, j + k, SYN_WORD_LINK_MOVED);
+          break;
+        }
+    }
+}
+
 void
 syn_words_match (const SynWord  *a,
                  guint           m,
@@ -1107,6 +1163,8 @@ syn_words_match (const SynWord  *a,
     version_view_clear (&pair.va);
     version_view_clear (&pair.vb);
   }
+  if ((gsize) m * n <= MOVE_LIMIT)
+    match_shared_runs (a, m, b, n, la, lb);
   if (vectors != NULL && (gsize) m * n <= MOVE_LIMIT)
     match_similar (a, m, b, n, vectors, la, lb);
 }
