@@ -239,8 +239,17 @@ test_shared_phrase (void)
     NULL,
   };
 
+  /* the rule is one of order, not of English words: "sind wieder" */
+  const char *german[] = {
+    "Die Preise sind wieder gestiegen, teilte das Ministerium am Dienstag mit.",
+    "Das Ministerium teilte am Dienstag mit, die Kosten sind wieder geklettert.",
+    NULL,
+  };
+
   assert_divergences (texts, "0:added:Fuel prices\n0:added:climbing\n"
                              "1:added:that costs\n1:added:rising\n");
+  assert_divergences (german, "0:added:Preise\n0:added:gestiegen,\n"
+                              "1:added:Kosten\n1:added:geklettert\n");
 }
 
 /* A phrase only one version has keeps its function words, even one the
