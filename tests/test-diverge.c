@@ -268,6 +268,26 @@ test_added_function_words (void)
                              "1:added:With little warning,\n");
 }
 
+/* An abbreviation is the name it abbreviates; the pronoun "us" is not
+ * the United States. */
+static void
+test_abbreviations (void)
+{
+  const char *names[] = {
+    "The US and the EU backed Nato on Friday.",
+    "The United States and the European Union backed the North Atlantic Treaty Organization on Friday.",
+    NULL,
+  };
+  const char *pronoun[] = {
+    "The minister told us about the plan.",
+    "The minister told United States officials about the plan.",
+    NULL,
+  };
+
+  assert_divergences (names, "");
+  assert_divergences (pronoun, "0:added:us\n1:added:United States officials\n");
+}
+
 static void
 test_changed (void)
 {
@@ -644,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/core/diverge/added", test_added);
   g_test_add_func ("/core/diverge/shared-phrase", test_shared_phrase);
   g_test_add_func ("/core/diverge/added-function-words", test_added_function_words);
+  g_test_add_func ("/core/diverge/abbreviations", test_abbreviations);
   g_test_add_func ("/core/diverge/changed", test_changed);
   g_test_add_func ("/core/diverge/numbers", test_numbers);
   g_test_add_func ("/core/diverge/changed-year", test_changed_year);
