@@ -1510,21 +1510,30 @@ int
 syn_article_view_get_fold_after (SynArticleView *self,
                                  guint           index)
 {
+  guint lo = 0, hi;
+  const Fold *fold;
+
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
   g_return_val_if_fail (index < self->spans->len, -1);
 
-  for (guint f = 0; f < self->folds->len; f++)
+  hi = self->folds->len;
+  /* folds are in the order of their spans: the first one past @index */
+  while (lo < hi)
     {
-      const Fold *fold = &g_array_index (self->folds, Fold, f);
+      guint mid = (lo + hi) / 2;
 
-      if (fold->first <= index)
-        continue;
-      for (guint i = index + 1; i < fold->first; i++)
-        if (!g_array_index (self->spans, SynSpan, i).collapsed)
-          return -1;
-      return f;
+      if (g_array_index (self->folds, Fold, mid).first <= index)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return -1;
+  if (lo == self->folds->len)
+    return -1;
+  fold = &g_array_index (self->folds, Fold, lo);
+  for (guint i = index + 1; i < fold->first; i++)
+    if (!g_array_index (self->spans, SynSpan, i).collapsed)
+      return -1;
+  return lo;
 }
 
 char *
