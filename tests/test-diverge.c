@@ -227,6 +227,67 @@ test_added (void)
   assert_divergences (near_copy, "0:added:sharply\n0:added:of the year\n");
 }
 
+/* Words both versions leave without a counterpart, in the same order,
+ * are said by both: "have been" beside a reworded verb on either side of
+ * the shared clause is no addition. */
+static void
+test_shared_phrase (void)
+{
+  const char *texts[] = {
+    "Fuel prices have been climbing for weeks, the ministry of energy said on Tuesday.",
+    "The ministry of energy said on Tuesday that costs have been rising for weeks.",
+    NULL,
+  };
+
+  /* the rule is one of order, not of English words: "sind wieder" */
+  const char *german[] = {
+    "Die Preise sind wieder gestiegen, teilte das Ministerium am Dienstag mit.",
+    "Das Ministerium teilte am Dienstag mit, die Kosten sind wieder geklettert.",
+    NULL,
+  };
+
+  assert_divergences (texts, "0:added:Fuel prices\n0:added:climbing\n"
+                             "1:added:that costs\n1:added:rising\n");
+  assert_divergences (german, "0:added:Preise\n0:added:gestiegen,\n"
+                              "1:added:Kosten\n1:added:geklettert\n");
+}
+
+/* A phrase only one version has keeps its function words, even one the
+ * other version also has elsewhere ("with"): a lone shared function word
+ * belongs to different phrases as often as not. */
+static void
+test_added_function_words (void)
+{
+  const char *texts[] = {
+    "The council approved the plan on Monday after a debate with the unions.",
+    "With little warning, the council approved the plan on Monday.",
+    NULL,
+  };
+
+  assert_divergences (texts, "0:added:after a debate with the unions\n"
+                             "1:added:With little warning,\n");
+}
+
+/* An abbreviation is the name it abbreviates; the pronoun "us" is not
+ * the United States. */
+static void
+test_abbreviations (void)
+{
+  const char *names[] = {
+    "The US and the EU backed Nato on Friday.",
+    "The United States and the European Union backed the North Atlantic Treaty Organization on Friday.",
+    NULL,
+  };
+  const char *pronoun[] = {
+    "The minister told us about the plan.",
+    "The minister told United States officials about the plan.",
+    NULL,
+  };
+
+  assert_divergences (names, "");
+  assert_divergences (pronoun, "0:added:us\n1:added:United States officials\n");
+}
+
 static void
 test_changed (void)
 {
@@ -664,6 +725,9 @@ main (int   argc,
   g_test_add_func ("/core/diverge/identical", test_identical);
   g_test_add_func ("/core/diverge/no-divergence", test_no_divergence);
   g_test_add_func ("/core/diverge/added", test_added);
+  g_test_add_func ("/core/diverge/shared-phrase", test_shared_phrase);
+  g_test_add_func ("/core/diverge/added-function-words", test_added_function_words);
+  g_test_add_func ("/core/diverge/abbreviations", test_abbreviations);
   g_test_add_func ("/core/diverge/changed", test_changed);
   g_test_add_func ("/core/diverge/numbers", test_numbers);
   g_test_add_func ("/core/diverge/changed-year", test_changed_year);

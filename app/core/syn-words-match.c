@@ -17,7 +17,9 @@
  * 2. Moved words: remaining content words with the same norm, stem or a
  *    near spelling, nearest relative position first, with the function
  *    words beside them, since a moved phrase moves whole; also words split
- *    or joined differently ("buildup" / "build up") and the days of a date
+ *    or joined differently ("buildup" / "build up"), an abbreviation and
+ *    the words it abbreviates ("EU" / "European Union"; never a function
+ *    word, so the pronoun "us" stays itself), and the days of a date
  *    written in another order.
  * 3. Gaps: a number facing a number of its kind in a short gap is a
  *    NUMBER. Every other open word is judged by a small logistic model of
@@ -27,7 +29,14 @@
  *    facing nothing MINOR (no counterpart, too slight to be a divergence).
  *    A lone article facing nothing is always MINOR; punctuation is not
  *    judged (syn-diverge.c lets it go with its words).
- * 4. Meaning: for English versions, when a word-vector table is at hand
+ * 4. Shared leftovers: a run of two or more words that both versions
+ *    still leave added, in the same order, is linked as moved: "have
+ *    been" beside a reworded verb on either side of a shared clause is
+ *    said by both (the chain could take only one side of the clause, and
+ *    function words move only beside a moved content word). A lone
+ *    shared "the" or "with" is left alone: it belongs to different
+ *    phrases as often as not.
+ * 5. Meaning: for English versions, when a word-vector table is at hand
  *    (GloVe, syn-word-vectors.c), content words still added or merely
  *    facing a gap are linked one to one to the open content words of the
  *    other version most alike in meaning, best pairs first, when their
@@ -75,6 +84,13 @@ static inline gboolean
 is_number (const SynWord *w)
 {
   return (w->flags & SYN_TOKEN_NUMBER) != 0;
+}
+
+/* a word proper: neither punctuation nor a dropped word */
+static inline gboolean
+is_proper (const SynWord *w)
+{
+  return w->cls != 0 && (w->flags & SYN_WORD_PUNCT) == 0;
 }
 
 /* The edit distance, or some value above @limit as soon as every path
@@ -485,6 +501,71 @@ match_split (const SynWord *a,
     }
 }
 
+/* Whether the @k words of @w from @j on are open content words whose
+ * initials spell @letters ("united states" for "us"). */
+static gboolean
+spells_initials (const SynWord     *w,
+                 const SynWordLink *l,
+                 guint              j,
+                 const char        *letters,
+                 guint              k)
+{
+  for (guint t = 0; t < k; t++)
+    {
+      const SynWord *x = &w[j + t];
+
+      if (l[j + t].kind != SYN_WORD_LINK_NONE || !is_proper (x) || is_stop (x) || is_number (x) ||
+          x->norm[0] != letters[t])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* An abbreviation against the words it abbreviates: "EU" / "European
+ * Union", "Nato" / "North Atlantic Treaty Organization". Only a content
+ * word of two to five letters, so that the pronoun "us" or "who" never
+ * stands for a name; the country "US" or "U.S.", which the tokenizer
+ * writes "usa" to keep it apart from the pronoun, also stands for "United
+ * States". */
+static void
+match_initials (const SynWord *a,
+                guint          m,
+                const SynWord *b,
+                guint          n,
+                SynWordLink   *la,
+                SynWordLink   *lb)
+{
+  for (guint i = 0; i < m; i++)
+    {
+      const SynWord *x = &a[i];
+      guint k = x->len;
+      gboolean letters = k >= 2 && k <= 5;
+
+      for (guint c = 0; letters && c < k; c++)
+        letters = g_ascii_isalpha (x->norm[c]);
+      if (la[i].kind != SYN_WORD_LINK_NONE || !letters || is_stop (x) || is_number (x))
+        continue;
+      for (int form = 0; form < 2 && la[i].kind == SYN_WORD_LINK_NONE; form++)
+        {
+          if (form == 1)
+            {
+              if (strcmp (x->norm, "usa") != 0)
+                break;
+              k = 2;
+            }
+          for (guint j = 0; j + k <= n; j++)
+            {
+              if (!spells_initials (b, lb, j, x->norm, k))
+                continue;
+              la[i] = (SynWordLink) { SYN_WORD_LINK_MOVED, j, j + k - 1 };
+              for (guint t = 0; t < k; t++)
+                lb[j + t] = (SynWordLink) { SYN_WORD_LINK_MOVED, i, i };
+              break;
+            }
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- numbers */
 
 static gboolean
@@ -678,12 +759,6 @@ typedef struct {
   double        *open_pos;  /* relative positions of the open words proper, ascending */
   guint          n_open;
 } VersionView;
-
-static inline gboolean
-is_proper (const SynWord *w)
-{
-  return w->cls != 0 && (w->flags & SYN_WORD_PUNCT) == 0;
-}
 
 static double
 relative_position (const VersionView *v,
@@ -1069,6 +1144,55 @@ match_similar (const SynWord  *a,
     }
 }
 
+/* The length of the run of words proper left added from a[i] and b[j]
+ * on that reads the same in both. */
+static guint
+shared_run (const SynWord     *a,
+            guint              m,
+            const SynWord     *b,
+            guint              n,
+            const SynWordLink *la,
+            const SynWordLink *lb,
+            guint              i,
+            guint              j)
+{
+  guint k = 0;
+
+  while (i + k < m && j + k < n && is_proper (&a[i + k]) && a[i + k].cls == b[j + k].cls &&
+         la[i + k].kind == SYN_WORD_LINK_NONE && lb[j + k].kind == SYN_WORD_LINK_NONE)
+    k++;
+  return k;
+}
+
+/* Words both versions leave added, in the same order ("has been" / "has
+ * been" where the chain took other words): both versions say them, so
+ * neither added them. Two words at least: a lone "the" or "of" left on
+ * both sides belongs to different phrases as often as not. */
+static void
+match_shared_runs (const SynWord *a,
+                   guint          m,
+                   const SynWord *b,
+                   guint          n,
+                   SynWordLink   *la,
+                   SynWordLink   *lb)
+{
+  for (guint i = 0; i + 1 < m; i++)
+    {
+      if (la[i].kind != SYN_WORD_LINK_NONE || !is_proper (&a[i]))
+        continue;
+      for (guint j = 0; j + 1 < n; j++)
+        {
+          guint run = shared_run (a, m, b, n, la, lb, i, j);
+
+          if (run < 2)
+            continue;
+          for (guint k = 0; k < run; k++)
+            link_words (la, lb, i + k, j + k, SYN_WORD_LINK_MOVED);
+          break;
+        }
+    }
+}
+
 void
 syn_words_match (const SynWord  *a,
                  guint           m,
@@ -1093,6 +1217,8 @@ syn_words_match (const SynWord  *a,
       match_moved (a, m, b, n, la, lb, BY_SPELLING);
       match_split (a, m, b, n, la, lb);
       match_split (b, n, a, m, lb, la);
+      match_initials (a, m, b, n, la, lb);
+      match_initials (b, n, a, m, lb, la);
     }
   pair_date_parts (a, m, b, n, la, lb);
 
@@ -1107,6 +1233,8 @@ syn_words_match (const SynWord  *a,
     version_view_clear (&pair.va);
     version_view_clear (&pair.vb);
   }
+  if ((gsize) m * n <= MOVE_LIMIT)
+    match_shared_runs (a, m, b, n, la, lb);
   if (vectors != NULL && (gsize) m * n <= MOVE_LIMIT)
     match_similar (a, m, b, n, vectors, la, lb);
 }

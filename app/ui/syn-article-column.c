@@ -24,6 +24,8 @@ struct _SynArticleColumn
   GtkScrolledWindow *scroller;
   SynArticleView    *view;
   SynArticle        *article;
+  guint              number;
+  guint              n_sources;
 };
 
 G_DEFINE_FINAL_TYPE (SynArticleColumn, syn_article_column, GTK_TYPE_WIDGET)
@@ -166,6 +168,7 @@ syn_article_column_class_init (SynArticleColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SynArticleColumn, view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "synarticlecolumn");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -273,6 +276,20 @@ describe_location (SynArticle *article)
   return syn_article_get_name (article);
 }
 
+/* For a screen reader the column is a group named by its place and its
+ * source, and its text is named by the source: that is what is said as
+ * the focus moves into a column (Alt+Left/Right). */
+static void
+update_accessible (SynArticleColumn *self,
+                   const char       *name)
+{
+  /* Translators: a column for a screen reader: "Source 2 of 5: The Times" */
+  g_autofree char *label = g_strdup_printf (_("Source %u of %u: %s"), self->number, self->n_sources, name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 update_labels (SynArticleColumn *self)
 {
@@ -292,6 +309,7 @@ update_labels (SynArticleColumn *self)
     tooltip = g_strdup (describe_location (article));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), tooltip);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->detail_label), describe_location (article));
+  update_accessible (self, name);
 }
 
 void
@@ -313,6 +331,8 @@ syn_article_column_set_article (SynArticleColumn *self,
       g_set_object (&self->article, article);
       g_signal_connect_swapped (article, "notify::custom-name", G_CALLBACK (update_labels), self);
     }
+  self->number = number;
+  self->n_sources = n_sources;
   number_text = g_strdup_printf ("%u", number);
   counts = describe_counts (article);
   gtk_label_set_text (self->number_label, number_text);

@@ -27,6 +27,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "syn-a11y.h"
 #include "syn-article-view.h"
 #include "syn-marks.h"
 
@@ -301,6 +302,7 @@ make_emblem (SynPassage          *passage,
   gtk_widget_add_css_class (image, divergence->kind == SYN_DIVERGENCE_NUMBER ? "number" : "quote");
   gtk_widget_set_tooltip_text (image, explanation);
   gtk_widget_set_margin_end (image, 2);
+  syn_a11y_label_emblem (image, passage, divergence);
   return image;
 }
 
@@ -876,10 +878,9 @@ snapshot_underlines (SynArticleView *self,
   GtkTextIter top, bottom;
   int top_offset, bottom_offset;
 
-  /* Whole lines, found by height alone: finding a point within a line
-   * (gtk_text_view_get_iter_at_location) aborts in GTK 4.8 ("byte index
-   * off the end of the line") on a line a filter has just partly hidden
-   * and that is not laid out again yet. */
+  /* Whole lines: GTK 4.8 can abort ("byte index off the end of the
+   * line") finding a point at the end of a wrapped line whose last
+   * passages a filter hides. */
   gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &top, visible->y, NULL);
   gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (self), &bottom, visible->y + visible->height, NULL);
   gtk_text_iter_forward_line (&bottom);
@@ -1336,6 +1337,14 @@ syn_article_view_get_article (SynArticleView *self)
 }
 
 guint
+syn_article_view_get_n_sources (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
+
+  return self->n_sources;
+}
+
+guint
 syn_article_view_get_n_spans (SynArticleView *self)
 {
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), 0);
@@ -1495,6 +1504,46 @@ syn_article_view_open_fold (SynArticleView *self,
     }
   apply_filter (self);
   g_signal_emit (self, signals[FOLD_OPENED], 0);
+}
+
+int
+syn_article_view_get_fold_after (SynArticleView *self,
+                                 guint           index)
+{
+  guint lo = 0, hi;
+  const Fold *fold;
+
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+  g_return_val_if_fail (index < self->spans->len, -1);
+
+  hi = self->folds->len;
+  /* folds are in the order of their spans: the first one past @index */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->folds, Fold, mid).first <= index)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == self->folds->len)
+    return -1;
+  fold = &g_array_index (self->folds, Fold, lo);
+  for (guint i = index + 1; i < fold->first; i++)
+    if (!g_array_index (self->spans, SynSpan, i).collapsed)
+      return -1;
+  return lo;
+}
+
+char *
+syn_article_view_dup_fold_text (SynArticleView *self,
+                                guint           index)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->folds->len, NULL);
+
+  return fold_text (self, g_array_index (self->folds, Fold, index).n_hidden);
 }
 
 gboolean

@@ -47,6 +47,7 @@ void           syn_article_view_set_article       (SynArticleView *self,
                                                    SynArticle     *article,
                                                    guint           n_sources);
 SynArticle    *syn_article_view_get_article       (SynArticleView *self);
+guint          syn_article_view_get_n_sources     (SynArticleView *self);
 
 guint          syn_article_view_get_n_spans       (SynArticleView *self);
 const SynSpan *syn_article_view_get_span          (SynArticleView *self,
@@ -88,6 +89,12 @@ gboolean       syn_article_view_get_fold          (SynArticleView *self,
                                                    guint          *first_span,
                                                    guint          *n_hidden,
                                                    GdkRectangle   *area);
+/* The fold line that directly follows span @index (nothing shown between
+ * them), or -1; and what fold @index says ("⋯ 6 passages agree"). */
+int            syn_article_view_get_fold_after    (SynArticleView *self,
+                                                   guint           index);
+char          *syn_article_view_dup_fold_text     (SynArticleView *self,
+                                                   guint           index);
 /* Shows the passages fold @index hides, until the filter changes. */
 void           syn_article_view_open_fold         (SynArticleView *self,
                                                    guint           index);

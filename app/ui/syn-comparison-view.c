@@ -31,8 +31,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "syn-a11y.h"
 #include "syn-article-column.h"
 #include "syn-column-strip.h"
+#include "syn-compat.h"
 #include "syn-comparison-view-private.h"
 #include "syn-language.h"
 #include "syn-legend.h"
@@ -179,6 +181,29 @@ mark_selection (SynComparisonView *self,
     }
   for (guint c = 0; c + 1 < self->views->len; c++)
     syn_connector_bands_set_selected_group (syn_column_strip_get_bands (self->strip, c), group);
+}
+
+/* What a screen reader hears of each column: the chosen passage in its
+ * own column (said at once, when @announce), the first counterpart in the
+ * others (for when the reader moves there), else that it has none, and
+ * the column's counts. */
+static void
+describe_columns (SynComparisonView *self,
+                  gboolean           announce)
+{
+  int group = self->anchor_column >= 0 ? span_at (self, self->anchor_column, self->anchor_span)->group : -1;
+  GArray *members = members_of (self, group);
+
+  for (guint c = 0; c < self->views->len; c++)
+    {
+      int span = (int) c == self->anchor_column ? self->anchor_span : -1;
+
+      for (guint i = 0; span < 0 && members != NULL && i < members->len; i++)
+        if (g_array_index (members, Member, i).column == c)
+          span = g_array_index (members, Member, i).span;
+      syn_a11y_update_view (view_at (self, c), span, self->anchor_column >= 0,
+                            announce && (int) c == self->anchor_column);
+    }
 }
 
 static void level_columns (SynComparisonView *self, int group, gboolean reveal);
@@ -378,6 +403,7 @@ select_span (SynComparisonView *self,
         syn_scroll_sync_set_driver (self->sync, column);
     }
   mark_selection (self, group);
+  describe_columns (self, TRUE);
   level_columns (self, group, reveal);
   set_selected_group_object (self, group);
   queue_detail (self);
@@ -687,6 +713,36 @@ previous_passage_action (GtkWidget  *widget,
   step (SYN_COMPARISON_VIEW (widget), -1, is_passage_stop);
 }
 
+/* Enter opens the fold line after the selected passage, or failing that
+ * the first one in view in the reader's column: fold lines are drawn, not
+ * widgets, and this is their way in from the keyboard. */
+static void
+open_fold_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  int column = focused_column (self), fold = -1, first;
+  SynArticleView *view;
+
+  if (column < 0)
+    column = self->anchor_column;
+  if (column < 0)
+    return;
+  view = view_at (self, column);
+  if (column == self->anchor_column)
+    fold = syn_article_view_get_fold_after (view, self->anchor_span);
+  for (first = syn_article_view_get_first_visible_span (view);
+       fold < 0 && first >= 0 && (guint) first < syn_article_view_get_n_spans (view); first++)
+    fold = syn_article_view_get_fold_after (view, first);
+  if (fold < 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  syn_article_view_open_fold (view, fold);
+}
+
 static void
 clear_selection_action (GtkWidget  *widget,
                         const char *action_name,
@@ -938,6 +994,15 @@ map_position_cb (SynComparisonView *self,
     wait_for_placing (self);
 }
 
+/* Enter on a source in the overview: its column, with the focus. */
+static void
+map_column_cb (SynComparisonView *self,
+               guint              column)
+{
+  if (column < self->views->len)
+    focus_column (self, column);
+}
+
 typedef struct {
   const char *trigger;
   const char *action;
@@ -1044,6 +1109,10 @@ update_match_label (SynComparisonView *self)
     /* Translators: "3 of 12" matches */
     text = g_strdup_printf (_("%d of %u"), self->current_match + 1, self->n_matches);
   gtk_label_set_text (self->match_label, text);
+  /* heard where the reader is typing, and said at once where GTK can */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  syn_compat_accessible_announce (GTK_ACCESSIBLE (self->search_entry), text);
 }
 
 static void
@@ -1156,6 +1225,7 @@ apply_filters (SynComparisonView *self)
   gtk_toggle_button_set_active (self->conflicts_button, self->conflicts_only);
   gtk_toggle_button_set_active (self->all_button, current_filter (self) == SYN_FILTER_ALL);
   self->syncing_filters = FALSE;
+  describe_columns (self, FALSE);
 }
 
 /* A fold opened in one column: its passages pair with the others again. */
@@ -1165,6 +1235,7 @@ fold_opened_cb (SynComparisonView *self)
   for (guint c = 0; c + 1 < self->views->len; c++)
     gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
   syn_scroll_sync_invalidate (self->sync);
+  describe_columns (self, FALSE);
 }
 
 static void
@@ -1366,6 +1437,9 @@ add_view_shortcuts (SynArticleView *view)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Up|k"),
                                                           gtk_named_action_new ("view.previous-passage")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
+                                                          gtk_named_action_new ("view.open-fold")));
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }
 
@@ -1486,6 +1560,7 @@ rebuild (SynComparisonView *self)
         syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
     }
 
+  describe_columns (self, FALSE);
   /* One source needs no overview. */
   gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
   update_status (self);
@@ -1831,6 +1906,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, map_position_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_column_cb);
 
   gtk_widget_class_install_action (widget_class, "view.next-divergence", NULL, next_divergence_action);
   gtk_widget_class_install_action (widget_class, "view.move-source", "(ii)", move_source_action);
@@ -1838,6 +1914,7 @@ syn_comparison_view_class_init (SynComparisonViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.next-passage", NULL, next_passage_action);
   gtk_widget_class_install_action (widget_class, "view.previous-passage", NULL, previous_passage_action);
   gtk_widget_class_install_action (widget_class, "view.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.open-fold", NULL, open_fold_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "view.show-legend", NULL, show_legend_action);
   gtk_widget_class_install_property_action (widget_class, "view.show-boilerplate", "show-boilerplate");

@@ -16,7 +16,9 @@
  *  - a point in another widget's coordinates: gtk_widget_compute_point()
  *    from GTK 4.10, gtk_widget_translate_coordinates() before;
  *  - style sheets: @media queries from GTK 4.20 (also asked of the GTK
- *    running), gtk_css_provider_load_from_string() from 4.12.
+ *    running), gtk_css_provider_load_from_string() from 4.12;
+ *  - announcements to a screen reader: gtk_accessible_announce() from GTK
+ *    4.14, none before.
  *
  * The choice is made when building: the old API is not compiled against
  * the new library, so deprecations cannot creep back into feature code.
@@ -522,5 +524,20 @@ syn_compat_css_provider_set_preferences (GtkCssProvider *provider,
                 "prefers-contrast", high_contrast ? GTK_INTERFACE_CONTRAST_MORE
                                                   : GTK_INTERFACE_CONTRAST_NO_PREFERENCE,
                 NULL);
+#endif
+}
+
+/* Accessibility */
+
+void
+syn_compat_accessible_announce (GtkAccessible *accessible,
+                                const char    *message)
+{
+  g_return_if_fail (GTK_IS_ACCESSIBLE (accessible));
+
+  if (message == NULL || message[0] == '\0')
+    return;
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_accessible_announce (accessible, message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
 #endif
 }

@@ -139,4 +139,12 @@ void       syn_compat_css_provider_set_preferences (GtkCssProvider         *prov
                                                     gboolean                dark,
                                                     gboolean                high_contrast);
 
+/* Accessibility */
+
+/* Has a screen reader say @message now, on behalf of @accessible:
+ * gtk_accessible_announce() from GTK 4.14. Before, GTK cannot, and this
+ * does nothing: the description the caller sets is what is read. */
+void       syn_compat_accessible_announce          (GtkAccessible          *accessible,
+                                                    const char             *message);
+
 G_END_DECLS

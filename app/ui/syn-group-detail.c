@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "syn-a11y.h"
 #include "syn-group-detail.h"
 #include "syn-marked-label.h"
 #include "syn-marks.h"
@@ -32,6 +33,41 @@ struct _SynGroupDetail
 };
 
 G_DEFINE_FINAL_TYPE (SynGroupDetail, syn_group_detail, GTK_TYPE_WIDGET)
+
+/* A version's row: a box that takes the keyboard focus itself (a plain
+ * box only passes it on to its children, and labels take none), so that
+ * Tab reaches each version and a screen reader reads its label. */
+#define SYN_TYPE_DETAIL_ROW (syn_detail_row_get_type ())
+G_DECLARE_FINAL_TYPE (SynDetailRow, syn_detail_row, SYN, DETAIL_ROW, GtkBox)
+
+struct _SynDetailRow
+{
+  GtkBox parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SynDetailRow, syn_detail_row, GTK_TYPE_BOX)
+
+static gboolean
+syn_detail_row_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+syn_detail_row_class_init (SynDetailRowClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->focus = syn_detail_row_focus;
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+syn_detail_row_init (SynDetailRow *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+}
 
 typedef struct {
   guint added;
@@ -83,6 +119,30 @@ append_passage (GString       *text,
     }
 }
 
+/* A version as a screen reader says it: its source, then its marks, as
+ * a label; its words as the description. */
+static void
+label_row (GtkWidget  *row,
+           guint       number,
+           SynArticle *article,
+           const char *marks,
+           const char *text)
+{
+  g_autofree char *label = NULL;
+
+  if (marks != NULL)
+    /* Translators: a version in the detail pane, for a screen reader:
+     * "Source 2, The Times: Number differs: 42 here; 38 in 2 other sources." */
+    label = g_strdup_printf (_("Source %u, %s: %s"), number, syn_article_get_label (article), marks);
+  else
+    /* Translators: a version in the detail pane with no marks: "Source 2, The Times: no differences" */
+    label = g_strdup_printf (_("Source %u, %s: no differences"), number, syn_article_get_label (article));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 /* Rows are kept and refilled: a selection then costs no new widgets. */
 static void
 set_row (SynGroupDetail *self,
@@ -90,14 +150,15 @@ set_row (SynGroupDetail *self,
          SynArticle     *article,
          const char     *text,
          PangoAttrList  *attrs,
-         GArray         *dotted)
+         GArray         *dotted,
+         const char     *marks)
 {
   g_autofree char *number_text = g_strdup_printf ("%u", number);
   GtkWidget *row, *badge, *name, *label;
 
   if (self->n_rows == self->pool->len)
     {
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      row = g_object_new (SYN_TYPE_DETAIL_ROW, "orientation", GTK_ORIENTATION_HORIZONTAL, "spacing", 10, NULL);
       badge = gtk_label_new (NULL);
       label = syn_marked_label_new ("", NULL, NULL);
       gtk_widget_set_valign (badge, GTK_ALIGN_START);
@@ -134,6 +195,7 @@ set_row (SynGroupDetail *self,
   gtk_widget_set_tooltip_text (name, syn_article_get_name (article));
   gtk_widget_set_tooltip_text (badge, syn_article_get_name (article));
   syn_marked_label_set (SYN_MARKED_LABEL (label), text, attrs, dotted);
+  label_row (row, number, article, marks, text);
   gtk_widget_set_visible (row, TRUE);
   self->n_rows++;
 }
@@ -165,6 +227,7 @@ add_versions (SynGroupDetail *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   g_autoptr(GArray) dotted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) marks = g_string_new (NULL);
   GListModel *passages = syn_group_get_passages (group);
   guint n_here = 0;
   SynPassage *first = syn_group_get_passage_for_article (group, article, &n_here);
@@ -186,10 +249,13 @@ add_versions (SynGroupDetail *self,
   for (guint i = position; i < position + n_here; i++)
     {
       g_autoptr(SynPassage) p = g_list_model_get_item (passages, i);
+      g_autofree char *passage_marks = syn_a11y_describe_marks (p);
 
       append_passage (text, attrs, dotted, p, counts);
+      if (passage_marks != NULL)
+        g_string_append_printf (marks, "%s%s", marks->len > 0 ? " " : "", passage_marks);
     }
-  set_row (self, number, article, text->str, attrs, dotted);
+  set_row (self, number, article, text->str, attrs, dotted, marks->len > 0 ? marks->str : NULL);
   return TRUE;
 }
 
@@ -267,6 +333,7 @@ show_unique (SynGroupDetail *self,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   g_autoptr(GArray) dotted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *marks = NULL;
   guint number = 0;
   Counts counts = { 0, };
 
@@ -280,7 +347,8 @@ show_unique (SynGroupDetail *self,
         number = i + 1;
     }
   append_passage (text, attrs, dotted, passage, &counts);
-  set_row (self, number, article, text->str, attrs, dotted);
+  marks = syn_a11y_describe_marks (passage);
+  set_row (self, number, article, text->str, attrs, dotted, marks);
   if (syn_passage_get_kind (passage) == SYN_PASSAGE_BOILERPLATE)
     {
       gtk_label_set_text (self->heading, _("Site furniture"));
@@ -291,6 +359,22 @@ show_unique (SynGroupDetail *self,
       gtk_label_set_text (self->heading, _("Only in this source"));
       gtk_label_set_text (self->subheading, _("No other source carries this passage"));
     }
+}
+
+/* The pane says what its heading says: who carries the passage and how
+ * the versions differ. */
+static void
+describe (SynGroupDetail *self)
+{
+  const char *subheading = gtk_label_get_text (self->subheading);
+  g_autofree char *text = NULL;
+
+  if (subheading[0] != '\0')
+    /* Translators: the detail pane's heading and subheading, for a screen reader */
+    text = g_strdup_printf (_("%s: %s"), gtk_label_get_text (self->heading), subheading);
+  else
+    text = g_strdup (gtk_label_get_text (self->heading));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -310,6 +394,7 @@ syn_group_detail_class_init (SynGroupDetailClass *klass)
   G_OBJECT_CLASS (klass)->dispose = syn_group_detail_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "syngroupdetail");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -323,7 +408,8 @@ syn_group_detail_init (SynGroupDetail *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->heading = GTK_LABEL (gtk_label_new (NULL));
   self->subheading = GTK_LABEL (gtk_label_new (NULL));
-  self->rows = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  self->rows = g_object_new (GTK_TYPE_BOX, "orientation", GTK_ORIENTATION_VERTICAL, "spacing", 8,
+                             "accessible-role", GTK_ACCESSIBLE_ROLE_LIST, NULL);
   self->pool = g_ptr_array_new ();
   self->absent = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->absent, 0);
@@ -345,6 +431,7 @@ syn_group_detail_init (SynGroupDetail *self)
   gtk_widget_add_css_class (close, "circular");
   gtk_widget_set_valign (close, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (close, _("Clear Selection"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear Selection"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (close), "view.clear-selection");
 
   gtk_box_append (GTK_BOX (header), titles);
@@ -363,6 +450,9 @@ syn_group_detail_init (SynGroupDetail *self)
   gtk_box_append (GTK_BOX (self->box), header);
   gtk_box_append (GTK_BOX (self->box), scroller);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Every source’s version"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Versions"), -1);
 }
 
 GtkWidget *
@@ -384,12 +474,11 @@ syn_group_detail_show (SynGroupDetail *self,
   gtk_label_set_text (self->heading, _("No passage selected"));
   gtk_label_set_text (self->subheading, "");
   gtk_widget_set_visible (self->close_button, group != NULL || passage != NULL);
-  if (comparison == NULL)
-    return;
-  if (group != NULL)
+  if (comparison != NULL && group != NULL)
     show_group (self, comparison, group);
-  else if (passage != NULL)
+  else if (comparison != NULL && passage != NULL)
     show_unique (self, comparison, passage);
+  describe (self);
 }
 
 const char *

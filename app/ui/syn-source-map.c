@@ -12,6 +12,13 @@
  *
  * The stripes are worked out once per comparison; drawing is a rectangle
  * per passage, and a scroll only redraws.
+ *
+ * For the keyboard and screen readers each bar is also a button laid over
+ * it: invisible but for its focus ring, named by its source and described
+ * by its counts ("Source 3 of 5: The Post" — "31 passages: 2 in conflict,
+ * 3 only here"). Tab reaches them, the arrows move between them, and Enter
+ * gives that source's column the focus. The pointer passes through them
+ * to the map, which scrubs.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -44,6 +51,7 @@ typedef struct {
   SynArticleView *view;
   GtkAdjustment  *adjustment;
   GArray         *stripes;
+  GtkWidget      *button;
 } Bar;
 
 struct _SynSourceMap
@@ -63,6 +71,7 @@ G_DEFINE_FINAL_TYPE (SynSourceMap, syn_source_map, GTK_TYPE_WIDGET)
 
 enum {
   POSITION_ACTIVATED,
+  COLUMN_ACTIVATED,
   N_SIGNALS
 };
 
@@ -116,6 +125,7 @@ bar_clear (gpointer data)
   g_clear_object (&bar->view);
   g_clear_object (&bar->adjustment);
   g_clear_pointer (&bar->stripes, g_array_unref);
+  g_clear_pointer (&bar->button, gtk_widget_unparent);
 }
 
 static void
@@ -215,6 +225,28 @@ syn_source_map_snapshot (GtkWidget   *widget,
         }
       if (visible)
         snapshot_viewport (snapshot, bar, palette, x, top, height);
+      gtk_widget_snapshot_child (widget, bar->button, snapshot);
+    }
+}
+
+static void
+syn_source_map_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  SynSourceMap *self = SYN_SOURCE_MAP (widget);
+
+  for (guint c = 0; c < self->bars->len; c++)
+    {
+      GtkWidget *button = g_array_index (self->bars, Bar, c).button;
+
+      /* GTK wants a child measured before it is allocated */
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (button,
+                                &(GtkAllocation) { PADDING + c * (BAR + GAP) - GAP / 2, PADDING / 2,
+                                                   BAR + GAP, MAX (height - PADDING, 0) },
+                                -1);
     }
 }
 
@@ -330,13 +362,18 @@ syn_source_map_class_init (SynSourceMapClass *klass)
   object_class->finalize = syn_source_map_finalize;
   widget_class->snapshot = syn_source_map_snapshot;
   widget_class->measure = syn_source_map_measure;
+  widget_class->size_allocate = syn_source_map_size_allocate;
 
   signals[POSITION_ACTIVATED] =
     g_signal_new ("position-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_DOUBLE);
+  /* A bar's button was activated (Enter, Space): go to that column. */
+  signals[COLUMN_ACTIVATED] =
+    g_signal_new ("column-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_css_name (widget_class, "synsourcemap");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -356,6 +393,66 @@ syn_source_map_init (SynSourceMap *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Overview of all sources"), -1);
   syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (gtk_widget_queue_draw));
+}
+
+static void
+button_clicked_cb (GtkWidget    *button,
+                   SynSourceMap *self)
+{
+  g_signal_emit (self, signals[COLUMN_ACTIVATED], 0,
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "syn-column")));
+}
+
+/* "31 passages: 2 reworded, 1 in conflict, 3 only here" */
+static char *
+describe_stripes (GArray *stripes)
+{
+  guint n[KIND_UNIQUE + 1] = { 0, };
+  g_autofree char *passages = NULL;
+  g_autofree char *reworded = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *unique = NULL;
+
+  for (guint i = 0; i < stripes->len; i++)
+    n[g_array_index (stripes, Stripe, i).kind]++;
+  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", stripes->len),
+                              stripes->len);
+  reworded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u reworded", "%u reworded", n[KIND_REWORDED]),
+                              n[KIND_REWORDED]);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n[KIND_CONFLICT]),
+                               n[KIND_CONFLICT]);
+  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n[KIND_UNIQUE]),
+                            n[KIND_UNIQUE]);
+  /* Translators: a source in the overview, for a screen reader:
+   * "31 passages: 2 reworded, 1 in conflict, 3 only here" */
+  return g_strdup_printf (_("%s: %s, %s, %s"), passages, reworded, conflicts, unique);
+}
+
+static GtkWidget *
+make_button (SynSourceMap *self,
+             guint         column,
+             guint         n_columns,
+             SynArticle   *article,
+             GArray       *stripes)
+{
+  GtkWidget *button = gtk_button_new ();
+  g_autofree char *label = NULL;
+  g_autofree char *description = describe_stripes (stripes);
+
+  /* Translators: a column for a screen reader: "Source 2 of 5: The Times" */
+  label = g_strdup_printf (_("Source %u of %u: %s"), column + 1, n_columns,
+                           article != NULL ? syn_article_get_label (article) : "");
+  gtk_widget_add_css_class (button, "syn-map-bar");
+  /* the pointer scrubs the map under it */
+  gtk_widget_set_can_target (button, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "syn-column", GUINT_TO_POINTER (column));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+  gtk_widget_set_parent (button, GTK_WIDGET (self));
+  return button;
 }
 
 GtkWidget *
@@ -381,6 +478,7 @@ syn_source_map_set_views (SynSourceMap *self,
       bar.view = g_object_ref (view);
       bar.adjustment = g_object_ref (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
       bar.stripes = make_stripes (view);
+      bar.button = make_button (self, c, views->len, syn_article_view_get_article (view), bar.stripes);
       watch (self, bar.adjustment);
       g_array_append_val (self->bars, bar);
     }

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (SynSourceMap, syn_source_map, SYN, SOURCE_MAP, GtkWidget)
 /* A compact overview of every source: one thin bar per column, its
  * passages marked top to bottom as shared, reworded, in conflict or only
  * there, with what each column shows outlined. A click (or a drag) on a
- * bar emits "position-activated" with the column and how far down. */
+ * bar emits "position-activated" with the column and how far down; Enter
+ * on a bar's button (the keyboard's way in) "column-activated". */
 GtkWidget *syn_source_map_new          (void);
 /* The columns' article views (each in its own vertical scroller); the
  * sideways adjustment, whose moves change which columns are in view, and
