@@ -145,6 +145,86 @@ test_undo_redo (void)
   g_assert_false (syn_comparison_can_redo (comparison));
 }
 
+/* Undoing back to no corrections leaves nothing to save (no question on
+ * closing, no unsaved mark); redoing makes it unsaved again. */
+static void
+test_undo_to_clean (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+
+  g_assert_false (syn_comparison_get_modified (comparison));
+  make_edits (comparison);
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  wait_idle (comparison);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_false (syn_comparison_get_modified (comparison));
+  wait_idle (comparison);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+save_to (SynComparison *comparison,
+         GFile         *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  syn_comparison_save_async (comparison, file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (syn_comparison_save_finish (comparison, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The saved state is where undo and redo come back to clean, whether it
+ * was saved in this session or opened; a note counts like a link. */
+static void
+test_undo_to_saved (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  g_autoptr(SynComparison) reopened = syn_comparison_new ();
+  g_autofree char *dir = g_dir_make_tmp ("syn-edits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SynGroup *group;
+
+  make_edits (comparison);
+  save_to (comparison, file);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_false (syn_comparison_get_modified (comparison));
+  wait_idle (comparison);
+
+  syn_comparison_load_async (reopened, &file, 1, NULL, NULL, NULL);
+  wait_idle (reopened);
+  g_assert_false (syn_comparison_get_modified (reopened));
+  group = syn_passage_get_group (syn_test_passage (reopened, 0, "Shops"));
+  g_assert_true (syn_comparison_set_group_note (reopened, group, "Checked with the harbour office."));
+  g_assert_true (syn_comparison_get_modified (reopened));
+  g_assert_true (syn_comparison_undo (reopened));
+  g_assert_false (syn_comparison_get_modified (reopened));
+  /* back before what was opened: unsaved again */
+  g_assert_false (syn_comparison_can_undo (reopened));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_split_merge (void)
 {
@@ -334,6 +414,8 @@ main (int   argc,
     }
   g_test_add_func ("/model/edits/realign", test_realign);
   g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
+  g_test_add_func ("/model/edits/undo-to-clean", test_undo_to_clean);
+  g_test_add_func ("/model/edits/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/model/edits/split-merge", test_split_merge);
   g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
   g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);

@@ -562,6 +562,8 @@ worker (GTask        *inner,
 /* Installing an alignment */
 
 static void notify_edits (SynComparison *self);
+static void set_modified (SynComparison *self,
+                          gboolean       modified);
 
 /* The passages a link made by hand holds in their group. */
 static void
@@ -602,6 +604,7 @@ reset_edits (SynComparison *self,
 {
   syn_edits_free (self->edits);
   self->edits = edits != NULL ? edits : syn_edits_new ();
+  syn_edits_set_saved_state (self->edits, syn_edits_get_state (self->edits));
   self->modified = FALSE;
   notify_edits (self);
 }
@@ -945,6 +948,7 @@ take_constraints (SynComparison *self,
       if (g_list_store_find (self->articles, op->target, &index))
         {
           syn_edits_drop_source (self->edits, index);
+          set_modified (self, !syn_edits_is_saved (self->edits));
           notify_edits (self);
         }
     }
@@ -1587,9 +1591,6 @@ syn_comparison_save_to_bytes (SynComparison *self)
   return syn_saved_write (saved);
 }
 
-static void set_modified (SynComparison *self,
-                          gboolean       modified);
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -1597,6 +1598,7 @@ saved_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SynComparison *self = g_task_get_source_object (task);
+  const guint64 *state = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
@@ -1605,7 +1607,10 @@ saved_cb (GObject      *object,
       return;
     }
   set_file (self, G_FILE (object));
-  set_modified (self, FALSE);
+  /* The file holds the corrections as they were when it was written:
+   * those made while it was being written are still to save. */
+  syn_edits_set_saved_state (self->edits, *state);
+  set_modified (self, !syn_edits_is_saved (self->edits));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1625,6 +1630,8 @@ syn_comparison_save_async (SynComparison       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, syn_comparison_save_async);
+  g_task_set_task_data (task, g_memdup2 (&(guint64) { syn_edits_get_state (self->edits) }, sizeof (guint64)),
+                        g_free);
   bytes = syn_comparison_save_to_bytes (self);
   if (bytes == NULL)
     {
@@ -1689,7 +1696,8 @@ static void
 edited (SynComparison *self,
         gboolean       constraints_changed)
 {
-  set_modified (self, TRUE);
+  /* an undo back to the state saved or opened has nothing to save */
+  set_modified (self, !syn_edits_is_saved (self->edits));
   notify_edits (self);
   if (constraints_changed)
     realign (self);
@@ -2038,6 +2046,7 @@ syn_comparison_mark_unsaved (SynComparison *self)
   g_return_if_fail (SYN_IS_COMPARISON (self));
 
   set_file (self, NULL);
+  syn_edits_set_saved_state (self->edits, 0);
   set_modified (self, TRUE);
   notify_edits (self);
 }

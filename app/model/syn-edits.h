@@ -52,6 +52,17 @@ void                 syn_edits_clear           (SynEdits            *self);
  * it left the comparison. The history goes too. */
 void                 syn_edits_drop_source     (SynEdits            *self,
                                                 guint                source);
+/* The present state, as a number that names it while it is in the
+ * history (see syn_edits_set_saved_state()). */
+guint64              syn_edits_get_state       (SynEdits            *self);
+/* Says which state a file holds: the one syn_edits_get_state() gave when
+ * it was written (or opened); 0 when no file holds any (work restored
+ * from a crash). A new SynEdits is saved in its empty state. */
+void                 syn_edits_set_saved_state (SynEdits            *self,
+                                                guint64              state);
+/* Whether the present state is the saved one: nothing to save, also after
+ * undoing back to it. */
+gboolean             syn_edits_is_saved        (SynEdits            *self);
 /* TRUE when @a and @b hold the same constraints in the same order. */
 gboolean             syn_edits_constraints_equal (const SynConstraint *a,
                                                   guint                n_a,
