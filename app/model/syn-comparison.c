@@ -605,7 +605,7 @@ reset_edits (SynComparison *self,
   syn_edits_free (self->edits);
   self->edits = edits != NULL ? edits : syn_edits_new ();
   syn_edits_set_saved_state (self->edits, syn_edits_get_state (self->edits));
-  self->modified = FALSE;
+  set_modified (self, FALSE);
   notify_edits (self);
 }
 
