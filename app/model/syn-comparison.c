@@ -1516,6 +1516,7 @@ syn_comparison_export (SynComparison   *self,
   guint n;
   g_autofree SynExportSource *sources = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  SynReportEdits edits;
 
   g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
 
@@ -1544,7 +1545,9 @@ syn_comparison_export (SynComparison   *self,
     }
   if (format == SYN_EXPORT_HTML)
     return export_report (self, paths);
-  return syn_export (self->alignment, sources, format);
+  edits.constraints = syn_edits_get_constraints (self->edits, &edits.n_constraints);
+  edits.notes = syn_edits_get_notes (self->edits, &edits.n_notes);
+  return syn_export_with_edits (self->alignment, sources, format, &edits);
 }
 
 static void

@@ -326,3 +326,46 @@ syn_edits_constraints_equal (const SynConstraint *a,
       return FALSE;
   return TRUE;
 }
+
+char *
+syn_edits_dup_excerpt (SynAlignment        *alignment,
+                       const SynPassageRef *ref,
+                       guint                max_chars)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *span = NULL;
+  const char *text;
+  gboolean space = FALSE;
+  guint n = 0;
+  gsize len;
+
+  if (ref->source >= syn_alignment_get_n_sources (alignment))
+    return NULL;
+  text = syn_alignment_get_text (alignment, ref->source, &len);
+  if (ref->start > ref->end || ref->end > len)
+    return NULL;
+  /* a passage named by a file may start inside a character */
+  span = g_utf8_make_valid (text + ref->start, (gssize) (ref->end - ref->start));
+  for (const char *p = span; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (n + (space ? 1 : 0) >= max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n++;
+        }
+      space = FALSE;
+      g_string_append_unichar (out, g_utf8_get_char (p));
+      n++;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "syn-align.h"
+#include "syn-alignment.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,20 @@ gboolean             syn_edits_constraints_equal (const SynConstraint *a,
                                                   guint                n_a,
                                                   const SynConstraint *b,
                                                   guint                n_b);
+
+/* The corrections and notes of a comparison as the exports take them. */
+typedef struct {
+  const SynConstraint *constraints;
+  guint                n_constraints;
+  const SynNote       *notes;
+  guint                n_notes;
+} SynReportEdits;
+
+/* The words of the passage @ref names in @alignment, white space folded,
+ * cut to @max_chars characters with "…"; NULL when @ref is outside it. */
+char                *syn_edits_dup_excerpt     (SynAlignment        *alignment,
+                                                const SynPassageRef *ref,
+                                                guint                max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynEdits, syn_edits_free)
 

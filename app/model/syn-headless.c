@@ -324,6 +324,14 @@ make_export (Inputs          *in,
   alignment = syn_alignment_compute_constrained (texts, n, unit, cons, n_cons, NULL, NULL);
   if (format == SYN_EXPORT_HTML)
     return make_report (in, alignment);
+  if (in->edits != NULL)
+    {
+      SynReportEdits edits;
+
+      edits.constraints = syn_edits_get_constraints (in->edits, &edits.n_constraints);
+      edits.notes = syn_edits_get_notes (in->edits, &edits.n_notes);
+      return syn_export_with_edits (alignment, sources, format, &edits);
+    }
   return syn_export (alignment, sources, format);
 }
 
