@@ -412,6 +412,12 @@ test_damaged (Fixture       *fixture,
                   "\"sources\": [{\"name\": \"a.txt\", \"path\": \"a.txt\", \"encoding\": \"UTF-8\", "
                   "\"text\": \"A text.\"}], \"edits\": [{\"link\": [0, 1e400]}]}",
                   SYN_SAVED_ERROR_DAMAGED, "edits and notes");
+  /* Whole, then more: two files run together, or a copy over a longer one. */
+  {
+    g_autofree char *twice = g_strconcat (g_bytes_get_data (bytes, NULL), " [], \"notes\": []}\n", NULL);
+
+    assert_refused (fixture, "more.synopsis", twice, SYN_SAVED_ERROR_DAMAGED, "something follows its end");
+  }
 }
 
 static void
@@ -654,6 +660,24 @@ test_fuzz_corpus (void)
   g_assert_no_error (error);
   g_assert_cmpuint (syn_saved_get_n_sources (saved), ==, 3);
   g_assert_cmpstr (syn_source_get_site (syn_saved_get_source (saved, 2)->source), ==, "The Harbourton Herald");
+
+  /* the version 2 seed the fuzzer grows edits, notes and labels from */
+  {
+    g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "saved", "edits-notes.synopsis", NULL);
+    g_autofree char *v2_contents = NULL;
+    g_autoptr(SynSaved) edited = NULL;
+    guint n;
+
+    g_file_get_contents (v2, &v2_contents, &len, &error);
+    g_assert_no_error (error);
+    edited = syn_saved_read (v2_contents, len, &error);
+    g_assert_no_error (error);
+    syn_saved_get_constraints (edited, &n);
+    g_assert_cmpuint (n, ==, 3);
+    syn_saved_get_notes (edited, &n);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpstr (syn_saved_get_source (edited, 1)->label, ==, "Gazette — print");
+  }
 }
 
 int

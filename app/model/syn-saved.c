@@ -26,7 +26,8 @@
  * The reader trusts nothing: the file may be damaged, of another kind, or
  * written by a later version. Every member is type-checked before use (a
  * wrong type would be a critical warning in json-glib), nesting is bounded
- * before the parser sees the text, and texts and hints are validated by the
+ * and the file must end where its object does before the parser sees the
+ * text (see check_shape()), and texts and hints are validated by the
  * constructors they go to. Each refusal is one phrase a user can act on.
  */
 #define G_LOG_DOMAIN "syn-model"
@@ -387,14 +388,24 @@ syn_saved_sniff (const guint8 *data,
   return FALSE;
 }
 
-/* Whether arrays and objects nest deeper than @max outside strings. */
-static gboolean
-nests_deeper (const char *data,
-              gsize       len,
-              guint       max)
+typedef enum {
+  SHAPE_OK,
+  SHAPE_TOO_DEEP,   /* arrays and objects nest deeper than allowed */
+  SHAPE_TRAILING,   /* something follows the value that opens the file */
+} Shape;
+
+/* What the parser is spared. Nesting is bounded outside strings, so a
+ * hostile file cannot exhaust the parser's stack; and nothing but white
+ * space may follow the object that opens the file, because json-glib 1.6
+ * reads what follows as a further statement and, when that one breaks
+ * off, leaks the nodes it made of it ("{…} [], 1" leaks the array). */
+static Shape
+check_shape (const char *data,
+             gsize       len,
+             guint       max)
 {
   guint depth = 0;
-  gboolean in_string = FALSE;
+  gboolean in_string = FALSE, opened = FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -407,17 +418,23 @@ nests_deeper (const char *data,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (opened && depth == 0)
+        {
+          if (!g_ascii_isspace (c))
+            return SHAPE_TRAILING;
+        }
       else if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
+          opened = TRUE;
           if (++depth > max)
-            return TRUE;
+            return SHAPE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
-  return FALSE;
+  return SHAPE_OK;
 }
 
 static gboolean
@@ -809,10 +826,17 @@ syn_saved_read (const char  *data,
                            _("is not a saved comparison"));
       return NULL;
     }
-  if (nests_deeper (data, len, MAX_DEPTH))
+  switch (check_shape (data, len, MAX_DEPTH))
     {
+    case SHAPE_TOO_DEEP:
       set_damaged (error, _("it is not valid JSON"));
       return NULL;
+    case SHAPE_TRAILING:
+      set_damaged (error, _("something follows its end"));
+      return NULL;
+    case SHAPE_OK:
+    default:
+      break;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
