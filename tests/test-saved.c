@@ -338,6 +338,7 @@ test_source_changed (Fixture       *fixture,
   g_assert_no_error (error);
   first = article_at (after, 0);
   g_assert_true (syn_article_get_file_changed (first));
+  g_assert_false (syn_comparison_get_modified (after));
   g_assert_false (syn_article_get_file_changed (article_at (after, 1)));
   g_assert_cmpstr (syn_article_get_text (first, NULL), ==, first_txt);
 
@@ -346,6 +347,8 @@ test_source_changed (Fixture       *fixture,
   g_assert_true (syn_comparison_reload_finish (after, result, &reload_failures, &error));
   g_assert_no_error (error);
   g_assert_false (syn_article_get_file_changed (first));
+  /* the file still holds the old text: closing asks before losing the new */
+  g_assert_true (syn_comparison_get_modified (after));
   g_assert_true (g_str_has_prefix (syn_article_get_text (first, NULL), "Harbourton bridge stays shut"));
 }
 

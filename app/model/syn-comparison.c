@@ -836,6 +836,13 @@ inner_done_cb (GObject      *source_object,
           take_saved (self, op);
           reset_edits (self, g_steal_pointer (&op->saved_edits));
         }
+      else if (op->kind != OP_REALIGN && self->file != NULL)
+        {
+          /* a source added, removed, moved or read again: the saved file
+           * no longer holds this comparison, whatever undo does */
+          syn_edits_set_saved_state (self->edits, 0);
+          set_modified (self, TRUE);
+        }
       install (self, articles, op->alignment);
       /* The worker's last report may not have been dispatched. */
       set_progress (self, 1.0);
