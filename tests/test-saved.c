@@ -403,7 +403,8 @@ test_damaged (Fixture       *fixture,
   len = g_bytes_get_size (bytes);
   /* Cut short in the middle, as a full disk or a broken copy leaves it. */
   cut = g_strndup (g_bytes_get_data (bytes, NULL), len / 2);
-  assert_refused (fixture, "cut.synopsis", cut, SYN_SAVED_ERROR_DAMAGED, "damaged");
+  assert_refused (fixture, "cut.synopsis", cut, SYN_SAVED_ERROR_DAMAGED,
+                  "is a damaged saved comparison: it is cut short or garbled near line ");
   /* Valid JSON, but a source without its text. */
   assert_refused (fixture, "no-text.synopsis",
                   "{\"format\": \"synopsis-saved-comparison\", \"version\": 1, \"unit\": \"sentence\", "
@@ -455,6 +456,8 @@ test_foreign (Fixture       *fixture,
   g_assert_null (syn_saved_read (first_txt, strlen (first_txt), &error));
   g_assert_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN);
   g_assert_false (syn_saved_sniff ((const guint8 *) export->str, export->len));
+  /* named as a saved comparison, it is refused as one, not compared as text */
+  assert_refused (fixture, "export.synopsis", export->str, SYN_SAVED_ERROR_FOREIGN, "is not a saved comparison");
 }
 
 /* A page's text comes back with its hints and what it said of itself. */

@@ -449,7 +449,7 @@ expand_saved (Op *op)
       g_autofree char *name = NULL;
 
       if (entry->article != NULL || entry->file == NULL ||
-          !syn_saved_sniff_file (entry->file, op->cancellable))
+          !syn_saved_file_claims (entry->file, op->cancellable))
         {
           g_array_append_vals (entries, entry, 1);
           memset (entry, 0, sizeof *entry);

@@ -233,7 +233,7 @@ add_path (Inputs     *in,
   SynSource *source;
 
   g_ptr_array_add (in->files, file);
-  if (syn_saved_sniff_file (file, NULL))
+  if (syn_saved_file_claims (file, NULL))
     return add_saved (in, file, name);
 
   source = syn_load_source (file, name, NULL, NULL, NULL, &error);

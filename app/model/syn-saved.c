@@ -34,6 +34,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -449,6 +450,22 @@ set_damaged (GError    **error,
   return FALSE;
 }
 
+/* The parser's own words ("<data>:31:85: Parse error: scanner: …") mean
+ * nothing to a user: they get what happened and the line, to look at. */
+static gboolean
+set_damaged_where (GError    **error,
+                   const char *parser_message)
+{
+  g_autofree char *why = NULL;
+  guint line = 0, column = 0;
+
+  if (sscanf (parser_message, "<data>:%u:%u:", &line, &column) == 2 && line > 0)
+    why = g_strdup_printf (_("it is cut short or garbled near line %u"), line);
+  else
+    why = g_strdup (_("it is cut short or garbled"));
+  return set_damaged (error, why);
+}
+
 /* A member of @object of the given JSON type, or NULL. */
 static JsonNode *
 member_of_type (JsonObject *object,
@@ -843,7 +860,7 @@ syn_saved_read (const char  *data,
     {
       /* Cut short or garbled: damaged if it began as one of ours. */
       if (syn_saved_sniff ((const guint8 *) data, len))
-        set_damaged (error, parse_error->message);
+        set_damaged_where (error, parse_error->message);
       else
         g_set_error_literal (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN,
                              _("is not a saved comparison"));
@@ -894,6 +911,21 @@ syn_saved_sniff_file (GFile        *file,
       !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, cancellable, NULL))
     return FALSE;
   return syn_saved_sniff (head, n);
+}
+
+gboolean
+syn_saved_file_claims (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (syn_saved_sniff_file (file, cancellable))
+    return TRUE;
+  basename = g_file_get_basename (file);
+  return basename != NULL && g_str_has_suffix (basename, ".synopsis") &&
+         is_regular_local (file, NULL, cancellable);
 }
 
 SynSaved *
