@@ -58,6 +58,7 @@ typedef struct {
   SynSource  *source;    /* what the worker read, the article's current text,
                           * or a new source given in memory */
   GError     *error;     /* why it could not read it */
+  gboolean    read;      /* @source is what @file holds now */
   /* A source of a saved comparison: read with it, not from @file. */
   gboolean    from_saved;
   GFile      *home;      /* where it was read from before it was saved */
@@ -364,17 +365,20 @@ read_entries (Op *op)
   for (guint i = 0; i < op->entries->len; i++)
     {
       Entry *entry = &g_array_index (op->entries, Entry, i);
+      SynSource *source;
 
       if (entry->file == NULL || entry->from_saved)
         {
           n_read += entry->article == NULL && entry->source != NULL;
           continue;
         }
-      g_clear_pointer (&entry->source, syn_source_unref);
-      entry->source = syn_load_source (entry->file, NULL, fetch_progress_cb, &read,
-                                       op->cancellable, &entry->error);
-      if (entry->source != NULL)
+      /* an article whose file cannot be read again keeps the text it had */
+      source = syn_load_source (entry->file, NULL, fetch_progress_cb, &read, op->cancellable, &entry->error);
+      if (source != NULL)
         {
+          g_clear_pointer (&entry->source, syn_source_unref);
+          entry->source = source;
+          entry->read = TRUE;
           if (entry->article == NULL)
             entry->name = _syn_dup_display_name (entry->file);
           n_read++;
@@ -787,7 +791,7 @@ take_entries (Op *op)
 
       if (entry->article != NULL)
         {
-          if (entry->file != NULL && entry->source != NULL)
+          if (entry->read)
             _syn_article_set_source (entry->article, g_steal_pointer (&entry->source));
           g_ptr_array_add (articles, g_object_ref (entry->article));
         }
@@ -870,7 +874,8 @@ add_entry (Op         *op,
 
   entry.article = article ? g_object_ref (article) : NULL;
   entry.file = file ? g_object_ref (file) : NULL;
-  if (article != NULL && file == NULL)
+  /* the text it has, kept when reading @file again fails */
+  if (article != NULL)
     entry.source = syn_source_ref (syn_article_get_source (article));
   g_array_append_val (op->entries, entry);
 }
