@@ -455,6 +455,10 @@ test_foreign (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_null (syn_saved_read (first_txt, strlen (first_txt), &error));
   g_assert_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN);
+  g_clear_error (&error);
+  /* JSON of another kind, run on: still not ours, rather than damaged */
+  g_assert_null (syn_saved_read ("[1] [2]", 7, &error));
+  g_assert_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN);
   g_assert_false (syn_saved_sniff ((const guint8 *) export->str, export->len));
   /* named as a saved comparison, it is refused as one, not compared as text */
   assert_refused (fixture, "export.synopsis", export->str, SYN_SAVED_ERROR_FOREIGN, "is not a saved comparison");

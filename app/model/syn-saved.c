@@ -832,6 +832,7 @@ syn_saved_read (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
+  Shape shape;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -843,17 +844,22 @@ syn_saved_read (const char  *data,
                            _("is not a saved comparison"));
       return NULL;
     }
-  switch (check_shape (data, len, MAX_DEPTH))
+  shape = check_shape (data, len, MAX_DEPTH);
+  if (shape != SHAPE_OK && !syn_saved_sniff ((const guint8 *) data, len))
     {
-    case SHAPE_TOO_DEEP:
+      g_set_error_literal (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN,
+                           _("is not a saved comparison"));
+      return NULL;
+    }
+  if (shape == SHAPE_TOO_DEEP)
+    {
       set_damaged (error, _("it is not valid JSON"));
       return NULL;
-    case SHAPE_TRAILING:
+    }
+  if (shape == SHAPE_TRAILING)
+    {
       set_damaged (error, _("something follows its end"));
       return NULL;
-    case SHAPE_OK:
-    default:
-      break;
     }
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
