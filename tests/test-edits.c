@@ -14,6 +14,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "syn-autosave.h"
 #include "syn-comparison.h"
 #include "syn-headless.h"
@@ -179,6 +181,86 @@ test_move_source (void)
   g_assert_true (together (comparison, 2, "Shops", 0, "Bakers"));
 }
 
+/* Undoing back to no corrections leaves nothing to save (no question on
+ * closing, no unsaved mark); redoing makes it unsaved again. */
+static void
+test_undo_to_clean (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+
+  g_assert_false (syn_comparison_get_modified (comparison));
+  make_edits (comparison);
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  wait_idle (comparison);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_false (syn_comparison_get_modified (comparison));
+  wait_idle (comparison);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
+save_to (SynComparison *comparison,
+         GFile         *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  syn_comparison_save_async (comparison, file, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (syn_comparison_save_finish (comparison, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The saved state is where undo and redo come back to clean, whether it
+ * was saved in this session or opened; a note counts like a link. */
+static void
+test_undo_to_saved (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (2);
+  g_autoptr(SynComparison) reopened = syn_comparison_new ();
+  g_autofree char *dir = g_dir_make_tmp ("syn-edits-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SynGroup *group;
+
+  make_edits (comparison);
+  save_to (comparison, file);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_false (syn_comparison_get_modified (comparison));
+  wait_idle (comparison);
+
+  syn_comparison_load_async (reopened, &file, 1, NULL, NULL, NULL);
+  wait_idle (reopened);
+  g_assert_false (syn_comparison_get_modified (reopened));
+  group = syn_passage_get_group (syn_test_passage (reopened, 0, "Shops"));
+  g_assert_true (syn_comparison_set_group_note (reopened, group, "Checked with the harbour office."));
+  g_assert_true (syn_comparison_get_modified (reopened));
+  g_assert_true (syn_comparison_undo (reopened));
+  g_assert_false (syn_comparison_get_modified (reopened));
+  /* back before what was opened: unsaved again */
+  g_assert_false (syn_comparison_can_undo (reopened));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_split_merge (void)
 {
@@ -199,18 +281,119 @@ test_split_merge (void)
   g_assert_true (together (comparison, 1, "Deep cracks", 2, "Two stone"));
 }
 
-/* The report's summary counts the corrections and gives the note; the
- * group's row says it was linked by hand. */
+/* The report's summary counts the corrections, lists each with its
+ * passages and gives the note; the group's row says it was linked by
+ * hand. */
 static void
 assert_report_has_edits (GString *html)
 {
   const char *edits = strstr (html->str, "id=\"edits\"");
+  const char *link, *unlink;
 
   g_assert_nonnull (edits);
   g_assert_nonnull (strstr (edits, "Corrected by hand: 1 link"));
+  link = strstr (edits, "<li class=\"link\"><span class=\"hand\">Linked by hand:</span>");
+  g_assert_nonnull (link);
+  g_assert_true (g_str_has_prefix (strstr (link, "“"), "“Shops near the water reported very few customers all week.”"));
+  g_assert_nonnull (strstr (link, "“Bakers on the quay sold out of bread before noon.”"));
+  unlink = strstr (edits, "<li class=\"unlink\"><span class=\"hand\">Kept apart by hand:</span>");
+  g_assert_nonnull (unlink);
+  g_assert_true (g_str_has_prefix (strstr (unlink, "“"), "“Passengers can take a free ferry"));
+  g_assert_nonnull (strstr (unlink, "“A free ferry will carry passengers"));
   g_assert_nonnull (strstr (edits, "Two outlets describe the quay differently."));
   g_assert_nonnull (strstr (html->str, "linked by hand</span>"));
   g_string_free (html, TRUE);
+}
+
+/* The text of passage @id of a JSON export. */
+static const char *
+passage_text (JsonObject *root,
+              JsonNode   *id)
+{
+  JsonArray *passages = json_object_get_array_member (root, "passages");
+
+  g_assert_true (JSON_NODE_HOLDS_VALUE (id));
+  return json_object_get_string_member (json_array_get_object_element (passages, json_node_get_int (id)),
+                                        "text");
+}
+
+/* Whether the correction @edit is a @kind of the passages that begin
+ * with @a and @b, in that order. */
+static gboolean
+is_edit (JsonObject *root,
+         JsonObject *edit,
+         const char *kind,
+         const char *a,
+         const char *b)
+{
+  JsonArray *ids = json_object_get_array_member (edit, "passages");
+
+  return g_str_equal (json_object_get_string_member (edit, "kind"), kind) &&
+         g_str_has_prefix (passage_text (root, json_array_get_element (ids, 0)), a) &&
+         g_str_has_prefix (passage_text (root, json_array_get_element (ids, 1)), b);
+}
+
+/* The JSON export names each correction's passages and gives the note
+ * with the group it is on; the text listing ends with them. */
+static void
+assert_exports_have_edits (GString *json,
+                           GString *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root, *note;
+  JsonArray *edits, *notes, *group;
+  gboolean link = FALSE, unlink = FALSE, noted = FALSE;
+
+  g_assert_true (json_parser_load_from_data (parser, json->str, (gssize) json->len, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  edits = json_object_get_array_member (root, "edits");
+  g_assert_nonnull (edits);
+  for (guint i = 0; i < json_array_get_length (edits); i++)
+    {
+      JsonObject *edit = json_array_get_object_element (edits, i);
+
+      link |= is_edit (root, edit, "link", "Shops near the water", "Bakers on the quay");
+      unlink |= is_edit (root, edit, "unlink", "Passengers can take", "A free ferry will");
+      /* where the passages were, as offsets of the texts */
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (edit, "a"), "end"), >,
+                       json_object_get_int_member (json_object_get_object_member (edit, "a"), "start"));
+    }
+  g_assert_true (link);
+  g_assert_true (unlink);
+
+  notes = json_object_get_array_member (root, "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  note = json_array_get_object_element (notes, 0);
+  g_assert_cmpstr (json_object_get_string_member (note, "text"), ==, "Two outlets describe the quay differently.");
+  group = json_object_get_array_member (json_array_get_object_element (json_object_get_array_member (root, "groups"),
+                                                                       json_object_get_int_member (note, "group")),
+                                        "passages");
+  for (guint i = 0; i < json_array_get_length (group); i++)
+    noted |= g_str_has_prefix (passage_text (root, json_array_get_element (group, i)), "Bakers on the quay");
+  g_assert_true (noted);
+
+  g_assert_nonnull (strstr (text->str, "\n  link   [1] “Shops near the water reported very few customers all week.” "
+                                       "with [2] “Bakers on the quay sold out of bread before noon.”\n"));
+  g_assert_nonnull (strstr (text->str, "\n  unlink [2] “Passengers can take a free ferry"));
+  g_assert_nonnull (strstr (text->str, ": Two outlets describe the quay differently.\n"));
+}
+
+static GString *
+headless_export (const char      *path,
+                 const char      *dir,
+                 SynExportFormat  format)
+{
+  g_autofree char *out_path = g_build_filename (dir, "export", NULL);
+  const char *paths[] = { path, NULL };
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_cmpint (syn_headless_run (paths, format, NULL, out_path), ==, 0);
+  g_assert_true (g_file_get_contents (out_path, &data, &len, NULL));
+  g_unlink (out_path);
+  return g_string_new_len (data, (gssize) len);
 }
 
 static void
@@ -251,6 +434,17 @@ test_save_reopen (void)
   g_assert_cmpstr (before->str, ==, after->str);
 
   assert_report_has_edits (syn_comparison_export (reopened, SYN_EXPORT_HTML));
+  {
+    g_autoptr(GString) text = syn_comparison_export (reopened, SYN_EXPORT_TEXT);
+    g_autoptr(GString) json = headless_export (path, dir, SYN_EXPORT_JSON);
+
+    assert_exports_have_edits (after, text);
+    /* headless, from the saved file: the same export, corrections included */
+    g_assert_cmpstr (json->str, ==, after->str);
+    g_string_free (text, TRUE);
+    text = headless_export (path, dir, SYN_EXPORT_TEXT);
+    assert_exports_have_edits (json, text);
+  }
 
   /* headless, from the saved file: the same corrections */
   {
@@ -369,6 +563,8 @@ main (int   argc,
   g_test_add_func ("/model/edits/realign", test_realign);
   g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
   g_test_add_func ("/model/edits/move-source", test_move_source);
+  g_test_add_func ("/model/edits/undo-to-clean", test_undo_to_clean);
+  g_test_add_func ("/model/edits/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/model/edits/split-merge", test_split_merge);
   g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
   g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);

@@ -338,6 +338,7 @@ test_source_changed (Fixture       *fixture,
   g_assert_no_error (error);
   first = article_at (after, 0);
   g_assert_true (syn_article_get_file_changed (first));
+  g_assert_false (syn_comparison_get_modified (after));
   g_assert_false (syn_article_get_file_changed (article_at (after, 1)));
   g_assert_cmpstr (syn_article_get_text (first, NULL), ==, first_txt);
 
@@ -346,6 +347,8 @@ test_source_changed (Fixture       *fixture,
   g_assert_true (syn_comparison_reload_finish (after, result, &reload_failures, &error));
   g_assert_no_error (error);
   g_assert_false (syn_article_get_file_changed (first));
+  /* the file still holds the old text: closing asks before losing the new */
+  g_assert_true (syn_comparison_get_modified (after));
   g_assert_true (g_str_has_prefix (syn_article_get_text (first, NULL), "Harbourton bridge stays shut"));
 }
 
@@ -400,7 +403,8 @@ test_damaged (Fixture       *fixture,
   len = g_bytes_get_size (bytes);
   /* Cut short in the middle, as a full disk or a broken copy leaves it. */
   cut = g_strndup (g_bytes_get_data (bytes, NULL), len / 2);
-  assert_refused (fixture, "cut.synopsis", cut, SYN_SAVED_ERROR_DAMAGED, "damaged");
+  assert_refused (fixture, "cut.synopsis", cut, SYN_SAVED_ERROR_DAMAGED,
+                  "is a damaged saved comparison: it is cut short or garbled near line ");
   /* Valid JSON, but a source without its text. */
   assert_refused (fixture, "no-text.synopsis",
                   "{\"format\": \"synopsis-saved-comparison\", \"version\": 1, \"unit\": \"sentence\", "
@@ -412,6 +416,12 @@ test_damaged (Fixture       *fixture,
                   "\"sources\": [{\"name\": \"a.txt\", \"path\": \"a.txt\", \"encoding\": \"UTF-8\", "
                   "\"text\": \"A text.\"}], \"edits\": [{\"link\": [0, 1e400]}]}",
                   SYN_SAVED_ERROR_DAMAGED, "edits and notes");
+  /* Whole, then more: two files run together, or a copy over a longer one. */
+  {
+    g_autofree char *twice = g_strconcat (g_bytes_get_data (bytes, NULL), " [], \"notes\": []}\n", NULL);
+
+    assert_refused (fixture, "more.synopsis", twice, SYN_SAVED_ERROR_DAMAGED, "something follows its end");
+  }
 }
 
 static void
@@ -445,7 +455,13 @@ test_foreign (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_null (syn_saved_read (first_txt, strlen (first_txt), &error));
   g_assert_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN);
+  g_clear_error (&error);
+  /* JSON of another kind, run on: still not ours, rather than damaged */
+  g_assert_null (syn_saved_read ("[1] [2]", 7, &error));
+  g_assert_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN);
   g_assert_false (syn_saved_sniff ((const guint8 *) export->str, export->len));
+  /* named as a saved comparison, it is refused as one, not compared as text */
+  assert_refused (fixture, "export.synopsis", export->str, SYN_SAVED_ERROR_FOREIGN, "is not a saved comparison");
 }
 
 /* A page's text comes back with its hints and what it said of itself. */
@@ -654,6 +670,24 @@ test_fuzz_corpus (void)
   g_assert_no_error (error);
   g_assert_cmpuint (syn_saved_get_n_sources (saved), ==, 3);
   g_assert_cmpstr (syn_source_get_site (syn_saved_get_source (saved, 2)->source), ==, "The Harbourton Herald");
+
+  /* the version 2 seed the fuzzer grows edits, notes and labels from */
+  {
+    g_autofree char *v2 = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "saved", "edits-notes.synopsis", NULL);
+    g_autofree char *v2_contents = NULL;
+    g_autoptr(SynSaved) edited = NULL;
+    guint n;
+
+    g_file_get_contents (v2, &v2_contents, &len, &error);
+    g_assert_no_error (error);
+    edited = syn_saved_read (v2_contents, len, &error);
+    g_assert_no_error (error);
+    syn_saved_get_constraints (edited, &n);
+    g_assert_cmpuint (n, ==, 3);
+    syn_saved_get_notes (edited, &n);
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpstr (syn_saved_get_source (edited, 1)->label, ==, "Gazette — print");
+  }
 }
 
 int

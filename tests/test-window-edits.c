@@ -249,6 +249,146 @@ test_close_asks (void)
   g_assert_cmpuint (count_copies (dir), ==, n_copies);
 }
 
+
+/* The header's title widget, as a user reads it. */
+static AdwWindowTitle *
+header_title (SynWindow *window)
+{
+  GtkWidget *w = GTK_WIDGET (window);
+
+  /* depth first down to the header bar */
+  while (w != NULL && !ADW_IS_HEADER_BAR (w))
+    {
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          if (w != NULL)
+            w = gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (w);
+  return ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (w)));
+}
+
+static void
+assert_title (SynWindow  *window,
+              const char *title,
+              const char *subtitle)
+{
+  AdwWindowTitle *header = header_title (window);
+
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, title);
+  if (subtitle != NULL)
+    g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, subtitle);
+}
+
+static guint
+n_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* Undoing the only correction leaves nothing to save: the title loses
+ * its mark and the window closes without asking. */
+static void
+test_undo_closes (void)
+{
+  SynWindow *window = new_window ();
+  SynComparison *comparison = syn_window_get_comparison (window);
+  guint n = n_windows ();
+
+  assert_title (window, "Synopsis", "2 sources");
+  link_by_hand (window);
+  assert_title (window, "• Synopsis", "Unsaved, 2 sources");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle (comparison);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  assert_title (window, "Synopsis", "2 sources");
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpuint (n_windows (), ==, n - 1);
+}
+
+static gboolean
+is_saved_as (gpointer data)
+{
+  SynWindow *window = data;
+  const char *want = g_object_get_data (data, "syn-test-name");
+  GFile *file = syn_comparison_get_file (syn_window_get_comparison (window));
+  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+
+  return g_strcmp0 (name, want) == 0 && !syn_comparison_get_modified (syn_window_get_comparison (window));
+}
+
+static void
+save_as (SynWindow  *window,
+         const char *dir,
+         const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_object_set_data_full (G_OBJECT (window), "syn-test-name", g_strdup (name), g_free);
+  syn_window_save_to (window, file);
+  syn_test_wait_until (is_saved_as, window, name);
+}
+
+/* The title names the saved file, its folder below, and marks unsaved
+ * corrections with "•"; back at the saved state, the mark goes and the
+ * window closes without asking. Save As and opening rename it. */
+static void
+test_title_names_file (void)
+{
+  g_autoptr(SynWindow) window = g_object_ref (new_window ());
+  SynComparison *comparison = syn_window_get_comparison (window);
+  g_autofree char *dir = g_dir_make_tmp ("syn-title-XXXXXX", NULL);
+  g_autofree char *folder = g_str_has_prefix (dir, g_get_home_dir ())
+                            ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL) : g_strdup (dir);
+  g_autofree char *path = g_build_filename (dir, "bridge.synopsis", NULL);
+  g_autofree char *copy = g_build_filename (dir, "bridge copy.synopsis", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SynWindow *opened;
+  guint n;
+
+  link_by_hand (window);
+  save_as (window, dir, "bridge.synopsis");
+  assert_title (window, "bridge.synopsis", folder);
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "bridge.synopsis"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_idle (comparison);
+  assert_title (window, "• bridge.synopsis", folder);
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "Save Changes?", "cancel");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  wait_idle (comparison);
+  assert_title (window, "bridge.synopsis", folder);
+
+  save_as (window, dir, "bridge copy.synopsis");
+  assert_title (window, "bridge copy.synopsis", folder);
+
+  /* opened in a window of its own: named, nothing to save */
+  opened = syn_window_new (app);
+  syn_window_open_files (opened, &file, 1);
+  gtk_window_present (GTK_WINDOW (opened));
+  wait_idle (syn_window_get_comparison (opened));
+  syn_test_wait_frames (opened, 2);
+  assert_title (opened, "bridge.synopsis", folder);
+  gtk_window_destroy (GTK_WINDOW (opened));
+
+  /* at the saved state: closes at once */
+  n = n_windows ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpuint (n_windows (), ==, n - 1);
+  g_unlink (path);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 static gboolean
 is_modified (gpointer data)
 {
@@ -305,6 +445,8 @@ main (int   argc,
   g_test_add_func ("/ui/edits/link-undo", test_link_undo);
   g_test_add_func ("/ui/edits/close-asks", test_close_asks);
   g_test_add_func ("/ui/edits/restore", test_restore);
+  g_test_add_func ("/ui/edits/undo-closes", test_undo_closes);
+  g_test_add_func ("/ui/edits/title-names-file", test_title_names_file);
   status = g_test_run ();
 
   syn_test_application_done (g_steal_pointer (&app));

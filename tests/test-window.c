@@ -749,9 +749,16 @@ is_saved_comparison (gpointer data)
   return syn_saved_sniff_file (G_FILE (data), NULL);
 }
 
+static gboolean
+is_unmodified (gpointer data)
+{
+  return !syn_comparison_get_modified (data);
+}
+
 /* Save, then Ctrl+S again to the same file without asking; the saved
  * comparison is remembered as itself, reopens in a window with the texts
- * it saved once the files are gone, and says which files changed since. */
+ * it saved once the files are gone, and says which files changed since;
+ * Reload reads the one still there (the other keeps its text). */
 static void
 test_save_and_reopen (Fixture       *fixture,
                       gconstpointer  data)
@@ -805,6 +812,16 @@ test_save_and_reopen (Fixture       *fixture,
   save_screenshot (reopened, "window-reopened.png");
   export_after = syn_comparison_export (syn_window_get_comparison (reopened), SYN_EXPORT_JSON);
   g_assert_cmpstr (export_after->str, ==, export_before->str);
+  g_assert_false (syn_comparison_get_modified (syn_window_get_comparison (reopened)));
+
+  /* Reload rather than keep the saved text: the file as it is now, which
+   * the saved comparison does not hold, so there is something to save */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reopened), "win.reload", NULL));
+  wait_for_text (GTK_WIDGET (reopened), "Bridge back in service");
+  g_assert_true (syn_comparison_get_modified (syn_window_get_comparison (reopened)));
+  /* saved with the new text, it closes without asking */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL));
+  syn_test_wait_until (is_unmodified, syn_window_get_comparison (reopened), "the reloaded comparison to be saved");
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);

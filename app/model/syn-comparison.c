@@ -58,6 +58,7 @@ typedef struct {
   SynSource  *source;    /* what the worker read, the article's current text,
                           * or a new source given in memory */
   GError     *error;     /* why it could not read it */
+  gboolean    read;      /* @source is what @file holds now */
   /* A source of a saved comparison: read with it, not from @file. */
   gboolean    from_saved;
   GFile      *home;      /* where it was read from before it was saved */
@@ -364,17 +365,20 @@ read_entries (Op *op)
   for (guint i = 0; i < op->entries->len; i++)
     {
       Entry *entry = &g_array_index (op->entries, Entry, i);
+      SynSource *source;
 
       if (entry->file == NULL || entry->from_saved)
         {
           n_read += entry->article == NULL && entry->source != NULL;
           continue;
         }
-      g_clear_pointer (&entry->source, syn_source_unref);
-      entry->source = syn_load_source (entry->file, NULL, fetch_progress_cb, &read,
-                                       op->cancellable, &entry->error);
-      if (entry->source != NULL)
+      /* an article whose file cannot be read again keeps the text it had */
+      source = syn_load_source (entry->file, NULL, fetch_progress_cb, &read, op->cancellable, &entry->error);
+      if (source != NULL)
         {
+          g_clear_pointer (&entry->source, syn_source_unref);
+          entry->source = source;
+          entry->read = TRUE;
           if (entry->article == NULL)
             entry->name = _syn_dup_display_name (entry->file);
           n_read++;
@@ -449,7 +453,7 @@ expand_saved (Op *op)
       g_autofree char *name = NULL;
 
       if (entry->article != NULL || entry->file == NULL ||
-          !syn_saved_sniff_file (entry->file, op->cancellable))
+          !syn_saved_file_claims (entry->file, op->cancellable))
         {
           g_array_append_vals (entries, entry, 1);
           memset (entry, 0, sizeof *entry);
@@ -562,6 +566,8 @@ worker (GTask        *inner,
 /* Installing an alignment */
 
 static void notify_edits (SynComparison *self);
+static void set_modified (SynComparison *self,
+                          gboolean       modified);
 
 /* The passages a link made by hand holds in their group. */
 static void
@@ -602,7 +608,8 @@ reset_edits (SynComparison *self,
 {
   syn_edits_free (self->edits);
   self->edits = edits != NULL ? edits : syn_edits_new ();
-  self->modified = FALSE;
+  syn_edits_set_saved_state (self->edits, syn_edits_get_state (self->edits));
+  set_modified (self, FALSE);
   notify_edits (self);
 }
 
@@ -784,7 +791,7 @@ take_entries (Op *op)
 
       if (entry->article != NULL)
         {
-          if (entry->file != NULL && entry->source != NULL)
+          if (entry->read)
             _syn_article_set_source (entry->article, g_steal_pointer (&entry->source));
           g_ptr_array_add (articles, g_object_ref (entry->article));
         }
@@ -833,6 +840,13 @@ inner_done_cb (GObject      *source_object,
           take_saved (self, op);
           reset_edits (self, g_steal_pointer (&op->saved_edits));
         }
+      else if (op->kind != OP_REALIGN && self->file != NULL)
+        {
+          /* a source added, removed, moved or read again: the saved file
+           * no longer holds this comparison, whatever undo does */
+          syn_edits_set_saved_state (self->edits, 0);
+          set_modified (self, TRUE);
+        }
       install (self, articles, op->alignment);
       /* The worker's last report may not have been dispatched. */
       set_progress (self, 1.0);
@@ -860,7 +874,8 @@ add_entry (Op         *op,
 
   entry.article = article ? g_object_ref (article) : NULL;
   entry.file = file ? g_object_ref (file) : NULL;
-  if (article != NULL && file == NULL)
+  /* the text it has, kept when reading @file again fails */
+  if (article != NULL)
     entry.source = syn_source_ref (syn_article_get_source (article));
   g_array_append_val (op->entries, entry);
 }
@@ -943,6 +958,7 @@ take_constraints (SynComparison *self,
   if (op->kind == OP_REMOVE && g_list_store_find (self->articles, op->target, &index))
     {
       syn_edits_drop_source (self->edits, index);
+      set_modified (self, !syn_edits_is_saved (self->edits));
       notify_edits (self);
     }
   if (op->kind == OP_MOVE && g_list_store_find (self->articles, op->target, &index))
@@ -1517,6 +1533,7 @@ syn_comparison_export (SynComparison   *self,
   guint n;
   g_autofree SynExportSource *sources = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  SynReportEdits edits;
 
   g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
 
@@ -1545,7 +1562,9 @@ syn_comparison_export (SynComparison   *self,
     }
   if (format == SYN_EXPORT_HTML)
     return export_report (self, paths);
-  return syn_export (self->alignment, sources, format);
+  edits.constraints = syn_edits_get_constraints (self->edits, &edits.n_constraints);
+  edits.notes = syn_edits_get_notes (self->edits, &edits.n_notes);
+  return syn_export_with_edits (self->alignment, sources, format, &edits);
 }
 
 static void
@@ -1592,9 +1611,6 @@ syn_comparison_save_to_bytes (SynComparison *self)
   return syn_saved_write (saved);
 }
 
-static void set_modified (SynComparison *self,
-                          gboolean       modified);
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -1602,6 +1618,7 @@ saved_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   SynComparison *self = g_task_get_source_object (task);
+  const guint64 *state = g_task_get_task_data (task);
   GError *error = NULL;
 
   if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
@@ -1610,7 +1627,10 @@ saved_cb (GObject      *object,
       return;
     }
   set_file (self, G_FILE (object));
-  set_modified (self, FALSE);
+  /* The file holds the corrections as they were when it was written:
+   * those made while it was being written are still to save. */
+  syn_edits_set_saved_state (self->edits, *state);
+  set_modified (self, !syn_edits_is_saved (self->edits));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1630,6 +1650,8 @@ syn_comparison_save_async (SynComparison       *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, syn_comparison_save_async);
+  g_task_set_task_data (task, g_memdup2 (&(guint64) { syn_edits_get_state (self->edits) }, sizeof (guint64)),
+                        g_free);
   bytes = syn_comparison_save_to_bytes (self);
   if (bytes == NULL)
     {
@@ -1694,7 +1716,8 @@ static void
 edited (SynComparison *self,
         gboolean       constraints_changed)
 {
-  set_modified (self, TRUE);
+  /* an undo back to the state saved or opened has nothing to save */
+  set_modified (self, !syn_edits_is_saved (self->edits));
   notify_edits (self);
   if (constraints_changed)
     realign (self);
@@ -2043,6 +2066,7 @@ syn_comparison_mark_unsaved (SynComparison *self)
   g_return_if_fail (SYN_IS_COMPARISON (self));
 
   set_file (self, NULL);
+  syn_edits_set_saved_state (self->edits, 0);
   set_modified (self, TRUE);
   notify_edits (self);
 }

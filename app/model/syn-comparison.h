@@ -189,8 +189,9 @@ GFile          *syn_comparison_get_file      (SynComparison       *self);
  * is emitted. #SynComparison::edits-changed is emitted at once. They
  * return FALSE, changing nothing, when the edit makes no sense (a passage
  * of a former alignment, a link within one group or one article).
- * Properties: modified (edits since the comparison was loaded or last
- * saved), can-undo, can-redo. */
+ * Properties: modified (the corrections are not those of the file the
+ * comparison was opened from or last saved to, or of a new comparison:
+ * none; undoing back to them makes it FALSE again), can-undo, can-redo. */
 
 /* Moves @passage out of its group into @target's (another article's). */
 gboolean        syn_comparison_link_passages  (SynComparison       *self,

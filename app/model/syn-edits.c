@@ -4,6 +4,12 @@
  * constraints and notes), so undo keeps whole states rather than inverse
  * operations: a step back restores the state before the step, whatever
  * the step was, and the aligner computes its groups again from it.
+ *
+ * Each state carries a number no other state of any SynEdits has, kept
+ * when it moves between the present and the histories. Whether the
+ * comparison holds unsaved work is then whether the present state is the
+ * one that was saved (or opened): undoing back to it, or redoing forward
+ * to it, makes the comparison clean again, as GNOME editors do.
  */
 #define G_LOG_DOMAIN "syn-model"
 
@@ -14,6 +20,7 @@
 typedef struct {
   GArray *constraints;   /* SynConstraint */
   GArray *notes;         /* SynNote */
+  guint64 id;            /* this state's number; 0 in none */
 } State;
 
 struct _SynEdits
@@ -21,7 +28,19 @@ struct _SynEdits
   State      now;
   GPtrArray *undo;   /* State *, the last is the latest */
   GPtrArray *redo;
+  guint64    saved;  /* the id of the state a file holds; 0: none */
 };
+
+/* Unique across every SynEdits (saved comparisons are read on worker
+ * threads), so that a number kept for a save that finishes later never
+ * matches another comparison's state. */
+static guint64
+new_state_id (void)
+{
+  static gint last;
+
+  return (guint64) (guint) g_atomic_int_add (&last, 1) + 1;
+}
 
 static void
 note_clear (gpointer data)
@@ -35,6 +54,7 @@ state_init (State *state)
   state->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
   state->notes = g_array_new (FALSE, FALSE, sizeof (SynNote));
   g_array_set_clear_func (state->notes, note_clear);
+  state->id = new_state_id ();
 }
 
 static void
@@ -58,6 +78,7 @@ state_copy (const State *from)
       note.text = g_strdup (note.text);
       g_array_append_val (to->notes, note);
     }
+  to->id = from->id;
   return to;
 }
 
@@ -76,6 +97,8 @@ syn_edits_new (void)
   state_init (&self->now);
   self->undo = g_ptr_array_new_with_free_func (state_free);
   self->redo = g_ptr_array_new_with_free_func (state_free);
+  /* nothing yet, which is what every new comparison starts from */
+  self->saved = self->now.id;
   return self;
 }
 
@@ -117,6 +140,7 @@ syn_edits_checkpoint (SynEdits *self)
 {
   g_ptr_array_add (self->undo, state_copy (&self->now));
   g_ptr_array_set_size (self->redo, 0);
+  self->now.id = new_state_id ();
 }
 
 /* Whether @x and @y name the same passage, as the present passages say. */
@@ -224,6 +248,7 @@ syn_edits_clear (SynEdits *self)
   g_array_set_size (self->now.notes, 0);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  self->now.id = new_state_id ();
 }
 
 static gboolean
@@ -242,6 +267,7 @@ syn_edits_drop_source (SynEdits *self,
                        guint     source)
 {
   GArray *cons = self->now.constraints, *notes = self->now.notes;
+  guint before = cons->len + notes->len;
 
   for (guint i = cons->len; i-- > 0;)
     {
@@ -256,6 +282,28 @@ syn_edits_drop_source (SynEdits *self,
       g_array_remove_index (notes, i);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  /* corrections lost with the source: no longer what was saved */
+  if (cons->len + notes->len != before)
+    self->now.id = new_state_id ();
+}
+
+guint64
+syn_edits_get_state (SynEdits *self)
+{
+  return self->now.id;
+}
+
+void
+syn_edits_set_saved_state (SynEdits *self,
+                           guint64   state)
+{
+  self->saved = state;
+}
+
+gboolean
+syn_edits_is_saved (SynEdits *self)
+{
+  return self->saved != 0 && self->now.id == self->saved;
 }
 
 /* Where source @source stands once the source at @from moved to @to,
@@ -327,4 +375,47 @@ syn_edits_constraints_equal (const SynConstraint *a,
     if (a[i].kind != b[i].kind || !ref_equal (&a[i].a, &b[i].a) || !ref_equal (&a[i].b, &b[i].b))
       return FALSE;
   return TRUE;
+}
+
+char *
+syn_edits_dup_excerpt (SynAlignment        *alignment,
+                       const SynPassageRef *ref,
+                       guint                max_chars)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *span = NULL;
+  const char *text;
+  gboolean space = FALSE;
+  guint n = 0;
+  gsize len;
+
+  if (ref->source >= syn_alignment_get_n_sources (alignment))
+    return NULL;
+  text = syn_alignment_get_text (alignment, ref->source, &len);
+  if (ref->start > ref->end || ref->end > len)
+    return NULL;
+  /* a passage named by a file may start inside a character */
+  span = g_utf8_make_valid (text + ref->start, (gssize) (ref->end - ref->start));
+  for (const char *p = span; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (n + (space ? 1 : 0) >= max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n++;
+        }
+      space = FALSE;
+      g_string_append_unichar (out, g_utf8_get_char (p));
+      n++;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "syn-align.h"
+#include "syn-alignment.h"
 
 G_BEGIN_DECLS
 
@@ -59,11 +60,36 @@ void                 syn_edits_drop_source     (SynEdits            *self,
 void                 syn_edits_move_source     (SynEdits            *self,
                                                 guint                from,
                                                 guint                to);
+/* The present state, as a number that names it while it is in the
+ * history (see syn_edits_set_saved_state()). */
+guint64              syn_edits_get_state       (SynEdits            *self);
+/* Says which state a file holds: the one syn_edits_get_state() gave when
+ * it was written (or opened); 0 when no file holds any (work restored
+ * from a crash). A new SynEdits is saved in its empty state. */
+void                 syn_edits_set_saved_state (SynEdits            *self,
+                                                guint64              state);
+/* Whether the present state is the saved one: nothing to save, also after
+ * undoing back to it. */
+gboolean             syn_edits_is_saved        (SynEdits            *self);
 /* TRUE when @a and @b hold the same constraints in the same order. */
 gboolean             syn_edits_constraints_equal (const SynConstraint *a,
                                                   guint                n_a,
                                                   const SynConstraint *b,
                                                   guint                n_b);
+
+/* The corrections and notes of a comparison as the exports take them. */
+typedef struct {
+  const SynConstraint *constraints;
+  guint                n_constraints;
+  const SynNote       *notes;
+  guint                n_notes;
+} SynReportEdits;
+
+/* The words of the passage @ref names in @alignment, white space folded,
+ * cut to @max_chars characters with "…"; NULL when @ref is outside it. */
+char                *syn_edits_dup_excerpt     (SynAlignment        *alignment,
+                                                const SynPassageRef *ref,
+                                                guint                max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SynEdits, syn_edits_free)
 

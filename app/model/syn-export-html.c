@@ -34,7 +34,8 @@
  *
  * Manual links and notes (a saved comparison's edits and notes) have their
  * place in the summary (the section with id "edits": how many corrections,
- * and each note with a link to its group), and a group linked by hand or
+ * then each one with the passages it names and links to their groups, and
+ * each note with a link to its group), and a group linked by hand or
  * annotated says so in its row header, the note in full. Without any, the
  * summary says the alignment is the aligner's alone.
  */
@@ -1113,6 +1114,70 @@ resolve_edits (Report *r)
     }
 }
 
+/* One side of a correction: the source, the passage's first words and,
+ * when it is in a group with a row, a link to that row. */
+static void
+append_edit_side (Report              *r,
+                  const SynPassageRef *ref)
+{
+  g_autofree char *excerpt = syn_edits_dup_excerpt (r->alignment, ref, 80);
+  gint seg = syn_align_find_passage (r->segs, r->n_segs, ref);
+
+  append_source_name (r, ref->source);
+  g_string_append (r->out, " “");
+  append_text (r->out, excerpt);
+  g_string_append (r->out, "”");
+  if (seg >= 0 && r->segs[seg].cluster >= 0 && r->segs[seg].kind != SYN_PASSAGE_BOILERPLATE)
+    {
+      guint group = (guint) r->segs[seg].cluster + 1;
+
+      g_string_append_printf (r->out, " (<a href=\"#g%u\">", group);
+      g_string_append_printf (r->out, _("Group %u"), group);
+      g_string_append (r->out, "</a>)");
+    }
+}
+
+static gboolean
+ref_in_report (Report              *r,
+               const SynPassageRef *ref)
+{
+  gsize len;
+
+  if (ref->source >= r->n_sources)
+    return FALSE;
+  syn_alignment_get_text (r->alignment, ref->source, &len);
+  return ref->start <= ref->end && ref->end <= len;
+}
+
+/* Every correction, in the order it was made, with the passages it
+ * names: a reader checks each, not just how many there were. */
+static void
+append_edit_list (Report *r)
+{
+  const SynReportEdits *e = r->edits;
+
+  if (e == NULL || e->n_constraints == 0)
+    return;
+  g_string_append (r->out, "<ol class=\"edits\">\n");
+  for (guint i = 0; i < e->n_constraints; i++)
+    {
+      const SynConstraint *c = &e->constraints[i];
+      gboolean link = c->kind == SYN_CONSTRAINT_MUST_LINK;
+
+      if (!ref_in_report (r, &c->a) || !ref_in_report (r, &c->b))
+        continue;
+      g_string_append_printf (r->out, "<li class=\"%s\"><span class=\"hand\">%s</span> ",
+                              link ? "link" : "unlink",
+                              link ? _("Linked by hand:") : _("Kept apart by hand:"));
+      append_edit_side (r, &c->a);
+      /* TRANSLATORS: between the two passages of "Linked by hand: A with B" */
+      g_string_append_printf (r->out, " %s ", link ? _("with") : _("from"));
+      append_edit_side (r, &c->b);
+      g_string_append (r->out, "</li>\n");
+    }
+  g_string_append (r->out, "</ol>\n");
+}
+
 static void
 append_edits (Report *r)
 {
@@ -1145,6 +1210,7 @@ append_edits (Report *r)
     g_string_append_printf (r->out, _("Corrected by hand: %s, %s, %s."), l, u, n);
   }
   g_string_append_printf (r->out, " %s</p>\n", _("Groups held by a link made by hand are marked “linked by hand” in the table."));
+  append_edit_list (r);
   if (n_notes > 0)
     {
       g_string_append (r->out, "<ul class=\"notes\">\n");

@@ -24,14 +24,6 @@ typedef struct {
 GString *syn_export_html (SynAlignment          *alignment,
                           const SynReportSource *sources);
 
-/* The corrections made by hand to a comparison, for its report. */
-typedef struct {
-  const SynConstraint *constraints;
-  guint                n_constraints;
-  const SynNote       *notes;
-  guint                n_notes;
-} SynReportEdits;
-
 /* The same, saying which groups were linked by hand and giving the notes,
  * in the summary and in their rows. @edits may be NULL. */
 GString *syn_export_html_with_edits (SynAlignment          *alignment,

@@ -14,6 +14,18 @@
  * back as the same double (where a newer json-glib does that already, the
  * pass changes nothing). The same pass escapes the one control character
  * json-glib 1.6 lets through (U+001F).
+ *
+ * The corrections made by hand and the notes (a saved comparison's, or
+ * the window's) come last, as two additive members, "edits" and "notes",
+ * left out when there are none so that every other export stays as it
+ * was. A correction is what the aligner was told: a "link" (the two
+ * passages belong in one group) or an "unlink" (they belong in different
+ * groups); linking, merging, unlinking and splitting in the window each
+ * record one or more of them. Each names its passages twice: where they
+ * were when the correction was made (source and byte range, on disk like
+ * every offset here) and, in "passages", the ids of the passages that hold
+ * them now, which can differ after a change of segment unit. The text
+ * listing ends with the same, one line each, the passages quoted.
  */
 #define G_LOG_DOMAIN "syn-model"
 
@@ -275,9 +287,124 @@ add_divergences (JsonBuilder           *builder,
   json_builder_end_array (builder);
 }
 
-GString *
-syn_export_json (SynAlignment          *alignment,
-                 const SynExportSource *sources)
+/* The passage @ref names now, as a passage id, or null. */
+static void
+add_passage_id (JsonBuilder         *builder,
+                SynAlignment        *alignment,
+                const SynPassageRef *ref)
+{
+  guint n;
+  const SynSegment *segs = syn_alignment_get_segments (alignment, &n);
+  gint seg = syn_align_find_passage (segs, n, ref);
+
+  if (seg >= 0)
+    json_builder_add_int_value (builder, seg);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Where the passage was when the correction was made, on disk. */
+static void
+add_span (JsonBuilder           *builder,
+          const SynExportSource *sources,
+          const SynPassageRef   *ref)
+{
+  add_int (builder, "source", ref->source);
+  add_int (builder, "start", (gint64) disk_offset (&sources[ref->source], ref->start));
+  add_int (builder, "end", (gint64) disk_offset (&sources[ref->source], ref->end));
+}
+
+static gboolean
+ref_is_valid (SynAlignment        *alignment,
+              const SynPassageRef *ref)
+{
+  gsize len;
+
+  if (ref->source >= syn_alignment_get_n_sources (alignment))
+    return FALSE;
+  syn_alignment_get_text (alignment, ref->source, &len);
+  return ref->start <= ref->end && ref->end <= len;
+}
+
+static void
+add_edit (JsonBuilder           *builder,
+          SynAlignment          *alignment,
+          const SynExportSource *sources,
+          const SynConstraint   *c)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", c->kind == SYN_CONSTRAINT_MUST_LINK ? "link" : "unlink", -1);
+  json_builder_set_member_name (builder, "passages");
+  json_builder_begin_array (builder);
+  add_passage_id (builder, alignment, &c->a);
+  add_passage_id (builder, alignment, &c->b);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "a");
+  json_builder_begin_object (builder);
+  add_span (builder, sources, &c->a);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "b");
+  json_builder_begin_object (builder);
+  add_span (builder, sources, &c->b);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+/* A note: the passage it is anchored to, the group that holds it now
+ * (null: none), and its text. */
+static void
+add_note (JsonBuilder           *builder,
+          SynAlignment          *alignment,
+          const SynExportSource *sources,
+          const SynNote         *note)
+{
+  guint n;
+  const SynSegment *segs = syn_alignment_get_segments (alignment, &n);
+  gint seg = syn_align_find_passage (segs, n, &note->ref);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "passage");
+  add_passage_id (builder, alignment, &note->ref);
+  json_builder_set_member_name (builder, "group");
+  if (seg >= 0 && segs[seg].cluster >= 0)
+    json_builder_add_int_value (builder, segs[seg].cluster);
+  else
+    json_builder_add_null_value (builder);
+  add_span (builder, sources, &note->ref);
+  add_string (builder, "text", note->text, -1);
+  json_builder_end_object (builder);
+}
+
+static void
+add_edits (JsonBuilder           *builder,
+           SynAlignment          *alignment,
+           const SynExportSource *sources,
+           const SynReportEdits  *edits)
+{
+  if (edits->n_constraints > 0)
+    {
+      json_builder_set_member_name (builder, "edits");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < edits->n_constraints; i++)
+        if (ref_is_valid (alignment, &edits->constraints[i].a) && ref_is_valid (alignment, &edits->constraints[i].b))
+          add_edit (builder, alignment, sources, &edits->constraints[i]);
+      json_builder_end_array (builder);
+    }
+  if (edits->n_notes > 0)
+    {
+      json_builder_set_member_name (builder, "notes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < edits->n_notes; i++)
+        if (ref_is_valid (alignment, &edits->notes[i].ref))
+          add_note (builder, alignment, sources, &edits->notes[i]);
+      json_builder_end_array (builder);
+    }
+}
+
+static GString *
+export_json (SynAlignment          *alignment,
+             const SynExportSource *sources,
+             const SynReportEdits  *edits)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -298,6 +425,8 @@ syn_export_json (SynAlignment          *alignment,
   add_passages (builder, alignment, sources);
   add_groups (builder, alignment);
   add_divergences (builder, alignment, sources);
+  if (edits != NULL)
+    add_edits (builder, alignment, sources, edits);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -305,16 +434,87 @@ syn_export_json (SynAlignment          *alignment,
 }
 
 GString *
+syn_export_json (SynAlignment          *alignment,
+                 const SynExportSource *sources)
+{
+  return export_json (alignment, sources, NULL);
+}
+
+/* "[2] “Bakers on the quay…”" */
+static void
+append_quoted (GString             *out,
+               SynAlignment        *alignment,
+               const SynPassageRef *ref)
+{
+  g_autofree char *excerpt = syn_edits_dup_excerpt (alignment, ref, 60);
+
+  g_string_append_printf (out, "[%u] “%s”", ref->source + 1, excerpt ? excerpt : "");
+}
+
+/* The listing's last part: each correction and note on a line. */
+static void
+append_text_edits (GString              *out,
+                   SynAlignment         *alignment,
+                   const SynReportEdits *edits)
+{
+  if (edits->n_constraints + edits->n_notes == 0)
+    return;
+  g_string_append (out, "\n— corrected by hand (link: the aligner keeps the two passages in one group; "
+                   "unlink: in different groups)\n");
+  for (guint i = 0; i < edits->n_constraints; i++)
+    {
+      const SynConstraint *c = &edits->constraints[i];
+
+      if (!ref_is_valid (alignment, &c->a) || !ref_is_valid (alignment, &c->b))
+        continue;
+      g_string_append (out, c->kind == SYN_CONSTRAINT_MUST_LINK ? "  link   " : "  unlink ");
+      append_quoted (out, alignment, &c->a);
+      g_string_append (out, c->kind == SYN_CONSTRAINT_MUST_LINK ? " with " : " from ");
+      append_quoted (out, alignment, &c->b);
+      g_string_append_c (out, '\n');
+    }
+  for (guint i = 0; i < edits->n_notes; i++)
+    {
+      g_autofree char *text = NULL;
+
+      if (!ref_is_valid (alignment, &edits->notes[i].ref))
+        continue;
+      /* one line, whatever the note holds */
+      text = g_strdup (edits->notes[i].text);
+      g_strdelimit (text, "\r\n\t", ' ');
+      g_string_append (out, "  note   on the group of ");
+      append_quoted (out, alignment, &edits->notes[i].ref);
+      g_string_append_printf (out, ": %s\n", text);
+    }
+}
+
+GString *
 syn_export (SynAlignment          *alignment,
             const SynExportSource *sources,
             SynExportFormat        format)
 {
+  return syn_export_with_edits (alignment, sources, format, NULL);
+}
+
+GString *
+syn_export_with_edits (SynAlignment          *alignment,
+                       const SynExportSource *sources,
+                       SynExportFormat        format,
+                       const SynReportEdits  *edits)
+{
+  GString *out;
+
+  g_return_val_if_fail (alignment != NULL, NULL);
+
   switch (format)
     {
     case SYN_EXPORT_TEXT:
-      return syn_export_text (alignment, sources);
+      out = syn_export_text (alignment, sources);
+      if (edits != NULL)
+        append_text_edits (out, alignment, edits);
+      return out;
     case SYN_EXPORT_JSON:
-      return syn_export_json (alignment, sources);
+      return export_json (alignment, sources, edits);
     case SYN_EXPORT_SYNOPSIS:
     case SYN_EXPORT_HTML:
     default:

@@ -5,6 +5,7 @@
 
 #include "syn-alignment.h"
 #include "syn-export.h"
+#include "syn-edits.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,15 @@ GString  *syn_export_json       (SynAlignment          *alignment,
 GString  *syn_export            (SynAlignment          *alignment,
                                  const SynExportSource *sources,
                                  SynExportFormat        format);
+
+/* The same, ending with the corrections made by hand and the notes in
+ * @edits (NULL: none): in the JSON export, the members "edits" and
+ * "notes" (see README.md), each left out when empty; in the text listing,
+ * a last part with a line for each. */
+GString  *syn_export_with_edits (SynAlignment          *alignment,
+                                 const SynExportSource *sources,
+                                 SynExportFormat        format,
+                                 const SynReportEdits  *edits);
 
 /* @root as JSON text, two spaces an indent, ending in a new line, with
  * fractions in their shortest form ("0.609", not json-glib 1.6's

@@ -233,7 +233,7 @@ add_path (Inputs     *in,
   SynSource *source;
 
   g_ptr_array_add (in->files, file);
-  if (syn_saved_sniff_file (file, NULL))
+  if (syn_saved_file_claims (file, NULL))
     return add_saved (in, file, name);
 
   source = syn_load_source (file, name, NULL, NULL, NULL, &error);
@@ -324,6 +324,14 @@ make_export (Inputs          *in,
   alignment = syn_alignment_compute_constrained (texts, n, unit, cons, n_cons, NULL, NULL);
   if (format == SYN_EXPORT_HTML)
     return make_report (in, alignment);
+  if (in->edits != NULL)
+    {
+      SynReportEdits edits;
+
+      edits.constraints = syn_edits_get_constraints (in->edits, &edits.n_constraints);
+      edits.notes = syn_edits_get_notes (in->edits, &edits.n_notes);
+      return syn_export_with_edits (alignment, sources, format, &edits);
+    }
   return syn_export (alignment, sources, format);
 }
 

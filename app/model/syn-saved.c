@@ -26,13 +26,15 @@
  * The reader trusts nothing: the file may be damaged, of another kind, or
  * written by a later version. Every member is type-checked before use (a
  * wrong type would be a critical warning in json-glib), nesting is bounded
- * before the parser sees the text, and texts and hints are validated by the
+ * and the file must end where its object does before the parser sees the
+ * text (see check_shape()), and texts and hints are validated by the
  * constructors they go to. Each refusal is one phrase a user can act on.
  */
 #define G_LOG_DOMAIN "syn-model"
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -387,14 +389,24 @@ syn_saved_sniff (const guint8 *data,
   return FALSE;
 }
 
-/* Whether arrays and objects nest deeper than @max outside strings. */
-static gboolean
-nests_deeper (const char *data,
-              gsize       len,
-              guint       max)
+typedef enum {
+  SHAPE_OK,
+  SHAPE_TOO_DEEP,   /* arrays and objects nest deeper than allowed */
+  SHAPE_TRAILING,   /* something follows the value that opens the file */
+} Shape;
+
+/* What the parser is spared. Nesting is bounded outside strings, so a
+ * hostile file cannot exhaust the parser's stack; and nothing but white
+ * space may follow the object that opens the file, because json-glib 1.6
+ * reads what follows as a further statement and, when that one breaks
+ * off, leaks the nodes it made of it ("{…} [], 1" leaks the array). */
+static Shape
+check_shape (const char *data,
+             gsize       len,
+             guint       max)
 {
   guint depth = 0;
-  gboolean in_string = FALSE;
+  gboolean in_string = FALSE, opened = FALSE;
 
   for (gsize i = 0; i < len; i++)
     {
@@ -407,17 +419,23 @@ nests_deeper (const char *data,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (opened && depth == 0)
+        {
+          if (!g_ascii_isspace (c))
+            return SHAPE_TRAILING;
+        }
       else if (c == '"')
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
+          opened = TRUE;
           if (++depth > max)
-            return TRUE;
+            return SHAPE_TOO_DEEP;
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
     }
-  return FALSE;
+  return SHAPE_OK;
 }
 
 static gboolean
@@ -430,6 +448,22 @@ set_damaged (GError    **error,
   g_set_error (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_DAMAGED,
                _("is a damaged saved comparison: %s"), valid);
   return FALSE;
+}
+
+/* The parser's own words ("<data>:31:85: Parse error: scanner: …") mean
+ * nothing to a user: they get what happened and the line, to look at. */
+static gboolean
+set_damaged_where (GError    **error,
+                   const char *parser_message)
+{
+  g_autofree char *why = NULL;
+  guint line = 0, column = 0;
+
+  if (sscanf (parser_message, "<data>:%u:%u:", &line, &column) == 2 && line > 0)
+    why = g_strdup_printf (_("it is cut short or garbled near line %u"), line);
+  else
+    why = g_strdup (_("it is cut short or garbled"));
+  return set_damaged (error, why);
 }
 
 /* A member of @object of the given JSON type, or NULL. */
@@ -798,6 +832,7 @@ syn_saved_read (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   JsonNode *root;
+  Shape shape;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -809,9 +844,21 @@ syn_saved_read (const char  *data,
                            _("is not a saved comparison"));
       return NULL;
     }
-  if (nests_deeper (data, len, MAX_DEPTH))
+  shape = check_shape (data, len, MAX_DEPTH);
+  if (shape != SHAPE_OK && !syn_saved_sniff ((const guint8 *) data, len))
+    {
+      g_set_error_literal (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN,
+                           _("is not a saved comparison"));
+      return NULL;
+    }
+  if (shape == SHAPE_TOO_DEEP)
     {
       set_damaged (error, _("it is not valid JSON"));
+      return NULL;
+    }
+  if (shape == SHAPE_TRAILING)
+    {
+      set_damaged (error, _("something follows its end"));
       return NULL;
     }
   parser = json_parser_new_immutable ();
@@ -819,7 +866,7 @@ syn_saved_read (const char  *data,
     {
       /* Cut short or garbled: damaged if it began as one of ours. */
       if (syn_saved_sniff ((const guint8 *) data, len))
-        set_damaged (error, parse_error->message);
+        set_damaged_where (error, parse_error->message);
       else
         g_set_error_literal (error, SYN_SAVED_ERROR, SYN_SAVED_ERROR_FOREIGN,
                              _("is not a saved comparison"));
@@ -870,6 +917,21 @@ syn_saved_sniff_file (GFile        *file,
       !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, cancellable, NULL))
     return FALSE;
   return syn_saved_sniff (head, n);
+}
+
+gboolean
+syn_saved_file_claims (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (syn_saved_sniff_file (file, cancellable))
+    return TRUE;
+  basename = g_file_get_basename (file);
+  return basename != NULL && g_str_has_suffix (basename, ".synopsis") &&
+         is_regular_local (file, NULL, cancellable);
 }
 
 SynSaved *

@@ -84,6 +84,12 @@ gboolean              syn_saved_sniff         (const guint8    *data,
  * its first bytes only. Blocking. */
 gboolean              syn_saved_sniff_file    (GFile           *file,
                                                GCancellable    *cancellable);
+/* Whether @file is meant to be a saved comparison: it begins as one, or
+ * its name ends in ".synopsis" (a regular local file), so that a file of
+ * another kind named so is refused by syn_saved_load_file() rather than
+ * compared as text. Blocking. */
+gboolean              syn_saved_file_claims   (GFile           *file,
+                                               GCancellable    *cancellable);
 /* Reads and parses @file; messages name it as @name. Blocking. */
 SynSaved             *syn_saved_load_file     (GFile           *file,
                                                const char      *name,

@@ -70,6 +70,9 @@ void  _syn_window_add_toast             (SynWindow      *self,
                                          const char     *title,
                                          guint           timeout);
 char *_syn_window_file_display_name     (GFile          *file);
+/* The header's title and subtitle, and the window's title: the saved
+ * file and its folder, unsaved corrections marked. */
+void  _syn_window_update_title          (SynWindow      *self);
 /* Adds @source, read in memory (pasted, dropped), as a new article. */
 void  _syn_window_add_source            (SynWindow      *self,
                                          SynSource      *source,

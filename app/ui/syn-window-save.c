@@ -176,6 +176,12 @@ _syn_window_init_save (SynWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->comparison, "notify::segment-unit", G_CALLBACK (unit_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* saved, saved as, opened, corrected, undone: the title names the file
+   * and says whether it holds everything */
+  g_signal_connect_object (self->comparison, "notify::file", G_CALLBACK (_syn_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->comparison, "notify::modified", G_CALLBACK (_syn_window_update_title), self,
+                           G_CONNECT_SWAPPED);
   update_save_actions (self);
 }
 

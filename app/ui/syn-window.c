@@ -106,26 +106,82 @@ _syn_window_file_display_name (GFile *file)
   return g_steal_pointer (&parse_name);
 }
 
-static void
-update_title (SynWindow *self)
+/* The folder of a saved comparison as GNOME apps show it in a subtitle:
+ * the home folder as "~". */
+static char *
+dup_folder_name (GFile *file)
 {
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+  const char *home = g_get_home_dir ();
+  gsize home_len = strlen (home);
+
+  if (parent == NULL)
+    return g_strdup ("");
+  if (path == NULL)
+    return g_file_get_parse_name (parent);
+  if (g_str_has_prefix (path, home) && (path[home_len] == '\0' || path[home_len] == G_DIR_SEPARATOR))
+    {
+      g_autofree char *rest = g_filename_display_name (path + home_len);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+  return g_filename_display_name (path);
+}
+
+/* What the sources are, for a comparison that is no saved file's. */
+static char *
+dup_sources_summary (SynWindow *self,
+                     guint      n)
+{
+  if (n == 0 && self->n_pending > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u source…", "Reading %u sources…",
+                                         self->n_opening), self->n_opening);
+  if (n == 0)
+    return g_strdup ("");
+  if (self->shows_sample)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample comparison, %u source",
+                                         "Sample comparison, %u sources", n), n);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n), n);
+}
+
+/* As GNOME apps name a document: a saved comparison by its file, the
+ * folder below; unsaved corrections by a "•" before the title (and
+ * "Unsaved" below when there is no file yet). Otherwise the window is
+ * the application's, with what it compares below. */
+void
+_syn_window_update_title (SynWindow *self)
+{
+  GFile *file = syn_comparison_get_file (self->comparison);
+  gboolean modified = syn_comparison_get_modified (self->comparison);
   guint n = n_articles (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *window_title = NULL;
 
-  if (n == 0 && self->n_pending > 0)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reading %u source…", "Reading %u sources…",
-                                             self->n_opening), self->n_opening);
-  else if (n == 0)
-    subtitle = g_strdup ("");
-  else if (self->shows_sample)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sample comparison, %u source",
-                                             "Sample comparison, %u sources", n), n);
+  if (file != NULL && n > 0)
+    {
+      name = _syn_window_file_display_name (file);
+      subtitle = dup_folder_name (file);
+    }
   else
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n), n);
+    {
+      g_autofree char *sources = dup_sources_summary (self, n);
 
+      name = g_strdup (_("Synopsis"));
+      /* Translators: the subtitle of a window whose corrections were never
+       * saved; %s says what it compares ("3 sources") */
+      subtitle = modified && n > 0 ? g_strdup_printf (_("Unsaved, %s"), sources) : g_steal_pointer (&sources);
+    }
+  /* Translators: the title of a window with unsaved corrections */
+  title = modified && n > 0 ? g_strdup_printf (_("• %s"), name) : g_strdup (name);
+
+  adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  if (n > 0)
+  if (file != NULL && n > 0)
+    window_title = g_strdup_printf (_("%s — Synopsis"), title);
+  else if (n > 0)
     window_title = g_strdup_printf (_("%s — Synopsis"), subtitle);
   gtk_window_set_title (GTK_WINDOW (self), n > 0 ? window_title : _("Synopsis"));
 }
@@ -441,7 +497,7 @@ update_state (SynWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   update_page (self);
-  update_title (self);
+  _syn_window_update_title (self);
   gtk_widget_action_set_enabled (widget, "win.add-source", n > 0);
   gtk_widget_action_set_enabled (widget, "win.remove-source", n > 1);
   gtk_widget_action_set_enabled (widget, "win.export", syn_comparison_get_alignment (self->comparison) != NULL);
