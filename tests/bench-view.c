@@ -3,7 +3,7 @@
  * bench-view: how light a comparison is to open, to leave alone and to
  * use (issue 10, "Long texts stay light"). Not a test: it prints figures.
  *
- *   bench-view [--idle] [--events N] FILE…
+ *   bench-view [--idle] [--wheel] [--events N] FILE…
  *
  * It opens FILE… in a real window (an X11 display: Xvfb will do, with
  * GSK_RENDERER=cairo for the figures of the issue) and reports
@@ -18,8 +18,12 @@
  *   of the next frame the window paints (the frame clock's "after-paint"
  *   after the event reached the window): min, median, 95th percentile
  *   and maximum, per kind and over all, and how many took longer than a
- *   frame (16 ms). Without --idle the events start as soon as the
- *   comparison is shown, while the text views still lay out.
+ *   frame (16 ms); and the main thread's CPU time from the event reaching
+ *   the window to that frame painted, which other processes on a busy
+ *   machine do not stretch as they do the latency. Without --idle the events start as soon as the
+ *   comparison is shown, while the text views still lay out. With
+ *   --wheel all events are wheel steps down (the columns locked, as
+ *   they are by default: the issue's twenty-source figure).
  *
  * The events are real: a thread writes them, one at a time, to an xdotool
  * process, which sends them through the X server like a user's, so the
@@ -34,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include <gtk/gtk.h>
 #ifdef GDK_WINDOWING_X11
@@ -97,10 +102,13 @@ typedef struct {
   gint64      sent;
   gint64      arrived;
   gint64      painted;
+  gint64      arrived_cpu;
+  gint64      painted_cpu;
   gboolean    waiting;
 
   GArray     *latencies[N_KINDS];   /* double, ms */
   GArray     *waits;                /* double, ms: sent to reaching the window */
+  GArray     *work;                 /* double, ms: main thread CPU, reaching to painted */
   GArray     *frames;               /* double, ms: a frame's update to paint */
   gint64      frame_began;
   guint       n_lost;
@@ -110,6 +118,7 @@ typedef struct {
   int         column_y;
   int         column_height;
   gboolean    idle;
+  gboolean    wheel_only;
   guint       n_events;
 } Bench;
 
@@ -117,6 +126,16 @@ static double
 cpu_of (const struct rusage *u)
 {
   return u->ru_utime.tv_sec + u->ru_stime.tv_sec + (u->ru_utime.tv_usec + u->ru_stime.tv_usec) / 1e6;
+}
+
+/* The CPU time of the calling thread, in microseconds. */
+static gint64
+thread_cpu (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static void
@@ -157,7 +176,10 @@ input_cb (GtkEventControllerLegacy *controller,
     case GDK_KEY_PRESS:
       g_mutex_lock (&bench->lock);
       if (bench->waiting && bench->arrived == 0)
-        bench->arrived = g_get_monotonic_time ();
+        {
+          bench->arrived = g_get_monotonic_time ();
+          bench->arrived_cpu = thread_cpu ();
+        }
       g_mutex_unlock (&bench->lock);
       break;
     default:
@@ -205,6 +227,7 @@ after_paint_cb (GdkFrameClock *clock,
   if (bench->waiting && bench->arrived != 0 && bench->painted == 0)
     {
       bench->painted = now;
+      bench->painted_cpu = thread_cpu ();
       g_cond_signal (&bench->cond);
     }
   g_mutex_unlock (&bench->lock);
@@ -245,7 +268,7 @@ driver_thread (gpointer data)
 
   for (guint i = 0; i < bench->n_events; i++)
     {
-      const Step *step = &script[i % G_N_ELEMENTS (script)];
+      const Step *step = &script[bench->wheel_only ? 0 : i % G_N_ELEMENTS (script)];
       g_autofree char *command = NULL;
       gint64 deadline;
 
@@ -269,9 +292,11 @@ driver_thread (gpointer data)
           double ms = (bench->painted - bench->sent) / 1000.0;
 
           double wait = (bench->arrived - bench->sent) / 1000.0;
+          double cpu = (bench->painted_cpu - bench->arrived_cpu) / 1000.0;
 
           g_array_append_val (bench->latencies[step->kind], ms);
           g_array_append_val (bench->waits, wait);
+          g_array_append_val (bench->work, cpu);
         }
       else
         bench->n_lost++;
@@ -384,6 +409,8 @@ main (int   argc,
     {
       if (g_str_equal (argv[i], "--idle"))
         bench.idle = TRUE;
+      else if (g_str_equal (argv[i], "--wheel"))
+        bench.wheel_only = TRUE;
       else if (g_str_equal (argv[i], "--events") && i + 1 < argc)
         bench.n_events = (guint) atoi (argv[++i]);
       else
@@ -391,7 +418,7 @@ main (int   argc,
     }
   if (files->len == 0)
     {
-      fprintf (stderr, "usage: bench-view [--idle] [--events N] FILE…\n");
+      fprintf (stderr, "usage: bench-view [--idle] [--wheel] [--events N] FILE…\n");
       return 2;
     }
   /* The settings as in the tests: in memory, with the schema built
@@ -417,6 +444,7 @@ main (int   argc,
     bench.latencies[k] = g_array_new (FALSE, FALSE, sizeof (double));
   bench.waits = g_array_new (FALSE, FALSE, sizeof (double));
   bench.frames = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.work = g_array_new (FALSE, FALSE, sizeof (double));
   bench.loop = g_main_loop_new (NULL, FALSE);
   bench.n_files = files->len;
   bench.window = GTK_WINDOW (syn_window_new (app));
@@ -448,6 +476,8 @@ main (int   argc,
   print_latencies ("all", all);
   printf ("Of which the time until the event reached the window:\n");
   print_latencies ("all", bench.waits);
+  printf ("Main thread CPU from an event reaching the window to the frame painted:\n");
+  print_latencies ("all", bench.work);
   printf ("Frames (update, layout and paint) from the comparison shown on:\n");
   print_latencies ("frames", bench.frames);
   if (bench.n_lost > 0)
@@ -456,6 +486,7 @@ main (int   argc,
   g_array_unref (all);
   g_array_unref (bench.waits);
   g_array_unref (bench.frames);
+  g_array_unref (bench.work);
   for (guint k = 0; k < N_KINDS; k++)
     g_array_unref (bench.latencies[k]);
   gtk_window_destroy (bench.window);
