@@ -69,13 +69,19 @@ typedef struct {
 } Emblem;
 
 /* A span's vertical extent, computed when asked for and kept until the
- * layout changes (generation). Exact (from the laid-out line) near the
- * visible area; elsewhere estimated from the heights GtkTextView keeps per
- * line, which costs no Pango layout. */
+ * lines move (generation). Exact (from the laid-out line) near the visible
+ * area; elsewhere estimated from the heights GtkTextView keeps per line,
+ * which costs no Pango layout. The exact place within its lines is kept
+ * until the lines themselves change (layout_generation): the text view
+ * moves lines as it lays out others, and then only the lines' tops, which
+ * cost no layout, need reading again. */
 typedef struct {
   float    y;
   float    height;
+  float    start_dy;   /* exact: below the top of the line it starts in */
+  float    end_dy;     /* exact: below the top of the line it ends in */
   guint    generation;
+  guint    layout_generation;
   guint    valid : 1;
   guint    exact : 1;
 } Extent;
@@ -99,7 +105,10 @@ struct _SynArticleView
   GArray           *emblems;      /* Emblem, sorted by offset */
   guint             emblems_tick;
   GArray           *extents;      /* Extent, one per span */
-  guint             generation;   /* of the layout the extents were taken from */
+  guint             generation;   /* of the line positions extents were taken from */
+  guint             layout_generation;  /* of the lines' own layout */
+  int               allocated_width;
+  int               allocated_height;
 
   GArray           *selected;     /* guint: spans tagged SELECTED */
   int               focus;
@@ -266,11 +275,20 @@ remove_tag_everywhere (SynArticleView *self,
   gtk_text_buffer_remove_tag (self->buffer, self->tags[mark], &a, &b);
 }
 
-/* The layout changed: every cached extent is stale. */
+/* Lines moved: every cached extent is stale. */
 static void
 invalidate_extents (SynArticleView *self)
 {
   self->generation++;
+}
+
+/* Lines were laid out anew (width, tags, emblems): so is every place
+ * within a line. */
+static void
+invalidate_layout (SynArticleView *self)
+{
+  self->layout_generation++;
+  invalidate_extents (self);
 }
 
 static void
@@ -300,7 +318,7 @@ clear_content (SynArticleView *self)
   g_array_set_size (self->matches, 0);
   self->focus = -1;
   self->current_match = -1;
-  invalidate_extents (self);
+  invalidate_layout (self);
 }
 
 static gboolean
@@ -571,6 +589,7 @@ static void
 update_emblems (SynArticleView *self)
 {
   int start, end, keep_start, keep_end;
+  gboolean changed = FALSE;
 
   if (self->emblems->len == 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
     return;
@@ -584,6 +603,7 @@ update_emblems (SynArticleView *self)
         {
           gtk_text_view_remove (GTK_TEXT_VIEW (self), emblem->widget);
           emblem->widget = NULL;
+          changed = TRUE;
         }
     }
   for (guint i = first_emblem_from (self, start); i < self->emblems->len; i++)
@@ -596,7 +616,11 @@ update_emblems (SynArticleView *self)
         continue;
       emblem->widget = make_emblem (emblem->passage, emblem->divergence);
       gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), emblem->widget, emblem->anchor);
+      changed = TRUE;
     }
+  /* an emblem widens its line, which may wrap anew */
+  if (changed)
+    invalidate_layout (self);
 }
 
 static gboolean
@@ -797,7 +821,7 @@ apply_filter (SynArticleView *self)
         collapse_span (self, i);
     }
   build_folds (self);
-  invalidate_extents (self);
+  invalidate_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -837,7 +861,6 @@ compute_extent (SynArticleView     *self,
 
   extent->generation = self->generation;
   extent->valid = !span->collapsed && span->end > span->start;
-  extent->exact = FALSE;
   if (!extent->valid)
     return;
   gtk_text_buffer_get_iter_at_offset (self->buffer, &a, span->start);
@@ -846,17 +869,25 @@ compute_extent (SynArticleView     *self,
    * no layout; a position inside a line costs laying the line out. */
   gtk_text_view_get_line_yrange (view, &a, &ay, &ah);
   gtk_text_view_get_line_yrange (view, &b, &by, &bh);
-  if (by + bh < near->y || ay > near->y + near->height)
+  if (extent->exact && extent->layout_generation != self->layout_generation)
+    extent->exact = FALSE;
+  if (!extent->exact && (by + bh < near->y || ay > near->y + near->height))
     {
       extent->y = ay + ah * line_fraction (&a, FALSE);
       extent->height = MAX (by + bh * line_fraction (&b, TRUE) - extent->y, 1);
       return;
     }
-  gtk_text_view_get_iter_location (view, &a, &ra);
-  gtk_text_view_get_iter_location (view, &b, &rb);
-  extent->y = ra.y;
-  extent->height = MAX (rb.y + rb.height - ra.y, 1);
-  extent->exact = TRUE;
+  if (!extent->exact)
+    {
+      gtk_text_view_get_iter_location (view, &a, &ra);
+      gtk_text_view_get_iter_location (view, &b, &rb);
+      extent->start_dy = ra.y - ay;
+      extent->end_dy = rb.y + rb.height - by;
+      extent->exact = TRUE;
+      extent->layout_generation = self->layout_generation;
+    }
+  extent->y = ay + extent->start_dy;
+  extent->height = MAX (by + extent->end_dy - extent->y, 1);
 }
 
 /* The span's extent, computed if the layout changed since, or if it was
@@ -1425,6 +1456,7 @@ static void
 style_changed_cb (SynArticleView *self)
 {
   syn_marks_update_tags (self->tags);
+  invalidate_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1437,7 +1469,13 @@ syn_article_view_size_allocate (GtkWidget *widget,
   SynArticleView *self = SYN_ARTICLE_VIEW (widget);
 
   GTK_WIDGET_CLASS (syn_article_view_parent_class)->size_allocate (widget, width, height, baseline);
-  invalidate_extents (self);
+  /* A text view is allocated again in most frames, at the same size. */
+  if (width == self->allocated_width && height == self->allocated_height)
+    return;
+  if (width != self->allocated_width)
+    invalidate_layout (self);
+  self->allocated_width = width;
+  self->allocated_height = height;
   queue_emblems (self);
 }
 
@@ -1782,6 +1820,7 @@ syn_article_view_search (SynArticleView *self,
 
   remove_tag_everywhere (self, SYN_MARK_SEARCH);
   remove_tag_everywhere (self, SYN_MARK_SEARCH_CURRENT);
+  invalidate_layout (self);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   if (needle == NULL || needle[0] == '\0')
@@ -1828,6 +1867,7 @@ syn_article_view_set_current_match (SynArticleView *self,
       remove_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
     }
   self->current_match = index;
+  invalidate_layout (self);
   if (index < 0)
     return;
   range = &g_array_index (self->matches, Range, index);
