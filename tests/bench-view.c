@@ -3,7 +3,7 @@
  * bench-view: how light a comparison is to open, to leave alone and to
  * use (issue 10, "Long texts stay light"). Not a test: it prints figures.
  *
- *   bench-view [--idle] [--wheel] [--events N] FILE…
+ *   bench-view [--idle] [--wheel] [--verbose] [--events N] FILE…
  *
  * It opens FILE… in a real window (an X11 display: Xvfb will do, with
  * GSK_RENDERER=cairo for the figures of the issue) and reports
@@ -119,6 +119,7 @@ typedef struct {
   int         column_height;
   gboolean    idle;
   gboolean    wheel_only;
+  gboolean    verbose;
   guint       n_events;
 } Bench;
 
@@ -300,6 +301,9 @@ driver_thread (gpointer data)
         }
       else
         bench->n_lost++;
+      if (bench->verbose)
+        printf ("%3u %-60s %8.1f ms%s\n", i, command, (bench->painted - bench->sent) / 1000.0,
+                bench->painted == 0 ? " (no frame)" : bench->arrived == 0 ? " (not received)" : "");
       bench->waiting = FALSE;
       g_mutex_unlock (&bench->lock);
     }
@@ -343,7 +347,7 @@ start_events_cb (gpointer data)
   graphene_point_t point;
   double sx, sy;
 
-  if (view == NULL || (bench->idle && !bench->cpu_done))
+  if (view == NULL || gtk_widget_get_width (GTK_WIDGET (view)) <= 0 || (bench->idle && !bench->cpu_done))
     return G_SOURCE_CONTINUE;
   if (!syn_compat_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (bench->window), &GRAPHENE_POINT_INIT (0, 0),
                                         &point))
@@ -411,6 +415,8 @@ main (int   argc,
         bench.idle = TRUE;
       else if (g_str_equal (argv[i], "--wheel"))
         bench.wheel_only = TRUE;
+      else if (g_str_equal (argv[i], "--verbose"))
+        bench.verbose = TRUE;
       else if (g_str_equal (argv[i], "--events") && i + 1 < argc)
         bench.n_events = (guint) atoi (argv[++i]);
       else
@@ -418,7 +424,7 @@ main (int   argc,
     }
   if (files->len == 0)
     {
-      fprintf (stderr, "usage: bench-view [--idle] [--wheel] [--events N] FILE…\n");
+      fprintf (stderr, "usage: bench-view [--idle] [--wheel] [--verbose] [--events N] FILE…\n");
       return 2;
     }
   /* The settings as in the tests: in memory, with the schema built
