@@ -207,6 +207,9 @@ after_paint_cb (GdkFrameClock *clock,
       double ms = (now - bench->frame_began) / 1000.0;
 
       g_array_append_val (bench->frames, ms);
+      if (bench->verbose && ms > FRAME_US / 1000.0)
+        printf ("    a frame of %.1f ms, %.3f s after the comparison was shown\n", ms,
+                (now - bench->shown_frame) / 1e6);
     }
 
   if (bench->first_frame == 0)

@@ -278,16 +278,15 @@ pair_range (Column     *a,
   return span_range (a, pair->a, at, ab) && span_range (b, pair->b, bt, bb);
 }
 
-/* The first pair from @from whose passage in @a ends below @position.
+/* The first pair whose passage in @a ends below @position.
  * The pairs rise in both columns, so a binary search finds it, reading
  * the extents of a few pairs rather than of all above @position. */
 static guint
 first_pair_below (Column *a,
                   GArray *pairs,
-                  guint   from,
                   double  position)
 {
-  guint lo = from, hi = pairs->len;
+  guint lo = 0, hi = pairs->len;
 
   while (lo < hi)
     {
@@ -313,7 +312,7 @@ map_position (Column *a,
               double  position)
 {
   double a0 = gtk_adjustment_get_lower (a->adjustment), b0 = gtk_adjustment_get_lower (b->adjustment);
-  guint first = first_pair_below (a, pairs, 0, position);
+  guint first = first_pair_below (a, pairs, position);
 
   /* The stretch starts at the last pair above. */
   for (guint k = first; k-- > 0;)
