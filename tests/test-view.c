@@ -1751,9 +1751,11 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("Screenshot: %s", path);
 }
 
-/* A long text of distinct sentences, four to a paragraph. */
+/* A long text of distinct sentences, four to a paragraph; @retold gives
+ * every tenth stop another year, a number conflict. */
 static char *
-make_long_story (guint n_sentences)
+make_long_story (guint    n_sentences,
+                 gboolean retold)
 {
   static const char * const places[] = { "weir", "signal box", "goods yard", "viaduct", "tollhouse", "lock",
                                          "foundry", "brewery", "ropewalk", "granary", "smithy", "station" };
@@ -1762,8 +1764,78 @@ make_long_story (guint n_sentences)
   for (guint i = 0; i < n_sentences; i++)
     g_string_append_printf (text, "Stop %u was the %s by the %s, opened in %u.%s", i + 1,
                             places[i % G_N_ELEMENTS (places)], places[(i * 7 + 3) % G_N_ELEMENTS (places)],
-                            1850 + i, i % 4 == 3 ? "\n\n" : " ");
+                            1850 + i + (retold && i % 10 == 0 ? 1 : 0), i % 4 == 3 ? "\n\n" : " ");
   return g_string_free (text, FALSE);
+}
+
+/* The emblems (GtkImage, "syn-emblem") under @widget: how many, and
+ * whether one's tooltip contains @needle. */
+static guint
+count_emblems (GtkWidget  *widget,
+               const char *needle,
+               gboolean   *found)
+{
+  guint n = 0;
+
+  if (gtk_widget_has_css_class (widget, "syn-emblem"))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip != NULL && strstr (tooltip, needle) != NULL)
+        *found = TRUE;
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_emblems (child, needle, found);
+  return n;
+}
+
+/* A long text with a number conflict in every tenth sentence: the
+ * conflicts on screen carry their emblems, with the two values in the
+ * tooltip, at the start and after scrolling to the end; those far off
+ * screen have none, which keeps the text view from laying out their
+ * lines again at every allocation. */
+static void
+test_emblems_near_view (void)
+{
+  const guint n_sentences = 800;
+  g_autofree char *story = make_long_story (n_sentences, FALSE);
+  g_autofree char *retold = make_long_story (n_sentences, TRUE);
+  g_autofree char *first_year = g_strdup_printf ("%u here", 1850);
+  g_autofree char *last_year = g_strdup_printf ("%u here", 1850 + n_sentences - 10);
+  const char * const names[] = { "told.txt", "retold.txt" };
+  const char * const texts[] = { story, retold };
+  Fixture fixture = { 0, };
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+  gboolean found = FALSE;
+  guint n;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  syn_test_wait_frames (fixture.window, 3);
+  view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0));
+  n = count_emblems (view, first_year, &found);
+  g_assert_true (found);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_sentences / 10 / 4);
+
+  syn_comparison_view_set_scroll_together (fixture.view, FALSE);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                            gtk_adjustment_get_page_size (adjustment));
+      syn_test_wait_frames (fixture.window, 3);
+    }
+  found = FALSE;
+  n = count_emblems (view, last_year, &found);
+  g_assert_true (found);
+  g_assert_cmpuint (n, <, n_sentences / 10 / 4);
+  found = FALSE;
+  count_emblems (view, first_year, &found);
+  g_assert_false (found);
+  fixture_tear_down (&fixture, NULL);
 }
 
 /* The bands' opacity, pixel by pixel: how many are drawn at all, and how
@@ -1811,7 +1883,7 @@ measure_bands (SynConnectorBands *bands,
 static void
 test_bands_drift (void)
 {
-  g_autofree char *story = make_long_story (1200);
+  g_autofree char *story = make_long_story (1200, FALSE);
   const char * const names[] = { "first.txt", "second.txt" };
   const char * const texts[] = { story, story };
   Fixture fixture = { 0, };
@@ -2041,6 +2113,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
   g_test_add_func ("/ui/view/bands-drift", test_bands_drift);
+  g_test_add_func ("/ui/view/emblems-near-view", test_emblems_near_view);
   g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
   g_test_add ("/ui/view/resize-by-dragging", Fixture, NULL, fixture_set_up, test_resize_by_dragging,
               fixture_tear_down);
