@@ -109,6 +109,7 @@ struct _SynArticleView
   guint             layout_generation;  /* of the lines' own layout */
   int               allocated_width;
   int               allocated_height;
+  int               page_chars;   /* 0: not known for this size and style */
 
   GArray           *selected;     /* guint: spans tagged SELECTED */
   int               focus;
@@ -562,8 +563,31 @@ first_emblem_from (SynArticleView *self,
   return lo;
 }
 
-/* The character offsets of the lines from @above pages above the visible
- * area to @below pages below it. */
+/* At most how many characters a page of the view shows, from the font's
+ * metrics: kept per size, since asking Pango for them shapes a sample. */
+static int
+page_chars (SynArticleView     *self,
+            const GdkRectangle *visible)
+{
+  PangoFontMetrics *metrics;
+  int char_width, line_height;
+
+  if (self->page_chars > 0)
+    return self->page_chars;
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  /* narrow letters and tight lines: an upper bound */
+  char_width = MAX (PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)) / 2, 1);
+  line_height = MAX (PANGO_PIXELS (pango_font_metrics_get_height (metrics)), 1);
+  pango_font_metrics_unref (metrics);
+  self->page_chars = (visible->width / char_width + 1) * (visible->height / line_height + 1);
+  return self->page_chars;
+}
+
+/* The character offsets of the lines from @pages pages above the visible
+ * area to @pages pages below it. Lines the text view has not laid out yet
+ * take no height, so right after the text is shown "a page below" would
+ * be the end of the text: the range is also bounded by what that many
+ * pages can show. */
 static void
 lines_around_view (SynArticleView *self,
                    double          pages,
@@ -573,13 +597,17 @@ lines_around_view (SynArticleView *self,
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GdkRectangle visible;
   GtkTextIter iter;
+  int top, most;
 
   gtk_text_view_get_visible_rect (view, &visible);
+  most = (int) (pages * page_chars (self, &visible));
+  gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+  top = gtk_text_iter_get_offset (&iter);
   gtk_text_view_get_line_at_y (view, &iter, visible.y - pages * visible.height, NULL);
-  *start = gtk_text_iter_get_offset (&iter);
+  *start = MAX (gtk_text_iter_get_offset (&iter), top - most);
   gtk_text_view_get_line_at_y (view, &iter, visible.y + (1 + pages) * visible.height, NULL);
   gtk_text_iter_forward_line (&iter);
-  *end = gtk_text_iter_get_offset (&iter);
+  *end = MIN (gtk_text_iter_get_offset (&iter), top + most + page_chars (self, &visible));
 }
 
 /* Emblems within a page of the visible area get their widgets; those more
@@ -1457,6 +1485,7 @@ style_changed_cb (SynArticleView *self)
 {
   syn_marks_update_tags (self->tags);
   invalidate_layout (self);
+  self->page_chars = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1474,6 +1503,7 @@ syn_article_view_size_allocate (GtkWidget *widget,
     return;
   if (width != self->allocated_width)
     invalidate_layout (self);
+  self->page_chars = 0;
   self->allocated_width = width;
   self->allocated_height = height;
   queue_emblems (self);
