@@ -893,8 +893,8 @@ compute_extent (SynArticleView     *self,
     return;
   gtk_text_buffer_get_iter_at_offset (self->buffer, &a, span->start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &b, span->end - 1);
-  /* The line heights GtkTextView keeps (estimated until laid out) cost
-   * no layout; a position inside a line costs laying the line out. */
+  /* The line heights GtkTextView keeps cost no layout (a line it has not
+   * laid out yet has none); a position inside a line costs laying it out. */
   gtk_text_view_get_line_yrange (view, &a, &ay, &ah);
   gtk_text_view_get_line_yrange (view, &b, &by, &bh);
   if (extent->exact && extent->layout_generation != self->layout_generation)
