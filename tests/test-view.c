@@ -1846,6 +1846,167 @@ save_screenshot (GtkWidget  *window,
   g_test_message ("Screenshot: %s", path);
 }
 
+/* A long text of distinct sentences, four to a paragraph; @retold gives
+ * every tenth stop another year, a number conflict. */
+static char *
+make_long_story (guint    n_sentences,
+                 gboolean retold)
+{
+  static const char * const places[] = { "weir", "signal box", "goods yard", "viaduct", "tollhouse", "lock",
+                                         "foundry", "brewery", "ropewalk", "granary", "smithy", "station" };
+  GString *text = g_string_new ("The valley line, every stop\n\n");
+
+  for (guint i = 0; i < n_sentences; i++)
+    g_string_append_printf (text, "Stop %u was the %s by the %s, opened in %u.%s", i + 1,
+                            places[i % G_N_ELEMENTS (places)], places[(i * 7 + 3) % G_N_ELEMENTS (places)],
+                            1850 + i + (retold && i % 10 == 0 ? 1 : 0), i % 4 == 3 ? "\n\n" : " ");
+  return g_string_free (text, FALSE);
+}
+
+/* The emblems (GtkImage, "syn-emblem") under @widget: how many, and
+ * whether one's tooltip contains @needle. */
+static guint
+count_emblems (GtkWidget  *widget,
+               const char *needle,
+               gboolean   *found)
+{
+  guint n = 0;
+
+  if (gtk_widget_has_css_class (widget, "syn-emblem"))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip != NULL && strstr (tooltip, needle) != NULL)
+        *found = TRUE;
+      return 1;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_emblems (child, needle, found);
+  return n;
+}
+
+/* A long text with a number conflict in every tenth sentence: the
+ * conflicts on screen carry their emblems, with the two values in the
+ * tooltip, at the start and after scrolling to the end; those far off
+ * screen have none, which keeps the text view from laying out their
+ * lines again at every allocation. */
+static void
+test_emblems_near_view (void)
+{
+  const guint n_sentences = 800;
+  g_autofree char *story = make_long_story (n_sentences, FALSE);
+  g_autofree char *retold = make_long_story (n_sentences, TRUE);
+  g_autofree char *first_year = g_strdup_printf ("%u here", 1850);
+  g_autofree char *last_year = g_strdup_printf ("%u here", 1850 + n_sentences - 10);
+  const char * const names[] = { "told.txt", "retold.txt" };
+  const char * const texts[] = { story, retold };
+  Fixture fixture = { 0, };
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+  gboolean found = FALSE;
+  guint n;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  syn_test_wait_frames (fixture.window, 3);
+  view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0));
+  n = count_emblems (view, first_year, &found);
+  g_assert_true (found);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_sentences / 10 / 4);
+
+  syn_comparison_view_set_scroll_together (fixture.view, FALSE);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                            gtk_adjustment_get_page_size (adjustment));
+      syn_test_wait_frames (fixture.window, 3);
+    }
+  found = FALSE;
+  n = count_emblems (view, last_year, &found);
+  g_assert_true (found);
+  g_assert_cmpuint (n, <, n_sentences / 10 / 4);
+  found = FALSE;
+  count_emblems (view, first_year, &found);
+  g_assert_false (found);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The bands' opacity, pixel by pixel: how many are drawn at all, and how
+ * many are darker than bands drawn one over another a few times. */
+static void
+measure_bands (SynConnectorBands *bands,
+               GtkWidget         *window,
+               double            *drawn,
+               double            *dark)
+{
+  GtkWidget *widget = GTK_WIDGET (bands);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  guint n_drawn = 0, n_dark = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* Cairo's ARGB32: alpha is the high byte of each native-endian word. */
+  for (int i = 0; i < width * height; i++)
+    {
+      guint32 pixel = ((guint32 *) (gpointer) pixels)[i];
+      guint alpha = pixel >> 24;
+
+      n_drawn += alpha > 0;
+      n_dark += alpha > 128;
+    }
+  *drawn = n_drawn / (double) (width * height);
+  *dark = n_dark / (double) (width * height);
+}
+
+/* Two long texts, unlocked, one column at its start and the other at its
+ * end: every band then runs from one column off the other's screen, and
+ * thousands cross the gap. What is drawn stays translucent (no pixel as
+ * dark as half a dozen bands over one another) instead of a black block,
+ * yet the bands of the passages on screen are there. */
+static void
+test_bands_drift (void)
+{
+  g_autofree char *story = make_long_story (1200, FALSE);
+  const char * const names[] = { "first.txt", "second.txt" };
+  const char * const texts[] = { story, story };
+  Fixture fixture = { 0, };
+  SynConnectorBands *bands;
+  GtkAdjustment *second;
+  double drawn, dark;
+
+  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  syn_comparison_view_set_scroll_together (fixture.view, FALSE);
+  second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
+  /* The end moves as the text view lays out more lines. */
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_adjustment_set_value (second, gtk_adjustment_get_upper (second) - gtk_adjustment_get_page_size (second));
+      syn_test_wait_frames (fixture.window, 5);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (second), >, 10 * gtk_adjustment_get_page_size (second));
+  bands = syn_comparison_view_get_bands (fixture.view, 0);
+  g_assert_cmpuint (syn_connector_bands_get_n_links (bands), >=, 1000);
+
+  measure_bands (bands, fixture.window, &drawn, &dark);
+  save_screenshot (fixture.window, "view-bands-drift.png");
+  g_test_message ("Bands drifted apart: %.1f%% of the gap drawn, %.2f%% dark", drawn * 100, dark * 100);
+  g_assert_cmpfloat (drawn, >, 0.02);
+  g_assert_cmpfloat (dark, <, 0.01);
+  fixture_tear_down (&fixture, NULL);
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
@@ -2046,6 +2207,8 @@ main (int   argc,
   g_test_add_func ("/ui/view/fit-all", test_fit_all);
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);
+  g_test_add_func ("/ui/view/bands-drift", test_bands_drift);
+  g_test_add_func ("/ui/view/emblems-near-view", test_emblems_near_view);
   g_test_add ("/ui/view/keys-always", Fixture, NULL, fixture_set_up, test_keys_always, fixture_tear_down);
   g_test_add ("/ui/view/move-by-dragging", Fixture, NULL, fixture_set_up, test_move_by_dragging,
               fixture_tear_down);

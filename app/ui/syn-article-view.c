@@ -14,11 +14,15 @@
  *
  * Positions: the core speaks in byte offsets into the article's text; the
  * buffer in character offsets, and it also holds one child anchor (the
- * emblem) before each number and quotation conflict. Offsets are converted
+ * emblem) before each number and quotation conflict; the emblem's widget
+ * is made only near the visible area. Offsets are converted
  * once, when the article is shown, and kept in SynSpan and Mark. The
- * vertical extent of each passage is cached in buffer coordinates and only
- * recomputed when the layout changes (the adjustment's "changed"), so
- * scrolling and drawing the connector bands cost no layout work.
+ * vertical extent of each passage is computed when asked for and cached
+ * in buffer coordinates until the layout changes (the adjustment's
+ * "changed"): exact near the visible area, elsewhere estimated from the
+ * line heights the text view keeps, so that nothing here makes it lay out
+ * lines off screen. Drawing and hit tests find the passages on screen by
+ * binary search rather than walking the article.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -51,13 +55,36 @@ typedef struct {
   int                  end;
   guint                span;
   const SynDivergence *divergence;
-  GtkWidget           *emblem;  /* for number and quote conflicts */
 } Mark;
 
+/* The emblem before a number or quotation conflict. Its anchor stays in
+ * the buffer; its widget exists only while it is near the visible area:
+ * GtkTextView lays out again, at every allocation, each line that holds
+ * a child widget, which with hundreds of emblems costs seconds. */
+typedef struct {
+  GtkTextChildAnchor  *anchor;
+  int                  offset;
+  SynPassage          *passage;
+  const SynDivergence *divergence;
+  GtkWidget           *widget;
+} Emblem;
+
+/* A span's vertical extent, computed when asked for and kept until the
+ * lines move (generation). Exact (from the laid-out line) near the visible
+ * area; elsewhere estimated from the heights GtkTextView keeps per line,
+ * which costs no Pango layout. The exact place within its lines is kept
+ * until the lines themselves change (layout_generation): the text view
+ * moves lines as it lays out others, and then only the lines' tops, which
+ * cost no layout, need reading again. */
 typedef struct {
   float    y;
   float    height;
-  gboolean valid;
+  float    start_dy;   /* exact: below the top of the line it starts in */
+  float    end_dy;     /* exact: below the top of the line it ends in */
+  guint    generation;
+  guint    layout_generation;
+  guint    valid : 1;
+  guint    exact : 1;
 } Extent;
 
 typedef struct {
@@ -76,8 +103,14 @@ struct _SynArticleView
 
   GArray           *spans;        /* SynSpan */
   GArray           *marks;        /* Mark, sorted by start */
+  GArray           *emblems;      /* Emblem, sorted by offset */
+  guint             emblems_tick;
   GArray           *extents;      /* Extent, one per span */
-  gboolean          extents_dirty;
+  guint             generation;   /* of the line positions extents were taken from */
+  guint             layout_generation;  /* of the lines' own layout */
+  int               allocated_width;
+  int               allocated_height;
+  int               page_chars;   /* 0: not known for this size and style */
 
   GArray           *selected;     /* guint: spans tagged SELECTED */
   int               focus;
@@ -244,6 +277,36 @@ remove_tag_everywhere (SynArticleView *self,
   gtk_text_buffer_remove_tag (self->buffer, self->tags[mark], &a, &b);
 }
 
+/* Lines moved: every cached extent is stale. */
+static void
+invalidate_extents (SynArticleView *self)
+{
+  self->generation++;
+}
+
+/* Lines were laid out anew (width, tags, emblems): so is every place
+ * within a line. */
+static void
+invalidate_layout (SynArticleView *self)
+{
+  self->layout_generation++;
+  invalidate_extents (self);
+}
+
+static void
+clear_emblems (SynArticleView *self)
+{
+  for (guint i = 0; i < self->emblems->len; i++)
+    {
+      Emblem *emblem = &g_array_index (self->emblems, Emblem, i);
+
+      if (emblem->widget != NULL)
+        gtk_text_view_remove (GTK_TEXT_VIEW (self), emblem->widget);
+      g_object_unref (emblem->anchor);
+    }
+  g_array_set_size (self->emblems, 0);
+}
+
 static void
 clear_content (SynArticleView *self)
 {
@@ -251,12 +314,13 @@ clear_content (SynArticleView *self)
     g_object_unref (g_array_index (self->spans, SynSpan, i).passage);
   g_array_set_size (self->spans, 0);
   g_array_set_size (self->marks, 0);
+  clear_emblems (self);
   g_array_set_size (self->extents, 0);
   g_array_set_size (self->selected, 0);
   g_array_set_size (self->matches, 0);
   self->focus = -1;
   self->current_match = -1;
-  self->extents_dirty = TRUE;
+  invalidate_layout (self);
 }
 
 static gboolean
@@ -382,9 +446,10 @@ add_marks (SynArticleView *self,
           if (k < anchor_objects->len && g_array_index (anchors, gsize, k) == divs[j].start &&
               g_ptr_array_index (anchor_objects, k) != NULL)
             {
-              mark.emblem = make_emblem (passage, &divs[j]);
-              gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), mark.emblem,
-                                                 g_ptr_array_index (anchor_objects, k));
+              Emblem emblem = { g_object_ref (g_ptr_array_index (anchor_objects, k)), mark.start - 1, passage,
+                                &divs[j], NULL };
+
+              g_array_append_val (self->emblems, emblem);
               g_ptr_array_index (anchor_objects, k) = NULL;
             }
         }
@@ -474,6 +539,140 @@ tag_spans (SynArticleView *self)
     }
 }
 
+static int
+compare_emblems (gconstpointer a,
+                 gconstpointer b)
+{
+  return ((const Emblem *) a)->offset - ((const Emblem *) b)->offset;
+}
+
+/* The first emblem at or after character @offset. */
+static guint
+first_emblem_from (SynArticleView *self,
+                   int             offset)
+{
+  guint lo = 0, hi = self->emblems->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->emblems, Emblem, mid).offset < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* At most how many characters a page of the view shows, from the font's
+ * metrics: kept per size, since asking Pango for them shapes a sample. */
+static int
+page_chars (SynArticleView     *self,
+            const GdkRectangle *visible)
+{
+  PangoFontMetrics *metrics;
+  int char_width, line_height;
+
+  if (self->page_chars > 0)
+    return self->page_chars;
+  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
+  /* narrow letters and tight lines: an upper bound */
+  char_width = MAX (PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)) / 2, 1);
+  line_height = MAX (PANGO_PIXELS (pango_font_metrics_get_height (metrics)), 1);
+  pango_font_metrics_unref (metrics);
+  self->page_chars = (visible->width / char_width + 1) * (visible->height / line_height + 1);
+  return self->page_chars;
+}
+
+/* The character offsets of the lines from @pages pages above the visible
+ * area to @pages pages below it. Lines the text view has not laid out yet
+ * take no height, so right after the text is shown "a page below" would
+ * be the end of the text: the range is also bounded by what that many
+ * pages can show. */
+static void
+lines_around_view (SynArticleView *self,
+                   double          pages,
+                   int            *start,
+                   int            *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+  GtkTextIter iter;
+  int top, most;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  most = (int) (pages * page_chars (self, &visible));
+  gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+  top = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_line_at_y (view, &iter, visible.y - pages * visible.height, NULL);
+  *start = MAX (gtk_text_iter_get_offset (&iter), top - most);
+  gtk_text_view_get_line_at_y (view, &iter, visible.y + (1 + pages) * visible.height, NULL);
+  gtk_text_iter_forward_line (&iter);
+  *end = MIN (gtk_text_iter_get_offset (&iter), top + most + page_chars (self, &visible));
+}
+
+/* Emblems within a page of the visible area get their widgets; those more
+ * than three pages away lose them, so scrolling back and forth a little
+ * does not make and unmake them. */
+static void
+update_emblems (SynArticleView *self)
+{
+  int start, end, keep_start, keep_end;
+  gboolean changed = FALSE;
+
+  if (self->emblems->len == 0 || gtk_widget_get_height (GTK_WIDGET (self)) <= 0)
+    return;
+  lines_around_view (self, 1, &start, &end);
+  lines_around_view (self, 3, &keep_start, &keep_end);
+  for (guint i = 0; i < self->emblems->len; i++)
+    {
+      Emblem *emblem = &g_array_index (self->emblems, Emblem, i);
+
+      if (emblem->widget != NULL && (emblem->offset < keep_start || emblem->offset >= keep_end))
+        {
+          gtk_text_view_remove (GTK_TEXT_VIEW (self), emblem->widget);
+          emblem->widget = NULL;
+          changed = TRUE;
+        }
+    }
+  for (guint i = first_emblem_from (self, start); i < self->emblems->len; i++)
+    {
+      Emblem *emblem = &g_array_index (self->emblems, Emblem, i);
+
+      if (emblem->offset >= end)
+        break;
+      if (emblem->widget != NULL)
+        continue;
+      emblem->widget = make_emblem (emblem->passage, emblem->divergence);
+      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), emblem->widget, emblem->anchor);
+      changed = TRUE;
+    }
+  /* an emblem widens its line, which may wrap anew */
+  if (changed)
+    invalidate_layout (self);
+}
+
+static gboolean
+emblems_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SynArticleView *self = SYN_ARTICLE_VIEW (widget);
+
+  self->emblems_tick = 0;
+  update_emblems (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the start of the next frame, before it is laid out. */
+static void
+queue_emblems (SynArticleView *self)
+{
+  if (self->emblems_tick == 0 && self->emblems->len > 0)
+    self->emblems_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), emblems_tick_cb, NULL, NULL);
+}
+
 static void apply_filter (SynArticleView *self);
 
 static void
@@ -514,11 +713,13 @@ rebuild (SynArticleView *self)
     }
   offset_map_clear (&map);
   g_array_sort (self->marks, compare_marks);
+  g_array_sort (self->emblems, compare_emblems);
 
   tag_spans (self);
   collapse_blank_lines (self);
   apply_filter (self);
   self->building = FALSE;
+  queue_emblems (self);
 }
 
 /* The span after @index that is not collapsed, or the end of the text. */
@@ -650,40 +851,141 @@ apply_filter (SynArticleView *self)
         collapse_span (self, i);
     }
   build_folds (self);
-  self->extents_dirty = TRUE;
+  invalidate_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Within a page of the visible area lines are laid out (or soon will
+ * be), so positions there are taken exactly. */
 static void
-compute_extents (SynArticleView *self)
+near_rect (SynArticleView *self,
+           GdkRectangle   *near)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), near);
+  near->y -= near->height;
+  near->height *= 3;
+}
 
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
-      Extent *extent = &g_array_index (self->extents, Extent, i);
-      GtkTextIter a, b;
-      GdkRectangle ra, rb;
+/* How far into its line @iter stands, by characters (0 to 1): where a line
+ * is not laid out, that is the best guess at where in it a sentence is. */
+static float
+line_fraction (const GtkTextIter *iter,
+               gboolean           after)
+{
+  int n = gtk_text_iter_get_chars_in_line (iter);
 
-      extent->valid = !span->collapsed && span->end > span->start;
-      if (!extent->valid)
-        continue;
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &a, span->start);
-      gtk_text_buffer_get_iter_at_offset (self->buffer, &b, span->end - 1);
-      gtk_text_view_get_iter_location (view, &a, &ra);
-      gtk_text_view_get_iter_location (view, &b, &rb);
-      extent->y = ra.y;
-      extent->height = MAX (rb.y + rb.height - ra.y, 1);
-    }
-  self->extents_dirty = FALSE;
+  return n > 0 ? MIN ((gtk_text_iter_get_line_offset (iter) + (after ? 1 : 0)) / (float) n, 1) : 0;
 }
 
 static void
-ensure_extents (SynArticleView *self)
+compute_extent (SynArticleView     *self,
+                guint               index,
+                const GdkRectangle *near)
 {
-  if (self->extents_dirty)
-    compute_extents (self);
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  const SynSpan *span = &g_array_index (self->spans, SynSpan, index);
+  Extent *extent = &g_array_index (self->extents, Extent, index);
+  GtkTextIter a, b;
+  GdkRectangle ra, rb;
+  int ay, ah, by, bh;
+
+  extent->generation = self->generation;
+  extent->valid = !span->collapsed && span->end > span->start;
+  if (!extent->valid)
+    return;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &a, span->start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &b, span->end - 1);
+  /* The line heights GtkTextView keeps cost no layout (a line it has not
+   * laid out yet has none); a position inside a line costs laying it out. */
+  gtk_text_view_get_line_yrange (view, &a, &ay, &ah);
+  gtk_text_view_get_line_yrange (view, &b, &by, &bh);
+  if (extent->exact && extent->layout_generation != self->layout_generation)
+    extent->exact = FALSE;
+  if (!extent->exact && (by + bh < near->y || ay > near->y + near->height))
+    {
+      extent->y = ay + ah * line_fraction (&a, FALSE);
+      extent->height = MAX (by + bh * line_fraction (&b, TRUE) - extent->y, 1);
+      return;
+    }
+  if (!extent->exact)
+    {
+      gtk_text_view_get_iter_location (view, &a, &ra);
+      gtk_text_view_get_iter_location (view, &b, &rb);
+      extent->start_dy = ra.y - ay;
+      extent->end_dy = rb.y + rb.height - by;
+      extent->exact = TRUE;
+      extent->layout_generation = self->layout_generation;
+    }
+  extent->y = ay + extent->start_dy;
+  extent->height = MAX (by + extent->end_dy - extent->y, 1);
+}
+
+/* The span's extent, computed if the layout changed since, or if it was
+ * estimated and has come near the visible area. */
+static const Extent *
+span_extent (SynArticleView     *self,
+             guint               index,
+             const GdkRectangle *near)
+{
+  Extent *extent = &g_array_index (self->extents, Extent, index);
+
+  if (extent->generation != self->generation ||
+      (extent->valid && !extent->exact && extent->y + extent->height >= near->y &&
+       extent->y <= near->y + near->height))
+    compute_extent (self, index, near);
+  return extent;
+}
+
+/* The first span whose first line ends below @y (@bottom) or starts
+ * below it (!@bottom). Line positions never decrease from one span to the
+ * next, hidden or not, so a binary search finds it. */
+static guint
+span_by_line (SynArticleView *self,
+              int             y,
+              gboolean        bottom)
+{
+  guint lo = 0, hi = self->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      GtkTextIter iter;
+      int top, height;
+
+      gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, g_array_index (self->spans, SynSpan, mid).start);
+      gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &top, &height);
+      if ((bottom ? top + height : top) <= y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The spans [*first, *end) that may reach into @area (buffer
+ * coordinates): the only ones drawing has to look at. */
+static void
+spans_in_area (SynArticleView     *self,
+               const GdkRectangle *area,
+               guint              *first,
+               guint              *end)
+{
+  GdkRectangle near;
+
+  near_rect (self, &near);
+  *first = span_by_line (self, area->y, TRUE);
+  *end = span_by_line (self, area->y + area->height, FALSE);
+  /* A span seldom runs on from an earlier paragraph; a few steps back
+   * find those that do. */
+  for (guint k = 0; k < 4 && *first > 0; k++)
+    {
+      const Extent *extent = span_extent (self, *first - 1, &near);
+
+      if (extent->valid && extent->y + extent->height <= area->y)
+        break;
+      (*first)--;
+    }
+  *end = MAX (*end, *first);
 }
 
 static gboolean
@@ -749,11 +1051,13 @@ snapshot_selection (SynArticleView *self,
                     GdkRectangle   *visible)
 {
   const SynPalette *palette = syn_marks_get_palette ();
+  GdkRectangle near;
 
+  near_rect (self, &near);
   for (guint k = 0; k < self->selected->len; k++)
     {
       guint i = g_array_index (self->selected, guint, k);
-      const Extent *extent = &g_array_index (self->extents, Extent, i);
+      const Extent *extent = span_extent (self, i, &near);
 
       if (!extent->valid || extent->y + extent->height < visible->y || extent->y > visible->y + visible->height)
         continue;
@@ -780,12 +1084,15 @@ snapshot_gutter (SynArticleView *self,
                  GdkRectangle   *visible)
 {
   const SynPalette *palette = syn_marks_get_palette ();
+  GdkRectangle near;
+  guint first, end;
 
-  ensure_extents (self);
-  for (guint i = 0; i < self->spans->len; i++)
+  near_rect (self, &near);
+  spans_in_area (self, visible, &first, &end);
+  for (guint i = first; i < end; i++)
     {
       const SynSpan *span = &g_array_index (self->spans, SynSpan, i);
-      const Extent *extent = &g_array_index (self->extents, Extent, i);
+      const Extent *extent = span_extent (self, i, &near);
       gboolean selected;
       float y0 = extent->y + 2, y1 = extent->y + extent->height - 2;
 
@@ -1153,7 +1460,8 @@ add_edit_menu (SynArticleView *self)
 static void
 adjustment_changed_cb (SynArticleView *self)
 {
-  self->extents_dirty = TRUE;
+  invalidate_extents (self);
+  queue_emblems (self);
 }
 
 static void
@@ -1164,16 +1472,24 @@ vadjustment_notify_cb (SynArticleView *self)
   if (adj == self->vadjustment)
     return;
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, queue_emblems, self);
+    }
   g_set_object (&self->vadjustment, adj);
   if (adj != NULL)
-    g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adj, "changed", G_CALLBACK (adjustment_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adj, "value-changed", G_CALLBACK (queue_emblems), self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
 style_changed_cb (SynArticleView *self)
 {
   syn_marks_update_tags (self->tags);
+  invalidate_layout (self);
+  self->page_chars = 0;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1186,7 +1502,15 @@ syn_article_view_size_allocate (GtkWidget *widget,
   SynArticleView *self = SYN_ARTICLE_VIEW (widget);
 
   GTK_WIDGET_CLASS (syn_article_view_parent_class)->size_allocate (widget, width, height, baseline);
-  self->extents_dirty = TRUE;
+  /* A text view is allocated again in most frames, at the same size. */
+  if (width == self->allocated_width && height == self->allocated_height)
+    return;
+  if (width != self->allocated_width)
+    invalidate_layout (self);
+  self->page_chars = 0;
+  self->allocated_width = width;
+  self->allocated_height = height;
+  queue_emblems (self);
 }
 
 static void
@@ -1195,8 +1519,14 @@ syn_article_view_dispose (GObject *object)
   SynArticleView *self = SYN_ARTICLE_VIEW (object);
 
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, queue_emblems, self);
+    }
   g_clear_object (&self->vadjustment);
+  if (self->emblems_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->emblems_tick);
+  self->emblems_tick = 0;
   if (self->spans != NULL)
     clear_content (self);
   g_clear_object (&self->article);
@@ -1211,6 +1541,7 @@ syn_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->emblems, g_array_unref);
   g_clear_pointer (&self->extents, g_array_unref);
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -1265,6 +1596,7 @@ syn_article_view_init (SynArticleView *self)
 
   self->spans = g_array_new (FALSE, TRUE, sizeof (SynSpan));
   self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  self->emblems = g_array_new (FALSE, TRUE, sizeof (Emblem));
   self->extents = g_array_new (FALSE, TRUE, sizeof (Extent));
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
@@ -1272,7 +1604,7 @@ syn_article_view_init (SynArticleView *self)
   self->focus = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
-  self->extents_dirty = TRUE;
+  self->generation = 1;
 
   self->buffer = gtk_text_buffer_new (NULL);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
@@ -1378,12 +1710,13 @@ syn_article_view_get_span_extent (SynArticleView *self,
                                   float          *height)
 {
   const Extent *extent;
+  GdkRectangle near;
 
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), FALSE);
   g_return_val_if_fail (index < self->spans->len, FALSE);
 
-  ensure_extents (self);
-  extent = &g_array_index (self->extents, Extent, index);
+  near_rect (self, &near);
+  extent = span_extent (self, index, &near);
   *y = extent->y;
   *height = extent->height;
   return extent->valid;
@@ -1569,6 +1902,7 @@ syn_article_view_search (SynArticleView *self,
 
   remove_tag_everywhere (self, SYN_MARK_SEARCH);
   remove_tag_everywhere (self, SYN_MARK_SEARCH_CURRENT);
+  invalidate_layout (self);
   g_array_set_size (self->matches, 0);
   self->current_match = -1;
   if (needle == NULL || needle[0] == '\0')
@@ -1615,6 +1949,7 @@ syn_article_view_set_current_match (SynArticleView *self,
       remove_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
     }
   self->current_match = index;
+  invalidate_layout (self);
   if (index < 0)
     return;
   range = &g_array_index (self->matches, Range, index);
@@ -1693,20 +2028,35 @@ syn_article_view_reveal_span (SynArticleView *self,
 int
 syn_article_view_get_first_visible_span (SynArticleView *self)
 {
-  GdkRectangle visible;
+  GdkRectangle visible, near;
+  guint first, end;
 
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
 
-  ensure_extents (self);
   gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
-  for (guint i = 0; i < self->spans->len; i++)
+  near_rect (self, &near);
+  spans_in_area (self, &visible, &first, &end);
+  for (guint i = first; i < self->spans->len; i++)
     {
-      const Extent *extent = &g_array_index (self->extents, Extent, i);
+      const Extent *extent = span_extent (self, i, &near);
 
       if (extent->valid && extent->y + extent->height > visible.y)
         return i;
     }
   return -1;
+}
+
+void
+syn_article_view_get_visible_spans (SynArticleView *self,
+                                    guint          *first,
+                                    guint          *end)
+{
+  GdkRectangle visible;
+
+  g_return_if_fail (SYN_IS_ARTICLE_VIEW (self));
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  spans_in_area (self, &visible, first, end);
 }
 
 int

@@ -126,6 +126,11 @@ float          syn_article_view_reveal_span       (SynArticleView *self,
 
 /* The first span at least partly in view, or -1. */
 int            syn_article_view_get_first_visible_span (SynArticleView *self);
+/* The spans [*first, *end) that may be on screen, found without walking
+ * the others: drawing and hit tests look only at these. */
+void           syn_article_view_get_visible_spans (SynArticleView *self,
+                                                   guint          *first,
+                                                   guint          *end);
 
 /* Width in pixels for @n_chars average characters of the text, margins
  * included: for a comfortable line length. */

@@ -5,10 +5,11 @@
  * bands mean the two sources tell the story in the same order; a band
  * that crosses others marks a passage one of them moved.
  *
- * Drawing stays cheap: the extents come from each article view's cache
- * (buffer coordinates, recomputed only when its layout changes), so a
- * scroll costs one subtraction per band and a cairo fill for the bands
- * that reach the visible area. The gutter also resizes the column on its
+ * Drawing stays cheap and readable whatever the drift: only bands with an
+ * end on screen are drawn (each column finds its passages on screen by a
+ * binary search), their extents come from each article view's cache, and
+ * all of one kind are filled as one path, so that a fan of overlapping
+ * bands is as light as one band rather than a black block. The gutter also resizes the column on its
  * left when dragged, and a click on a band selects its group.
  */
 #define G_LOG_DOMAIN "syn-ui"
@@ -119,46 +120,92 @@ band_edges (cairo_t            *cr,
   cairo_curve_to (cr, mid, g->left_bottom, mid, g->right_bottom, width, g->right_bottom);
 }
 
+/* The passages on screen in either column, as span ranges. */
+typedef struct {
+  guint left_first;
+  guint left_end;
+  guint right_first;
+  guint right_end;
+} OnScreen;
+
+static void
+on_screen (SynConnectorBands *self,
+           OnScreen          *screen)
+{
+  syn_article_view_get_visible_spans (self->left, &screen->left_first, &screen->left_end);
+  syn_article_view_get_visible_spans (self->right, &screen->right_first, &screen->right_end);
+}
+
+/* Only bands with an end on screen are drawn or hit: a band that merely
+ * crosses the gap, from a passage above one column to one below the
+ * other, tells nothing the reader can follow, and when the texts have
+ * drifted apart there are thousands of them. */
+static gboolean
+link_on_screen (const SynBandLink *link,
+                const OnScreen    *screen)
+{
+  return (link->left >= screen->left_first && link->left < screen->left_end) ||
+         (link->right >= screen->right_first && link->right < screen->right_end);
+}
+
+static void
+fill_and_stroke (cairo_t       *cr,
+                 GArray        *bands,
+                 double         width,
+                 const GdkRGBA *fill,
+                 const GdkRGBA *edge,
+                 double         line_width)
+{
+  if (bands->len == 0)
+    return;
+  /* One path, filled once: where bands overlap (a fan of them towards a
+   * passage far off) the colour is that of one band, never darker. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < bands->len; i++)
+    band_path (cr, &g_array_index (bands, BandGeometry, i), width);
+  gdk_cairo_set_source_rgba (cr, fill);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_fill (cr);
+  for (guint i = 0; i < bands->len; i++)
+    band_edges (cr, &g_array_index (bands, BandGeometry, i), width);
+  gdk_cairo_set_source_rgba (cr, edge);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
 static void
 snapshot_bands (SynConnectorBands *self,
                 cairo_t           *cr,
                 float              left_offset,
                 float              right_offset,
-                double             top,
-                gboolean           selected)
+                double             top)
 {
   const SynPalette *palette = syn_marks_get_palette ();
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr(GArray) plain = g_array_new (FALSE, FALSE, sizeof (BandGeometry));
+  g_autoptr(GArray) divergent = g_array_new (FALSE, FALSE, sizeof (BandGeometry));
+  g_autoptr(GArray) selected = g_array_new (FALSE, FALSE, sizeof (BandGeometry));
+  OnScreen screen;
 
+  on_screen (self, &screen);
   for (guint i = 0; i < self->links->len; i++)
     {
       const SynBandLink *link = &g_array_index (self->links, SynBandLink, i);
-      gboolean is_selected = link->group >= 0 && link->group == self->selected_group;
       BandGeometry g;
 
-      if (is_selected != selected ||
-          !band_geometry (self, link, left_offset, right_offset, &g) ||
+      if (!link_on_screen (link, &screen) || !band_geometry (self, link, left_offset, right_offset, &g) ||
           MAX (g.left_bottom, g.right_bottom) < top || MIN (g.left_top, g.right_top) > height)
         continue;
-      band_path (cr, &g, width);
-      if (!selected)
-        {
-          gdk_cairo_set_source_rgba (cr, link->divergent ? &palette->band_divergent : &palette->band);
-          cairo_fill (cr);
-          band_edges (cr, &g, width);
-          gdk_cairo_set_source_rgba (cr, &palette->band_edge);
-          cairo_set_line_width (cr, 1);
-          cairo_stroke (cr);
-          continue;
-        }
-      gdk_cairo_set_source_rgba (cr, &palette->band_selected);
-      cairo_fill (cr);
-      band_edges (cr, &g, width);
-      gdk_cairo_set_source_rgba (cr, &palette->band_selected_edge);
-      cairo_set_line_width (cr, 1.25);
-      cairo_stroke (cr);
+      if (link->group >= 0 && link->group == self->selected_group)
+        g_array_append_val (selected, g);
+      else
+        g_array_append_val (link->divergent ? divergent : plain, g);
     }
+  fill_and_stroke (cr, plain, width, &palette->band, &palette->band_edge, 1);
+  fill_and_stroke (cr, divergent, width, &palette->band_divergent, &palette->band_edge, 1);
+  /* The selected group's bands go over the others. */
+  fill_and_stroke (cr, selected, width, &palette->band_selected, &palette->band_selected_edge, 1.25);
 }
 
 static void
@@ -183,9 +230,7 @@ syn_connector_bands_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, height - top));
   cairo_rectangle (cr, 0, top, width, height - top);
   cairo_clip (cr);
-  /* The selected group's bands go over the others. */
-  snapshot_bands (self, cr, left_offset, right_offset, top, FALSE);
-  snapshot_bands (self, cr, left_offset, right_offset, top, TRUE);
+  snapshot_bands (self, cr, left_offset, right_offset, top);
   cairo_destroy (cr);
 }
 
@@ -196,6 +241,7 @@ syn_connector_bands_group_at (SynConnectorBands *self,
 {
   float left_offset, right_offset, left_top, right_top;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
+  OnScreen screen;
   double t, s;
 
   g_return_val_if_fail (SYN_IS_CONNECTOR_BANDS (self), -1);
@@ -207,13 +253,14 @@ syn_connector_bands_group_at (SynConnectorBands *self,
   /* The curves ease in and out; smoothstep is close enough to pick. */
   t = CLAMP (x / width, 0, 1);
   s = t * t * (3 - 2 * t);
+  on_screen (self, &screen);
   for (guint i = 0; i < self->links->len; i++)
     {
       const SynBandLink *link = &g_array_index (self->links, SynBandLink, i);
       BandGeometry g;
       double band_top, band_bottom;
 
-      if (!band_geometry (self, link, left_offset, right_offset, &g))
+      if (!link_on_screen (link, &screen) || !band_geometry (self, link, left_offset, right_offset, &g))
         continue;
       band_top = g.left_top + (g.right_top - g.left_top) * s;
       band_bottom = g.left_bottom + (g.right_bottom - g.left_bottom) * s;

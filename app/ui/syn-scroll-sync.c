@@ -43,8 +43,9 @@
  * levels a selection) never drive. When a column's size or height
  * changes, the others follow again in the next frame.
  *
- * The cost of a step is a walk over the kept pairs of each other column,
- * reading cached passage extents: no layout.
+ * The cost of a step is a binary search over the kept pairs of each other
+ * column, reading passage extents the views cache (estimated away from
+ * the screen): no layout beyond the lines near it.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -264,6 +265,45 @@ interpolate (double position,
   return b0 + (b1 - b0) * CLAMP ((position - a0) / (a1 - a0), 0, 1);
 }
 
+/* Both passages of a pair, in their adjustments' units. */
+static gboolean
+pair_range (Column     *a,
+            Column     *b,
+            const Pair *pair,
+            double     *at,
+            double     *ab,
+            double     *bt,
+            double     *bb)
+{
+  return span_range (a, pair->a, at, ab) && span_range (b, pair->b, bt, bb);
+}
+
+/* The first pair whose passage in @a ends below @position.
+ * The pairs rise in both columns, so a binary search finds it, reading
+ * the extents of a few pairs rather than of all above @position. */
+static guint
+first_pair_below (Column *a,
+                  GArray *pairs,
+                  double  position)
+{
+  guint lo = 0, hi = pairs->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2, k = mid;
+      double at, ab;
+
+      /* hidden passages have no extent: probe the next one shown */
+      while (k < hi && !span_range (a, g_array_index (pairs, Pair, k).a, &at, &ab))
+        k++;
+      if (k < hi && ab <= position)
+        lo = k + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Where @position in @a corresponds to in @b. */
 static double
 map_position (Column *a,
@@ -272,15 +312,27 @@ map_position (Column *a,
               double  position)
 {
   double a0 = gtk_adjustment_get_lower (a->adjustment), b0 = gtk_adjustment_get_lower (b->adjustment);
+  guint first = first_pair_below (a, pairs, position);
 
-  for (guint k = 0; k < pairs->len; k++)
+  /* The stretch starts at the last pair above. */
+  for (guint k = first; k-- > 0;)
     {
-      const Pair *pair = &g_array_index (pairs, Pair, k);
+      double at, ab, bt, bb;
+
+      if (pair_range (a, b, &g_array_index (pairs, Pair, k), &at, &ab, &bt, &bb))
+        {
+          a0 = ab;
+          b0 = bb;
+          break;
+        }
+    }
+  for (guint k = first; k < pairs->len; k++)
+    {
       double at, ab, bt, bb;
 
       /* Heights still estimated may put a passage above its predecessor
        * for a moment: skip it rather than run backwards. */
-      if (!span_range (a, pair->a, &at, &ab) || !span_range (b, pair->b, &bt, &bb) || at < a0 || bt < b0)
+      if (!pair_range (a, b, &g_array_index (pairs, Pair, k), &at, &ab, &bt, &bb) || at < a0 || bt < b0)
         continue;
       if (position < at)
         return interpolate (position, a0, at, b0, bt);

@@ -10,8 +10,10 @@
  * columns in view are lighter, so the map answers "where am I, and where
  * do the sources differ" at a glance; a click goes there.
  *
- * The stripes are worked out once per comparison; drawing is a rectangle
- * per passage, and a scroll only redraws.
+ * The stripes are worked out once per comparison and painted once per
+ * size and style into a texture: two long texts have ten thousand of
+ * them, which as separate rectangles cost the cairo renderer some 10 ms a
+ * frame, while a scroll only moves the outline of the part shown.
  *
  * For the keyboard and screen readers each bar is also a button laid over
  * it: invisible but for its focus ring, named by its source and described
@@ -65,6 +67,10 @@ struct _SynSourceMap
   int                     drag_column;
   double                  drag_x;
   double                  drag_y;
+  GdkTexture             *stripes;   /* cached, or NULL */
+  int                     stripes_width;
+  int                     stripes_height;
+  int                     stripes_scale;
 };
 
 G_DEFINE_FINAL_TYPE (SynSourceMap, syn_source_map, GTK_TYPE_WIDGET)
@@ -190,28 +196,20 @@ snapshot_viewport (GtkSnapshot       *snapshot,
 }
 
 static void
-syn_source_map_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
+draw_stripes (SynSourceMap     *self,
+              cairo_t          *cr,
+              const SynPalette *palette,
+              float             top,
+              float             height)
 {
-  SynSourceMap *self = SYN_SOURCE_MAP (widget);
-  const SynPalette *palette = syn_marks_get_palette ();
-  float top = PADDING, height = gtk_widget_get_height (widget) - 2 * PADDING;
-
-  if (height <= 0)
-    return;
   for (guint c = 0; c < self->bars->len; c++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, c);
-      gboolean visible = self->visible_func != NULL && self->visible_func (c, self->visible_data);
       float x = PADDING + c * (BAR + GAP);
-      GdkRGBA background = palette->text;
 
-      background.alpha = visible ? 0.16f : 0.06f;
-      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x, top, BAR, height));
       for (guint i = 0; i < bar->stripes->len; i++)
         {
           const Stripe *stripe = &g_array_index (bar->stripes, Stripe, i);
-          float y = top + stripe->top * height;
           GdkRGBA color = *stripe_color (palette, stripe->kind);
 
           /* Rewording is the common case: it stays in the background so
@@ -219,13 +217,11 @@ syn_source_map_snapshot (GtkWidget   *widget,
           if (stripe->kind == KIND_REWORDED)
             color.alpha *= 0.45f;
           /* A hairline between passages, where they are tall enough. */
-          gtk_snapshot_append_color (snapshot, &color,
-                                     &GRAPHENE_RECT_INIT (x + 1, y, BAR - 2,
-                                                          MAX ((stripe->bottom - stripe->top) * height - 1, MIN_MARK)));
+          cairo_rectangle (cr, x + 1, top + stripe->top * height, BAR - 2,
+                           MAX ((stripe->bottom - stripe->top) * height - 1, MIN_MARK));
+          gdk_cairo_set_source_rgba (cr, &color);
+          cairo_fill (cr);
         }
-      if (visible)
-        snapshot_viewport (snapshot, bar, palette, x, top, height);
-      gtk_widget_snapshot_child (widget, bar->button, snapshot);
     }
 }
 
@@ -248,6 +244,83 @@ syn_source_map_size_allocate (GtkWidget *widget,
                                                    BAR + GAP, MAX (height - PADDING, 0) },
                                 -1);
     }
+}
+
+static void
+forget_stripes (SynSourceMap *self)
+{
+  g_clear_object (&self->stripes);
+}
+
+/* The stripes of every bar, painted when the size or style changed. */
+static GdkTexture *
+stripes_texture (SynSourceMap *self,
+                 float         top,
+                 float         height)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int widget_height = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->stripes != NULL && self->stripes_width == width && self->stripes_height == widget_height &&
+      self->stripes_scale == scale)
+    return self->stripes;
+  forget_stripes (self);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, widget_height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  draw_stripes (self, cr, syn_marks_get_palette (), top, height);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  self->stripes = gdk_memory_texture_new (width * scale, widget_height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  self->stripes_width = width;
+  self->stripes_height = widget_height;
+  self->stripes_scale = scale;
+  return self->stripes;
+}
+
+static void
+syn_source_map_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SynSourceMap *self = SYN_SOURCE_MAP (widget);
+  const SynPalette *palette = syn_marks_get_palette ();
+  float top = PADDING, height = gtk_widget_get_height (widget) - 2 * PADDING;
+
+  if (height <= 0 || gtk_widget_get_width (widget) <= 0)
+    return;
+  for (guint c = 0; c < self->bars->len; c++)
+    {
+      gboolean visible = self->visible_func != NULL && self->visible_func (c, self->visible_data);
+      GdkRGBA background = palette->text;
+
+      background.alpha = visible ? 0.16f : 0.06f;
+      gtk_snapshot_append_color (snapshot, &background,
+                                 &GRAPHENE_RECT_INIT (PADDING + c * (BAR + GAP), top, BAR, height));
+    }
+  gtk_snapshot_append_texture (snapshot, stripes_texture (self, top, height),
+                               &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                    gtk_widget_get_height (widget)));
+  for (guint c = 0; c < self->bars->len; c++)
+    if (self->visible_func != NULL && self->visible_func (c, self->visible_data))
+      snapshot_viewport (snapshot, &g_array_index (self->bars, Bar, c), palette, PADDING + c * (BAR + GAP), top,
+                         height);
+  for (guint c = 0; c < self->bars->len; c++)
+    gtk_widget_snapshot_child (widget, g_array_index (self->bars, Bar, c).button, snapshot);
+}
+
+static void
+style_changed_cb (SynSourceMap *self)
+{
+  forget_stripes (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -340,6 +413,7 @@ syn_source_map_dispose (GObject *object)
   disconnect_all (self);
   g_array_set_size (self->bars, 0);
   g_clear_object (&self->hadjustment);
+  forget_stripes (self);
 
   G_OBJECT_CLASS (syn_source_map_parent_class)->dispose (object);
 }
@@ -392,7 +466,7 @@ syn_source_map_init (SynSourceMap *self)
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Overview of all sources"), -1);
-  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (gtk_widget_queue_draw));
+  syn_marks_watch_style (G_OBJECT (self), G_CALLBACK (style_changed_cb));
 }
 
 static void
@@ -482,6 +556,7 @@ syn_source_map_set_views (SynSourceMap *self,
       watch (self, bar.adjustment);
       g_array_append_val (self->bars, bar);
     }
+  forget_stripes (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
