@@ -620,6 +620,18 @@ article_changed_on_disk_cb (SynArticle    *article,
   g_signal_emit (self, signals[ARTICLE_CHANGED], 0, article);
 }
 
+/* A column renamed: the saved file no longer holds this comparison, as
+ * when a source is moved (see inner_done_cb()). Names are not corrections
+ * and have no place in their undo history. */
+static void
+article_renamed_cb (SynComparison *self)
+{
+  if (self->file == NULL)
+    return;
+  syn_edits_set_saved_state (self->edits, 0);
+  set_modified (self, TRUE);
+}
+
 /* Replaces the articles, touching only the range that differs: adding a
  * source reports one insertion, removing one a single removal. */
 static void
@@ -664,6 +676,7 @@ leave_articles (SynComparison *self,
       if (staying != NULL && g_ptr_array_find (staying, article, NULL))
         continue;
       g_signal_handlers_disconnect_by_func (article, article_changed_on_disk_cb, self);
+      g_signal_handlers_disconnect_by_func (article, article_renamed_cb, self);
       _syn_article_unwatch (article);
       _syn_article_set_passages (article, NULL, 0, NULL, 0);
     }
@@ -682,6 +695,8 @@ join_articles (SynComparison *self,
         continue;
       g_signal_connect_object (article, "changed-on-disk",
                                G_CALLBACK (article_changed_on_disk_cb), self, 0);
+      g_signal_connect_object (article, "notify::custom-name",
+                               G_CALLBACK (article_renamed_cb), self, G_CONNECT_SWAPPED);
     }
 }
 
