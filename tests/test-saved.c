@@ -301,6 +301,13 @@ test_custom_name (Fixture       *fixture,
   g_assert_null (syn_article_get_custom_name (article_at (after, 1)));
   g_assert_cmpstr (syn_article_get_label (article_at (after, 1)), ==, "second.txt");
   g_assert_true (syn_comparison_get_modified (after));
+  /* undone: the saved name again, nothing to save */
+  g_assert_true (syn_comparison_undo (after));
+  g_assert_cmpstr (syn_article_get_custom_name (article_at (after, 1)), ==, "Evening Gazette");
+  g_assert_false (syn_comparison_get_modified (after));
+  g_assert_true (syn_comparison_redo (after));
+  g_assert_null (syn_article_get_custom_name (article_at (after, 1)));
+  g_assert_true (syn_comparison_get_modified (after));
   save (after, saved);
   g_assert_false (syn_comparison_get_modified (after));
 
