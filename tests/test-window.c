@@ -1743,6 +1743,14 @@ test_keep_saved_text (Fixture       *fixture,
   g_assert_cmpstr (syn_article_get_text (first, NULL), ==, story_c);
   wait_for_no_text (GTK_WIDGET (reopened), "changed since");
 
+  /* the texts read again are not saved: saved, no copy of unsaved work is
+   * left for the next tests to be offered */
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL));
+  syn_test_wait_until (is_unmodified, comparison, "the reloaded comparison to be saved");
+  /* the unit is the user's setting: the next tests start from the default */
+  g_settings_reset (syn_application_get_settings (app), "segment-unit");
+  syn_test_wait_until (comparison_idle, comparison, "the alignment by sentence");
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
 }
