@@ -505,8 +505,9 @@ update_banner (SynWindow *self)
   else
     title = g_strdup (changed_clause != NULL ? changed_clause : missing_clause);
 
-  /* What the user answered stays answered until something else happens
-   * to the files: then the banner says it all again. */
+  /* What the user answered stays answered (a re-alignment calls here
+   * too) until the banner would say something else: another file changed
+   * or went, or a reload settled it. */
   if (title == NULL || g_strcmp0 (title, self->banner_dismissed) != 0)
     g_clear_pointer (&self->banner_dismissed, g_free);
   g_free (self->banner_title);
