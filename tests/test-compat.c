@@ -273,7 +273,31 @@ test_media_preferences (void)
 static void
 clicked_cb (guint *n_clicks)
 {
-  (*n_clicks)++;
+  n_clicks[0]++;
+}
+
+static void
+other_clicked_cb (guint *n_clicks)
+{
+  n_clicks[1]++;
+}
+
+/* The button labelled @label (as set, mnemonic and all) in @widget. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static GtkWidget *
@@ -295,33 +319,48 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* The title is shown as written (file names can hold "&" and "<"), the
- * button calls back, and hiding hides. */
+/* The title is shown as written (file names can hold "&" and "<"), each
+ * button calls back its own, the other button shows only when asked for,
+ * and hiding hides. */
 static void
 test_banner (void)
 {
   const char *title = "“R&D <draft>.txt” changed on disk";
-  guint n_clicks = 0;
+  guint n_clicks[2] = { 0, 0 };
   GtkWidget *banner;
   GtkWidget *button;
+  GtkWidget *other;
 
   if (!have_display)
     {
       g_test_skip ("no display");
       return;
     }
-  banner = g_object_ref_sink (syn_compat_banner_new (G_CALLBACK (clicked_cb), &n_clicks));
-  g_assert_cmpstr (G_OBJECT_TYPE_NAME (banner), ==, ADW_MINOR_VERSION >= 3 ? "AdwBanner" : "GtkActionBar");
+  banner = g_object_ref_sink (syn_compat_banner_new (G_CALLBACK (clicked_cb), G_CALLBACK (other_clicked_cb),
+                                                     n_clicks));
+  /* AdwBanner holds one button only */
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (banner), ==, "GtkActionBar");
   g_assert_false (syn_compat_banner_get_revealed (banner));
 
-  syn_compat_banner_show (banner, title, "_Reload");
+  syn_compat_banner_show (banner, title, "_Reload", "_Keep Saved Text");
   g_assert_true (syn_compat_banner_get_revealed (banner));
   g_assert_nonnull (find_descendant (banner, GTK_TYPE_LABEL, title));
-  button = find_descendant (banner, GTK_TYPE_BUTTON, NULL);
+  button = find_button (banner, "_Reload");
+  other = find_button (banner, "_Keep Saved Text");
   g_assert_nonnull (button);
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Reload");
+  g_assert_nonnull (other);
+  g_assert_true (gtk_widget_get_visible (other));
   g_signal_emit_by_name (button, "clicked");
-  g_assert_cmpuint (n_clicks, ==, 1);
+  g_assert_cmpuint (n_clicks[0], ==, 1);
+  g_assert_cmpuint (n_clicks[1], ==, 0);
+  g_signal_emit_by_name (other, "clicked");
+  g_assert_cmpuint (n_clicks[0], ==, 1);
+  g_assert_cmpuint (n_clicks[1], ==, 1);
+
+  /* one choice: the other button goes */
+  syn_compat_banner_show (banner, title, "_Dismiss", NULL);
+  g_assert_nonnull (find_button (banner, "_Dismiss"));
+  g_assert_false (gtk_widget_get_visible (other));
 
   syn_compat_banner_hide (banner);
   g_assert_false (syn_compat_banner_get_revealed (banner));

@@ -203,6 +203,43 @@ test_undo_to_clean (void)
   wait_idle (comparison);
 }
 
+/* Renaming a column is a step like a correction: undo gives the old name
+ * back to the same column, wherever it moved since, and undoing back to
+ * the start leaves nothing to save. */
+static void
+test_rename_undo (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (3);
+  GListModel *articles = syn_comparison_get_articles (comparison);
+  g_autoptr(SynArticle) gazette = g_list_model_get_item (articles, 0);
+  g_autoptr(SynArticle) second = g_list_model_get_item (articles, 1);
+
+  syn_article_set_custom_name (second, "Evening Herald");
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_can_undo (comparison));
+  syn_article_set_custom_name (gazette, "Morning Gazette");
+  syn_comparison_move_article_async (comparison, gazette, 2, NULL, NULL, NULL);
+  wait_idle (comparison);
+
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_null (syn_article_get_custom_name (gazette));
+  g_assert_cmpstr (syn_article_get_custom_name (second), ==, "Evening Herald");
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  g_assert_null (syn_article_get_custom_name (second));
+  g_assert_false (syn_comparison_get_modified (comparison));
+  g_assert_false (syn_comparison_can_undo (comparison));
+
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_cmpstr (syn_article_get_custom_name (second), ==, "Evening Herald");
+  g_assert_null (syn_article_get_custom_name (gazette));
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (syn_comparison_redo (comparison));
+  g_assert_cmpstr (syn_article_get_custom_name (gazette), ==, "Morning Gazette");
+  g_assert_false (syn_comparison_can_redo (comparison));
+  wait_idle (comparison);
+}
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
@@ -565,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/model/edits/move-source", test_move_source);
   g_test_add_func ("/model/edits/undo-to-clean", test_undo_to_clean);
   g_test_add_func ("/model/edits/undo-to-saved", test_undo_to_saved);
+  g_test_add_func ("/model/edits/rename-undo", test_rename_undo);
   g_test_add_func ("/model/edits/split-merge", test_split_merge);
   g_test_add_func ("/model/edits/save-reopen", test_save_reopen);
   g_test_add_func ("/model/edits/autosave-killed", test_autosave_killed);

@@ -277,6 +277,7 @@ test_custom_name (Fixture       *fixture,
   const char *names[] = { "named.synopsis", NULL };
   const char *sources[] = { "first.txt", "second.txt", NULL };
   g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   failures = load_files (before, fixture, sources, &error);
@@ -293,11 +294,30 @@ test_custom_name (Fixture       *fixture,
   g_assert_cmpstr (syn_article_get_label (article_at (after, 0)), ==, "first.txt");
   g_assert_cmpstr (syn_article_get_custom_name (article_at (after, 1)), ==, "Evening Gazette");
   g_assert_cmpstr (syn_article_get_name (article_at (after, 1)), ==, "second.txt");
+  g_assert_false (syn_comparison_get_modified (after));
 
-  /* blanks remove it */
+  /* blanks remove it, and the file no longer holds the comparison shown */
   syn_article_set_custom_name (article_at (after, 1), "   ");
   g_assert_null (syn_article_get_custom_name (article_at (after, 1)));
   g_assert_cmpstr (syn_article_get_label (article_at (after, 1)), ==, "second.txt");
+  g_assert_true (syn_comparison_get_modified (after));
+  /* undone: the saved name again, nothing to save */
+  g_assert_true (syn_comparison_undo (after));
+  g_assert_cmpstr (syn_article_get_custom_name (article_at (after, 1)), ==, "Evening Gazette");
+  g_assert_false (syn_comparison_get_modified (after));
+  g_assert_true (syn_comparison_redo (after));
+  g_assert_null (syn_article_get_custom_name (article_at (after, 1)));
+  g_assert_true (syn_comparison_get_modified (after));
+  save (after, saved);
+  g_assert_false (syn_comparison_get_modified (after));
+
+  /* a column moved is unsaved too */
+  syn_comparison_move_article_async (after, article_at (after, 1), 0, NULL, store_result_cb, &result);
+  wait_for (&result);
+  g_assert_true (syn_comparison_move_article_finish (after, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (syn_article_get_name (article_at (after, 0)), ==, "second.txt");
+  g_assert_true (syn_comparison_get_modified (after));
 }
 
 static void

@@ -389,6 +389,45 @@ test_title_names_file (void)
   g_rmdir (dir);
 }
 
+/* Renaming a column of a saved comparison leaves something to save; Ctrl+Z
+ * gives the name back and, at the saved state again, the window closes
+ * without asking. */
+static void
+test_rename_undo (void)
+{
+  g_autoptr(SynWindow) window = g_object_ref (new_window ());
+  SynComparison *comparison = syn_window_get_comparison (window);
+  g_autofree char *dir = g_dir_make_tmp ("syn-rename-XXXXXX", NULL);
+  g_autofree char *folder = g_str_has_prefix (dir, g_get_home_dir ())
+                            ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL) : g_strdup (dir);
+  g_autofree char *path = g_build_filename (dir, "ferry.synopsis", NULL);
+  g_autoptr(SynArticle) herald = g_list_model_get_item (syn_comparison_get_articles (comparison), 1);
+  guint n;
+
+  save_as (window, dir, "ferry.synopsis");
+  assert_title (window, "ferry.synopsis", folder);
+  syn_article_set_custom_name (herald, "Evening Herald");
+  assert_title (window, "• ferry.synopsis", folder);
+  gtk_window_close (GTK_WINDOW (window));
+  answer (window, "Save Changes?", "cancel");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (syn_article_get_label (herald), ==, "herald.txt");
+  assert_title (window, "ferry.synopsis", folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (syn_article_get_label (herald), ==, "Evening Herald");
+  assert_title (window, "• ferry.synopsis", folder);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_idle (comparison);
+
+  n = n_windows ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpuint (n_windows (), ==, n - 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean
 is_modified (gpointer data)
 {
@@ -447,6 +486,7 @@ main (int   argc,
   g_test_add_func ("/ui/edits/restore", test_restore);
   g_test_add_func ("/ui/edits/undo-closes", test_undo_closes);
   g_test_add_func ("/ui/edits/title-names-file", test_title_names_file);
+  g_test_add_func ("/ui/edits/rename-undo", test_rename_undo);
   status = g_test_run ();
 
   syn_test_application_done (g_steal_pointer (&app));

@@ -1677,6 +1677,84 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static gboolean
+first_reloaded (gpointer data)
+{
+  g_autoptr(SynArticle) first = g_list_model_get_item (syn_comparison_get_articles (data), 0);
+
+  return !syn_comparison_get_busy (data) && !syn_article_get_file_changed (first);
+}
+
+/* A saved comparison whose files changed since: the banner names them and
+ * offers both choices. Keep Saved Text takes the banner away and nothing
+ * else (the saved texts stay, nothing to save), also once the comparison
+ * is aligned again; another file changing brings it back, and Reload reads
+ * the files. */
+static void
+test_keep_saved_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SynWindow *window = new_window ();
+  SynWindow *reopened = new_window ();
+  SynComparison *comparison = syn_window_get_comparison (reopened);
+  g_autofree char *saved_path = g_build_filename (fixture->dir, "three.synopsis", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(SynArticle) first = NULL;
+  GtkWidget *keep;
+  GFile *files[3];
+
+  files[0] = write_file (fixture, "a.txt", story_a, -1);
+  files[1] = write_file (fixture, "b.txt", story_b, -1);
+  files[2] = write_file (fixture, "c.txt", story_c, -1);
+  syn_window_open_files (window, files, 3);
+  wait_for_columns (window, 3);
+  syn_window_save_to (window, saved);
+  syn_test_wait_until (is_saved_comparison, saved, "the comparison to be saved");
+  g_object_unref (write_file (fixture, "a.txt", story_c, -1));
+  g_object_unref (write_file (fixture, "b.txt", story_a, -1));
+
+  syn_window_open_files (reopened, &saved, 1);
+  wait_for_columns (reopened, 3);
+  wait_for_text (GTK_WIDGET (reopened), "“a.txt” and “b.txt” changed since the comparison was saved: "
+                                        "the saved texts are shown");
+  g_assert_nonnull (find_button (GTK_WIDGET (reopened), "Reload"));
+  keep = find_button (GTK_WIDGET (reopened), "Keep Saved Text");
+  g_assert_nonnull (keep);
+  save_screenshot (reopened, "window-keep-saved-text.png");
+
+  gtk_widget_activate (keep);
+  wait_for_no_text (GTK_WIDGET (reopened), "changed since");
+  first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
+  g_assert_cmpstr (syn_article_get_text (first, NULL), ==, story_a);
+  g_assert_false (syn_comparison_get_modified (comparison));
+  /* aligned again (another unit): the answer holds */
+  syn_comparison_set_segment_unit (comparison, SYN_SEGMENT_LINE);
+  syn_test_wait_until (comparison_idle, comparison, "the new alignment");
+  spin (100);
+  g_assert_null (find_button (GTK_WIDGET (reopened), "Keep Saved Text"));
+
+  /* another file changes: the banner is back, naming all three */
+  g_object_unref (write_file (fixture, "c.txt", story_b, -1));
+  wait_for_text (GTK_WIDGET (reopened), "“a.txt”, “b.txt” and “c.txt” changed since the comparison was saved");
+  gtk_widget_activate (find_button (GTK_WIDGET (reopened), "Reload"));
+  syn_test_wait_until (first_reloaded, comparison, "the reload");
+  g_clear_object (&first);
+  first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
+  g_assert_cmpstr (syn_article_get_text (first, NULL), ==, story_c);
+  wait_for_no_text (GTK_WIDGET (reopened), "changed since");
+
+  /* the texts read again are not saved: saved, no copy of unsaved work is
+   * left for the next tests to be offered */
+  g_assert_true (syn_comparison_get_modified (comparison));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL));
+  syn_test_wait_until (is_unmodified, comparison, "the reloaded comparison to be saved");
+  /* the unit is the user's setting: the next tests start from the default */
+  g_settings_reset (syn_application_get_settings (app), "segment-unit");
+  syn_test_wait_until (comparison_idle, comparison, "the alignment by sentence");
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
 /* Opens "Add from the Web", types @addresses and says whether Add is
  * enabled. */
 static GtkWidget *
@@ -1944,6 +2022,7 @@ main (int   argc,
               test_print_to_pdf, fixture_teardown);
   ADD ("/ui/window/save-and-reopen", test_save_and_reopen);
   ADD ("/ui/window/save-refusals", test_save_refusals);
+  ADD ("/ui/window/keep-saved-text", test_keep_saved_text);
   ADD ("/ui/window/drop-saved", test_drop_saved);
   ADD ("/ui/window/drop", test_drop);
   ADD ("/ui/window/remove-and-recent", test_remove_and_recent);

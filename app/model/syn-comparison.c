@@ -104,6 +104,7 @@ struct _SynComparison
   GFile          *file;         /* the saved comparison it is, or NULL */
   SynEdits       *edits;        /* corrections made by hand, with their history */
   gboolean        modified;     /* edits made since it was loaded or saved */
+  gboolean        applying_names; /* undo or redo renames: not a step of its own */
   gboolean       *by_hand;      /* per segment: held in its group by a link made by hand */
 
   GQueue          queue;        /* GTask, waiting */
@@ -620,6 +621,60 @@ article_changed_on_disk_cb (SynArticle    *article,
   g_signal_emit (self, signals[ARTICLE_CHANGED], 0, article);
 }
 
+static void edited (SynComparison *self,
+                    gboolean       constraints_changed);
+
+/* A column renamed by the user: a step of the undo history, as a
+ * correction is, but with the same groups. */
+static void
+article_renamed_cb (SynArticle    *article,
+                    GParamSpec    *pspec,
+                    SynComparison *self)
+{
+  const char *name = syn_article_get_custom_name (article);
+  const char *before = NULL;
+  guint index;
+
+  if (self->applying_names || !g_list_store_find (self->articles, article, &index))
+    return;
+  if (syn_edits_lookup_name (self->edits, index, &before) && g_strcmp0 (before, name) == 0)
+    return;
+  syn_edits_checkpoint (self->edits);
+  syn_edits_set_name (self->edits, index, name);
+  edited (self, FALSE);
+}
+
+/* The names of @articles are those of the present state: they came with
+ * them (a saved comparison, a source added) or were given here. */
+static void
+take_names (SynComparison *self,
+            GPtrArray     *articles)
+{
+  g_autofree const char **names = g_new0 (const char *, articles->len + 1);
+
+  for (guint i = 0; i < articles->len; i++)
+    names[i] = syn_article_get_custom_name (g_ptr_array_index (articles, i));
+  syn_edits_take_names (self->edits, names, articles->len);
+}
+
+/* Undo or redo gave the articles the names of another state. */
+static void
+apply_names (SynComparison *self)
+{
+  GListModel *articles = G_LIST_MODEL (self->articles);
+
+  self->applying_names = TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      const char *name;
+
+      if (syn_edits_lookup_name (self->edits, i, &name))
+        syn_article_set_custom_name (article, name);
+    }
+  self->applying_names = FALSE;
+}
+
 /* Replaces the articles, touching only the range that differs: adding a
  * source reports one insertion, removing one a single removal. */
 static void
@@ -664,6 +719,7 @@ leave_articles (SynComparison *self,
       if (staying != NULL && g_ptr_array_find (staying, article, NULL))
         continue;
       g_signal_handlers_disconnect_by_func (article, article_changed_on_disk_cb, self);
+      g_signal_handlers_disconnect_by_func (article, article_renamed_cb, self);
       _syn_article_unwatch (article);
       _syn_article_set_passages (article, NULL, 0, NULL, 0);
     }
@@ -682,6 +738,8 @@ join_articles (SynComparison *self,
         continue;
       g_signal_connect_object (article, "changed-on-disk",
                                G_CALLBACK (article_changed_on_disk_cb), self, 0);
+      g_signal_connect_object (article, "notify::custom-name",
+                               G_CALLBACK (article_renamed_cb), self, 0);
     }
 }
 
@@ -734,6 +792,7 @@ install (SynComparison *self,
     g_object_unref (by_segment[i]);
 
   join_articles (self, articles);
+  take_names (self, articles);
   splice_articles (self, articles);
   g_list_store_splice (self->groups, 0, g_list_model_get_n_items (G_LIST_MODEL (self->groups)),
                        groups->pdata, groups->len);
@@ -2040,6 +2099,7 @@ undo_or_redo (SynComparison *self,
   g_array_append_vals (before, cons, n);
   if (!step (self->edits))
     return FALSE;
+  apply_names (self);
   cons = syn_edits_get_constraints (self->edits, &n);
   edited (self, !syn_edits_constraints_equal ((const SynConstraint *) (gpointer) before->data,
                                               before->len, cons, n));

@@ -191,7 +191,10 @@ GFile          *syn_comparison_get_file      (SynComparison       *self);
  * of a former alignment, a link within one group or one article).
  * Properties: modified (the corrections are not those of the file the
  * comparison was opened from or last saved to, or of a new comparison:
- * none; undoing back to them makes it FALSE again), can-undo, can-redo. */
+ * none; undoing back to them makes it FALSE again; a saved comparison's
+ * source moved, added, removed or read again also makes it TRUE, until it
+ * is saved), can-undo, can-redo. Renaming a column (an article's
+ * custom-name) is a step of the undo history too, with the same groups. */
 
 /* Moves @passage out of its group into @target's (another article's). */
 gboolean        syn_comparison_link_passages  (SynComparison       *self,

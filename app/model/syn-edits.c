@@ -20,6 +20,7 @@
 typedef struct {
   GArray *constraints;   /* SynConstraint */
   GArray *notes;         /* SynNote */
+  GPtrArray *names;      /* char *, the name given to each source by place, NULL for none */
   guint64 id;            /* this state's number; 0 in none */
 } State;
 
@@ -54,6 +55,7 @@ state_init (State *state)
   state->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
   state->notes = g_array_new (FALSE, FALSE, sizeof (SynNote));
   g_array_set_clear_func (state->notes, note_clear);
+  state->names = g_ptr_array_new_with_free_func (g_free);
   state->id = new_state_id ();
 }
 
@@ -62,6 +64,7 @@ state_clear (State *state)
 {
   g_clear_pointer (&state->constraints, g_array_unref);
   g_clear_pointer (&state->notes, g_array_unref);
+  g_clear_pointer (&state->names, g_ptr_array_unref);
 }
 
 static State *
@@ -78,6 +81,8 @@ state_copy (const State *from)
       note.text = g_strdup (note.text);
       g_array_append_val (to->notes, note);
     }
+  for (guint i = 0; i < from->names->len; i++)
+    g_ptr_array_add (to->names, g_strdup (g_ptr_array_index (from->names, i)));
   to->id = from->id;
   return to;
 }
@@ -200,6 +205,38 @@ syn_edits_set_note (SynEdits            *self,
 }
 
 gboolean
+syn_edits_lookup_name (SynEdits    *self,
+                       guint        source,
+                       const char **name)
+{
+  if (source >= self->now.names->len)
+    return FALSE;
+  *name = g_ptr_array_index (self->now.names, source);
+  return TRUE;
+}
+
+void
+syn_edits_set_name (SynEdits   *self,
+                    guint       source,
+                    const char *name)
+{
+  if (source >= self->now.names->len)
+    g_ptr_array_set_size (self->now.names, source + 1);
+  g_free (g_ptr_array_index (self->now.names, source));
+  g_ptr_array_index (self->now.names, source) = g_strdup (name);
+}
+
+void
+syn_edits_take_names (SynEdits          *self,
+                      const char *const *names,
+                      guint              n_names)
+{
+  g_ptr_array_set_size (self->now.names, 0);
+  for (guint i = 0; i < n_names; i++)
+    g_ptr_array_add (self->now.names, g_strdup (names[i]));
+}
+
+gboolean
 syn_edits_can_undo (SynEdits *self)
 {
   return self->undo->len > 0;
@@ -246,6 +283,7 @@ syn_edits_clear (SynEdits *self)
 {
   g_array_set_size (self->now.constraints, 0);
   g_array_set_size (self->now.notes, 0);
+  g_ptr_array_set_size (self->now.names, 0);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->now.id = new_state_id ();
@@ -280,6 +318,8 @@ syn_edits_drop_source (SynEdits *self,
   for (guint i = notes->len; i-- > 0;)
     if (!renumber (&g_array_index (notes, SynNote, i).ref, source))
       g_array_remove_index (notes, i);
+  if (source < self->now.names->len)
+    g_ptr_array_remove_index (self->now.names, source);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   /* corrections lost with the source: no longer what was saved */
@@ -340,6 +380,9 @@ move_in_state (State *state,
 
       note->ref.source = moved_index (note->ref.source, from, to);
     }
+  if (MAX (from, to) >= state->names->len)
+    g_ptr_array_set_size (state->names, MAX (from, to) + 1);
+  g_ptr_array_insert (state->names, to, g_ptr_array_steal_index (state->names, from));
 }
 
 void

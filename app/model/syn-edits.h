@@ -42,6 +42,22 @@ void                 syn_edits_set_note        (SynEdits            *self,
                                                 const char          *text,
                                                 const SynSegment    *segments,
                                                 guint                n_segments);
+/* The names given to the sources (columns), by place, are part of each
+ * state, so that renaming is undone as corrections are. Whether the
+ * present state knows source @source's name, and then the name (NULL for
+ * none); a state from before a source was added does not know its name. */
+gboolean             syn_edits_lookup_name     (SynEdits            *self,
+                                                guint                source,
+                                                const char         **name);
+/* Names source @source @name (NULL: none); checkpoint first. */
+void                 syn_edits_set_name        (SynEdits            *self,
+                                                guint                source,
+                                                const char          *name);
+/* The names sources have now, when they come from elsewhere (a saved
+ * comparison opened, a source added): no step, the state stays the same. */
+void                 syn_edits_take_names      (SynEdits            *self,
+                                                const char *const   *names,
+                                                guint                n_names);
 gboolean             syn_edits_can_undo        (SynEdits            *self);
 gboolean             syn_edits_can_redo        (SynEdits            *self);
 /* Steps back or forward; FALSE when there is nothing to do. */

@@ -9,7 +9,6 @@
  *
  *  - alerts and the About dialog: AdwAlertDialog and AdwAboutDialog from
  *    libadwaita 1.5, AdwMessageDialog and AdwAboutWindow before;
- *  - the banner: AdwBanner from libadwaita 1.3, a GtkActionBar before;
  *  - Keyboard Shortcuts: libadwaita's own AdwShortcutsDialog from 1.8, a
  *    GtkShortcutsWindow before;
  *  - file dialogs: GtkFileDialog from GTK 4.10, GtkFileChooserNative before;
@@ -212,81 +211,81 @@ syn_compat_add_shortcuts_action (GtkApplication *app)
 
 /* The banner */
 
+/* libadwaita's AdwBanner (1.3 and later) holds one button, as the HIG
+ * wants of a banner; a file changed since it was saved asks for two
+ * choices (keep the saved text or reload), as GNOME editors offer for a
+ * file changed on disk, so the banner is a bar of its own on every
+ * version: a GtkActionBar, which libadwaita 1.2 already styles. */
+
 GType
 syn_compat_banner_type (void)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  return ADW_TYPE_BANNER;
-#else
   return GTK_TYPE_ACTION_BAR;
-#endif
+}
+
+static GtkWidget *
+banner_button_new (GCallback clicked,
+                   gpointer  user_data)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic ("");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (clicked != NULL)
+    g_signal_connect_swapped (button, "clicked", clicked, user_data);
+  return button;
 }
 
 GtkWidget *
 syn_compat_banner_new (GCallback clicked,
+                       GCallback other_clicked,
                        gpointer  user_data)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  GtkWidget *banner = adw_banner_new ("");
-
-  g_signal_connect_swapped (banner, "button-clicked", clicked, user_data);
-  return banner;
-#else
   GtkWidget *banner = gtk_action_bar_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_mnemonic ("");
+  GtkWidget *button = banner_button_new (clicked, user_data);
+  GtkWidget *other = banner_button_new (other_clicked, user_data);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_action_bar_set_center_widget (GTK_ACTION_BAR (banner), label);
+  /* packed from the end: the main choice last, as in dialogs */
   gtk_action_bar_pack_end (GTK_ACTION_BAR (banner), button);
+  gtk_action_bar_pack_end (GTK_ACTION_BAR (banner), other);
+  gtk_widget_set_visible (other, FALSE);
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (banner), FALSE);
-  g_signal_connect_swapped (button, "clicked", clicked, user_data);
   g_object_set_data (G_OBJECT (banner), "syn-banner-button", button);
+  g_object_set_data (G_OBJECT (banner), "syn-banner-other-button", other);
   return banner;
-#endif
 }
 
 void
 syn_compat_banner_show (GtkWidget  *banner,
                         const char *title,
-                        const char *button_label)
+                        const char *button_label,
+                        const char *other_label)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  /* The title is markup: file names are not. */
-  g_autofree char *markup = g_markup_escape_text (title, -1);
-
-  adw_banner_set_title (ADW_BANNER (banner), markup);
-  adw_banner_set_button_label (ADW_BANNER (banner), button_label);
-  adw_banner_set_revealed (ADW_BANNER (banner), TRUE);
-#else
   GtkWidget *label = gtk_action_bar_get_center_widget (GTK_ACTION_BAR (banner));
   GtkButton *button = g_object_get_data (G_OBJECT (banner), "syn-banner-button");
+  GtkButton *other = g_object_get_data (G_OBJECT (banner), "syn-banner-other-button");
 
   gtk_label_set_text (GTK_LABEL (label), title);
   gtk_button_set_label (button, button_label);
+  if (other_label != NULL)
+    gtk_button_set_label (other, other_label);
+  gtk_widget_set_visible (GTK_WIDGET (other), other_label != NULL);
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (banner), TRUE);
-#endif
 }
 
 void
 syn_compat_banner_hide (GtkWidget *banner)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  adw_banner_set_revealed (ADW_BANNER (banner), FALSE);
-#else
   gtk_action_bar_set_revealed (GTK_ACTION_BAR (banner), FALSE);
-#endif
 }
 
 gboolean
 syn_compat_banner_get_revealed (GtkWidget *banner)
 {
-#if ADW_CHECK_VERSION (1, 3, 0)
-  return adw_banner_get_revealed (ADW_BANNER (banner));
-#else
   return gtk_action_bar_get_revealed (GTK_ACTION_BAR (banner));
-#endif
 }
 
 /* File dialogs */

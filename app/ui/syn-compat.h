@@ -59,17 +59,21 @@ gboolean   syn_compat_window_shows_dialog          (GtkWindow              *wind
  * the application's startup, after the parent class's. */
 void       syn_compat_add_shortcuts_action         (GtkApplication         *app);
 
-/* A banner across the window with a title and one button: an AdwBanner, or
- * a GtkActionBar before libadwaita 1.3. @clicked is called with @user_data
- * (only) when the button is clicked. Hidden at first. */
+/* A banner across the window with a title and one or two buttons: a
+ * GtkActionBar on every version, as AdwBanner (libadwaita 1.3) holds one
+ * button only. @clicked or @other_clicked is called with @user_data (only)
+ * when the main or the other button is clicked. Hidden at first. */
 GtkWidget *syn_compat_banner_new                   (GCallback               clicked,
+                                                    GCallback               other_clicked,
                                                     gpointer                user_data);
 GType      syn_compat_banner_type                  (void);
 /* Reveals the banner saying @title (plain text) with @button_label (with a
- * mnemonic) on its button. */
+ * mnemonic) on its main button and, unless NULL, @other_label on the other
+ * (hidden when NULL). */
 void       syn_compat_banner_show                  (GtkWidget              *banner,
                                                     const char             *title,
-                                                    const char             *button_label);
+                                                    const char             *button_label,
+                                                    const char             *other_label);
 void       syn_compat_banner_hide                  (GtkWidget              *banner);
 gboolean   syn_compat_banner_get_revealed          (GtkWidget              *banner);
 

@@ -343,7 +343,7 @@ close_request_cb (SynWindow *self)
   if (self->close_confirmed || !syn_comparison_get_modified (self->comparison))
     return FALSE;
   dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Save Changes?"),
-                            _("The corrections made to this comparison have not been saved. "
+                            _("The changes made to this comparison have not been saved. "
                               "If you close without saving, they will be lost."));
   syn_compat_alert_add_response (dialog, "cancel", _("_Cancel"));
   syn_compat_alert_add_response (dialog, "discard", _("_Discard"));

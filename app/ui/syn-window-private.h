@@ -37,6 +37,8 @@ struct _SynWindow
   /* "Changed on disk" (see syn_compat_banner_new()) */
   GtkWidget            *banner;
   gboolean              banner_reloads;
+  char                 *banner_title;     /* what it says, or NULL */
+  char                 *banner_dismissed; /* a title dismissed or kept: not shown again */
 
   GSettings            *settings;
   SynComparison        *comparison;

@@ -411,10 +411,67 @@ rebuild_remove_menu (SynWindow *self)
 
 /* The banner for files changed or deleted on disk */
 
+/* Up to three names in a list ("“a”, “b” and “c”"); NULL for more, which
+ * are counted instead. */
+static char *
+join_names (GPtrArray *names)
+{
+  g_autofree char *list = NULL;
+
+  if (names->len == 0 || names->len > 3)
+    return NULL;
+  list = g_strdup_printf (_("“%s”"), (char *) names->pdata[0]);
+  for (guint i = 1; i < names->len; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), (char *) names->pdata[i]);
+      char *longer = i + 1 < names->len
+        /* Translators: a list of file names, not the last two */
+        ? g_strdup_printf (_("%s, %s"), list, quoted)
+        /* Translators: the last two file names of a list */
+        : g_strdup_printf (_("%s and %s"), list, quoted);
+
+      g_free (list);
+      list = longer;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* What the banner says of @changed (names), or NULL when none changed. A
+ * saved comparison shows the texts it saved until the user reloads. */
+static char *
+dup_changed_clause (GPtrArray *changed,
+                    gboolean   saved)
+{
+  g_autofree char *names = join_names (changed);
+  guint n = changed->len;
+
+  if (n == 0)
+    return NULL;
+  if (saved && names != NULL)
+    /* Translators: %s names one to three files */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s changed since the comparison was saved: the saved text is shown",
+                                         "%s changed since the comparison was saved: the saved texts are shown",
+                                         n), names);
+  if (saved)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u file changed since the comparison was saved: "
+                                         "the saved text is shown",
+                                         "%u files changed since the comparison was saved: "
+                                         "the saved texts are shown", n), n);
+  if (names != NULL)
+    /* Translators: %s names one to three files */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s changed on disk", "%s changed on disk", n),
+                            names);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
+                                       "%u files changed on disk", n), n);
+}
+
 static void
 update_banner (SynWindow *self)
 {
   GListModel *articles = syn_comparison_get_articles (self->comparison);
+  gboolean saved = syn_comparison_get_file (self->comparison) != NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   g_autofree char *changed_clause = NULL;
@@ -433,23 +490,7 @@ update_banner (SynWindow *self)
 
   self->banner_reloads = changed->len > 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", changed->len > 0);
-  /* A saved comparison shows the texts it saved until the user reloads. */
-  if (changed->len == 1 && syn_comparison_get_file (self->comparison) != NULL)
-    changed_clause = g_strdup_printf (_("“%s” changed since the comparison was saved: the saved text "
-                                        "is shown"), (char *) changed->pdata[0]);
-  else if (changed->len > 1 && syn_comparison_get_file (self->comparison) != NULL)
-    changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "%u file changed since the comparison was saved: "
-                                                   "the saved text is shown",
-                                                   "%u files changed since the comparison was saved: "
-                                                   "the saved texts are shown", changed->len),
-                                      changed->len);
-  else if (changed->len == 1)
-    changed_clause = g_strdup_printf (_("“%s” changed on disk"), (char *) changed->pdata[0]);
-  else if (changed->len > 1)
-    changed_clause = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file changed on disk",
-                                                   "%u files changed on disk", changed->len),
-                                      changed->len);
+  changed_clause = dup_changed_clause (changed, saved);
   if (missing->len == 1)
     missing_clause = g_strdup_printf (_("“%s” was deleted or moved: its text stays open here"),
                                       (char *) missing->pdata[0]);
@@ -464,13 +505,32 @@ update_banner (SynWindow *self)
   else
     title = g_strdup (changed_clause != NULL ? changed_clause : missing_clause);
 
-  if (title == NULL)
+  /* What the user answered stays answered (a re-alignment calls here
+   * too) until the banner would say something else: another file changed
+   * or went, or a reload settled it. */
+  if (title == NULL || g_strcmp0 (title, self->banner_dismissed) != 0)
+    g_clear_pointer (&self->banner_dismissed, g_free);
+  g_free (self->banner_title);
+  self->banner_title = g_strdup (title);
+  if (title == NULL || self->banner_dismissed != NULL)
     syn_compat_banner_hide (self->banner);
+  else if (self->banner_reloads)
+    /* a saved comparison's text can be kept: nothing to reload then */
+    syn_compat_banner_show (self->banner, title, _("_Reload"), saved ? _("_Keep Saved Text") : NULL);
   else
-    syn_compat_banner_show (self->banner, title, self->banner_reloads ? _("_Reload") : _("_Dismiss"));
+    syn_compat_banner_show (self->banner, title, _("_Dismiss"), NULL);
 }
 
 static void start_reload (SynWindow *self);
+
+/* Dismiss, or Keep Saved Text: the banner goes, the texts shown stay. */
+static void
+dismiss_banner (SynWindow *self)
+{
+  g_free (self->banner_dismissed);
+  self->banner_dismissed = g_strdup (self->banner_title);
+  syn_compat_banner_hide (self->banner);
+}
 
 static void
 banner_button_cb (SynWindow *self)
@@ -478,13 +538,13 @@ banner_button_cb (SynWindow *self)
   if (self->banner_reloads)
     start_reload (self);
   else
-    syn_compat_banner_hide (self->banner);
+    dismiss_banner (self);
 }
 
 static void
 create_banner (SynWindow *self)
 {
-  self->banner = syn_compat_banner_new (G_CALLBACK (banner_button_cb), self);
+  self->banner = syn_compat_banner_new (G_CALLBACK (banner_button_cb), G_CALLBACK (dismiss_banner), self);
   gtk_box_insert_child_after (self->main_box, self->banner, GTK_WIDGET (self->header_bar));
 }
 
@@ -963,6 +1023,8 @@ syn_window_finalize (GObject *object)
   SynWindow *self = SYN_WINDOW (object);
 
   g_clear_pointer (&self->failure_messages, g_strfreev);
+  g_clear_pointer (&self->banner_title, g_free);
+  g_clear_pointer (&self->banner_dismissed, g_free);
   G_OBJECT_CLASS (syn_window_parent_class)->finalize (object);
 }
 
