@@ -631,7 +631,6 @@ test_seeds_by_keyboard (void)
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) listing = NULL;
   Fixture fixture = { 0, };
-  GLogLevelFlags fatal;
   const char *entry;
 
   if (dir == NULL)
@@ -662,11 +661,6 @@ test_seeds_by_keyboard (void)
   fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, names->len,
                 1600, 940);
   g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture.window), "j"));
-  /* GTK 4.8 warns (fatally here) when a column's scrollbar, hidden while
-   * the filter leaves the text shorter than the column, is drawn in the
-   * frame it comes back: GTK's own and harmless. Criticals and errors
-   * stay fatal. */
-  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   /* (Shift+Ctrl+D is the main window's; this is the view alone) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.conflicts-only", NULL));
   g_assert_true (syn_comparison_view_get_conflicts_only (fixture.view));
@@ -685,7 +679,6 @@ test_seeds_by_keyboard (void)
           description = dup_property (view_at (&fixture, c), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       g_assert_true (g_str_has_prefix (description, "Passage "));
     }
-  g_log_set_always_fatal (fatal);
   fixture_tear_down (&fixture, NULL);
 }
 

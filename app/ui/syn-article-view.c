@@ -852,7 +852,13 @@ apply_filter (SynArticleView *self)
     }
   build_folds (self);
   invalidate_layout (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Hidden text changes the lines' heights. GtkTextView measures them
+   * again in an idle, or when it is allocated; a key press is handled
+   * inside a frame, before its layout, so the idle comes too late and,
+   * without a resize, GtkTextView would measure them while drawing:
+   * the scrollbar, whose range that changes, would then be drawn
+   * without an allocation. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* Within a page of the visible area lines are laid out (or soon will
