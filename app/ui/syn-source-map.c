@@ -11,9 +11,10 @@
  * do the sources differ" at a glance; a click goes there.
  *
  * The stripes are worked out once per comparison and painted once per
- * size and style into a texture: two long texts have ten thousand of
- * them, which as separate rectangles cost the cairo renderer some 10 ms a
- * frame, while a scroll only moves the outline of the part shown.
+ * size and style into a render node that every frame reuses: two long
+ * texts have ten thousand of them, which as separate rectangles cost the
+ * cairo renderer some 10 ms a frame, while a scroll only moves the
+ * outline of the part shown.
  *
  * For the keyboard and screen readers each bar is also a button laid over
  * it: invisible but for its focus ring, named by its source and described
@@ -67,7 +68,7 @@ struct _SynSourceMap
   int                     drag_column;
   double                  drag_x;
   double                  drag_y;
-  GdkTexture             *stripes;   /* cached, or NULL */
+  GskRenderNode          *stripes;   /* cached, or NULL */
   int                     stripes_width;
   int                     stripes_height;
   int                     stripes_scale;
@@ -249,37 +250,30 @@ syn_source_map_size_allocate (GtkWidget *widget,
 static void
 forget_stripes (SynSourceMap *self)
 {
-  g_clear_object (&self->stripes);
+  g_clear_pointer (&self->stripes, gsk_render_node_unref);
 }
 
-/* The stripes of every bar, painted when the size or style changed. */
-static GdkTexture *
-stripes_texture (SynSourceMap *self,
-                 float         top,
-                 float         height)
+/* The stripes of every bar, painted when the size or style changed. The
+ * same render node is handed to every frame: the renderer then only
+ * copies it, where a texture would be converted for cairo each time. */
+static GskRenderNode *
+stripes_node (SynSourceMap *self,
+              float         top,
+              float         height)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int widget_height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
 
   if (self->stripes != NULL && self->stripes_width == width && self->stripes_height == widget_height &&
       self->stripes_scale == scale)
     return self->stripes;
   forget_stripes (self);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, widget_height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
+  self->stripes = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, widget_height));
+  cr = gsk_cairo_node_get_draw_context (self->stripes);
   draw_stripes (self, cr, syn_marks_get_palette (), top, height);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
-  self->stripes = gdk_memory_texture_new (width * scale, widget_height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
   self->stripes_width = width;
   self->stripes_height = widget_height;
   self->stripes_scale = scale;
@@ -305,9 +299,7 @@ syn_source_map_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_color (snapshot, &background,
                                  &GRAPHENE_RECT_INIT (PADDING + c * (BAR + GAP), top, BAR, height));
     }
-  gtk_snapshot_append_texture (snapshot, stripes_texture (self, top, height),
-                               &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
-                                                    gtk_widget_get_height (widget)));
+  gtk_snapshot_append_node (snapshot, stripes_node (self, top, height));
   for (guint c = 0; c < self->bars->len; c++)
     if (self->visible_func != NULL && self->visible_func (c, self->visible_data))
       snapshot_viewport (snapshot, &g_array_index (self->bars, Bar, c), palette, PADDING + c * (BAR + GAP), top,
