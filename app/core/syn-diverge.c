@@ -1029,11 +1029,21 @@ static gboolean
 same_words (const Version *a,
             const Version *b)
 {
-  if (a->hash != b->hash || a->words->len != b->words->len)
+  if (a->hash != b->hash || a->words->len != b->words->len || a->quotes->len != b->quotes->len)
     return FALSE;
   for (guint i = 0; i < a->words->len; i++)
     {
       if (g_array_index (a->words, SynWord, i).cls != g_array_index (b->words, SynWord, i).cls)
+        return FALSE;
+    }
+  /* The same words can be quoted differently (a quotation mark one
+   * version lacks): a copy takes its representative's quotations too. */
+  for (guint q = 0; q < a->quotes->len; q++)
+    {
+      const Quotation *qa = &g_array_index (a->quotes, Quotation, q);
+      const Quotation *qb = &g_array_index (b->quotes, Quotation, q);
+
+      if (qa->first != qb->first || qa->last != qb->last)
         return FALSE;
     }
   return TRUE;
