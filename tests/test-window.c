@@ -1613,6 +1613,35 @@ test_paste_into_search (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "railing");
 }
 
+static gboolean
+first_column_has_focus (gpointer data)
+{
+  SynWindow *window = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GType type = g_type_from_name ("SynArticleView");
+
+  return type != G_TYPE_INVALID && focus != NULL && focus == find_widget (GTK_WIDGET (window), type);
+}
+
+/* The keyboard starts in the first column, as in Meld, so that the arrows
+ * and Page Down read the text at once; a paste there still adds a source
+ * (the read-only text view took the keys and did nothing). */
+static void
+test_focus_starts_in_column (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SynWindow *window = window_with_two_files (fixture);
+
+  syn_test_wait_until (first_column_has_focus, window, "the first column to have the keyboard");
+  set_clipboard (window, NULL, "A second clipboard text: the bridge is open again.\n", NULL);
+  if (!syn_test_press_keys (GTK_WINDOW (window), "ctrl+v"))
+    return;
+  syn_test_wait_until (has_article_with_text, window, "the paste to be added");
+  g_assert_cmpuint (count_columns (window), ==, 3);
+  /* made anew, the columns keep the keyboard */
+  syn_test_wait_until (first_column_has_focus, window, "the first column to keep the keyboard");
+}
+
 /* The dialog of "Add from the Web", wherever libadwaita puts it. */
 static GtkWidget *
 web_dialog (SynWindow *window)
@@ -2134,6 +2163,7 @@ main (int   argc,
   ADD ("/ui/window/paste-html", test_paste_html);
   ADD ("/ui/window/paste-text", test_paste_text);
   ADD ("/ui/window/paste-into-search", test_paste_into_search);
+  ADD ("/ui/window/focus-starts-in-column", test_focus_starts_in_column);
   ADD ("/ui/window/paste-on-sample", test_paste_on_sample);
   ADD ("/ui/window/paste-nothing", test_paste_nothing);
   ADD ("/ui/window/add-from-web", test_add_from_web);

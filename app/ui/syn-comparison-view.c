@@ -107,6 +107,7 @@ struct _SynComparisonView
   gboolean           syncing_filters;
   SynScrollSync     *sync;
   int                focus_pending;   /* column to focus once it is on screen */
+  gboolean           focus_soft;      /* ... unless the reader has gone elsewhere by then */
   int                scroll_pending;  /* column to scroll once it is on screen */
   int                scroll_pending_span;
   guint              scroll_tries;
@@ -809,6 +810,34 @@ scroll_to_estimate (SynArticleView *view,
   gtk_adjustment_set_value (adjustment, top + (floor (gtk_adjustment_get_value (adjustment)) - visible.y) - y);
 }
 
+/* Is the reader typing (in the search entry, a rename)? */
+static gboolean
+typing (SynComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && GTK_IS_EDITABLE (focus);
+}
+
+/* Where the keyboard goes when the columns are made anew: into the column
+ * it was in (or the first, when it was outside the comparison, as at
+ * start-up), so that the arrows, Page Down and Space read the text at
+ * once, as in Meld. Not while the reader types somewhere else. */
+static int
+column_to_focus (SynComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int column = focused_column (self);
+
+  if (column >= 0)
+    return column;
+  if (typing (self) || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+    return -1;
+  return 0;
+}
+
 /* Does what waited for a column to come on screen (the focus, a
  * scroll) where it now is; TRUE while something still waits. */
 static gboolean
@@ -820,7 +849,8 @@ place_pending (SynComparisonView *self)
     self->focus_pending = self->scroll_pending = -1;
   if (self->focus_pending >= 0 && is_placed (self, self->focus_pending))
     {
-      gtk_widget_grab_focus (GTK_WIDGET (view_at (self, self->focus_pending)));
+      if (!self->focus_soft || !typing (self))
+        gtk_widget_grab_focus (GTK_WIDGET (view_at (self, self->focus_pending)));
       self->focus_pending = -1;
     }
   if (self->scroll_pending >= 0 && is_placed (self, self->scroll_pending))
@@ -878,6 +908,7 @@ focus_column (SynComparisonView *self,
       return;
     }
   self->focus_pending = column;
+  self->focus_soft = FALSE;
   wait_for_placing (self);
 }
 
@@ -1440,6 +1471,10 @@ add_view_shortcuts (SynArticleView *view)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
                                                           gtk_named_action_new ("view.open-fold")));
+  /* The text view, read-only, would swallow a paste: it adds a source. */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>v|<Shift>Insert"),
+                                                          gtk_named_action_new ("win.paste-source")));
   gtk_widget_add_controller (GTK_WIDGET (view), controller);
 }
 
@@ -1504,6 +1539,7 @@ rebuild (SynComparisonView *self)
 {
   GListModel *articles;
   guint n;
+  int refocus = column_to_focus (self);
 
   self->anchor_column = self->anchor_span = -1;
   set_selected_group_object (self, -1);
@@ -1560,6 +1596,12 @@ rebuild (SynComparisonView *self)
         syn_connector_bands_set_links (syn_column_strip_get_bands (self->strip, c), links_between (self, c));
     }
 
+  if (refocus >= 0 && self->views->len > 0)
+    {
+      self->focus_pending = MIN (refocus, (int) self->views->len - 1);
+      self->focus_soft = TRUE;
+      wait_for_placing (self);
+    }
   describe_columns (self, FALSE);
   /* One source needs no overview. */
   gtk_widget_set_visible (GTK_WIDGET (self->source_map), self->views->len > 1);
