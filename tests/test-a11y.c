@@ -23,6 +23,7 @@
 #include "syn-model.h"
 #include "syn-style.h"
 #include "syn-test-ui.h"
+#include "syn-test-view.h"
 
 #define TITLE "synopsis-test-a11y"
 
@@ -73,34 +74,7 @@ static const char *echo =
   "\n"
   "Story hours for children will start again next week.\n";
 
-typedef struct {
-  GtkWidget         *window;
-  SynComparisonView *view;
-  SynComparison     *comparison;
-} Fixture;
-
-static void
-fixture_load (Fixture            *fixture,
-              const char * const *names,
-              const char * const *texts,
-              guint               n_texts,
-              int                 width,
-              int                 height)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->comparison = syn_comparison_new ();
-  g_assert_true (syn_comparison_load_texts (fixture->comparison, names, texts, n_texts, &error));
-  g_assert_no_error (error);
-  fixture->window = gtk_window_new ();
-  gtk_window_set_title (GTK_WINDOW (fixture->window), TITLE);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  fixture->view = SYN_COMPARISON_VIEW (syn_comparison_view_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  syn_comparison_view_set_comparison (fixture->view, fixture->comparison);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  syn_test_wait_frames (fixture->window, 4);
-}
+typedef SynTestView Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -109,23 +83,14 @@ fixture_set_up (Fixture       *fixture,
   const char * const names[] = { "gazette.txt", "herald.txt", "echo.txt" };
   const char * const texts[] = { gazette, herald, echo };
 
-  fixture_load (fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  syn_test_view_load (fixture, TITLE, names, texts, G_N_ELEMENTS (texts), 1400, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  syn_test_wait_until (is_null, &fixture->view, "the view to be freed");
-  g_assert_finalize_object (fixture->comparison);
+  syn_test_view_tear_down (fixture);
 }
 
 /* Helpers */
@@ -160,24 +125,6 @@ view_at (Fixture *fixture,
          guint    column)
 {
   return syn_comparison_view_get_article_view (fixture->view, column);
-}
-
-static guint
-find_span (Fixture    *fixture,
-           guint       column,
-           const char *needle)
-{
-  SynArticleView *view = view_at (fixture, column);
-
-  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
-    {
-      g_autofree char *text = syn_passage_dup_text (syn_article_view_get_span (view, i)->passage);
-
-      if (strstr (text, needle) != NULL)
-        return i;
-    }
-  g_error ("No passage with “%s” in column %u", needle, column);
-  return 0;
 }
 
 static GtkWidget *
@@ -272,7 +219,7 @@ test_description_follows_keys (Fixture       *fixture,
                                gconstpointer  data)
 {
   SynArticleView *gazette_view = view_at (fixture, 0);
-  guint cost = find_span (fixture, 0, "repairs cost");
+  guint cost = syn_test_view_find_span (fixture, 0, "repairs cost");
   SynPassage *passage = syn_article_view_get_span (gazette_view, cost)->passage;
   guint n_div = 0;
   const SynDivergence *divs = syn_passage_get_divergences (passage, &n_div);
@@ -314,7 +261,7 @@ test_description_follows_keys (Fixture       *fixture,
   /* The café only the Herald has: the other columns say they lack it. */
   syn_comparison_view_select_passage (fixture->view,
                                       syn_article_view_get_span (view_at (fixture, 1),
-                                                                 find_span (fixture, 1, "café"))->passage);
+                                                                 syn_test_view_find_span (fixture, 1, "café"))->passage);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view_at (fixture, 1)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Passage 7 of 8. Only in this source.");
   assert_property_contains (gazette_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -368,7 +315,7 @@ test_detail (Fixture       *fixture,
 
   syn_comparison_view_select_passage (fixture->view,
                                       syn_article_view_get_span (view_at (fixture, 0),
-                                                                 find_span (fixture, 0, "repairs cost"))->passage);
+                                                                 syn_test_view_find_span (fixture, 0, "repairs cost"))->passage);
   syn_test_wait_frames (fixture->window, 3);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (detail), GTK_ACCESSIBLE_ROLE_GROUP);
@@ -467,7 +414,7 @@ test_fold_from_keyboard (Fixture       *fixture,
                          gconstpointer  data)
 {
   SynArticleView *gazette_view = view_at (fixture, 0);
-  guint cost = find_span (fixture, 0, "repairs cost");
+  guint cost = syn_test_view_find_span (fixture, 0, "repairs cost");
   FocusOn on = { fixture, GTK_WIDGET (gazette_view) };
   SpanOf after = { gazette_view, cost + 1 };
   g_autofree char *opened = NULL;
@@ -586,7 +533,7 @@ test_tab_round (Fixture       *fixture,
 
   syn_comparison_view_select_passage (fixture->view,
                                       syn_article_view_get_span (view_at (fixture, 0),
-                                                                 find_span (fixture, 0, "repairs cost"))->passage);
+                                                                 syn_test_view_find_span (fixture, 0, "repairs cost"))->passage);
   syn_test_wait_frames (fixture->window, 3);
   collect (GTK_WIDGET (fixture->view), SYN_TYPE_SOURCE_MAP, maps);
   collect (maps->pdata[0], GTK_TYPE_BUTTON, map_buttons);
@@ -658,8 +605,8 @@ test_seeds_by_keyboard (void)
       g_test_skip ("Fewer than two seed articles");
       return;
     }
-  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, names->len,
-                1600, 940);
+  syn_test_view_load (&fixture, TITLE, (const char * const *) names->pdata, (const char * const *) texts->pdata,
+                      names->len, 1600, 940);
   g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture.window), "j"));
   /* (Shift+Ctrl+D is the main window's; this is the view alone) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.conflicts-only", NULL));

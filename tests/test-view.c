@@ -29,6 +29,7 @@
 #include "syn-model.h"
 #include "syn-style.h"
 #include "syn-test-ui.h"
+#include "syn-test-view.h"
 
 
 static const char *courier =
@@ -93,36 +94,9 @@ static const char *post =
   "\n"
   "Leave a comment\n";
 
-typedef struct {
-  GtkWidget         *window;
-  SynComparisonView *view;
-  SynComparison     *comparison;
-} Fixture;
+typedef SynTestView Fixture;
 
 /* Fixture */
-
-static void
-fixture_load (Fixture            *fixture,
-              const char * const *names,
-              const char * const *texts,
-              guint               n_texts,
-              int                 width,
-              int                 height)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->comparison = syn_comparison_new ();
-  g_assert_true (syn_comparison_load_texts (fixture->comparison, names, texts, n_texts, &error));
-  g_assert_no_error (error);
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  fixture->view = SYN_COMPARISON_VIEW (syn_comparison_view_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  syn_comparison_view_set_comparison (fixture->view, fixture->comparison);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  syn_test_wait_frames (fixture->window, 4);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -131,13 +105,7 @@ fixture_set_up (Fixture       *fixture,
   const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
   const char * const texts[] = { courier, times, post };
 
-  fixture_load (fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
+  syn_test_view_load (fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
 }
 
 static gboolean
@@ -156,11 +124,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  /* The view goes with the window, and lets go of the comparison. */
-  syn_test_wait_until (is_null, &fixture->view, "the view to be freed");
-  g_assert_finalize_object (fixture->comparison);
+  syn_test_view_tear_down (fixture);
 }
 
 static void
@@ -208,24 +172,6 @@ span_has_tag (SynArticleView *view,
 }
 
 /* The span of @column whose passage contains @needle. */
-static guint
-find_span (Fixture    *fixture,
-           guint       column,
-           const char *needle)
-{
-  SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, column);
-
-  for (guint i = 0; i < syn_article_view_get_n_spans (view); i++)
-    {
-      g_autofree char *text = syn_passage_dup_text (syn_article_view_get_span (view, i)->passage);
-
-      if (strstr (text, needle) != NULL)
-        return i;
-    }
-  g_error ("No passage with “%s” in column %u", needle, column);
-  return 0;
-}
-
 static SynPassage *
 passage_at (Fixture *fixture,
             guint    column,
@@ -280,9 +226,9 @@ test_columns (Fixture       *fixture,
   /* The passage only the Post has is marked unique; the furniture is
    * furniture. */
   g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 2),
-                               find_span (fixture, 2, "Campaigners"), "syn-unique"));
+                               syn_test_view_find_span (fixture, 2, "Campaigners"), "syn-unique"));
   g_assert_true (span_has_tag (syn_comparison_view_get_article_view (fixture->view, 0),
-                               find_span (fixture, 0, "Share this"), "syn-boilerplate"));
+                               syn_test_view_find_span (fixture, 0, "Share this"), "syn-boilerplate"));
   /* The legend opens from the view's action. */
   legend_button = find_descendant (GTK_WIDGET (fixture->view), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (legend_button);
@@ -328,7 +274,7 @@ static void
 test_select (Fixture       *fixture,
              gconstpointer  data)
 {
-  guint span = find_span (fixture, 0, "Engineers replaced");
+  guint span = syn_test_view_find_span (fixture, 0, "Engineers replaced");
   SynPassage *passage = passage_at (fixture, 0, span);
   SynGroup *group = syn_passage_get_group (passage);
 
@@ -364,7 +310,7 @@ test_click (Fixture       *fixture,
 {
   SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (times_view));
-  guint span = find_span (fixture, 1, "repairs cost");
+  guint span = syn_test_view_find_span (fixture, 1, "repairs cost");
   const SynSpan *s = syn_article_view_get_span (times_view, span);
   SynGroup *group = syn_passage_get_group (s->passage);
   GtkTextIter iter;
@@ -449,13 +395,13 @@ test_keyboard (Fixture       *fixture,
                     syn_passage_get_index (previous));
 
   /* Down and Up step through passages, site furniture left out. */
-  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 0, find_span (fixture, 0, "first train")));
+  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "first train")));
   g_assert_true (gtk_widget_activate_action (widget, "view.next-passage", NULL));
   g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) ==
-                 passage_at (fixture, 0, find_span (fixture, 0, "grandparents")));
+                 passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "grandparents")));
   g_assert_true (gtk_widget_activate_action (widget, "view.previous-passage", NULL));
   g_assert_true (syn_comparison_view_get_selected_passage (fixture->view) ==
-                 passage_at (fixture, 0, find_span (fixture, 0, "first train")));
+                 passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "first train")));
 
   /* Escape clears. */
   syn_test_wait_frames (fixture->window, 3);
@@ -560,8 +506,8 @@ test_filters (Fixture       *fixture,
   g_assert_cmpuint (n_kept, >, 0);
   /* The opening sentence, with "HARROW VALLEY —" in one source only, is
    * reworded; the engineers' sentence, alike in all three, is not. */
-  g_assert_false (span_hidden (courier_view, find_span (fixture, 0, "stone railway")));
-  g_assert_true (span_hidden (courier_view, find_span (fixture, 0, "Engineers")));
+  g_assert_false (span_hidden (courier_view, syn_test_view_find_span (fixture, 0, "stone railway")));
+  g_assert_true (span_hidden (courier_view, syn_test_view_find_span (fixture, 0, "Engineers")));
 
   /* Conflicts only: the cost (38 against 42 million) and the quotation,
    * in every column; the rest hidden. */
@@ -571,10 +517,10 @@ test_filters (Fixture       *fixture,
     {
       SynArticleView *view = syn_comparison_view_get_article_view (fixture->view, c);
 
-      g_assert_false (span_hidden (view, find_span (fixture, c, "repairs cost")));
-      g_assert_false (span_hidden (view, find_span (fixture, c, "This bridge carried")));
-      g_assert_true (span_hidden (view, find_span (fixture, c, "Engineers")));
-      g_assert_true (span_hidden (view, find_span (fixture, c, "stone railway")));
+      g_assert_false (span_hidden (view, syn_test_view_find_span (fixture, c, "repairs cost")));
+      g_assert_false (span_hidden (view, syn_test_view_find_span (fixture, c, "This bridge carried")));
+      g_assert_true (span_hidden (view, syn_test_view_find_span (fixture, c, "Engineers")));
+      g_assert_true (span_hidden (view, syn_test_view_find_span (fixture, c, "stone railway")));
     }
 
   /* The next difference is a conflict, never the titles left standing. */
@@ -592,19 +538,19 @@ test_filters (Fixture       *fixture,
   /* Added: the Post's campaigners stay, shared passages are hidden. */
   g_object_set (fixture->view, "unique-only", TRUE, NULL);
   g_assert_false (syn_comparison_view_get_conflicts_only (fixture->view));
-  g_assert_false (span_hidden (post_view, find_span (fixture, 2, "Campaigners")));
-  g_assert_true (span_hidden (post_view, find_span (fixture, 2, "Engineers")));
+  g_assert_false (span_hidden (post_view, syn_test_view_find_span (fixture, 2, "Campaigners")));
+  g_assert_true (span_hidden (post_view, syn_test_view_find_span (fixture, 2, "Engineers")));
   g_object_set (fixture->view, "unique-only", FALSE, NULL);
-  g_assert_false (span_hidden (post_view, find_span (fixture, 2, "Engineers")));
+  g_assert_false (span_hidden (post_view, syn_test_view_find_span (fixture, 2, "Engineers")));
   g_assert_cmpuint (syn_article_view_get_n_folds (post_view), ==, 0);
 
   /* Site furniture collapses, and comes back. */
   g_object_set (fixture->view, "unique-only", FALSE, "show-boilerplate", FALSE, NULL);
-  g_assert_true (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
-  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Freight"), "syn-hidden"));
+  g_assert_true (span_has_tag (courier_view, syn_test_view_find_span (fixture, 0, "Share this"), "syn-hidden"));
+  g_assert_false (span_has_tag (courier_view, syn_test_view_find_span (fixture, 0, "Freight"), "syn-hidden"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.show-boilerplate", NULL));
   g_assert_true (syn_comparison_view_get_show_boilerplate (fixture->view));
-  g_assert_false (span_has_tag (courier_view, find_span (fixture, 0, "Share this"), "syn-hidden"));
+  g_assert_false (span_has_tag (courier_view, syn_test_view_find_span (fixture, 0, "Share this"), "syn-hidden"));
 }
 
 static void
@@ -666,7 +612,7 @@ static void
 test_realign (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(SynPassage) passage = g_object_ref (passage_at (fixture, 1, find_span (fixture, 1, "Engineers replaced")));
+  g_autoptr(SynPassage) passage = g_object_ref (passage_at (fixture, 1, syn_test_view_find_span (fixture, 1, "Engineers replaced")));
   gboolean done = FALSE;
   g_autofree char *text = NULL;
 
@@ -720,11 +666,11 @@ test_level (void)
   SynArticleView *courier_view, *history_view;
   guint courier_span, history_span;
 
-  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  syn_test_view_load (&fixture, NULL, names, texts, 2, 1200, 700);
   courier_view = syn_comparison_view_get_article_view (fixture.view, 0);
   history_view = syn_comparison_view_get_article_view (fixture.view, 1);
-  courier_span = find_span (&fixture, 0, "Engineers replaced");
-  history_span = find_span (&fixture, 1, "Engineers replaced");
+  courier_span = syn_test_view_find_span (&fixture, 0, "Engineers replaced");
+  history_span = syn_test_view_find_span (&fixture, 1, "Engineers replaced");
   g_assert_true (syn_passage_get_group (passage_at (&fixture, 0, courier_span)) ==
                  syn_passage_get_group (passage_at (&fixture, 1, history_span)));
   /* Far apart to begin with. */
@@ -836,7 +782,7 @@ test_scroll_together (void)
   double previous = 0, end, still;
   guint n_level = 0;
 
-  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  syn_test_view_load (&fixture, NULL, names, texts, 2, 1200, 700);
   g_assert_true (syn_comparison_view_get_scroll_together (fixture.view));
   left = syn_comparison_view_get_article_view (fixture.view, 0);
   right = syn_comparison_view_get_article_view (fixture.view, 1);
@@ -964,7 +910,7 @@ test_many_sources (void)
       g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
       g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
     }
-  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
   g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, n);
 
   /* Every column keeps a readable width; the strip scrolls sideways. */
@@ -1011,7 +957,7 @@ test_many_sources (void)
                     g_array_index (select_ms, double, select_ms->len * 9 / 10),
                     g_array_index (frame_ms, double, frame_ms->len / 2), select_ms->len);
   }
-  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, find_span (&fixture, 0, "Engineers")));
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, syn_test_view_find_span (&fixture, 0, "Engineers")));
   g_assert_cmpuint (syn_group_get_support (syn_comparison_view_get_selected_group (fixture.view)), ==, n);
   assert_group_selected (&fixture, syn_comparison_view_get_selected_group (fixture.view));
 
@@ -1185,7 +1131,7 @@ test_reach (void)
       g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
       g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
     }
-  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
                                       GTK_TYPE_SCROLLED_WINDOW);
   scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
@@ -1264,7 +1210,7 @@ test_overview (void)
       g_test_skip ("Needs X11 and xdotool to click");
       return;
     }
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 700);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 700);
   map = find_descendant (GTK_WIDGET (fixture.view), SYN_TYPE_SOURCE_MAP);
   g_assert_nonnull (map);
   g_assert_true (gtk_widget_get_mapped (map));
@@ -1341,9 +1287,9 @@ test_fold_click (void)
       g_test_skip ("Needs X11 and xdotool to click");
       return;
     }
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
   view = syn_comparison_view_get_article_view (fixture.view, 0);
-  engineers = find_span (&fixture, 0, "Engineers");
+  engineers = syn_test_view_find_span (&fixture, 0, "Engineers");
   syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
   syn_test_wait_frames (fixture.window, 3);
 
@@ -1424,7 +1370,7 @@ test_rename (void)
       g_test_skip ("Needs X11 and xdotool to press real keys");
       return;
     }
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
   view = syn_comparison_view_get_article_view (fixture.view, 1);
   article = syn_article_view_get_article (view);
   column = gtk_widget_get_ancestor (GTK_WIDGET (view), SYN_TYPE_ARTICLE_COLUMN);
@@ -1443,7 +1389,7 @@ test_rename (void)
 
   /* The detail pane names the source the same way. */
   syn_comparison_view_select_passage (fixture.view,
-                                      syn_article_view_get_span (view, find_span (&fixture, 1, "Engineers"))->passage);
+                                      syn_article_view_get_span (view, syn_test_view_find_span (&fixture, 1, "Engineers"))->passage);
   syn_test_wait_frames (fixture.window, 2);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (syn_comparison_view_get_detail (fixture.view)),
                                            "Evening Gazette"));
@@ -1490,7 +1436,7 @@ test_languages_and_empty (void)
   Fixture fixture = { 0, };
   GtkLabel *notice;
 
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
   syn_test_wait_frames (fixture.window, 2);
   notice = find_label_containing (GTK_WIDGET (fixture.view), "only passages in the same language are compared");
   g_assert_nonnull (notice);
@@ -1506,7 +1452,7 @@ test_languages_and_empty (void)
     const char * const same_names[] = { "a.txt", "b.txt" };
     const char * const same_texts[] = { english, english };
 
-    fixture_load (&fixture, same_names, same_texts, 2, 1400, 900);
+    syn_test_view_load (&fixture, NULL, same_names, same_texts, 2, 1400, 900);
     syn_test_wait_frames (fixture.window, 2);
     notice = find_label_containing (GTK_WIDGET (fixture.view), "only passages in the same language");
     g_assert_true (notice == NULL || !gtk_widget_get_visible (GTK_WIDGET (notice)));
@@ -1748,7 +1694,7 @@ test_fit_all (void)
   GtkWidget *scroller;
   int width;
 
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1300, 800);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1300, 800);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
                                       GTK_TYPE_SCROLLED_WINDOW);
   scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
@@ -1790,7 +1736,7 @@ test_scroll_together_cost (void)
       g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
       g_ptr_array_add (texts, i % 2 ? retold : told);
     }
-  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
   first = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 0)));
   second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
   gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)));
@@ -1907,7 +1853,7 @@ test_emblems_near_view (void)
   gboolean found = FALSE;
   guint n;
 
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 800);
   syn_test_wait_frames (fixture.window, 3);
   view = GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0));
   n = count_emblems (view, first_year, &found);
@@ -1986,7 +1932,7 @@ test_bands_drift (void)
   GtkAdjustment *second;
   double drawn, dark;
 
-  fixture_load (&fixture, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 800);
   syn_comparison_view_set_scroll_together (fixture.view, FALSE);
   second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
   /* The end moves as the text view lays out more lines. */
@@ -2012,7 +1958,7 @@ test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
   /* What a reader sees after clicking the number that disagrees. */
-  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 1, find_span (fixture, 1, "repairs cost")));
+  syn_comparison_view_select_passage (fixture->view, passage_at (fixture, 1, syn_test_view_find_span (fixture, 1, "repairs cost")));
   syn_test_wait_frames (fixture->window, 3);
   save_screenshot (fixture->window, "view-comparison.png");
 }
@@ -2056,8 +2002,8 @@ test_seeds (void)
       return;
     }
 
-  fixture_load (&fixture, (const char * const *) names->pdata, (const char * const *) texts->pdata, names->len,
-                1600, 1000);
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata,
+                      names->len, 1600, 1000);
   g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, names->len);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.next-divergence", NULL));
   g_assert_nonnull (syn_comparison_view_get_selected_passage (fixture.view));
@@ -2101,7 +2047,7 @@ test_added_emphasis (void)
   Fixture fixture = { 0, };
   SynArticleView *view;
 
-  fixture_load (&fixture, names, texts, 2, 1200, 700);
+  syn_test_view_load (&fixture, NULL, names, texts, 2, 1200, 700);
   view = syn_comparison_view_get_article_view (fixture.view, 1);
   g_assert_true (word_has_tag (view, "long debate", "syn-added"));
   g_assert_true (word_has_tag (view, "long debate", "syn-emphasis"));
