@@ -398,10 +398,10 @@ select_span (SynComparisonView *self,
     }
   if (self->sync != NULL)
     {
-      syn_scroll_sync_set_selection (self->sync, column, span);
       /* The chosen passage's column leads; the others level with it. */
       if (column >= 0)
         syn_scroll_sync_set_driver (self->sync, column);
+      syn_scroll_sync_set_selection (self->sync, column, span);
     }
   mark_selection (self, group);
   describe_columns (self, TRUE);
@@ -988,6 +988,15 @@ column_in_view (guint    column,
 
   return syn_column_strip_get_column_extent (self->strip, column, &x, &width) &&
          x + width > value && x < value + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* The strip scrolled sideways, or its width changed: the columns that
+ * came into view were not following the others while out of it. */
+static void
+strip_moved_cb (SynComparisonView *self)
+{
+  if (self->sync != NULL)
+    syn_scroll_sync_columns_moved (self->sync);
 }
 
 /* A click on the overview: that source's column comes into view, scrolled
@@ -1993,6 +2002,11 @@ syn_comparison_view_init (SynComparisonView *self)
   syn_column_strip_set_hadjustment (self->strip, gtk_scrolled_window_get_hadjustment (self->hscroller));
   syn_source_map_set_hadjustment (self->source_map, gtk_scrolled_window_get_hadjustment (self->hscroller));
   syn_source_map_set_visible_func (self->source_map, column_in_view, self);
+  syn_scroll_sync_set_visible_func (self->sync, column_in_view, self);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->hscroller), "value-changed",
+                           G_CALLBACK (strip_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->hscroller), "changed",
+                           G_CALLBACK (strip_moved_cb), self, G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->legend_button, create_legend_popup, NULL, NULL);
 
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",

@@ -43,9 +43,24 @@
  * levels a selection) never drive. When a column's size or height
  * changes, the others follow again in the next frame.
  *
+ * The mapping is not symmetric: a column waiting beside a passage only the
+ * driver has, or one whose passages were left out of the chain, is not
+ * where the mapping from it would put the driver. So a new driver (the
+ * reader moves to another column with a click, the wheel or Alt+Right)
+ * would pull every other column to a new place the moment it moved, and
+ * the reader would lose theirs. Instead the others keep their places when
+ * the driver changes: each keeps the offset between where it is and where
+ * the new driver's mapping puts it, and lets the offset go linearly over
+ * the next page the driver scrolls, so that they glide onto the mapping.
+ * Levelling a selection drops the offsets: what the reader picked is level.
+ *
+ * Only the columns in sideways view follow. The others would have to lay
+ * out their new lines at every step for nobody to see; they catch up when
+ * the strip scrolls them into view.
+ *
  * The cost of a step is a binary search over the kept pairs of each other
- * column, reading passage extents the views cache (estimated away from
- * the screen): no layout beyond the lines near it.
+ * column in view, reading passage extents the views cache (estimated away
+ * from the screen): no layout beyond the lines near it.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -67,6 +82,8 @@ typedef struct {
   GtkEventController *input;
   GtkEventController *focus;
   GArray             *first_of_group;   /* int per group: its first span here, or -1 */
+  double              offset;           /* its place kept from the mapping's, when the driver changed */
+  gboolean            behind;           /* out of sideways view, it has not followed */
 } Column;
 
 typedef struct {
@@ -86,6 +103,13 @@ struct _SynScrollSync
   int        selection_group;
   gboolean   syncing;
   guint      tick;
+
+  /* Where the driver was when the others' offsets were taken. */
+  double     offsets_at;
+  gboolean   has_offsets;
+
+  SynScrollSyncVisibleFunc visible_func;
+  gpointer                 visible_data;
 };
 
 static Column *
@@ -386,11 +410,107 @@ reference_line (SynScrollSync *self,
   return (1 - weight) * CLAMP (y, 0, page) + weight * usual;
 }
 
+static gboolean
+in_view (SynScrollSync *self,
+         Column        *column)
+{
+  return self->visible_func == NULL || self->visible_func (column->index, self->visible_data);
+}
+
+static double
+clamp_value (GtkAdjustment *adjustment,
+             double         value)
+{
+  double highest = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  return CLAMP (value, gtk_adjustment_get_lower (adjustment), MAX (highest, gtk_adjustment_get_lower (adjustment)));
+}
+
+/* Where the mapping from @driver puts @other, reference @line at @position. */
+static double
+mapped_value (SynScrollSync *self,
+              Column        *driver,
+              Column        *other,
+              double         position,
+              double         line)
+{
+  return clamp_value (other->adjustment,
+                      map_position (driver, other, pairs_between (self, driver, other), position) - line);
+}
+
+static void
+drop_offsets (SynScrollSync *self)
+{
+  for (guint c = 0; c < self->columns->len; c++)
+    column_at (self, c)->offset = 0;
+  self->has_offsets = FALSE;
+}
+
+/* The driver changed: every column in view keeps its place for now. */
+static void
+keep_places (SynScrollSync *self)
+{
+  Column *driver;
+  double line, position;
+
+  drop_offsets (self);
+  if (!self->enabled || self->driver < 0 || (guint) self->driver >= self->columns->len)
+    return;
+  driver = column_at (self, self->driver);
+  line = reference_line (self, driver);
+  position = gtk_adjustment_get_value (driver->adjustment) + line;
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      Column *other = column_at (self, c);
+
+      if (other == driver || other->behind || !in_view (self, other))
+        continue;
+      other->offset = gtk_adjustment_get_value (other->adjustment) - mapped_value (self, driver, other, position, line);
+      self->has_offsets = self->has_offsets || other->offset != 0;
+    }
+  self->offsets_at = gtk_adjustment_get_value (driver->adjustment);
+}
+
+/* A column out of view that is to lead now first goes where the present
+ * driver would have taken it: the others do not jump to its old place. */
+static void
+catch_up (SynScrollSync *self,
+          Column        *column)
+{
+  Column *driver;
+  double line, position;
+
+  if (!column->behind || !self->enabled || self->driver < 0 || (guint) self->driver >= self->columns->len ||
+      (guint) self->driver == column->index)
+    return;
+  driver = column_at (self, self->driver);
+  line = reference_line (self, driver);
+  position = gtk_adjustment_get_value (driver->adjustment) + line;
+  self->syncing = TRUE;
+  gtk_adjustment_set_value (column->adjustment, round (mapped_value (self, driver, column, position, line)));
+  self->syncing = FALSE;
+  column->behind = FALSE;
+}
+
+/* How much of the kept offsets still holds: all of it where the driver
+ * was when they were taken, none a page away. */
+static double
+offset_weight (SynScrollSync *self,
+               Column        *driver)
+{
+  double page = gtk_adjustment_get_page_size (driver->adjustment);
+  double moved = fabs (gtk_adjustment_get_value (driver->adjustment) - self->offsets_at);
+
+  if (!self->has_offsets || page <= 0)
+    return 0;
+  return MAX (0, 1 - moved / page);
+}
+
 void
 syn_scroll_sync_follow (SynScrollSync *self)
 {
   Column *driver;
-  double line, position;
+  double line, position, weight;
 
   g_return_if_fail (self != NULL);
 
@@ -399,19 +519,28 @@ syn_scroll_sync_follow (SynScrollSync *self)
   driver = column_at (self, self->driver);
   line = reference_line (self, driver);
   position = gtk_adjustment_get_value (driver->adjustment) + line;
+  weight = offset_weight (self, driver);
+  if (weight == 0)
+    drop_offsets (self);
   self->syncing = TRUE;
   for (guint c = 0; c < self->columns->len; c++)
     {
       Column *other = column_at (self, c);
-      double target, highest;
+      double target;
 
       if (other == driver)
         continue;
-      target = map_position (driver, other, pairs_between (self, driver, other), position) - line;
-      highest = gtk_adjustment_get_upper (other->adjustment) - gtk_adjustment_get_page_size (other->adjustment);
-      target = round (CLAMP (target, gtk_adjustment_get_lower (other->adjustment), highest));
-      if (fabs (target - gtk_adjustment_get_value (other->adjustment)) >= 0.5)
+      if (!in_view (self, other))
+        {
+          other->behind = TRUE;
+          other->offset = 0;
+          continue;
+        }
+      target = mapped_value (self, driver, other, position, line) + weight * other->offset;
+      target = round (clamp_value (other->adjustment, target));
+      if (other->behind || fabs (target - gtk_adjustment_get_value (other->adjustment)) >= 0.5)
         gtk_adjustment_set_value (other->adjustment, target);
+      other->behind = FALSE;
     }
   self->syncing = FALSE;
 }
@@ -470,7 +599,7 @@ input_cb (GtkEventControllerLegacy *controller,
     case GDK_BUTTON_PRESS:
     case GDK_TOUCH_BEGIN:
     case GDK_KEY_PRESS:
-      column->sync->driver = column->index;
+      syn_scroll_sync_set_driver (column->sync, column->index);
       break;
     default:
       break;
@@ -482,7 +611,7 @@ static void
 focus_enter_cb (GtkEventControllerFocus *controller,
                 Column                  *column)
 {
-  column->sync->driver = column->index;
+  syn_scroll_sync_set_driver (column->sync, column->index);
 }
 
 static Column *
@@ -591,6 +720,7 @@ syn_scroll_sync_set_enabled (SynScrollSync *self,
   self->enabled = !!enabled;
   if (self->enabled && self->driver < 0 && self->columns->len > 0)
     self->driver = 0;
+  drop_offsets (self);
   syn_scroll_sync_follow (self);
 }
 
@@ -609,7 +739,12 @@ syn_scroll_sync_set_driver (SynScrollSync *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (column < (int) self->columns->len);
 
+  if (column == self->driver)
+    return;
+  if (column >= 0)
+    catch_up (self, column_at (self, column));
   self->driver = column;
+  keep_places (self);
 }
 
 int
@@ -631,7 +766,11 @@ syn_scroll_sync_set_selection (SynScrollSync *self,
   g_return_if_fail (column < (int) self->columns->len);
 
   if (column >= 0)
-    group = syn_article_view_get_span (column_at (self, column)->view, span)->group;
+    {
+      group = syn_article_view_get_span (column_at (self, column)->view, span)->group;
+      /* It is levelled: no column keeps another place. */
+      drop_offsets (self);
+    }
   if (column == self->selection_column && span == self->selection_span && group == self->selection_group)
     return;
   self->selection_column = column;
@@ -648,4 +787,25 @@ syn_scroll_sync_invalidate (SynScrollSync *self)
   g_return_if_fail (self != NULL);
 
   forget_pairs (self);
+  drop_offsets (self);
+}
+
+void
+syn_scroll_sync_set_visible_func (SynScrollSync           *self,
+                                  SynScrollSyncVisibleFunc func,
+                                  gpointer                 user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->visible_func = func;
+  self->visible_data = user_data;
+}
+
+void
+syn_scroll_sync_columns_moved (SynScrollSync *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->enabled && self->driver >= 0 && self->tick == 0)
+    self->tick = gtk_widget_add_tick_callback (self->owner, follow_tick_cb, self, NULL);
 }

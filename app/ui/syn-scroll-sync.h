@@ -35,4 +35,13 @@ void           syn_scroll_sync_invalidate    (SynScrollSync  *self);
 /* Brings the other columns level with the driver now. */
 void           syn_scroll_sync_follow        (SynScrollSync  *self);
 
+/* Whether a column is in sideways view: only those follow. */
+typedef gboolean (*SynScrollSyncVisibleFunc) (guint    column,
+                                              gpointer user_data);
+void           syn_scroll_sync_set_visible_func (SynScrollSync           *self,
+                                                 SynScrollSyncVisibleFunc func,
+                                                 gpointer                 user_data);
+/* The strip scrolled sideways: columns now in view catch up (next frame). */
+void           syn_scroll_sync_columns_moved (SynScrollSync  *self);
+
 G_END_DECLS
