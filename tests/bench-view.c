@@ -18,7 +18,8 @@
  *   of the next frame the window paints (the frame clock's "after-paint"
  *   after the event reached the window): min, median, 95th percentile
  *   and maximum, per kind and over all, and how many took longer than a
- *   frame (16 ms); and the main thread's CPU time from the event reaching
+ *   frame (16 ms); the time the frame that answered spent in each phase
+ *   (update, layout, paint: the last holds drawing); and the main thread's CPU time from the event reaching
  *   the window to that frame painted, which other processes on a busy
  *   machine do not stretch as they do the latency. Without --idle the events start as soon as the
  *   comparison is shown, while the text views still lay out. With
@@ -63,6 +64,16 @@ typedef enum {
 } Kind;
 
 static const char * const kind_names[N_KINDS] = { "wheel step", "key (j/k/F8)", "click" };
+
+/* A frame's phases, as the frame clock runs them. */
+typedef enum {
+  PHASE_UPDATE,
+  PHASE_LAYOUT,
+  PHASE_PAINT,
+  N_PHASES
+} Phase;
+
+static const char * const phase_names[N_PHASES] = { "update", "layout", "paint" };
 
 typedef struct {
   Kind        kind;
@@ -110,7 +121,9 @@ typedef struct {
   GArray     *waits;                /* double, ms: sent to reaching the window */
   GArray     *work;                 /* double, ms: main thread CPU, reaching to painted */
   GArray     *frames;               /* double, ms: a frame's update to paint */
+  GArray     *phases[N_PHASES];     /* double, ms: the answering frame's update, layout, paint */
   gint64      frame_began;
+  gint64      phase_ended[N_PHASES];
   guint       n_lost;
   int         xdotool_stdin;
   gulong      window_xid;
@@ -211,6 +224,30 @@ before_paint_cb (GdkFrameClock *clock,
                  Bench         *bench)
 {
   bench->frame_began = g_get_monotonic_time ();
+  for (guint k = 0; k < N_PHASES; k++)
+    bench->phase_ended[k] = bench->frame_began;
+}
+
+/* Connected after GTK's own handlers: the end of a phase. */
+static void
+update_end_cb (GdkFrameClock *clock,
+               Bench         *bench)
+{
+  bench->phase_ended[PHASE_UPDATE] = g_get_monotonic_time ();
+}
+
+static void
+layout_end_cb (GdkFrameClock *clock,
+               Bench         *bench)
+{
+  bench->phase_ended[PHASE_LAYOUT] = g_get_monotonic_time ();
+}
+
+static void
+paint_end_cb (GdkFrameClock *clock,
+              Bench         *bench)
+{
+  bench->phase_ended[PHASE_PAINT] = g_get_monotonic_time ();
 }
 
 static void
@@ -242,6 +279,12 @@ after_paint_cb (GdkFrameClock *clock,
     {
       bench->painted = now;
       bench->painted_cpu = thread_cpu ();
+      for (guint k = 0; k < N_PHASES; k++)
+        {
+          double ms = (bench->phase_ended[k] - (k == 0 ? bench->frame_began : bench->phase_ended[k - 1])) / 1000.0;
+
+          g_array_append_val (bench->phases[k], ms);
+        }
       g_cond_signal (&bench->cond);
     }
   g_mutex_unlock (&bench->lock);
@@ -369,6 +412,9 @@ map_cb (GtkWidget *widget,
 
   g_signal_connect (gdk_surface_get_frame_clock (surface), "before-paint", G_CALLBACK (before_paint_cb), bench);
   g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint", G_CALLBACK (after_paint_cb), bench);
+  g_signal_connect_after (gdk_surface_get_frame_clock (surface), "update", G_CALLBACK (update_end_cb), bench);
+  g_signal_connect_after (gdk_surface_get_frame_clock (surface), "layout", G_CALLBACK (layout_end_cb), bench);
+  g_signal_connect_after (gdk_surface_get_frame_clock (surface), "paint", G_CALLBACK (paint_end_cb), bench);
 #ifdef GDK_WINDOWING_X11
   if (GDK_IS_X11_SURFACE (surface))
     bench->window_xid = gdk_x11_surface_get_xid (surface);
@@ -449,6 +495,8 @@ main (int   argc,
   bench.waits = g_array_new (FALSE, FALSE, sizeof (double));
   bench.frames = g_array_new (FALSE, FALSE, sizeof (double));
   bench.work = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint k = 0; k < N_PHASES; k++)
+    bench.phases[k] = g_array_new (FALSE, FALSE, sizeof (double));
   bench.loop = g_main_loop_new (NULL, FALSE);
   bench.n_files = files->len;
   bench.window = GTK_WINDOW (syn_window_new (app));
@@ -484,6 +532,9 @@ main (int   argc,
   print_latencies ("all", bench.work);
   printf ("Frames (update, layout and paint) from the comparison shown on:\n");
   print_latencies ("frames", bench.frames);
+  printf ("The frame that answered each event, by phase:\n");
+  for (guint k = 0; k < N_PHASES; k++)
+    print_latencies (phase_names[k], bench.phases[k]);
   if (bench.n_lost > 0)
     printf ("  %u events brought no frame within %d s\n", bench.n_lost, (int) (WAIT_US / G_USEC_PER_SEC));
 
@@ -491,6 +542,8 @@ main (int   argc,
   g_array_unref (bench.waits);
   g_array_unref (bench.frames);
   g_array_unref (bench.work);
+  for (guint k = 0; k < N_PHASES; k++)
+    g_array_unref (bench.phases[k]);
   for (guint k = 0; k < N_KINDS; k++)
     g_array_unref (bench.latencies[k]);
   gtk_window_destroy (bench.window);
