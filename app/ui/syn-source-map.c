@@ -254,8 +254,11 @@ forget_stripes (SynSourceMap *self)
 }
 
 /* The stripes of every bar, painted when the size or style changed. The
- * same render node is handed to every frame: the renderer then only
- * copies it, where a texture would be converted for cairo each time. */
+ * same render node is handed to every frame. A cairo node records what is
+ * drawn into it and plays it back whenever it is rendered, so thousands of
+ * stripes would be filled again at every frame the map is drawn in (each
+ * scroll step); the stripes are painted into an image once instead, and
+ * the node only paints that image. */
 static GskRenderNode *
 stripes_node (SynSourceMap *self,
               float         top,
@@ -264,16 +267,25 @@ stripes_node (SynSourceMap *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int widget_height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *image;
   cairo_t *cr;
 
   if (self->stripes != NULL && self->stripes_width == width && self->stripes_height == widget_height &&
       self->stripes_scale == scale)
     return self->stripes;
   forget_stripes (self);
-  self->stripes = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, widget_height));
-  cr = gsk_cairo_node_get_draw_context (self->stripes);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, widget_height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
   draw_stripes (self, cr, syn_marks_get_palette (), top, height);
   cairo_destroy (cr);
+
+  self->stripes = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, widget_height));
+  cr = gsk_cairo_node_get_draw_context (self->stripes);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
   self->stripes_width = width;
   self->stripes_height = widget_height;
   self->stripes_scale = scale;
