@@ -934,7 +934,13 @@ inner_done_cb (GObject      *source_object,
       set_progress (self, 1.0);
     }
   else
-    collect_failures (op);
+    {
+      collect_failures (op);
+      /* a move cancelled, say: the columns must still come to the order
+       * the present state has, which a save writes */
+      if (op->epoch == self->epoch && order_wanted_differs (self))
+        realign (self);
+    }
 
   g_clear_object (&self->current);
   start_next (self);
@@ -978,7 +984,6 @@ prepare_entries (SynComparison *self,
                  Op            *op)
 {
   GListModel *model = G_LIST_MODEL (self->articles);
-
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
   op->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
