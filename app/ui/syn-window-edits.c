@@ -429,10 +429,10 @@ ask_restore (SynWindow *self,
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Synopsis closed before the changes to a comparison were saved. "
-                                       "A copy was kept as it was: its texts, the passages you linked or "
+                                       "A copy was kept with its texts, the passages you linked or "
                                        "separated, your notes, and the names and order of its columns.",
                                        "Synopsis closed before the changes to %u comparisons were saved. "
-                                       "A copy of each was kept as it was: its texts, the passages you linked "
+                                       "A copy of each was kept with its texts, the passages you linked "
                                        "or separated, your notes, and the names and order of its columns. "
                                        "Restore opens the latest, the others are offered next time; "
                                        "Discard deletes them all.",
