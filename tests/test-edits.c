@@ -2,7 +2,8 @@
  *
  * Corrections made by hand in the model (SynComparison): link, unlink,
  * split, merge and notes; that they survive a re-alignment (another unit,
- * one more source, a source moved to another column); undo and redo; a save and reopen that keeps them; the
+ * one more source, a source moved to another column); undo and redo, of
+ * moves too; a save and reopen that keeps them; the
  * autosave that a killed process leaves, and restoring it. The
  * texts are an invented story about a closed bridge.
  */
@@ -147,10 +148,20 @@ test_undo_redo (void)
   g_assert_false (syn_comparison_can_redo (comparison));
 }
 
+static SynArticle *
+article_at (SynComparison *comparison,
+            guint          column)
+{
+  g_autoptr(SynArticle) article = g_list_model_get_item (syn_comparison_get_articles (comparison), column);
+
+  return article;
+}
+
 /* A source moved to another column (the header's Move buttons, or a
- * drag): the links, the unlink and a note stay with their passages, and
- * undo still takes back the unlink it made, now that the gazette is the
- * last column and the herald the first. */
+ * drag): the links, the unlink and a note stay with their passages. The
+ * move is a step of its own: undo puts the gazette back first, with its
+ * corrections, then takes back the note and the unlink; redo brings all
+ * three back, the gazette last again. */
 static void
 test_move_source (void)
 {
@@ -174,11 +185,65 @@ test_move_source (void)
   group = syn_passage_get_group (syn_test_passage (comparison, 2, "A free ferry"));
   g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==, "Who pays for the ferry?");
 
+  g_assert_true (syn_comparison_undo (comparison));   /* the move */
+  wait_idle (comparison);
+  g_assert_true (article_at (comparison, 0) == gazette);
+  g_assert_true (together (comparison, 0, "Shops", 1, "Bakers"));
+  g_assert_false (together (comparison, 0, "A free ferry", 1, "Passengers can"));
+  group = syn_passage_get_group (syn_test_passage (comparison, 0, "A free ferry"));
+  g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==, "Who pays for the ferry?");
+
   g_assert_true (syn_comparison_undo (comparison));   /* the note */
   g_assert_true (syn_comparison_undo (comparison));   /* the unlink */
   wait_idle (comparison);
-  g_assert_true (together (comparison, 2, "A free ferry", 0, "Passengers can"));
+  g_assert_true (together (comparison, 0, "A free ferry", 1, "Passengers can"));
+  g_assert_true (together (comparison, 0, "Shops", 1, "Bakers"));
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (syn_comparison_redo (comparison));
+  g_assert_false (syn_comparison_can_redo (comparison));
+  wait_idle (comparison);
+  g_assert_true (article_at (comparison, 2) == gazette);
+  g_assert_false (together (comparison, 2, "A free ferry", 0, "Passengers can"));
+  group = syn_passage_get_group (syn_test_passage (comparison, 2, "A free ferry"));
+  g_assert_cmpstr (syn_comparison_get_group_note (comparison, group), ==, "Who pays for the ferry?");
+}
+
+/* Moves undone and redone quicker than the alignment that shows them: the
+ * columns end in the order of the state reached, and its corrections go
+ * with them. */
+static void
+test_move_undo_at_once (void)
+{
+  g_autoptr(SynComparison) comparison = new_comparison (3);
+  g_autoptr(SynArticle) gazette = g_object_ref (article_at (comparison, 0));
+  g_autoptr(SynArticle) courier = g_object_ref (article_at (comparison, 2));
+
+  make_edits (comparison);
+  g_assert_true (syn_comparison_can_undo (comparison));
+  /* the gazette last, undone while it is being aligned */
+  syn_comparison_move_article_async (comparison, gazette, 2, NULL, NULL, NULL);
+  g_assert_true (syn_comparison_get_busy (comparison));
+  g_assert_true (syn_comparison_undo (comparison));
+  wait_idle (comparison);
+  g_assert_true (article_at (comparison, 0) == gazette);
+  g_assert_true (article_at (comparison, 2) == courier);
+  assert_edits_hold (comparison);
+
+  /* redone, then the courier first on top of it, then that undone */
+  g_assert_true (syn_comparison_redo (comparison));
+  syn_comparison_move_article_async (comparison, courier, 0, NULL, NULL, NULL);
+  g_assert_true (syn_comparison_undo (comparison));
+  wait_idle (comparison);
+  g_assert_true (article_at (comparison, 2) == gazette);
+  g_assert_true (article_at (comparison, 0) != courier);
   g_assert_true (together (comparison, 2, "Shops", 0, "Bakers"));
+  g_assert_false (together (comparison, 2, "A free ferry", 0, "Passengers can"));
+
+  /* a move to where it is already is no step */
+  syn_comparison_move_article_async (comparison, gazette, 7, NULL, NULL, NULL);
+  wait_idle (comparison);
+  g_assert_true (syn_comparison_can_redo (comparison));
 }
 
 /* Undoing back to no corrections leaves nothing to save (no question on
@@ -221,6 +286,10 @@ test_rename_undo (void)
   syn_comparison_move_article_async (comparison, gazette, 2, NULL, NULL, NULL);
   wait_idle (comparison);
 
+  g_assert_true (syn_comparison_undo (comparison));   /* the move: the names stay */
+  wait_idle (comparison);
+  g_assert_true (article_at (comparison, 0) == gazette);
+  g_assert_cmpstr (syn_article_get_custom_name (gazette), ==, "Morning Gazette");
   g_assert_true (syn_comparison_undo (comparison));
   g_assert_null (syn_article_get_custom_name (gazette));
   g_assert_cmpstr (syn_article_get_custom_name (second), ==, "Evening Herald");
@@ -236,8 +305,12 @@ test_rename_undo (void)
   g_assert_true (syn_comparison_get_modified (comparison));
   g_assert_true (syn_comparison_redo (comparison));
   g_assert_cmpstr (syn_article_get_custom_name (gazette), ==, "Morning Gazette");
+  g_assert_true (syn_comparison_redo (comparison));
   g_assert_false (syn_comparison_can_redo (comparison));
   wait_idle (comparison);
+  g_assert_true (article_at (comparison, 2) == gazette);
+  g_assert_cmpstr (syn_article_get_custom_name (gazette), ==, "Morning Gazette");
+  g_assert_cmpstr (syn_article_get_custom_name (second), ==, "Evening Herald");
 }
 
 static void
@@ -600,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/model/edits/realign", test_realign);
   g_test_add_func ("/model/edits/undo-redo", test_undo_redo);
   g_test_add_func ("/model/edits/move-source", test_move_source);
+  g_test_add_func ("/model/edits/move-undo-at-once", test_move_undo_at_once);
   g_test_add_func ("/model/edits/undo-to-clean", test_undo_to_clean);
   g_test_add_func ("/model/edits/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/model/edits/rename-undo", test_rename_undo);

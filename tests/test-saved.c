@@ -142,6 +142,18 @@ wait_for (GAsyncResult **result)
 }
 
 static void
+wait_idle (SynComparison *comparison)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;
+
+  while (syn_comparison_get_busy (comparison))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -273,6 +285,7 @@ test_custom_name (Fixture       *fixture,
 {
   g_autoptr(SynComparison) before = syn_comparison_new ();
   g_autoptr(SynComparison) after = syn_comparison_new ();
+  g_autoptr(SynComparison) again = syn_comparison_new ();
   g_autoptr(GFile) saved = file_in (fixture, "named.synopsis");
   const char *names[] = { "named.synopsis", NULL };
   const char *sources[] = { "first.txt", "second.txt", NULL };
@@ -318,6 +331,29 @@ test_custom_name (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (syn_article_get_name (article_at (after, 0)), ==, "second.txt");
   g_assert_true (syn_comparison_get_modified (after));
+  /* and undone like a rename: the saved order again, nothing to save */
+  g_assert_true (syn_comparison_undo (after));
+  g_assert_false (syn_comparison_get_modified (after));
+  wait_idle (after);
+  g_assert_cmpstr (syn_article_get_name (article_at (after, 0)), ==, "first.txt");
+  g_assert_cmpstr (syn_article_get_name (article_at (after, 1)), ==, "second.txt");
+  g_assert_false (syn_comparison_get_modified (after));
+
+  /* redone and saved at once, before the columns are shown in their new
+   * order: the file holds the order redone, and nothing is left to save */
+  g_assert_true (syn_comparison_redo (after));
+  g_assert_true (syn_comparison_get_modified (after));
+  save (after, saved);
+  g_assert_false (syn_comparison_get_modified (after));
+  wait_idle (after);
+  g_assert_cmpstr (syn_article_get_name (article_at (after, 0)), ==, "second.txt");
+  g_assert_false (syn_comparison_get_modified (after));
+  g_clear_pointer (&failures, g_ptr_array_unref);
+  failures = load_files (again, fixture, names, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (syn_article_get_name (article_at (again, 0)), ==, "second.txt");
+  g_assert_cmpstr (syn_article_get_name (article_at (again, 1)), ==, "first.txt");
+  g_assert_false (syn_comparison_get_modified (again));
 }
 
 static void

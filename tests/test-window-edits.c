@@ -3,18 +3,23 @@
  * Corrections made by hand in the window (syn-window-edits.c): linking by
  * picking the other passage, Escape leaving the pick, undo; closing with
  * unsaved corrections asks (Cancel keeps the window, Discard closes it and
- * drops the autosave); a comparison a crash left behind is offered back
- * and restored. The texts are an invented story about a closed bridge.
+ * drops the autosave); a column moved is undone and redone as the
+ * headers, the detail pane and the title show; a comparison a crash
+ * left behind is offered back and restored. The texts are an invented
+ * story about a closed bridge.
  */
 #define G_LOG_DOMAIN "test-window-edits"
 
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 
 #include "syn-application.h"
-#include "syn-comparison-view.h"
+#include "syn-article-column.h"
+#include "syn-comparison-view-private.h"
 #include "syn-model.h"
 #include "syn-window.h"
 #include "syn-test-files.h"
@@ -168,16 +173,30 @@ question_shown (gpointer data)
   return find_question (q->window, q->heading) != NULL;
 }
 
+static const char *
+question_body (GObject *dialog)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  return adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog));
+#else
+  return adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+#endif
+}
+
+/* Answers question @heading, once asked; its body, if @body is given. */
 static void
-answer (SynWindow  *window,
-        const char *heading,
-        const char *response)
+answer_read (SynWindow   *window,
+             const char  *heading,
+             const char  *response,
+             char       **body)
 {
   Question q = { window, heading };
   GObject *dialog;
 
   syn_test_wait_until (question_shown, &q, heading);
   dialog = find_question (window, heading);
+  if (body != NULL)
+    *body = g_strdup (question_body (dialog));
 #if ADW_CHECK_VERSION (1, 5, 0)
   g_signal_emit_by_name (dialog, "response", response);
   adw_dialog_force_close (ADW_DIALOG (dialog));
@@ -186,6 +205,14 @@ answer (SynWindow  *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 #endif
   spin (50);
+}
+
+static void
+answer (SynWindow  *window,
+        const char *heading,
+        const char *response)
+{
+  answer_read (window, heading, response, NULL);
 }
 
 /* How many copies the autosave directory holds. */
@@ -428,6 +455,167 @@ test_rename_undo (void)
   g_rmdir (dir);
 }
 
+/* The first label under @widget with the style class @css_class. */
+static GtkLabel *
+find_label_with_class (GtkWidget  *widget,
+                       const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The columns as their headers show them, number and name:
+ * "1 gazette.txt | 2 herald.txt". */
+static char *
+shown_columns (SynWindow *window)
+{
+  SynComparisonView *view = SYN_COMPARISON_VIEW (syn_window_get_view (window));
+  GString *shown = g_string_new (NULL);
+
+  for (guint c = 0; c < syn_comparison_view_get_n_columns (view); c++)
+    {
+      GtkWidget *column = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (view, c)),
+                                                   SYN_TYPE_ARTICLE_COLUMN);
+
+      g_string_append_printf (shown, "%s%s %s", c > 0 ? " | " : "",
+                              gtk_label_get_text (find_label_with_class (column, "syn-source-badge")),
+                              gtk_label_get_text (find_label_with_class (column, "heading")));
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/* The rows of the detail pane, number and name, as shown_columns(). */
+static void
+append_detail_rows (GtkWidget *widget,
+                    GString   *shown)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "syn-detail-source") &&
+      gtk_widget_get_visible (gtk_widget_get_parent (widget)))
+    g_string_append_printf (shown, "%s%s %s", shown->len > 0 ? " | " : "",
+                            gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (widget))),
+                            gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_detail_rows (child, shown);
+}
+
+static char *
+shown_detail (SynWindow *window)
+{
+  SynComparisonView *view = SYN_COMPARISON_VIEW (syn_window_get_view (window));
+  GString *shown = g_string_new (NULL);
+
+  append_detail_rows (GTK_WIDGET (syn_comparison_view_get_detail (view)), shown);
+  return g_string_free (shown, FALSE);
+}
+
+typedef struct {
+  SynWindow  *window;
+  const char *columns;
+} Shown;
+
+static gboolean
+columns_shown (gpointer data)
+{
+  Shown *shown = data;
+  g_autofree char *now = shown_columns (shown->window);
+
+  return g_str_equal (now, shown->columns);
+}
+
+static gboolean
+detail_is (gpointer data)
+{
+  Shown *shown = data;
+  g_autofree char *detail = shown_detail (shown->window);
+
+  return g_str_equal (detail, shown->columns);
+}
+
+/* Selects the gazette's cracks, shared by both sources: the detail pane
+ * shows their versions in the order of the columns. */
+static void
+assert_detail_in_order (SynWindow  *window,
+                        const char *columns)
+{
+  SynComparison *comparison = syn_window_get_comparison (window);
+  g_autoptr(SynArticle) first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
+  gboolean gazette_first = g_str_equal (syn_article_get_name (first), "gazette.txt");
+
+  select_passage (window, syn_test_passage (comparison, gazette_first ? 0 : 1, "Engineers found"));
+  syn_test_wait_until (detail_is, &(Shown) { window, columns }, "the detail pane in the columns' order");
+}
+
+/* Moving a column is undone like a rename. Move Right on the gazette's
+ * header (view.move-source, as its button) makes it the second column,
+ * the headers and the detail pane numbered in the new order, and leaves
+ * the saved comparison something to save; Ctrl+Z puts it back first and,
+ * at the saved state again, the mark goes and closing does not ask;
+ * Ctrl+Shift+Z moves it again. */
+static void
+test_move_undo (void)
+{
+  g_autoptr(SynWindow) window = g_object_ref (new_window ());
+  SynComparison *comparison = syn_window_get_comparison (window);
+  GtkWidget *view = GTK_WIDGET (syn_window_get_view (window));
+  g_autofree char *dir = g_dir_make_tmp ("syn-move-XXXXXX", NULL);
+  g_autofree char *folder = g_str_has_prefix (dir, g_get_home_dir ())
+                            ? g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL) : g_strdup (dir);
+  g_autofree char *path = g_build_filename (dir, "order.synopsis", NULL);
+  g_autofree char *before = NULL;
+  g_auto(GStrv) heads = NULL;
+  g_autofree char *moved = NULL;
+  guint n;
+
+  save_as (window, dir, "order.synopsis");
+  assert_title (window, "order.synopsis", folder);
+  before = shown_columns (window);
+  g_test_message ("shown: %s", before);
+  assert_detail_in_order (window, before);
+  /* "1 X | 2 Y" becomes "1 Y | 2 X" */
+  heads = g_strsplit (before, " | ", -1);
+  g_assert_cmpuint (g_strv_length (heads), ==, 2);
+  moved = g_strdup_printf ("1 %s | 2 %s", heads[1] + 2, heads[0] + 2);
+
+  g_assert_true (gtk_widget_activate_action (view, "view.move-source", "(ii)", 0, 1));
+  assert_title (window, "• order.synopsis", folder);
+  syn_test_wait_until (columns_shown, &(Shown) { window, moved }, "the gazette to be the second column");
+  wait_idle (comparison);
+  assert_detail_in_order (window, moved);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  assert_title (window, "order.synopsis", folder);
+  syn_test_wait_until (columns_shown, &(Shown) { window, before }, "the gazette to be first again");
+  wait_idle (comparison);
+  assert_detail_in_order (window, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  assert_title (window, "• order.synopsis", folder);
+  syn_test_wait_until (columns_shown, &(Shown) { window, moved }, "the move to be redone");
+  wait_idle (comparison);
+  g_assert_false (syn_comparison_can_redo (comparison));
+
+  /* undone to the saved state: closes at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  syn_test_wait_until (columns_shown, &(Shown) { window, before }, "the move to be undone again");
+  wait_idle (comparison);
+  n = n_windows ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin (50);
+  g_assert_cmpuint (n_windows (), ==, n - 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static gboolean
 is_modified (gpointer data)
 {
@@ -441,20 +629,38 @@ test_restore (void)
   /* no lock beside it: its writer is gone */
   g_autofree char *name = g_strdup ("4242-0-00000000.synopsis");
   g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *older = g_build_filename (dir, "4241-0-00000000.synopsis", NULL);
+  g_autoptr(GPtrArray) orphans = syn_autosave_find_orphans (NULL);
   g_autoptr(SynComparison) crashed = syn_comparison_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(SynArticle) herald = NULL;
+  g_autoptr(SynArticle) first = NULL;
   SynWindow *window;
   SynComparison *comparison;
 
-  /* what a crash leaves: a comparison with a link made by hand */
+  /* only the copies this test leaves: those of windows destroyed by the
+   * tests before are gone */
+  for (guint i = 0; i < orphans->len; i++)
+    syn_autosave_delete_orphan (orphans->pdata[i]);
+
+  /* what a crash leaves: a comparison with a link made by hand, and the
+   * herald moved to the first column; and an hour older, another */
   g_assert_true (syn_comparison_load_texts (crashed, names, texts, 2, &error));
+  bytes = syn_comparison_save_to_bytes (crashed);
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (older, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                      &error));
+  g_assert_cmpint (g_utime (older, &(struct utimbuf) { time (NULL) - 3600, time (NULL) - 3600 }), ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
   g_assert_true (syn_comparison_link_passages (crashed, syn_test_passage (crashed, 0, "Shops"),
                                                syn_test_passage (crashed, 1, "Bakers")));
+  herald = g_list_model_get_item (syn_comparison_get_articles (crashed), 1);
+  syn_comparison_move_article_async (crashed, herald, 0, NULL, NULL, NULL);
   while (syn_comparison_get_busy (crashed))
     g_main_context_iteration (NULL, TRUE);
   bytes = syn_comparison_save_to_bytes (crashed);
-  g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
                                       &error));
 
@@ -462,13 +668,27 @@ test_restore (void)
   comparison = syn_window_get_comparison (window);
   gtk_window_present (GTK_WINDOW (window));
   syn_window_offer_restore (window);
-  answer (window, "Restore the Unsaved Comparison?", "restore");
+  answer_read (window, "Restore the Unsaved Comparison?", "restore", &body);
+  /* says what was kept, in a reader's words, and which is restored */
+  g_test_message ("%s", body);
+  g_assert_true (g_str_has_prefix (body, "Synopsis closed before the changes to 2 comparisons were saved."));
+  g_assert_nonnull (strstr (body, "Restore opens the latest"));
+  g_assert_nonnull (strstr (body, "the passages you linked or separated"));
+  g_assert_nonnull (strstr (body, "your notes"));
+  g_assert_nonnull (strstr (body, "the names and order of its columns"));
+  g_assert_null (strstr (body, "corrections"));
   syn_test_wait_until (is_modified, comparison, "the restored comparison");
   wait_idle (comparison);
 
-  g_assert_true (shops_with_bakers (comparison));
+  first = g_list_model_get_item (syn_comparison_get_articles (comparison), 0);
+  g_assert_cmpstr (syn_article_get_name (first), ==, "herald.txt");
+  g_assert_true (syn_passage_get_group (syn_test_passage (comparison, 1, "Shops")) ==
+                 syn_passage_get_group (syn_test_passage (comparison, 0, "Bakers")));
   g_assert_null (syn_comparison_get_file (comparison));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));   /* replaced by the window's own copy */
+  /* the older one is offered next time */
+  g_assert_true (g_file_test (older, G_FILE_TEST_EXISTS));
+  g_unlink (older);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -487,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/ui/edits/undo-closes", test_undo_closes);
   g_test_add_func ("/ui/edits/title-names-file", test_title_names_file);
   g_test_add_func ("/ui/edits/rename-undo", test_rename_undo);
+  g_test_add_func ("/ui/edits/move-undo", test_move_undo);
   status = g_test_run ();
 
   syn_test_application_done (g_steal_pointer (&app));

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Never losing corrections made by hand.
+ * Never losing what was done by hand.
  *
- * A comparison with unsaved corrections is written, a few seconds after
+ * A comparison with unsaved changes (corrections, notes, columns renamed
+ * or moved: SynComparison:modified) is written whole, a few seconds after
  * each one, to a file of its own in the user's data directory, in the
  * saved-comparison format (syn-saved.c): what a crash leaves behind is a
  * comparison that opens as any other. The file is written to a temporary

@@ -74,8 +74,7 @@ typedef struct {
   GPtrArray      *files;        /* GFile, for load and add */
   GPtrArray      *sources;      /* SynSource, for add (in memory) */
   char           *source_name;  /* the name of the one source in @sources */
-  SynArticle     *target;       /* for remove, reload and move */
-  guint           position;     /* where move puts it */
+  SynArticle     *target;       /* for remove and reload */
   GArray         *entries;      /* Entry, set when the operation starts */
   SynSegmentUnit  unit;
   GCancellable   *cancellable;  /* ours; the caller's cancels it */
@@ -89,6 +88,8 @@ typedef struct {
   GFile          *saved_file;   /* load: the comparison opened was a saved one */
   gboolean        saved_unit;   /* load: @unit is the saved comparison's */
   GArray         *constraints;  /* SynConstraint: the corrections to keep */
+  GArray         *order;        /* guint: the places of the articles kept,
+                                 * in the order the present state puts them */
   SynEdits       *saved_edits;  /* load: the saved comparison's edits */
 } Op;
 
@@ -182,6 +183,7 @@ op_free (gpointer data)
   g_clear_pointer (&op->failures, g_ptr_array_unref);
   g_clear_object (&op->saved_file);
   g_clear_pointer (&op->constraints, g_array_unref);
+  g_clear_pointer (&op->order, g_array_unref);
   g_clear_pointer (&op->saved_edits, syn_edits_free);
   g_free (op);
 }
@@ -569,6 +571,18 @@ worker (GTask        *inner,
 static void notify_edits (SynComparison *self);
 static void set_modified (SynComparison *self,
                           gboolean       modified);
+static void realign (SynComparison *self);
+
+/* Whether the present state puts the articles in another order than the
+ * one shown: an alignment must bring them there. */
+static gboolean
+order_wanted_differs (SynComparison *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  g_autofree guint *order = g_new (guint, n + 1);
+
+  return syn_edits_get_order (self->edits, n, order);
+}
 
 /* The passages a link made by hand holds in their group. */
 static void
@@ -899,19 +913,34 @@ inner_done_cb (GObject      *source_object,
           take_saved (self, op);
           reset_edits (self, g_steal_pointer (&op->saved_edits));
         }
-      else if (op->kind != OP_REALIGN && self->file != NULL)
+      else
         {
-          /* a source added, removed, moved or read again: the saved file
-           * no longer holds this comparison, whatever undo does */
-          syn_edits_set_saved_state (self->edits, 0);
-          set_modified (self, TRUE);
+          /* before install(), whose links by hand and names are by place */
+          syn_edits_reorder_sources (self->edits, (const guint *) (gpointer) op->order->data, op->order->len);
+          /* a source added, removed or read again: the saved file no
+           * longer holds this comparison, whatever undo does (a column
+           * moved is a step of the history: undo takes it back) */
+          if (op->kind != OP_REALIGN && op->kind != OP_MOVE && self->file != NULL)
+            {
+              syn_edits_set_saved_state (self->edits, 0);
+              set_modified (self, TRUE);
+            }
         }
       install (self, articles, op->alignment);
+      /* undone or redone while it ran: the order wanted is another */
+      if (order_wanted_differs (self))
+        realign (self);
       /* The worker's last report may not have been dispatched. */
       set_progress (self, 1.0);
     }
   else
-    collect_failures (op);
+    {
+      collect_failures (op);
+      /* a move cancelled, say: the columns must still come to the order
+       * the present state has, which a save writes */
+      if (op->epoch == self->epoch && order_wanted_differs (self))
+        realign (self);
+    }
 
   g_clear_object (&self->current);
   start_next (self);
@@ -955,6 +984,7 @@ prepare_entries (SynComparison *self,
                  Op            *op)
 {
   GListModel *model = G_LIST_MODEL (self->articles);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
   op->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (op->entries, entry_clear);
@@ -962,17 +992,23 @@ prepare_entries (SynComparison *self,
   if (op->kind != OP_LOAD)
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
-        g_autoptr(SynArticle) article = g_list_model_get_item (model, i);
+        SynArticle *article = g_list_model_get_item (model, i);
 
-        if ((op->kind == OP_REMOVE || op->kind == OP_MOVE) && article == op->target)
-          continue;
-        if (op->kind == OP_MOVE && op->entries->len == op->position)
-          add_entry (op, op->target, NULL);
-        add_entry (op, article,
-                   op->kind == OP_RELOAD && reloads (op, article) ? syn_article_get_file (article) : NULL);
+        if (op->kind == OP_REMOVE && article == op->target)
+          g_object_unref (article);
+        else
+          g_ptr_array_add (kept, article);
       }
-  if (op->kind == OP_MOVE && op->entries->len < g_list_model_get_n_items (model))
-    add_entry (op, op->target, NULL);
+  /* in the order the present state puts them: a column moved, or a move
+   * undone, takes its place here */
+  g_assert (op->order == NULL || op->order->len == kept->len);
+  for (guint k = 0; op->order != NULL && k < op->order->len; k++)
+    {
+      SynArticle *article = g_ptr_array_index (kept, g_array_index (op->order, guint, k));
+
+      add_entry (op, article,
+                 op->kind == OP_RELOAD && reloads (op, article) ? syn_article_get_file (article) : NULL);
+    }
   if (op->files != NULL)
     for (guint i = 0; i < op->files->len; i++)
       add_entry (op, NULL, g_ptr_array_index (op->files, i));
@@ -1004,35 +1040,46 @@ nothing_to_do (SynComparison *self,
 }
 
 /* What the operation must keep of the corrections made by hand: all of
- * them, but those naming an article it takes out, and renumbered after an
- * article it moves (they name sources by their place); a load starts
- * afresh. */
+ * them, but those naming an article it takes out; and the order the
+ * present state puts the articles in. The corrections name sources by
+ * their places as shown, so those the worker takes are renumbered to the
+ * places the articles will have; the edits themselves are renumbered once
+ * they have them (inner_done_cb()). A load starts afresh. */
 static void
 take_constraints (SynComparison *self,
                   Op            *op)
 {
   const SynConstraint *cons;
-  guint n, index;
+  g_autofree guint *new_place = NULL;
+  guint n, n_cons, index;
 
+  op->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
+  if (op->kind == OP_LOAD)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
   if (op->kind == OP_REMOVE && g_list_store_find (self->articles, op->target, &index))
     {
       syn_edits_drop_source (self->edits, index);
       set_modified (self, !syn_edits_is_saved (self->edits));
       notify_edits (self);
+      n--;
     }
-  if (op->kind == OP_MOVE && g_list_store_find (self->articles, op->target, &index))
-    {
-      /* where prepare_entries() put it */
-      guint to = MIN (op->position, g_list_model_get_n_items (G_LIST_MODEL (self->articles)) - 1);
+  op->order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_array_set_size (op->order, n);
+  syn_edits_get_order (self->edits, n, (guint *) (gpointer) op->order->data);
+  new_place = g_new (guint, n + 1);
+  for (guint k = 0; k < n; k++)
+    new_place[g_array_index (op->order, guint, k)] = k;
 
-      syn_edits_move_source (self->edits, index, to);
-      notify_edits (self);
+  cons = syn_edits_get_constraints (self->edits, &n_cons);
+  g_array_append_vals (op->constraints, cons, n_cons);
+  for (guint i = 0; i < op->constraints->len; i++)
+    {
+      SynConstraint *c = &g_array_index (op->constraints, SynConstraint, i);
+
+      c->a.source = c->a.source < n ? new_place[c->a.source] : c->a.source;
+      c->b.source = c->b.source < n ? new_place[c->b.source] : c->b.source;
     }
-  op->constraints = g_array_new (FALSE, FALSE, sizeof (SynConstraint));
-  if (op->kind == OP_LOAD)
-    return;
-  cons = syn_edits_get_constraints (self->edits, &n);
-  g_array_append_vals (op->constraints, cons, n);
 }
 
 static void
@@ -1053,8 +1100,8 @@ start_next (SynComparison *self)
 
       op->epoch = self->epoch;
       op->unit = self->unit;
-      prepare_entries (self, op);
       take_constraints (self, op);
+      prepare_entries (self, op);
       if (nothing_to_do (self, op))
         {
           g_task_return_boolean (task, TRUE);
@@ -1268,11 +1315,13 @@ syn_comparison_get_segment_unit (SynComparison *self)
   return self->unit;
 }
 
+/* Whether an alignment waits that will take the unit, the corrections
+ * and the order of the sources as they are when it starts. */
 static gboolean
 realign_queued (SynComparison *self)
 {
   for (GList *l = self->queue.head; l != NULL; l = l->next)
-    if (task_op (l->data)->kind == OP_REALIGN)
+    if (task_op (l->data)->kind == OP_REALIGN || task_op (l->data)->kind == OP_MOVE)
       return TRUE;
   return FALSE;
 }
@@ -1488,6 +1537,30 @@ syn_comparison_remove_article_async (SynComparison       *self,
   enqueue (self, task);
 }
 
+/* A column moved by the user: a step of the undo history at once, as a
+ * rename is; the alignment that shows it comes after. */
+static void
+move_in_edits (SynComparison *self,
+               SynArticle    *article,
+               guint          position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->articles));
+  g_autofree guint *order = g_new (guint, n + 1);
+  guint index, from = 0;
+
+  if (!g_list_store_find (self->articles, article, &index))
+    return;
+  syn_edits_get_order (self->edits, n, order);
+  while (order[from] != index)
+    from++;
+  /* where it is already: no step */
+  if (from == MIN (position, n - 1))
+    return;
+  syn_edits_checkpoint (self->edits);
+  syn_edits_move_source (self->edits, index, position, n);
+  edited (self, FALSE);
+}
+
 void
 syn_comparison_move_article_async (SynComparison       *self,
                                    SynArticle          *article,
@@ -1503,8 +1576,7 @@ syn_comparison_move_article_async (SynComparison       *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = op_new (self, OP_MOVE, cancellable, syn_comparison_move_article_async, callback, user_data);
-  task_op (task)->target = g_object_ref (article);
-  task_op (task)->position = position;
+  move_in_edits (self, article, position);
   enqueue (self, task);
 }
 
@@ -1626,9 +1698,13 @@ syn_comparison_export (SynComparison   *self,
   return syn_export_with_edits (self->alignment, sources, format, &edits);
 }
 
+/* The corrections and notes, their sources numbered @new_place[p] for
+ * the article shown at @p. */
 static void
 save_edits (SynComparison *self,
-            SynSaved      *saved)
+            SynSaved      *saved,
+            const guint   *new_place,
+            guint          n_sources)
 {
   const SynConstraint *cons;
   const SynNote *notes;
@@ -1636,37 +1712,59 @@ save_edits (SynComparison *self,
 
   cons = syn_edits_get_constraints (self->edits, &n_cons);
   for (guint i = 0; i < n_cons; i++)
-    syn_saved_add_constraint (saved, &cons[i]);
+    {
+      SynConstraint c = cons[i];
+
+      c.a.source = c.a.source < n_sources ? new_place[c.a.source] : c.a.source;
+      c.b.source = c.b.source < n_sources ? new_place[c.b.source] : c.b.source;
+      syn_saved_add_constraint (saved, &c);
+    }
   notes = syn_edits_get_notes (self->edits, &n_notes);
   for (guint i = 0; i < n_notes; i++)
-    syn_saved_add_note (saved, &notes[i].ref, notes[i].text);
+    {
+      SynPassageRef ref = notes[i].ref;
+
+      ref.source = ref.source < n_sources ? new_place[ref.source] : ref.source;
+      syn_saved_add_note (saved, &ref, notes[i].text);
+    }
 }
 
+/* The file holds the present state, in the order it puts the sources:
+ * a column just moved is saved in its new place even before the
+ * alignment that shows it there is done. */
 GBytes *
 syn_comparison_save_to_bytes (SynComparison *self)
 {
   GListModel *articles;
   g_autoptr(SynSaved) saved = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree guint *new_place = NULL;
+  guint n;
 
   g_return_val_if_fail (SYN_IS_COMPARISON (self), NULL);
 
   if (self->alignment == NULL)
     return NULL;
   articles = G_LIST_MODEL (self->articles);
+  n = g_list_model_get_n_items (articles);
+  order = g_new (guint, n + 1);
+  new_place = g_new (guint, n + 1);
+  syn_edits_get_order (self->edits, n, order);
   saved = syn_saved_new (self->unit);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+  for (guint k = 0; k < n; k++)
     {
-      g_autoptr(SynArticle) article = g_list_model_get_item (articles, i);
+      g_autoptr(SynArticle) article = g_list_model_get_item (articles, order[k]);
       GFile *file = syn_article_get_file (article);
       g_autofree char *path = dup_export_path (article);
       g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
 
+      new_place[order[k]] = k;
       syn_saved_add_source (saved, syn_article_get_source (article), syn_article_get_name (article),
                             path, uri);
       if (syn_article_get_custom_name (article) != NULL)
         syn_saved_set_last_label (saved, syn_article_get_custom_name (article));
     }
-  save_edits (self, saved);
+  save_edits (self, saved, new_place, n);
   return syn_saved_write (saved);
 }
 
@@ -2086,7 +2184,7 @@ syn_comparison_can_redo (SynComparison *self)
 }
 
 /* Undo and redo restore a whole state; the groups are computed again only
- * when its constraints differ. */
+ * when its constraints differ, or the order it puts the columns in. */
 static gboolean
 undo_or_redo (SynComparison *self,
               gboolean       (*step) (SynEdits *))
@@ -2102,7 +2200,8 @@ undo_or_redo (SynComparison *self,
   apply_names (self);
   cons = syn_edits_get_constraints (self->edits, &n);
   edited (self, !syn_edits_constraints_equal ((const SynConstraint *) (gpointer) before->data,
-                                              before->len, cons, n));
+                                              before->len, cons, n) ||
+                order_wanted_differs (self));
   return TRUE;
 }
 

@@ -124,8 +124,11 @@ gboolean        syn_comparison_add_source_finish (SynComparison       *self,
                                                   GError             **error);
 
 /* Moves @article to column @position (counted without it; past the end:
- * last), keeping every source and the names given; the comparison is
- * aligned again, which the order of the sources does not change. */
+ * last) of the order wanted (the one shown, unless a move is under way),
+ * keeping every source and the names given; the comparison is aligned
+ * again, which the order of the sources does not change. The move is a
+ * step of the undo history at once (see below); the articles take their
+ * new order when the alignment is installed. */
 void            syn_comparison_move_article_async    (SynComparison       *self,
                                                       SynArticle          *article,
                                                       guint                position,
@@ -192,9 +195,11 @@ GFile          *syn_comparison_get_file      (SynComparison       *self);
  * Properties: modified (the corrections are not those of the file the
  * comparison was opened from or last saved to, or of a new comparison:
  * none; undoing back to them makes it FALSE again; a saved comparison's
- * source moved, added, removed or read again also makes it TRUE, until it
- * is saved), can-undo, can-redo. Renaming a column (an article's
- * custom-name) is a step of the undo history too, with the same groups. */
+ * source added, removed or read again also makes it TRUE, until it is
+ * saved), can-undo, can-redo. Renaming a column (an article's
+ * custom-name) and moving one (syn_comparison_move_article_async()) are
+ * steps of the undo history too, with the same groups; undoing a move
+ * aligns again to put the column back. */
 
 /* Moves @passage out of its group into @target's (another article's). */
 gboolean        syn_comparison_link_passages  (SynComparison       *self,

@@ -5,6 +5,16 @@
  * operations: a step back restores the state before the step, whatever
  * the step was, and the aligner computes its groups again from it.
  *
+ * The order of the columns is part of a state as well, so that a column
+ * moved is put back by undo as a rename is. Everything a state holds
+ * names a source by its place as shown (the comparison's articles), in
+ * every state of the history alike; a state's order says where it puts
+ * each of those places. Moving a column changes only the present state's
+ * order; once the comparison shows the sources in that order (it must
+ * align them again), syn_edits_reorder_sources() renumbers every state to
+ * the new places, so that a state undo brings back finds its corrections,
+ * notes and names on the right sources, and wants its own order back.
+ *
  * Each state carries a number no other state of any SynEdits has, kept
  * when it moves between the present and the histories. Whether the
  * comparison holds unsaved work is then whether the present state is the
@@ -15,12 +25,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "syn-edits.h"
 
 typedef struct {
   GArray *constraints;   /* SynConstraint */
   GArray *notes;         /* SynNote */
   GPtrArray *names;      /* char *, the name given to each source by place, NULL for none */
+  GArray *order;         /* guint: the places, in the order this state puts
+                          * them; a place past its end (a source added
+                          * later) follows, in place order */
   guint64 id;            /* this state's number; 0 in none */
 } State;
 
@@ -56,6 +71,7 @@ state_init (State *state)
   state->notes = g_array_new (FALSE, FALSE, sizeof (SynNote));
   g_array_set_clear_func (state->notes, note_clear);
   state->names = g_ptr_array_new_with_free_func (g_free);
+  state->order = g_array_new (FALSE, FALSE, sizeof (guint));
   state->id = new_state_id ();
 }
 
@@ -65,6 +81,7 @@ state_clear (State *state)
   g_clear_pointer (&state->constraints, g_array_unref);
   g_clear_pointer (&state->notes, g_array_unref);
   g_clear_pointer (&state->names, g_ptr_array_unref);
+  g_clear_pointer (&state->order, g_array_unref);
 }
 
 static State *
@@ -83,6 +100,7 @@ state_copy (const State *from)
     }
   for (guint i = 0; i < from->names->len; i++)
     g_ptr_array_add (to->names, g_strdup (g_ptr_array_index (from->names, i)));
+  g_array_append_vals (to->order, from->order->data, from->order->len);
   to->id = from->id;
   return to;
 }
@@ -284,6 +302,7 @@ syn_edits_clear (SynEdits *self)
   g_array_set_size (self->now.constraints, 0);
   g_array_set_size (self->now.notes, 0);
   g_ptr_array_set_size (self->now.names, 0);
+  g_array_set_size (self->now.order, 0);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->now.id = new_state_id ();
@@ -320,6 +339,15 @@ syn_edits_drop_source (SynEdits *self,
       g_array_remove_index (notes, i);
   if (source < self->now.names->len)
     g_ptr_array_remove_index (self->now.names, source);
+  for (guint i = self->now.order->len; i-- > 0;)
+    {
+      guint *place = &g_array_index (self->now.order, guint, i);
+
+      if (*place == source)
+        g_array_remove_index (self->now.order, i);
+      else if (*place > source)
+        (*place)--;
+    }
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   /* corrections lost with the source: no longer what was saved */
@@ -346,57 +374,126 @@ syn_edits_is_saved (SynEdits *self)
   return self->saved != 0 && self->now.id == self->saved;
 }
 
-/* Where source @source stands once the source at @from moved to @to,
- * the ones between closing up behind it. */
-static guint
-moved_index (guint source,
-             guint from,
-             guint to)
+/* The order @state puts @n_sources sources in: the places its order
+ * names, then the others by place. */
+static void
+state_get_order (const State *state,
+                 guint        n_sources,
+                 guint       *order)
 {
-  if (source == from)
-    return to;
-  if (from < to && source > from && source <= to)
-    return source - 1;
-  if (to < from && source >= to && source < from)
-    return source + 1;
-  return source;
+  g_autofree gboolean *taken = g_new0 (gboolean, n_sources + 1);
+  guint k = 0;
+
+  for (guint i = 0; i < state->order->len; i++)
+    {
+      guint place = g_array_index (state->order, guint, i);
+
+      if (place < n_sources && !taken[place])
+        {
+          taken[place] = TRUE;
+          order[k++] = place;
+        }
+    }
+  for (guint place = 0; place < n_sources; place++)
+    if (!taken[place])
+      order[k++] = place;
 }
 
-static void
-move_in_state (State *state,
-               guint  from,
-               guint  to)
+gboolean
+syn_edits_get_order (SynEdits *self,
+                     guint     n_sources,
+                     guint    *order)
 {
+  gboolean moved = FALSE;
+
+  state_get_order (&self->now, n_sources, order);
+  for (guint k = 0; k < n_sources; k++)
+    moved |= order[k] != k;
+  return moved;
+}
+
+void
+syn_edits_move_source (SynEdits *self,
+                       guint     source,
+                       guint     to,
+                       guint     n_sources)
+{
+  g_autofree guint *order = g_new (guint, n_sources + 1);
+  guint from = 0;
+
+  g_return_if_fail (source < n_sources);
+
+  state_get_order (&self->now, n_sources, order);
+  while (order[from] != source)
+    from++;
+  to = MIN (to, n_sources - 1);
+  if (from < to)
+    memmove (order + from, order + from + 1, (to - from) * sizeof (guint));
+  else
+    memmove (order + to + 1, order + to, (from - to) * sizeof (guint));
+  order[to] = source;
+  g_array_set_size (self->now.order, 0);
+  g_array_append_vals (self->now.order, order, n_sources);
+}
+
+/* Renumbers @state for sources shown at new places: @new_place[p] is
+ * where the source at @p went. */
+static void
+reorder_state (State       *state,
+               const guint *new_place,
+               guint        n_sources)
+{
+  g_autofree guint *order = g_new (guint, n_sources + 1);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; i < state->constraints->len; i++)
     {
       SynConstraint *c = &g_array_index (state->constraints, SynConstraint, i);
 
-      c->a.source = moved_index (c->a.source, from, to);
-      c->b.source = moved_index (c->b.source, from, to);
+      c->a.source = c->a.source < n_sources ? new_place[c->a.source] : c->a.source;
+      c->b.source = c->b.source < n_sources ? new_place[c->b.source] : c->b.source;
     }
   for (guint i = 0; i < state->notes->len; i++)
     {
       SynNote *note = &g_array_index (state->notes, SynNote, i);
 
-      note->ref.source = moved_index (note->ref.source, from, to);
+      if (note->ref.source < n_sources)
+        note->ref.source = new_place[note->ref.source];
     }
-  if (MAX (from, to) >= state->names->len)
-    g_ptr_array_set_size (state->names, MAX (from, to) + 1);
-  g_ptr_array_insert (state->names, to, g_ptr_array_steal_index (state->names, from));
+  /* a name the state did not know (a source added since) becomes none */
+  g_ptr_array_set_size (names, MAX (state->names->len, n_sources));
+  for (guint p = 0; p < state->names->len; p++)
+    g_ptr_array_index (names, p < n_sources ? new_place[p] : p) = g_steal_pointer (&g_ptr_array_index (state->names, p));
+  g_ptr_array_unref (state->names);
+  state->names = g_steal_pointer (&names);
+  /* the order it wants, whole, so that it still means the same sources */
+  state_get_order (state, n_sources, order);
+  g_array_set_size (state->order, n_sources);
+  for (guint k = 0; k < n_sources; k++)
+    g_array_index (state->order, guint, k) = new_place[order[k]];
 }
 
 void
-syn_edits_move_source (SynEdits *self,
-                       guint     from,
-                       guint     to)
+syn_edits_reorder_sources (SynEdits    *self,
+                           const guint *order,
+                           guint        n_sources)
 {
-  if (from == to)
+  g_autofree guint *new_place = g_new (guint, n_sources + 1);
+  gboolean moved = FALSE;
+
+  for (guint k = 0; k < n_sources; k++)
+    {
+      new_place[order[k]] = k;
+      moved |= order[k] != k;
+    }
+  /* nothing to renumber, and what a state does not know stays unknown */
+  if (!moved)
     return;
-  move_in_state (&self->now, from, to);
+  reorder_state (&self->now, new_place, n_sources);
   for (guint i = 0; i < self->undo->len; i++)
-    move_in_state (g_ptr_array_index (self->undo, i), from, to);
+    reorder_state (g_ptr_array_index (self->undo, i), new_place, n_sources);
   for (guint i = 0; i < self->redo->len; i++)
-    move_in_state (g_ptr_array_index (self->redo, i), from, to);
+    reorder_state (g_ptr_array_index (self->redo, i), new_place, n_sources);
 }
 
 static gboolean

@@ -14,7 +14,8 @@ typedef struct {
 } SynNote;
 
 /* The corrections made by hand to one comparison (constraints for the
- * aligner, notes on groups) with their undo and redo history. */
+ * aligner, notes on groups, the names and order of its columns) with
+ * their undo and redo history. */
 typedef struct _SynEdits SynEdits;
 
 SynEdits            *syn_edits_new             (void);
@@ -69,13 +70,30 @@ void                 syn_edits_clear           (SynEdits            *self);
  * it left the comparison. The history goes too. */
 void                 syn_edits_drop_source     (SynEdits            *self,
                                                 guint                source);
-/* Follows source @from to its new place @to (the sources between close
- * up behind it), in the present state and in the whole history, so that
- * every correction and note stays with its passage and undo still
- * restores what it did. */
+/* The order of the sources (columns) is part of each state too, so that
+ * moving one is undone as a rename is. Everything else names a source by
+ * its place as shown. Fills @order with the places of the @n_sources
+ * sources shown, in the order the present state puts them; TRUE when
+ * that is not the order shown. */
+gboolean             syn_edits_get_order       (SynEdits            *self,
+                                                guint                n_sources,
+                                                guint               *order);
+/* Puts the source shown at @source at position @to (clamped) of the
+ * present state's order, those between closing up behind it; checkpoint
+ * first. */
 void                 syn_edits_move_source     (SynEdits            *self,
-                                                guint                from,
-                                                guint                to);
+                                                guint                source,
+                                                guint                to,
+                                                guint                n_sources);
+/* The sources are shown in a new order (@order[k] is the place, before,
+ * of the source now at @k, as syn_edits_get_order() gave it): every
+ * state, in the whole history, follows them, so that each correction,
+ * note and name stays with its source and each state keeps the order it
+ * wants. A state that did not know a source's name (it was added after)
+ * then knows it has none. */
+void                 syn_edits_reorder_sources (SynEdits            *self,
+                                                const guint         *order,
+                                                guint                n_sources);
 /* The present state, as a number that names it while it is in the
  * history (see syn_edits_set_saved_state()). */
 guint64              syn_edits_get_state       (SynEdits            *self);

@@ -416,15 +416,29 @@ restore_response_cb (GtkWidget  *dialog,
   g_object_unref (self);
 }
 
+/* What a copy holds: the whole comparison as it was (syn-autosave.c),
+ * which is what a reader changed by hand and did not save. Restore opens
+ * the latest copy; the others stay for the next start, Discard deletes
+ * them all. */
 static void
 ask_restore (SynWindow *self,
              GPtrArray *orphans)
 {
   GtkWidget *dialog;
+  g_autofree char *body = NULL;
 
-  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Restore the Unsaved Comparison?"),
-                            _("Synopsis closed before the corrections made to a comparison were saved. "
-                              "A copy was kept."));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Synopsis closed before the changes to a comparison were saved. "
+                                       "A copy was kept with its texts, the passages you linked or "
+                                       "separated, your notes, and the names and order of its columns.",
+                                       "Synopsis closed before the changes to %u comparisons were saved. "
+                                       "A copy of each was kept with its texts, the passages you linked "
+                                       "or separated, your notes, and the names and order of its columns. "
+                                       "Restore opens the latest, the others are offered next time; "
+                                       "Discard deletes them all.",
+                                       orphans->len),
+                          orphans->len);
+  dialog = syn_compat_alert_new (GTK_WINDOW (self), _("Restore the Unsaved Comparison?"), body);
   syn_compat_alert_add_response (dialog, "later", _("_Not Now"));
   syn_compat_alert_add_response (dialog, "discard", _("_Discard"));
   syn_compat_alert_add_response (dialog, "restore", _("_Restore"));
