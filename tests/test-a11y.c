@@ -272,6 +272,24 @@ test_description_follows_keys (Fixture       *fixture,
   assert_property_contains (gazette_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "7 passages, 1 in conflict");
 }
 
+/* A filter toggled from the keyboard changes nothing a screen reader
+ * hears unless the focused column says it: its counts name what is hidden. */
+static void
+test_filter_counts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynArticleView *gazette_view = view_at (fixture, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.conflicts-only", NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "7 passages, 1 in conflict, 0 only here, 5 hidden by the filter. "
+                                       "Press j and k to step through the passages, F8 for the next difference.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.conflicts-only", NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "7 passages, 1 in conflict, 0 only here. "
+                                       "Press j and k to step through the passages, F8 for the next difference.");
+}
+
 /* A conflict's emblem is an image named by its mark and described as its
  * tooltip describes it. */
 static void
@@ -658,6 +676,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
   ADD ("/ui/a11y/columns", test_columns);
   ADD ("/ui/a11y/description-follows-keys", test_description_follows_keys);
+  ADD ("/ui/a11y/filter-counts", test_filter_counts);
   ADD ("/ui/a11y/emblems", test_emblems);
   ADD ("/ui/a11y/detail", test_detail);
   ADD ("/ui/a11y/overview", test_overview);

@@ -212,13 +212,38 @@ syn_a11y_describe_span (SynArticleView *view,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-char *
-syn_a11y_describe_article (SynArticleView *view)
+/* "31 passages, 2 in conflict, 3 only here", and how many of them the
+ * filter hides: a filter toggled from the keyboard is heard that way. */
+static char *
+describe_counts (guint n_passages,
+                 guint n_conflict,
+                 guint n_unique,
+                 guint n_hidden)
 {
-  guint n_passages = 0, n_unique = 0, n_conflict = 0;
   g_autofree char *passages = NULL;
   g_autofree char *conflicts = NULL;
   g_autofree char *unique = NULL;
+  g_autofree char *hidden = NULL;
+
+  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages), n_passages);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflict),
+                               n_conflict);
+  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n_unique), n_unique);
+  if (n_hidden == 0)
+    /* Translators: a column's counts for a screen reader: "31 passages, 2 in conflict, 3 only here" */
+    return g_strdup_printf (_("%s, %s, %s"), passages, conflicts, unique);
+  hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden by the filter", "%u hidden by the filter",
+                                         n_hidden),
+                            n_hidden);
+  /* Translators: a column's counts under a filter: "31 passages, 2 in conflict, 3 only here, 26 hidden by the filter" */
+  return g_strdup_printf (_("%s, %s, %s, %s"), passages, conflicts, unique, hidden);
+}
+
+char *
+syn_a11y_describe_article (SynArticleView *view)
+{
+  guint n_passages = 0, n_unique = 0, n_conflict = 0, n_hidden = 0;
+  g_autofree char *counts = NULL;
 
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (view), NULL);
 
@@ -231,16 +256,13 @@ syn_a11y_describe_article (SynArticleView *view)
       n_passages++;
       n_unique += span->unique;
       n_conflict += span->group >= 0 && span->category == SYN_GROUP_CONFLICT;
+      n_hidden += !syn_article_view_span_is_shown (view, i);
     }
   if (n_passages == 0)
     return g_strdup (_("Empty: this source has no text"));
-  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages), n_passages);
-  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflict),
-                               n_conflict);
-  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n_unique), n_unique);
+  counts = describe_counts (n_passages, n_conflict, n_unique, n_hidden);
   /* Translators: a column's summary for a screen reader: "31 passages, 2 in conflict, 3 only here." */
-  return g_strdup_printf (_("%s, %s, %s. Press j and k to step through the passages, F8 for the next difference."),
-                          passages, conflicts, unique);
+  return g_strdup_printf (_("%s. Press j and k to step through the passages, F8 for the next difference."), counts);
 }
 
 void
