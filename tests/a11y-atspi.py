@@ -162,6 +162,16 @@ class Reader:
             self.pump(0.02)
         return None
 
+    def until(self, condition, timeout=3.0):
+        """Whether @condition holds within @timeout (the caret follows the
+        selection once the frame is drawn)."""
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                return False
+            self.pump(0.02)
+        return True
+
     def find_app(self, process, timeout=15.0):
         end = time.monotonic() + timeout
         while time.monotonic() < end and process.poll() is None:
@@ -257,6 +267,11 @@ def inner(synopsis):
     return 1 if checks.failed else 0
 
 
+def text_at_caret(view, length=60):
+    text = view.queryText()
+    return text.getText(text.caretOffset, min(text.caretOffset + length, text.characterCount))
+
+
 def focused_text(app, pyatspi):
     for obj in descendants(app):
         if is_text_view(obj, pyatspi) and obj.getState().contains(pyatspi.STATE_FOCUSED):
@@ -328,6 +343,8 @@ def run_checks(reader, checks, app_process, pyatspi):
     checks.check(said == "Passage 2 of 5. In 3 of 3 sources, in conflict. "
                          "Number differs: 12,000 here; 9,000 in 1 other source.",
                  "j again: the second passage, its conflict explained", said)
+    checks.check(reader.until(lambda: text_at_caret(views[0]).startswith("About 12,000 visitors came")),
+                 "…and the caret, where a screen reader reads from, is at its start", text_at_caret(views[0]))
 
     # the detail pane: a named group with a list of versions
     pane = next((o for o in descendants(frame) if o.getRole() in group_roles and o.name == "Every source’s version"),
@@ -358,6 +375,10 @@ def run_checks(reader, checks, app_process, pyatspi):
     checks.check(said.startswith("Passage 3 of 5. In 3 of 3 sources, in conflict. Quotation differs: Quoted as "
                                  "“We have never seen the square so crowded” here"),
                  "…which describes the same passage as this source words it", said)
+    arrival = "\"We have never seen the square so crowded,\""
+    checks.check(reader.until(lambda: text_at_caret(views[1]).startswith(arrival)),
+                 "…and has its caret there, so the passage's line is what is read on arrival",
+                 text_at_caret(views[1]))
 
     # Tab round the window: every stop has a name worth hearing.
     stops = []
