@@ -111,7 +111,9 @@ def outer(synopsis):
     try:
         env = quiet_env()
         env["DISPLAY"] = display
-        env.pop("WAYLAND_DISPLAY", None)
+        # nothing of the desktop's own session: its display, its buses
+        for var in ("WAYLAND_DISPLAY", "AT_SPI_BUS_ADDRESS"):
+            env.pop(var, None)
         env["SYNOPSIS_G_DEBUG"] = os.environ.get("G_DEBUG", "")
         inner_run = subprocess.run(["dbus-run-session", "--", python, os.path.abspath(__file__), INNER, synopsis],
                                    env=env, timeout=50)
