@@ -272,6 +272,65 @@ test_description_follows_keys (Fixture       *fixture,
   assert_property_contains (gazette_view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "7 passages, 1 in conflict");
 }
 
+typedef struct {
+  SynArticleView *view;
+  guint           span;
+} CaretAt;
+
+static gboolean
+caret_is_at (gpointer data)
+{
+  CaretAt *at = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (at->view));
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter) == syn_article_view_get_span (at->view, at->span)->start;
+}
+
+/* A screen reader reads the line at the caret when a column gets the
+ * focus: the (hidden) caret follows the passage selected, in every column,
+ * and j. */
+static void
+test_caret_follows_selection (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SynArticleView *gazette_view = view_at (fixture, 0);
+  guint cost = syn_test_view_find_span (fixture, 0, "repairs cost");
+  SynPassage *passage = syn_article_view_get_span (gazette_view, cost)->passage;
+  CaretAt here = { gazette_view, cost };
+  CaretAt there = { view_at (fixture, 1), syn_test_view_find_span (fixture, 1, "3.1 million") };
+  CaretAt next = { gazette_view, cost + 1 };
+  FocusOn on = { fixture, GTK_WIDGET (gazette_view) };
+
+  gtk_widget_grab_focus (GTK_WIDGET (gazette_view));
+  syn_test_wait_until (has_focus, &on, "the Gazette's column to have the focus");
+  syn_comparison_view_select_passage (fixture->view, passage);
+  syn_test_wait_until (caret_is_at, &here, "the caret to reach the cost");
+  syn_test_wait_until (caret_is_at, &there, "the Herald's caret to reach its cost");
+  press_until_selected (fixture, "j", syn_article_view_get_span (gazette_view, cost + 1)->passage,
+                        "j for the passage after the cost");
+  syn_test_wait_until (caret_is_at, &next, "the caret to follow j");
+}
+
+/* A filter toggled from the keyboard changes nothing a screen reader
+ * hears unless the focused column says it: its counts name what is hidden. */
+static void
+test_filter_counts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SynArticleView *gazette_view = view_at (fixture, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.conflicts-only", NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "7 passages, 1 in conflict, 0 only here, 5 hidden by the filter. "
+                                       "Press j and k to step through the passages, F8 for the next difference.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.conflicts-only", NULL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gazette_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "7 passages, 1 in conflict, 0 only here. "
+                                       "Press j and k to step through the passages, F8 for the next difference.");
+}
+
 /* A conflict's emblem is an image named by its mark and described as its
  * tooltip describes it. */
 static void
@@ -658,6 +717,8 @@ main (int   argc,
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
   ADD ("/ui/a11y/columns", test_columns);
   ADD ("/ui/a11y/description-follows-keys", test_description_follows_keys);
+  ADD ("/ui/a11y/filter-counts", test_filter_counts);
+  ADD ("/ui/a11y/caret-follows-selection", test_caret_follows_selection);
   ADD ("/ui/a11y/emblems", test_emblems);
   ADD ("/ui/a11y/detail", test_detail);
   ADD ("/ui/a11y/overview", test_overview);

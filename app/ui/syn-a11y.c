@@ -10,6 +10,12 @@
  * with the same explanation its tooltip gives, and the fold line after it
  * — and the description follows j/k, F8 and clicks. Where GTK can
  * announce (4.14 and later), the new description is also said at once.
+ *
+ * What a screen reader receives is the AT-SPI tree, not GTK's properties:
+ * tests/a11y-atspi.py reads it as Orca does. There GTK 4.8 names a control
+ * GTK or libadwaita made but did not label by its type ("GtkMenuButton"),
+ * and a button with a mnemonic twice ("_Open Open");
+ * syn_a11y_name_controls() names those.
  */
 #define G_LOG_DOMAIN "syn-ui"
 
@@ -206,13 +212,38 @@ syn_a11y_describe_span (SynArticleView *view,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-char *
-syn_a11y_describe_article (SynArticleView *view)
+/* "31 passages, 2 in conflict, 3 only here", and how many of them the
+ * filter hides: a filter toggled from the keyboard is heard that way. */
+static char *
+describe_counts (guint n_passages,
+                 guint n_conflict,
+                 guint n_unique,
+                 guint n_hidden)
 {
-  guint n_passages = 0, n_unique = 0, n_conflict = 0;
   g_autofree char *passages = NULL;
   g_autofree char *conflicts = NULL;
   g_autofree char *unique = NULL;
+  g_autofree char *hidden = NULL;
+
+  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages), n_passages);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflict),
+                               n_conflict);
+  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n_unique), n_unique);
+  if (n_hidden == 0)
+    /* Translators: a column's counts for a screen reader: "31 passages, 2 in conflict, 3 only here" */
+    return g_strdup_printf (_("%s, %s, %s"), passages, conflicts, unique);
+  hidden = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hidden by the filter", "%u hidden by the filter",
+                                         n_hidden),
+                            n_hidden);
+  /* Translators: a column's counts under a filter: "31 passages, 2 in conflict, 3 only here, 26 hidden by the filter" */
+  return g_strdup_printf (_("%s, %s, %s, %s"), passages, conflicts, unique, hidden);
+}
+
+char *
+syn_a11y_describe_article (SynArticleView *view)
+{
+  guint n_passages = 0, n_unique = 0, n_conflict = 0, n_hidden = 0;
+  g_autofree char *counts = NULL;
 
   g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (view), NULL);
 
@@ -225,16 +256,13 @@ syn_a11y_describe_article (SynArticleView *view)
       n_passages++;
       n_unique += span->unique;
       n_conflict += span->group >= 0 && span->category == SYN_GROUP_CONFLICT;
+      n_hidden += !syn_article_view_span_is_shown (view, i);
     }
   if (n_passages == 0)
     return g_strdup (_("Empty: this source has no text"));
-  passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", n_passages), n_passages);
-  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict", "%u in conflict", n_conflict),
-                               n_conflict);
-  unique = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u only here", "%u only here", n_unique), n_unique);
+  counts = describe_counts (n_passages, n_conflict, n_unique, n_hidden);
   /* Translators: a column's summary for a screen reader: "31 passages, 2 in conflict, 3 only here." */
-  return g_strdup_printf (_("%s, %s, %s. Press j and k to step through the passages, F8 for the next difference."),
-                          passages, conflicts, unique);
+  return g_strdup_printf (_("%s. Press j and k to step through the passages, F8 for the next difference."), counts);
 }
 
 void
@@ -260,4 +288,48 @@ syn_a11y_update_view (SynArticleView *view,
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   if (announce)
     syn_compat_accessible_announce (GTK_ACCESSIBLE (view), text);
+}
+
+/* GTK 4.8 joins a mnemonic button's raw label and its label widget's text
+ * ("_Open Open"); the label's text alone is its name. */
+static void
+name_mnemonic_button (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+
+  if (!GTK_IS_LABEL (child) || !gtk_label_get_use_underline (GTK_LABEL (child)))
+    return;
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (GTK_LABEL (child)), -1);
+}
+
+/* The split button's arrow says only its tooltip, which is its name. */
+static void
+name_split_button (AdwSplitButton *split)
+{
+  const char *tooltip = adw_split_button_get_dropdown_tooltip (split);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (split)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child) && tooltip != NULL && tooltip[0] != '\0')
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+void
+syn_a11y_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root))
+    name_mnemonic_button (GTK_BUTTON (root));
+  if (ADW_IS_SPLIT_BUTTON (root))
+    name_split_button (ADW_SPLIT_BUTTON (root));
+  /* the search bar's own close button, an icon only */
+  if (GTK_IS_BUTTON (root) && gtk_widget_has_css_class (root, "close")
+      && gtk_widget_get_ancestor (root, GTK_TYPE_SEARCH_BAR) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close Search"), -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    syn_a11y_name_controls (child);
 }

@@ -38,4 +38,10 @@ void  syn_a11y_update_view       (SynArticleView      *view,
                                   gboolean             lacks_selection,
                                   gboolean             announce);
 
+/* Names what GTK 4.8 and libadwaita 1.2 misname or leave unnamed under
+ * @root, as a screen reader receives it: a button with a mnemonic ("_Open
+ * Open"), the arrow of a split button ("GtkMenuButton"), a search bar's
+ * close button ("GtkImage"). Call again after relabelling a button. */
+void  syn_a11y_name_controls     (GtkWidget           *root);
+
 G_END_DECLS

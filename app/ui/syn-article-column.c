@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-article-column.h"
+#include "syn-a11y.h"
 
 struct _SynArticleColumn
 {
@@ -175,6 +176,7 @@ static void
 syn_article_column_init (SynArticleColumn *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  syn_a11y_name_controls (GTK_WIDGET (self));
   add_drag_source (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

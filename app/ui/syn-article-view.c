@@ -125,6 +125,8 @@ struct _SynArticleView
   GtkAdjustment    *vadjustment;
   GtkTextMark      *scroll_mark;
   gboolean          building;
+  gboolean          placing_caret;
+  guint             caret_idle;
 };
 
 G_DEFINE_FINAL_TYPE (SynArticleView, syn_article_view, GTK_TYPE_TEXT_VIEW)
@@ -1337,7 +1339,7 @@ mark_set_cb (SynArticleView *self,
 {
   int span;
 
-  if (self->building || mark != gtk_text_buffer_get_insert (self->buffer) ||
+  if (self->building || self->placing_caret || mark != gtk_text_buffer_get_insert (self->buffer) ||
       gtk_text_buffer_get_has_selection (self->buffer))
     return;
   span = span_at_offset (self, gtk_text_iter_get_offset (location));
@@ -1530,6 +1532,7 @@ syn_article_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->vadjustment, queue_emblems, self);
     }
   g_clear_object (&self->vadjustment);
+  g_clear_handle_id (&self->caret_idle, g_source_remove);
   if (self->emblems_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->emblems_tick);
   self->emblems_tick = 0;
@@ -1728,6 +1731,39 @@ syn_article_view_get_span_extent (SynArticleView *self,
   return extent->valid;
 }
 
+/* The (hidden) caret at the start of the passage reached: a screen reader
+ * reads the line at the caret when the column gets the focus, and reads
+ * on from there. Placed once the frame is drawn, as moving it lays text
+ * out; a caret already in the passage (a click) stays, a text the reader
+ * selected stays selected, and GTK 4.8 keeps no caret in text a filter
+ * folds away. */
+static gboolean
+place_caret_cb (gpointer user_data)
+{
+  SynArticleView *self = user_data;
+  int index = self->focus >= 0 || self->selected->len == 0 ? self->focus
+                                                           : (int) g_array_index (self->selected, guint, 0);
+  const SynSpan *span;
+  GtkTextIter iter;
+
+  self->caret_idle = 0;
+  if (index < 0 || self->spans == NULL || (guint) index >= self->spans->len
+      || gtk_text_buffer_get_has_selection (self->buffer))
+    return G_SOURCE_REMOVE;
+  span = &g_array_index (self->spans, SynSpan, index);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  /* already in it, where a click put it: a drag from there selects text */
+  if (span->collapsed || (gtk_text_iter_get_offset (&iter) >= span->start
+                          && gtk_text_iter_get_offset (&iter) < span->end))
+    return G_SOURCE_REMOVE;
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, span->start);
+  /* not a click: the passage is already the one selected */
+  self->placing_caret = TRUE;
+  gtk_text_buffer_place_cursor (self->buffer, &iter);
+  self->placing_caret = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 void
 syn_article_view_set_selection (SynArticleView *self,
                                 const guint    *spans,
@@ -1743,6 +1779,10 @@ syn_article_view_set_selection (SynArticleView *self,
     if (spans[i] < self->spans->len)
       g_array_append_val (self->selected, spans[i]);
   self->focus = focus;
+  /* the caret at the passage reached or, in another column, at the first
+   * counterpart, which the column describes */
+  if (self->caret_idle == 0 && (focus >= 0 || self->selected->len > 0))
+    self->caret_idle = g_idle_add (place_caret_cb, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

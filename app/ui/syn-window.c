@@ -23,6 +23,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "syn-a11y.h"
 #include "syn-compat.h"
 #include "syn-model.h"
 #include "syn-settings.h"
@@ -519,6 +520,9 @@ update_banner (SynWindow *self)
     syn_compat_banner_show (self->banner, title, _("_Reload"), saved ? _("_Keep Saved Text") : NULL);
   else
     syn_compat_banner_show (self->banner, title, _("_Dismiss"), NULL);
+  /* relabelled: named again for a screen reader */
+  if (title != NULL && self->banner_dismissed == NULL)
+    syn_a11y_name_controls (self->banner);
 }
 
 static void start_reload (SynWindow *self);
@@ -1072,6 +1076,7 @@ static void
 syn_window_init (SynWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  syn_a11y_name_controls (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->comparison = syn_comparison_new ();
