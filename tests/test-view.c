@@ -2121,6 +2121,88 @@ load_style (void)
                                     "/io/github/synopsis_app/Synopsis/icons");
 }
 
+/* Where the line holding span @index of @view starts, and where it ends
+ * (below its fold line, when one follows it). */
+static void
+span_line_yrange (SynArticleView *view,
+                  guint           index,
+                  int            *top,
+                  int            *bottom)
+{
+  GtkTextIter iter;
+  int height;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter,
+                                      syn_article_view_get_span (view, index)->start);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, top, &height);
+  *bottom = *top + height;
+}
+
+/* A filter closes the text up over a hidden paragraph of several
+ * sentences as it does over a one-sentence one: the reader sees the
+ * fold line and the next passage, not two empty lines per paragraph
+ * (a gap that grew down the column with every such paragraph). */
+static void
+test_fold_closes_up (void)
+{
+  const char * const names[] = { "gazette.txt", "herald.txt" };
+  const char * const texts[] = {
+    "Town hall roof repaired after storm\n"
+    "\n"
+    "The repairs cost 30,000 euros in the end.\n"
+    "\n"
+    "Roofers worked through the summer on the damaged north side. They replaced the old slate "
+    "tiles one by one. The scaffolding came down last week.\n"
+    "\n"
+    "Some 120 volunteers helped to clear the square afterwards.\n"
+    "\n"
+    "The mayor thanked the roofers at a small party in the council chamber.\n"
+    "\n"
+    "The building first opened in 1923, the town archive says.\n",
+    "Storm-damaged town hall roof is fixed\n"
+    "\n"
+    "The repairs cost 45,000 euros in the end.\n"
+    "\n"
+    "Roofers worked through the summer on the damaged north side. They replaced the old slate "
+    "tiles one by one. The scaffolding came down last week.\n"
+    "\n"
+    "Some 150 volunteers helped to clear the square afterwards.\n"
+    "\n"
+    "The mayor thanked the roofers at a small party in the council chamber.\n"
+    "\n"
+    "The building first opened in 1932, the town archive says.\n",
+  };
+  Fixture fixture = { 0, };
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  syn_test_wait_frames (fixture.window, 3);
+  for (guint c = 0; c < 2; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture.view, c);
+      guint cost = syn_test_view_find_span (&fixture, c, "repairs cost");
+      guint volunteers = syn_test_view_find_span (&fixture, c, "volunteers");
+      guint opened = syn_test_view_find_span (&fixture, c, "first opened");
+      int cost_top, cost_bottom, volunteers_top, volunteers_bottom, opened_top, opened_bottom;
+
+      /* three conflicts shown, a fold under each of the first two */
+      g_assert_true (syn_article_view_span_is_shown (view, cost));
+      g_assert_true (syn_article_view_span_is_shown (view, volunteers));
+      g_assert_true (syn_article_view_span_is_shown (view, opened));
+      g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, c, "slate tiles")));
+      g_assert_cmpint (syn_article_view_get_fold_after (view, cost), >=, 0);
+      g_assert_cmpint (syn_article_view_get_fold_after (view, volunteers), >=, 0);
+
+      span_line_yrange (view, cost, &cost_top, &cost_bottom);
+      span_line_yrange (view, volunteers, &volunteers_top, &volunteers_bottom);
+      span_line_yrange (view, opened, &opened_top, &opened_bottom);
+      g_test_message ("column %u: the gap under three hidden sentences %d px, under one %d px",
+                      c, volunteers_top - cost_bottom, opened_top - volunteers_bottom);
+      g_assert_cmpint (volunteers_top - cost_bottom, ==, opened_top - volunteers_bottom);
+    }
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2141,6 +2223,7 @@ main (int   argc,
   g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/ui/view/fold-click", test_fold_click);
+  g_test_add_func ("/ui/view/fold-closes-up", test_fold_closes_up);
   g_test_add_func ("/ui/view/rename", test_rename);
   g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);

@@ -736,9 +736,33 @@ hidden_range_end (SynArticleView *self,
   return gtk_text_iter_get_offset (&iter);
 }
 
-/* Hidden boilerplate takes its paragraph break along when it fills whole
- * lines, and the space before it when it ends a paragraph, so the text
- * around it closes up without running paragraphs together. */
+/* Whether everything on @iter's line before it is hidden already (or
+ * there is nothing before it). The spans of a line are collapsed in
+ * order, each hidden range running on to the next, so one look back to
+ * where the hidden run begins tells. */
+static gboolean
+hidden_to_line_start (SynArticleView    *self,
+                      const GtkTextIter *iter)
+{
+  GtkTextIter run = *iter;
+  int line_start;
+
+  if (gtk_text_iter_starts_line (iter))
+    return TRUE;
+  if (!gtk_text_iter_backward_char (&run) || !gtk_text_iter_has_tag (&run, self->tags[SYN_MARK_HIDDEN]))
+    return FALSE;
+  line_start = gtk_text_iter_get_offset (iter) - gtk_text_iter_get_line_offset (iter);
+  if (!gtk_text_iter_starts_tag (&run, self->tags[SYN_MARK_HIDDEN]))
+    gtk_text_iter_backward_to_tag_toggle (&run, self->tags[SYN_MARK_HIDDEN]);
+  return gtk_text_iter_get_offset (&run) <= line_start;
+}
+
+/* Hidden text takes its paragraph break along when it fills whole lines,
+ * and the space before it when it ends a paragraph, so the text around
+ * it closes up without running paragraphs together. A paragraph of
+ * several hidden sentences is whole lines too, once its last sentence
+ * is hidden: left behind, its break would stand as two empty lines
+ * under the fold, a gap growing with every such paragraph. */
 static void
 collapse_span (SynArticleView *self,
                guint           index)
@@ -758,7 +782,7 @@ collapse_span (SynArticleView *self,
         break;
       start = prev;
     }
-  if (gtk_text_iter_starts_line (&start))
+  if (hidden_to_line_start (self, &start))
     apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), hidden_range_end (self, index));
   else
     apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), span->end);
