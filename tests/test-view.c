@@ -2138,40 +2138,39 @@ span_line_yrange (SynArticleView *view,
   *bottom = *top + height;
 }
 
-/* A filter closes the text up over a hidden paragraph of several
- * sentences as it does over a one-sentence one: the reader sees the
- * fold line and the next passage, not two empty lines per paragraph
- * (a gap that grew down the column with every such paragraph). */
+#define ROOF_STORY \
+  "Town hall roof repaired after storm\n" \
+  "\n" \
+  "The repairs cost %s euros in the end.\n" \
+  "\n" \
+  "Roofers worked through the summer on the damaged north side. They replaced the old slate " \
+  "tiles one by one. The scaffolding came down last week.\n" \
+  "\n" \
+  "Some %s volunteers helped to clear the square afterwards.\n" \
+  "\n" \
+  "\n" \
+  "\n" \
+  "The mayor thanked the roofers at a small party in the council chamber.\n" \
+  "\n" \
+  "The building first opened in %s, the town archive says.\n" \
+  "\n" \
+  "A plaque for the roofers will be unveiled next month.\n" \
+  "\n" \
+  "Its clock tower was rebuilt in %s after a fire.\n"
+
+/* A filter closes the text up over any hidden paragraph as over a
+ * plain one-sentence one: the reader sees the fold line and the next
+ * passage, not an empty line or two per paragraph (a gap that grew down
+ * the column with every such paragraph). Hidden here: a paragraph of
+ * three sentences, and one after a run of blank lines. */
 static void
 test_fold_closes_up (void)
 {
+  g_autofree char *gazette = g_strdup_printf (ROOF_STORY, "30,000", "120", "1923", "1950");
+  g_autofree char *herald = g_strdup_printf (ROOF_STORY, "45,000", "150", "1932", "1905");
   const char * const names[] = { "gazette.txt", "herald.txt" };
-  const char * const texts[] = {
-    "Town hall roof repaired after storm\n"
-    "\n"
-    "The repairs cost 30,000 euros in the end.\n"
-    "\n"
-    "Roofers worked through the summer on the damaged north side. They replaced the old slate "
-    "tiles one by one. The scaffolding came down last week.\n"
-    "\n"
-    "Some 120 volunteers helped to clear the square afterwards.\n"
-    "\n"
-    "The mayor thanked the roofers at a small party in the council chamber.\n"
-    "\n"
-    "The building first opened in 1923, the town archive says.\n",
-    "Storm-damaged town hall roof is fixed\n"
-    "\n"
-    "The repairs cost 45,000 euros in the end.\n"
-    "\n"
-    "Roofers worked through the summer on the damaged north side. They replaced the old slate "
-    "tiles one by one. The scaffolding came down last week.\n"
-    "\n"
-    "Some 150 volunteers helped to clear the square afterwards.\n"
-    "\n"
-    "The mayor thanked the roofers at a small party in the council chamber.\n"
-    "\n"
-    "The building first opened in 1932, the town archive says.\n",
-  };
+  const char * const texts[] = { gazette, herald };
+  const char * const shown[] = { "repairs cost", "volunteers", "first opened", "clock tower" };
   Fixture fixture = { 0, };
 
   syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
@@ -2180,25 +2179,26 @@ test_fold_closes_up (void)
   for (guint c = 0; c < 2; c++)
     {
       SynArticleView *view = syn_comparison_view_get_article_view (fixture.view, c);
-      guint cost = syn_test_view_find_span (&fixture, c, "repairs cost");
-      guint volunteers = syn_test_view_find_span (&fixture, c, "volunteers");
-      guint opened = syn_test_view_find_span (&fixture, c, "first opened");
-      int cost_top, cost_bottom, volunteers_top, volunteers_bottom, opened_top, opened_bottom;
+      int top[G_N_ELEMENTS (shown)], bottom[G_N_ELEMENTS (shown)], gap[G_N_ELEMENTS (shown) - 1];
 
-      /* three conflicts shown, a fold under each of the first two */
-      g_assert_true (syn_article_view_span_is_shown (view, cost));
-      g_assert_true (syn_article_view_span_is_shown (view, volunteers));
-      g_assert_true (syn_article_view_span_is_shown (view, opened));
+      /* four conflicts shown, a fold under each of the first three */
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        {
+          guint span = syn_test_view_find_span (&fixture, c, shown[i]);
+
+          g_assert_true (syn_article_view_span_is_shown (view, span));
+          if (i + 1 < G_N_ELEMENTS (shown))
+            g_assert_cmpint (syn_article_view_get_fold_after (view, span), >=, 0);
+          span_line_yrange (view, span, &top[i], &bottom[i]);
+          if (i > 0)
+            gap[i - 1] = top[i] - bottom[i - 1];
+        }
       g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, c, "slate tiles")));
-      g_assert_cmpint (syn_article_view_get_fold_after (view, cost), >=, 0);
-      g_assert_cmpint (syn_article_view_get_fold_after (view, volunteers), >=, 0);
-
-      span_line_yrange (view, cost, &cost_top, &cost_bottom);
-      span_line_yrange (view, volunteers, &volunteers_top, &volunteers_bottom);
-      span_line_yrange (view, opened, &opened_top, &opened_bottom);
-      g_test_message ("column %u: the gap under three hidden sentences %d px, under one %d px",
-                      c, volunteers_top - cost_bottom, opened_top - volunteers_bottom);
-      g_assert_cmpint (volunteers_top - cost_bottom, ==, opened_top - volunteers_bottom);
+      g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, c, "mayor thanked")));
+      g_test_message ("column %u: the gap under three hidden sentences %d px, under blank lines and one "
+                      "sentence %d px, under one sentence %d px", c, gap[0], gap[1], gap[2]);
+      g_assert_cmpint (gap[0], ==, gap[2]);
+      g_assert_cmpint (gap[1], ==, gap[2]);
     }
   fixture_tear_down (&fixture, NULL);
 }

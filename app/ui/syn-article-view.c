@@ -121,6 +121,7 @@ struct _SynArticleView
   gboolean          show_boilerplate;
   SynFilter         filter;
   GArray           *folds;        /* Fold */
+  GArray           *blank_lines;  /* Range: blank lines after a blank line, hidden */
 
   GtkAdjustment    *vadjustment;
   GtkTextMark      *scroll_mark;
@@ -318,6 +319,7 @@ clear_content (SynArticleView *self)
   g_array_set_size (self->extents, 0);
   g_array_set_size (self->selected, 0);
   g_array_set_size (self->matches, 0);
+  g_array_set_size (self->blank_lines, 0);
   self->focus = -1;
   self->current_match = -1;
   invalidate_layout (self);
@@ -467,9 +469,13 @@ compare_marks (gconstpointer a,
 }
 
 /* Runs of blank lines shrink to one: the seeds carry up to four in a row,
- * which reads as a hole in the column. The text stays in the buffer. */
+ * which reads as a hole in the column. The text stays in the buffer; the
+ * lines are hidden with everything else a filter hides (apply_filter()),
+ * by the one tag: GtkTextView takes a line for wholly hidden only when no
+ * hiding tag ends within it, and a second tag ending where a hidden
+ * paragraph starts would leave that paragraph standing as an empty line. */
 static void
-collapse_blank_lines (SynArticleView *self)
+find_blank_lines (SynArticleView *self)
 {
   GtkTextIter iter;
   int blank_run = 0;
@@ -493,9 +499,15 @@ collapse_blank_lines (SynArticleView *self)
       if (blank && (blank_run > 1 || gtk_text_iter_get_line (&iter) == blank_run - 1))
         {
           GtkTextIter next = iter;
+          Range *last = self->blank_lines->len > 0 ?
+                        &g_array_index (self->blank_lines, Range, self->blank_lines->len - 1) : NULL;
 
           gtk_text_iter_forward_line (&next);
-          gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_COLLAPSED], &iter, &next);
+          if (last != NULL && last->end == gtk_text_iter_get_offset (&iter))
+            last->end = gtk_text_iter_get_offset (&next);
+          else
+            g_array_append_val (self->blank_lines, ((Range) { gtk_text_iter_get_offset (&iter),
+                                                              gtk_text_iter_get_offset (&next) }));
         }
     }
   while (gtk_text_iter_forward_line (&iter));
@@ -716,7 +728,7 @@ rebuild (SynArticleView *self)
   g_array_sort (self->emblems, compare_emblems);
 
   tag_spans (self);
-  collapse_blank_lines (self);
+  find_blank_lines (self);
   apply_filter (self);
   self->building = FALSE;
   queue_emblems (self);
@@ -862,6 +874,9 @@ static void
 apply_filter (SynArticleView *self)
 {
   remove_tag_everywhere (self, SYN_MARK_HIDDEN);
+  for (guint i = 0; i < self->blank_lines->len; i++)
+    apply_tag (self, SYN_MARK_HIDDEN, g_array_index (self->blank_lines, Range, i).start,
+               g_array_index (self->blank_lines, Range, i).end);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -1576,6 +1591,7 @@ syn_article_view_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->folds, g_array_unref);
+  g_clear_pointer (&self->blank_lines, g_array_unref);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (syn_article_view_parent_class)->finalize (object);
@@ -1631,6 +1647,7 @@ syn_article_view_init (SynArticleView *self)
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
   self->folds = g_array_new (FALSE, FALSE, sizeof (Fold));
+  self->blank_lines = g_array_new (FALSE, FALSE, sizeof (Range));
   self->focus = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
