@@ -1745,9 +1745,17 @@ syn_comparison_view_size_allocate (GtkWidget *widget,
 
   self->allocating = TRUE;
   gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
-  /* Placing the handle needs the paned's height, and then a second pass. */
+  /* Placing the handle needs the paned's height, and then a second pass.
+   * A widget that asks for a new size during that pass (a column whose
+   * scrollbar comes or goes as the pane moves) would not get it: GTK
+   * forgets the request when this allocation returns, and the whole
+   * comparison stays blank from then on. A third pass gives it; for the
+   * widgets that asked for nothing it costs nothing. */
   if (place_detail (self))
-    gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+    {
+      gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+      gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+    }
   self->allocating = FALSE;
 }
 
