@@ -2260,6 +2260,27 @@ test_detail_moves_columns_stay (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* At 1024 × 768 the status line keeps every count, the conflicts and
+ * the passages only one source has (its last) included: it wraps, and
+ * is not cut short. */
+static void
+test_status_narrow (void)
+{
+  const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
+  const char * const texts[] = { courier, times, post };
+  Fixture fixture = { 0, };
+  GtkLabel *status;
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1024, 768);
+  status = find_label_containing (GTK_WIDGET (fixture.view), "passages shared");
+  g_assert_nonnull (status);
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "only in one source"));
+  g_test_message ("status: %s, %d px wide", gtk_label_get_text (status), gtk_widget_get_width (GTK_WIDGET (status)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (status)), <, 400);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (status)));
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2284,6 +2305,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/detail-moves-columns-stay", test_detail_moves_columns_stay);
   g_test_add_func ("/ui/view/rename", test_rename);
   g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);
+  g_test_add_func ("/ui/view/status-narrow", test_status_narrow);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
