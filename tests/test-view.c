@@ -2281,6 +2281,94 @@ test_status_narrow (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  Fixture *fixture;
+  GtkWidget *scroller;
+  guint column;
+  const char *needle;
+} MatchShown;
+
+/* Is the first @needle of column @column on screen: its column in the
+ * sideways scroller's view, the word within what the column shows? */
+static gboolean
+match_shown (gpointer data)
+{
+  MatchShown *shown = data;
+  GtkTextView *view = GTK_TEXT_VIEW (syn_comparison_view_get_article_view (shown->fixture->view, shown->column));
+  GtkTextIter iter, start, end;
+  GdkRectangle location, visible;
+
+  if (!column_in_view (shown->fixture, shown->scroller, shown->column))
+    return FALSE;
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, shown->needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &start, &end, NULL));
+  gtk_text_view_get_iter_location (view, &start, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+#endif
+
+/* Twelve long versions, the last with a sentence of its own near its end:
+ * the search finds it there and shows it, far right and far down as it
+ * is; Escape closes the search and leaves the keyboard in that column,
+ * where Page Down reads on (not on a rename button). */
+static void
+test_search_reach (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const guint n = 12;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  Fixture fixture = { 0, };
+  MatchShown shown = { &fixture, NULL, n - 1, "lamplighter" };
+  SynArticleView *last;
+  GtkWidget *entry;
+  GtkAdjustment *vadjustment;
+  double value;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *story = make_long_story (120, i % 2 == 1);
+
+      g_ptr_array_add (names, g_strdup_printf ("line-%02u.txt", i + 1));
+      g_ptr_array_add (texts, i + 1 < n ? g_steal_pointer (&story)
+                                        : g_strconcat (story, "\n\nThe lamplighter of the last stop kept a diary.\n", NULL));
+    }
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  last = syn_comparison_view_get_article_view (fixture.view, n - 1);
+  shown.scroller = gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW);
+  shown.scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (shown.scroller), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_false (match_shown (&shown));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.search", NULL));
+  syn_comparison_view_search (fixture.view, "lamplighter");
+  g_assert_cmpuint (syn_comparison_view_get_n_matches (fixture.view), ==, 1);
+  entry = gtk_window_get_focus (GTK_WINDOW (fixture.window));
+  g_assert_true (gtk_widget_is_ancestor (entry, GTK_WIDGET (fixture.view)));
+  g_signal_emit_by_name (entry, "activate");
+  syn_test_wait_until (match_shown, &shown, "the match, far right and far down, to be shown");
+
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+  xdotool (fixture.window, "key Escape");
+  syn_test_wait_until (has_focus, &(FocusOn) { fixture.window, GTK_WIDGET (last) },
+                       "Escape to close the search and leave the keyboard in the match's column");
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (last));
+  value = gtk_adjustment_get_value (vadjustment);
+  xdotool (fixture.window, "key Page_Up");
+  syn_test_wait_until (has_moved, &(Moved) { vadjustment, value }, "Page Up to scroll the match's column");
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2308,6 +2396,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/status-narrow", test_status_narrow);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/view/search-reach", test_search_reach);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);
   g_test_add_func ("/ui/view/scroll-together", test_scroll_together);

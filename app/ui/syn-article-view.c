@@ -2001,8 +2001,12 @@ syn_article_view_set_current_match (SynArticleView *self,
     return;
   range = &g_array_index (self->matches, Range, index);
   apply_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
+  /* Through the mark, as syn_article_view_scroll_span_to() does: the
+   * heights of lines never laid out are guesses, and scrolling by them
+   * landed a match above the view. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, range->start);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.2, FALSE, 0, 0);
 }
 
 /* Scrolling goes through a mark: the text view then lays out the lines

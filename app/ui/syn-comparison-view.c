@@ -92,6 +92,11 @@ struct _SynComparisonView
   gboolean           conflicts_only;
 
   int                current_match;
+  int                match_column;    /* the current match's, or -1 */
+  int                match_in_column; /* ... its index there */
+  guint              match_tick;      /* scrolling to it once its column is on screen */
+  guint              match_frames;
+  int                search_column;   /* the column the search was opened from, or -1 */
   guint              n_matches;
   char              *last_needle;
   gboolean           paned_moved;
@@ -1097,6 +1102,8 @@ search_action (GtkWidget  *widget,
 {
   SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
 
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    self->search_column = focused_column (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1156,6 +1163,7 @@ run_search (SynComparisonView *self,
   self->last_needle = g_strdup (needle);
   self->n_matches = 0;
   self->current_match = -1;
+  self->match_column = -1;
   for (guint c = 0; c < self->views->len; c++)
     self->n_matches += syn_article_view_search (view_at (self, c), needle);
   update_match_label (self);
@@ -1167,8 +1175,29 @@ search_changed_cb (SynComparisonView *self)
   run_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* A text view that is not on screen cannot scroll to a match: a column
+ * that comes into view sideways for one is scrolled to it once it is
+ * there (a frame or two; never waited for long). */
+static gboolean
+match_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  gboolean valid = self->match_column >= 0 && (guint) self->match_column < self->views->len;
+
+  if (valid && !is_placed (self, self->match_column) && ++self->match_frames < MAX_PLACING_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->match_tick = 0;
+  if (valid && is_placed (self, self->match_column) &&
+      self->match_in_column < (int) syn_article_view_get_n_matches (view_at (self, self->match_column)))
+    syn_article_view_set_current_match (view_at (self, self->match_column), self->match_in_column);
+  return G_SOURCE_REMOVE;
+}
+
 /* Makes match @index (counted across all columns, column by column) the
- * current one. */
+ * current one, its column brought into view: with many sources it may be
+ * far to the right. */
 static void
 go_to_match (SynComparisonView *self,
              int                index)
@@ -1182,7 +1211,17 @@ go_to_match (SynComparisonView *self,
 
       syn_article_view_set_current_match (view, index >= base && index < base + n ? index - base : -1);
       if (index >= base && index < base + n)
-        syn_scroll_sync_set_driver (self->sync, c);
+        {
+          syn_scroll_sync_set_driver (self->sync, c);
+          reveal_column (self, c);
+          self->match_column = c;
+          self->match_in_column = index - base;
+          if (!is_placed (self, c) && self->match_tick == 0)
+            {
+              self->match_frames = 0;
+              self->match_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), match_tick_cb, NULL, NULL);
+            }
+        }
       base += n;
     }
   self->current_match = index;
@@ -1217,11 +1256,30 @@ stop_search_cb (SynComparisonView *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* The search closed with the keyboard in it: the keyboard goes to the
+ * column of the match the reader went to, else back to the column it
+ * came from (or the first), so that the arrows and Page Down read on
+ * there. Left to GTK, it lands on a column's rename button. */
+static void
+return_from_search (SynComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int column = self->match_column >= 0 ? self->match_column : self->search_column;
+
+  if (self->views->len == 0 || (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar))))
+    return;
+  focus_column (self, column >= 0 && (guint) column < self->views->len ? (guint) column : 0);
+}
+
 static void
 search_mode_cb (SynComparisonView *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
-    run_search (self, NULL);
+    {
+      return_from_search (self);
+      run_search (self, NULL);
+    }
   else
     search_changed_cb (self);
 }
@@ -1610,6 +1668,7 @@ rebuild (SynComparisonView *self)
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
   self->current_match = -1;
+  self->match_column = -1;
   if (gtk_search_bar_get_search_mode (self->search_bar))
     search_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
@@ -1778,6 +1837,9 @@ syn_comparison_view_dispose (GObject *object)
   if (self->placing_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->placing_tick);
   self->placing_tick = 0;
+  if (self->match_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->match_tick);
+  self->match_tick = 0;
   stop_drop_scroll (self);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->sync, syn_scroll_sync_free);
@@ -1993,6 +2055,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->anchor_column = self->anchor_span = -1;
   self->current_match = -1;
+  self->match_column = self->search_column = -1;
   self->show_boilerplate = TRUE;
   self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
   self->focus_pending = self->scroll_pending = -1;
