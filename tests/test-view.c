@@ -2369,6 +2369,34 @@ test_search_reach (void)
 #endif
 }
 
+/* The detail pane names each source as its column does: by its headline
+ * here (no outlet, no name given), the file in the tooltip; and by the
+ * name the reader gives it. */
+static void
+test_detail_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynGroupDetail *detail = syn_comparison_view_get_detail (fixture->view);
+  SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
+  GtkLabel *name;
+
+  syn_comparison_view_select_passage (fixture->view,
+                                      passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "repairs cost")));
+  syn_test_wait_frames (fixture->window, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "Trains cross Harrow bridge again"));
+  name = find_label_containing (GTK_WIDGET (detail), "Trains cross Harrow bridge again");
+  g_assert_nonnull (name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (name)), ==, "times.txt");
+  g_assert_null (find_label_containing (GTK_WIDGET (detail), "courier.txt"));
+
+  syn_article_set_custom_name (syn_article_view_get_article (times_view), "The Times");
+  syn_comparison_view_select_passage (fixture->view,
+                                      passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "Engineers")));
+  syn_test_wait_frames (fixture->window, 3);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "The Times"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2395,6 +2423,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);
   g_test_add_func ("/ui/view/status-narrow", test_status_narrow);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
+  g_test_add ("/ui/view/detail-names", Fixture, NULL, fixture_set_up, test_detail_names, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/view/search-reach", test_search_reach);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
