@@ -2397,6 +2397,56 @@ test_detail_names (Fixture       *fixture,
   g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "The Times"));
 }
 
+#define FERRY_STORY \
+  "Ferry timetable changes on the estuary\n" \
+  "\n" \
+  "The old ferry has carried travellers across the estuary for ninety years.\n" \
+  "\n" \
+  "Its crossing takes %s minutes in calm weather.\n" \
+  "\n" \
+  "A return ticket cost %s pence until the spring.\n" \
+  "\n" \
+  "Most passengers are commuters on their way to the shipyard.\n" \
+  "\n" \
+  "The new timetable starts on %s May.\n"
+
+/* Under a filter, Enter opens the fold after the selected passage: the
+ * next one below it when it is not directly under it, never the one in
+ * view above it, which would push the selected passage down out of
+ * place. */
+static void
+test_open_fold_below (void)
+{
+  g_autofree char *told = g_strdup_printf (FERRY_STORY, "twenty", "80", "4");
+  g_autofree char *retold = g_strdup_printf (FERRY_STORY, "twenty-five", "95", "11");
+  const char * const names[] = { "estuary.txt", "coast.txt" };
+  const char * const texts[] = { told, retold };
+  Fixture fixture = { 0, };
+  SynArticleView *view;
+  guint crossing;
+  float y;
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  view = syn_comparison_view_get_article_view (fixture.view, 0);
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  crossing = syn_test_view_find_span (&fixture, 0, "crossing takes");
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, crossing));
+  syn_test_wait_frames (fixture.window, 3);
+  /* a fold above (the ninety years), none right under the crossing (the
+   * ticket's price, a conflict too), one under the ticket */
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "ninety years")));
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "commuters")));
+  g_assert_cmpint (syn_article_view_get_fold_after (view, crossing), <, 0);
+  y = syn_article_view_get_span_view_y (view, crossing);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.open-fold", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_true (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "commuters")));
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "ninety years")));
+  g_assert_cmpfloat_with_epsilon (syn_article_view_get_span_view_y (view, crossing), y, 1);
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2418,6 +2468,7 @@ main (int   argc,
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/ui/view/fold-click", test_fold_click);
   g_test_add_func ("/ui/view/fold-closes-up", test_fold_closes_up);
+  g_test_add_func ("/ui/view/open-fold-below", test_open_fold_below);
   g_test_add_func ("/ui/view/detail-moves-columns-stay", test_detail_moves_columns_stay);
   g_test_add_func ("/ui/view/rename", test_rename);
   g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);

@@ -719,9 +719,11 @@ previous_passage_action (GtkWidget  *widget,
   step (SYN_COMPARISON_VIEW (widget), -1, is_passage_stop);
 }
 
-/* Enter opens the fold line after the selected passage, or failing that
- * the first one in view in the reader's column: fold lines are drawn, not
- * widgets, and this is their way in from the keyboard. */
+/* Enter opens the fold line after the selected passage (the next one
+ * below it), or failing that the first one in view in the reader's
+ * column: fold lines are drawn, not widgets, and this is their way in
+ * from the keyboard. Not one above the selection while there is one
+ * below: what it holds would push the selected passage out of view. */
 static void
 open_fold_action (GtkWidget  *widget,
                   const char *action_name,
@@ -736,8 +738,9 @@ open_fold_action (GtkWidget  *widget,
   if (column < 0)
     return;
   view = view_at (self, column);
-  if (column == self->anchor_column)
-    fold = syn_article_view_get_fold_after (view, self->anchor_span);
+  for (int span = self->anchor_span;
+       column == self->anchor_column && fold < 0 && (guint) span < syn_article_view_get_n_spans (view); span++)
+    fold = syn_article_view_get_fold_after (view, span);
   for (first = syn_article_view_get_first_visible_span (view);
        fold < 0 && first >= 0 && (guint) first < syn_article_view_get_n_spans (view); first++)
     fold = syn_article_view_get_fold_after (view, first);
