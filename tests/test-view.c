@@ -2206,6 +2206,332 @@ load_style (void)
                                     "/io/github/synopsis_app/Synopsis/icons");
 }
 
+/* Where the line holding span @index of @view starts, and where it ends
+ * (below its fold line, when one follows it). */
+static void
+span_line_yrange (SynArticleView *view,
+                  guint           index,
+                  int            *top,
+                  int            *bottom)
+{
+  GtkTextIter iter;
+  int height;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &iter,
+                                      syn_article_view_get_span (view, index)->start);
+  gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (view), &iter, top, &height);
+  *bottom = *top + height;
+}
+
+#define ROOF_STORY \
+  "Town hall roof repaired after storm\n" \
+  "\n" \
+  "The repairs cost %s euros in the end.\n" \
+  "\n" \
+  "Roofers worked through the summer on the damaged north side. They replaced the old slate " \
+  "tiles one by one. The scaffolding came down last week.\n" \
+  "\n" \
+  "Some %s volunteers helped to clear the square afterwards.\n" \
+  "\n" \
+  "\n" \
+  "\n" \
+  "The mayor thanked the roofers at a small party in the council chamber.\n" \
+  "\n" \
+  "The building first opened in %s, the town archive says.\n" \
+  "\n" \
+  "A plaque for the roofers will be unveiled next month.\n" \
+  "\n" \
+  "Its clock tower was rebuilt in %s after a fire.\n"
+
+/* A filter closes the text up over any hidden paragraph as over a
+ * plain one-sentence one: the reader sees the fold line and the next
+ * passage, not an empty line or two per paragraph (a gap that grew down
+ * the column with every such paragraph). Hidden here: a paragraph of
+ * three sentences, and one after a run of blank lines. */
+static void
+test_fold_closes_up (void)
+{
+  g_autofree char *gazette = g_strdup_printf (ROOF_STORY, "30,000", "120", "1923", "1950");
+  g_autofree char *herald = g_strdup_printf (ROOF_STORY, "45,000", "150", "1932", "1905");
+  const char * const names[] = { "gazette.txt", "herald.txt" };
+  const char * const texts[] = { gazette, herald };
+  const char * const shown[] = { "repairs cost", "volunteers", "first opened", "clock tower" };
+  Fixture fixture = { 0, };
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1400, 900);
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  syn_test_wait_frames (fixture.window, 3);
+  for (guint c = 0; c < 2; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture.view, c);
+      int top[G_N_ELEMENTS (shown)], bottom[G_N_ELEMENTS (shown)], gap[G_N_ELEMENTS (shown) - 1];
+
+      /* four conflicts shown, a fold under each of the first three */
+      for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+        {
+          guint span = syn_test_view_find_span (&fixture, c, shown[i]);
+
+          g_assert_true (syn_article_view_span_is_shown (view, span));
+          if (i + 1 < G_N_ELEMENTS (shown))
+            g_assert_cmpint (syn_article_view_get_fold_after (view, span), >=, 0);
+          span_line_yrange (view, span, &top[i], &bottom[i]);
+          if (i > 0)
+            gap[i - 1] = top[i] - bottom[i - 1];
+        }
+      g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, c, "slate tiles")));
+      g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, c, "mayor thanked")));
+      g_test_message ("column %u: the gap under three hidden sentences %d px, under blank lines and one "
+                      "sentence %d px, under one sentence %d px", c, gap[0], gap[1], gap[2]);
+      g_assert_cmpint (gap[0], ==, gap[2]);
+      g_assert_cmpint (gap[1], ==, gap[2]);
+    }
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* A harbour story of agreeing paragraphs and two long ones that
+ * disagree on a cost: under the Conflicts filter the column is short,
+ * and the detail pane grows when the selection moves from the headline
+ * to a cost. */
+static char *
+make_harbour_story (guint cost_offset)
+{
+  GString *text = g_string_new ("Harbour wall works begin\n\n");
+
+  for (guint i = 0; i < 12; i++)
+    {
+      g_string_append_printf (text, "Paragraph %u of the story tells how the crews moved stone number %u along the quay.\n\n",
+                              i, i);
+      if (i == 1 || i == 8)
+        g_string_append_printf (text, "The council said the work would cost %u,000 euros in all, a sum that the harbour "
+                                "master, the fishermen’s guild and the two ferry companies had argued over for most "
+                                "of the winter.\n\n", cost_offset + i);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The detail pane moving its handle lays the columns out a second time
+ * in one allocation; a column whose scrollbar comes or goes then asks
+ * for a new size, and GTK forgets the request when the allocation
+ * returns: the whole comparison stayed blank ("Trying to snapshot GtkBox
+ * without a current allocation", fatal in the tests) until the window
+ * was resized. Seen with the seeds: a click, the Conflicts filter, j.
+ * Where the column's text and its page cross depends on the window's
+ * height, so a few heights are tried. */
+static void
+test_detail_moves_columns_stay (void)
+{
+  g_autofree char *told = make_harbour_story (10);
+  g_autofree char *retold = make_harbour_story (20);
+  const char * const names[] = { "quay.txt", "gazette.txt", "harbour.txt" };
+  const char * const texts[] = { told, retold, told };
+  Fixture fixture = { 0, };
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 740);
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  for (int height = 740; height <= 820; height += 10)
+    {
+      SynPassage *selected;
+
+      gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, height);
+      syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, 0));
+      syn_test_wait_frames (fixture.window, 3);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.next-passage", NULL));
+      syn_test_wait_frames (fixture.window, 3);
+      selected = syn_comparison_view_get_selected_passage (fixture.view);
+      g_assert_nonnull (selected);
+      g_assert_cmpint (syn_group_get_category (syn_passage_get_group (selected)), ==, SYN_GROUP_CONFLICT);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (syn_comparison_view_get_detail (fixture.view))));
+    }
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* At 1024 × 768 the status line keeps every count, the conflicts and
+ * the passages only one source has (its last) included: it wraps, and
+ * is not cut short. */
+static void
+test_status_narrow (void)
+{
+  const char * const names[] = { "courier.txt", "times.txt", "post.txt" };
+  const char * const texts[] = { courier, times, post };
+  Fixture fixture = { 0, };
+  GtkLabel *status;
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1024, 768);
+  status = find_label_containing (GTK_WIDGET (fixture.view), "passages shared");
+  g_assert_nonnull (status);
+  g_assert_nonnull (strstr (gtk_label_get_text (status), "only in one source"));
+  g_test_message ("status: %s, %d px wide", gtk_label_get_text (status), gtk_widget_get_width (GTK_WIDGET (status)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (status)), <, 400);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (status)));
+  fixture_tear_down (&fixture, NULL);
+}
+
+#ifdef GDK_WINDOWING_X11
+typedef struct {
+  Fixture *fixture;
+  GtkWidget *scroller;
+  guint column;
+  const char *needle;
+} MatchShown;
+
+/* Is the first @needle of column @column on screen: its column in the
+ * sideways scroller's view, the word within what the column shows? */
+static gboolean
+match_shown (gpointer data)
+{
+  MatchShown *shown = data;
+  GtkTextView *view = GTK_TEXT_VIEW (syn_comparison_view_get_article_view (shown->fixture->view, shown->column));
+  GtkTextIter iter, start, end;
+  GdkRectangle location, visible;
+
+  if (!column_in_view (shown->fixture, shown->scroller, shown->column))
+    return FALSE;
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  g_assert_true (gtk_text_iter_forward_search (&iter, shown->needle, GTK_TEXT_SEARCH_CASE_INSENSITIVE, &start, &end, NULL));
+  gtk_text_view_get_iter_location (view, &start, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+#endif
+
+/* Twelve long versions, the last with a sentence of its own near its end:
+ * the search finds it there and shows it, far right and far down as it
+ * is; Escape closes the search and leaves the keyboard in that column,
+ * where Page Down reads on (not on a rename button). */
+static void
+test_search_reach (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const guint n = 12;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  Fixture fixture = { 0, };
+  MatchShown shown = { &fixture, NULL, n - 1, "lamplighter" };
+  SynArticleView *last;
+  GtkWidget *entry;
+  GtkAdjustment *vadjustment;
+  double value;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *story = make_long_story (120, i % 2 == 1);
+
+      g_ptr_array_add (names, g_strdup_printf ("line-%02u.txt", i + 1));
+      g_ptr_array_add (texts, i + 1 < n ? g_steal_pointer (&story)
+                                        : g_strconcat (story, "\n\nThe lamplighter of the last stop kept a diary.\n", NULL));
+    }
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  last = syn_comparison_view_get_article_view (fixture.view, n - 1);
+  shown.scroller = gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW);
+  shown.scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (shown.scroller), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_false (match_shown (&shown));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.search", NULL));
+  syn_comparison_view_search (fixture.view, "lamplighter");
+  g_assert_cmpuint (syn_comparison_view_get_n_matches (fixture.view), ==, 1);
+  entry = gtk_window_get_focus (GTK_WINDOW (fixture.window));
+  g_assert_true (gtk_widget_is_ancestor (entry, GTK_WIDGET (fixture.view)));
+  g_signal_emit_by_name (entry, "activate");
+  syn_test_wait_until (match_shown, &shown, "the match, far right and far down, to be shown");
+
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+  xdotool (fixture.window, "key Escape");
+  syn_test_wait_until (has_focus, &(FocusOn) { fixture.window, GTK_WIDGET (last) },
+                       "Escape to close the search and leave the keyboard in the match's column");
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (last));
+  value = gtk_adjustment_get_value (vadjustment);
+  xdotool (fixture.window, "key Page_Up");
+  syn_test_wait_until (has_moved, &(Moved) { vadjustment, value }, "Page Up to scroll the match's column");
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
+/* The detail pane names each source as its column does: by its headline
+ * here (no outlet, no name given), the file in the tooltip; and by the
+ * name the reader gives it. */
+static void
+test_detail_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SynGroupDetail *detail = syn_comparison_view_get_detail (fixture->view);
+  SynArticleView *times_view = syn_comparison_view_get_article_view (fixture->view, 1);
+  GtkLabel *name;
+
+  syn_comparison_view_select_passage (fixture->view,
+                                      passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "repairs cost")));
+  syn_test_wait_frames (fixture->window, 3);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (detail)));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (fixture->view), "Trains cross Harrow bridge again"));
+  name = find_label_containing (GTK_WIDGET (detail), "Trains cross Harrow bridge again");
+  g_assert_nonnull (name);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (name)), ==, "times.txt");
+  g_assert_null (find_label_containing (GTK_WIDGET (detail), "courier.txt"));
+
+  syn_article_set_custom_name (syn_article_view_get_article (times_view), "The Times");
+  syn_comparison_view_select_passage (fixture->view,
+                                      passage_at (fixture, 0, syn_test_view_find_span (fixture, 0, "Engineers")));
+  syn_test_wait_frames (fixture->window, 3);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (detail), "The Times"));
+}
+
+#define FERRY_STORY \
+  "Ferry timetable changes on the estuary\n" \
+  "\n" \
+  "The old ferry has carried travellers across the estuary for ninety years.\n" \
+  "\n" \
+  "Its crossing takes %s minutes in calm weather.\n" \
+  "\n" \
+  "A return ticket cost %s pence until the spring.\n" \
+  "\n" \
+  "Most passengers are commuters on their way to the shipyard.\n" \
+  "\n" \
+  "The new timetable starts on %s May.\n"
+
+/* Under a filter, Enter opens the fold after the selected passage: the
+ * next one below it when it is not directly under it, never the one in
+ * view above it, which would push the selected passage down out of
+ * place. */
+static void
+test_open_fold_below (void)
+{
+  g_autofree char *told = g_strdup_printf (FERRY_STORY, "twenty", "80", "4");
+  g_autofree char *retold = g_strdup_printf (FERRY_STORY, "twenty-five", "95", "11");
+  const char * const names[] = { "estuary.txt", "coast.txt" };
+  const char * const texts[] = { told, retold };
+  Fixture fixture = { 0, };
+  SynArticleView *view;
+  guint crossing;
+  float y;
+
+  syn_test_view_load (&fixture, NULL, names, texts, G_N_ELEMENTS (texts), 1200, 800);
+  view = syn_comparison_view_get_article_view (fixture.view, 0);
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  crossing = syn_test_view_find_span (&fixture, 0, "crossing takes");
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, crossing));
+  syn_test_wait_frames (fixture.window, 3);
+  /* a fold above (the ninety years), none right under the crossing (the
+   * ticket's price, a conflict too), one under the ticket */
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "ninety years")));
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "commuters")));
+  g_assert_cmpint (syn_article_view_get_fold_after (view, crossing), <, 0);
+  y = syn_article_view_get_span_view_y (view, crossing);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.open-fold", NULL));
+  syn_test_wait_frames (fixture.window, 3);
+  g_assert_true (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "commuters")));
+  g_assert_false (syn_article_view_span_is_shown (view, syn_test_view_find_span (&fixture, 0, "ninety years")));
+  g_assert_cmpfloat_with_epsilon (syn_article_view_get_span_view_y (view, crossing), y, 1);
+  fixture_tear_down (&fixture, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2226,10 +2552,16 @@ main (int   argc,
   g_test_add ("/ui/view/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/view/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add_func ("/ui/view/fold-click", test_fold_click);
+  g_test_add_func ("/ui/view/fold-closes-up", test_fold_closes_up);
+  g_test_add_func ("/ui/view/open-fold-below", test_open_fold_below);
+  g_test_add_func ("/ui/view/detail-moves-columns-stay", test_detail_moves_columns_stay);
   g_test_add_func ("/ui/view/rename", test_rename);
   g_test_add_func ("/ui/view/languages-and-empty", test_languages_and_empty);
+  g_test_add_func ("/ui/view/status-narrow", test_status_narrow);
   g_test_add ("/ui/view/status-categories", Fixture, NULL, fixture_set_up, test_status_categories, fixture_tear_down);
+  g_test_add ("/ui/view/detail-names", Fixture, NULL, fixture_set_up, test_detail_names, fixture_tear_down);
   g_test_add ("/ui/view/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add_func ("/ui/view/search-reach", test_search_reach);
   g_test_add ("/ui/view/realign", Fixture, NULL, fixture_set_up, test_realign, fixture_tear_down);
   g_test_add_func ("/ui/view/level", test_level);
   g_test_add_func ("/ui/view/scroll-together", test_scroll_together);

@@ -234,13 +234,14 @@ format_published (const char *published)
   return g_date_time_format (date, _("%-d %b %Y"));
 }
 
-/* What the column is called: the name the user gave, else the outlet a
- * web page names, else the headline, else the file's name. */
-static const char *
-describe_name (SynArticle *article)
+const char *
+syn_article_column_name_article (SynArticle *article)
 {
-  const char *title = syn_article_get_title (article);
+  const char *title;
 
+  g_return_val_if_fail (SYN_IS_ARTICLE (article), NULL);
+
+  title = syn_article_get_title (article);
   if (syn_article_get_custom_name (article) != NULL || syn_article_get_site (article) != NULL)
     return syn_article_get_label (article);
   return title != NULL ? title : syn_article_get_name (article);
@@ -257,7 +258,7 @@ describe_origin (SynArticle *article)
 
   if (site == NULL)
     site = syn_article_get_name (article);
-  if (site != NULL && g_strcmp0 (site, describe_name (article)) == 0)
+  if (site != NULL && g_strcmp0 (site, syn_article_column_name_article (article)) == 0)
     site = NULL;
   if (site != NULL && date != NULL)
     /* Translators: outlet (or file name) · publication date */
@@ -299,7 +300,7 @@ update_labels (SynArticleColumn *self)
   g_autofree char *origin = describe_origin (article);
   g_autofree char *tooltip = NULL;
   const char *title = syn_article_get_title (article);
-  const char *name = describe_name (article);
+  const char *name = syn_article_column_name_article (article);
 
   gtk_label_set_text (self->title_label, name);
   gtk_label_set_text (self->detail_label, origin != NULL ? origin : "");

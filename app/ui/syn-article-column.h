@@ -22,4 +22,9 @@ SynArticleView *syn_article_column_get_view      (SynArticleColumn *self);
 GtkWidget      *syn_article_column_get_header    (SynArticleColumn *self);
 GtkAdjustment  *syn_article_column_get_vadjustment (SynArticleColumn *self);
 
+/* What a column calls its article, for whatever else names the source
+ * (the detail pane): the name the user gave, else the outlet a web page
+ * names, else the headline, else the file's name. */
+const char     *syn_article_column_name_article  (SynArticle       *article);
+
 G_END_DECLS

@@ -121,6 +121,7 @@ struct _SynArticleView
   gboolean          show_boilerplate;
   SynFilter         filter;
   GArray           *folds;        /* Fold */
+  GArray           *blank_lines;  /* Range: blank lines after a blank line, hidden */
 
   GtkAdjustment    *vadjustment;
   GtkTextMark      *scroll_mark;
@@ -320,6 +321,7 @@ clear_content (SynArticleView *self)
   g_array_set_size (self->extents, 0);
   g_array_set_size (self->selected, 0);
   g_array_set_size (self->matches, 0);
+  g_array_set_size (self->blank_lines, 0);
   self->focus = -1;
   self->current_match = -1;
   invalidate_layout (self);
@@ -469,9 +471,13 @@ compare_marks (gconstpointer a,
 }
 
 /* Runs of blank lines shrink to one: the seeds carry up to four in a row,
- * which reads as a hole in the column. The text stays in the buffer. */
+ * which reads as a hole in the column. The text stays in the buffer; the
+ * lines are hidden with everything else a filter hides (apply_filter()),
+ * by the one tag: GtkTextView takes a line for wholly hidden only when no
+ * hiding tag ends within it, and a second tag ending where a hidden
+ * paragraph starts would leave that paragraph standing as an empty line. */
 static void
-collapse_blank_lines (SynArticleView *self)
+find_blank_lines (SynArticleView *self)
 {
   GtkTextIter iter;
   int blank_run = 0;
@@ -495,9 +501,15 @@ collapse_blank_lines (SynArticleView *self)
       if (blank && (blank_run > 1 || gtk_text_iter_get_line (&iter) == blank_run - 1))
         {
           GtkTextIter next = iter;
+          Range *last = self->blank_lines->len > 0 ?
+                        &g_array_index (self->blank_lines, Range, self->blank_lines->len - 1) : NULL;
 
           gtk_text_iter_forward_line (&next);
-          gtk_text_buffer_apply_tag (self->buffer, self->tags[SYN_MARK_COLLAPSED], &iter, &next);
+          if (last != NULL && last->end == gtk_text_iter_get_offset (&iter))
+            last->end = gtk_text_iter_get_offset (&next);
+          else
+            g_array_append_val (self->blank_lines, ((Range) { gtk_text_iter_get_offset (&iter),
+                                                              gtk_text_iter_get_offset (&next) }));
         }
     }
   while (gtk_text_iter_forward_line (&iter));
@@ -718,7 +730,7 @@ rebuild (SynArticleView *self)
   g_array_sort (self->emblems, compare_emblems);
 
   tag_spans (self);
-  collapse_blank_lines (self);
+  find_blank_lines (self);
   apply_filter (self);
   self->building = FALSE;
   queue_emblems (self);
@@ -738,9 +750,33 @@ hidden_range_end (SynArticleView *self,
   return gtk_text_iter_get_offset (&iter);
 }
 
-/* Hidden boilerplate takes its paragraph break along when it fills whole
- * lines, and the space before it when it ends a paragraph, so the text
- * around it closes up without running paragraphs together. */
+/* Whether everything on @iter's line before it is hidden already (or
+ * there is nothing before it). The spans of a line are collapsed in
+ * order, each hidden range running on to the next, so one look back to
+ * where the hidden run begins tells. */
+static gboolean
+hidden_to_line_start (SynArticleView    *self,
+                      const GtkTextIter *iter)
+{
+  GtkTextIter run = *iter;
+  int line_start;
+
+  if (gtk_text_iter_starts_line (iter))
+    return TRUE;
+  if (!gtk_text_iter_backward_char (&run) || !gtk_text_iter_has_tag (&run, self->tags[SYN_MARK_HIDDEN]))
+    return FALSE;
+  line_start = gtk_text_iter_get_offset (iter) - gtk_text_iter_get_line_offset (iter);
+  if (!gtk_text_iter_starts_tag (&run, self->tags[SYN_MARK_HIDDEN]))
+    gtk_text_iter_backward_to_tag_toggle (&run, self->tags[SYN_MARK_HIDDEN]);
+  return gtk_text_iter_get_offset (&run) <= line_start;
+}
+
+/* Hidden text takes its paragraph break along when it fills whole lines,
+ * and the space before it when it ends a paragraph, so the text around
+ * it closes up without running paragraphs together. A paragraph of
+ * several hidden sentences is whole lines too, once its last sentence
+ * is hidden: left behind, its break would stand as two empty lines
+ * under the fold, a gap growing with every such paragraph. */
 static void
 collapse_span (SynArticleView *self,
                guint           index)
@@ -760,7 +796,7 @@ collapse_span (SynArticleView *self,
         break;
       start = prev;
     }
-  if (gtk_text_iter_starts_line (&start))
+  if (hidden_to_line_start (self, &start))
     apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), hidden_range_end (self, index));
   else
     apply_tag (self, SYN_MARK_HIDDEN, gtk_text_iter_get_offset (&start), span->end);
@@ -840,6 +876,9 @@ static void
 apply_filter (SynArticleView *self)
 {
   remove_tag_everywhere (self, SYN_MARK_HIDDEN);
+  for (guint i = 0; i < self->blank_lines->len; i++)
+    apply_tag (self, SYN_MARK_HIDDEN, g_array_index (self->blank_lines, Range, i).start,
+               g_array_index (self->blank_lines, Range, i).end);
 
   for (guint i = 0; i < self->spans->len; i++)
     {
@@ -1555,6 +1594,7 @@ syn_article_view_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->folds, g_array_unref);
+  g_clear_pointer (&self->blank_lines, g_array_unref);
   g_clear_object (&self->buffer);
 
   G_OBJECT_CLASS (syn_article_view_parent_class)->finalize (object);
@@ -1610,6 +1650,7 @@ syn_article_view_init (SynArticleView *self)
   self->selected = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
   self->folds = g_array_new (FALSE, FALSE, sizeof (Fold));
+  self->blank_lines = g_array_new (FALSE, FALSE, sizeof (Range));
   self->focus = -1;
   self->current_match = -1;
   self->show_boilerplate = TRUE;
@@ -2000,8 +2041,12 @@ syn_article_view_set_current_match (SynArticleView *self,
     return;
   range = &g_array_index (self->matches, Range, index);
   apply_tag (self, SYN_MARK_SEARCH_CURRENT, range->start, range->end);
+  /* Through the mark, as syn_article_view_scroll_span_to() does: the
+   * heights of lines never laid out are guesses, and scrolling by them
+   * landed a match above the view. */
   gtk_text_buffer_get_iter_at_offset (self->buffer, &iter, range->start);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self), &iter, 0.2, FALSE, 0, 0);
+  gtk_text_buffer_move_mark (self->buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->scroll_mark, 0.2, FALSE, 0, 0);
 }
 
 /* Scrolling goes through a mark: the text view then lays out the lines

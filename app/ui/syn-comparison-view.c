@@ -92,6 +92,11 @@ struct _SynComparisonView
   gboolean           conflicts_only;
 
   int                current_match;
+  int                match_column;    /* the current match's, or -1 */
+  int                match_in_column; /* ... its index there */
+  guint              match_tick;      /* scrolling to it once its column is on screen */
+  guint              match_frames;
+  int                search_column;   /* the column the search was opened from, or -1 */
   guint              n_matches;
   char              *last_needle;
   gboolean           paned_moved;
@@ -714,9 +719,11 @@ previous_passage_action (GtkWidget  *widget,
   step (SYN_COMPARISON_VIEW (widget), -1, is_passage_stop);
 }
 
-/* Enter opens the fold line after the selected passage, or failing that
- * the first one in view in the reader's column: fold lines are drawn, not
- * widgets, and this is their way in from the keyboard. */
+/* Enter opens the fold line after the selected passage (the next one
+ * below it), or failing that the first one in view in the reader's
+ * column: fold lines are drawn, not widgets, and this is their way in
+ * from the keyboard. Not one above the selection while there is one
+ * below: what it holds would push the selected passage out of view. */
 static void
 open_fold_action (GtkWidget  *widget,
                   const char *action_name,
@@ -731,8 +738,9 @@ open_fold_action (GtkWidget  *widget,
   if (column < 0)
     return;
   view = view_at (self, column);
-  if (column == self->anchor_column)
-    fold = syn_article_view_get_fold_after (view, self->anchor_span);
+  for (int span = self->anchor_span;
+       column == self->anchor_column && fold < 0 && (guint) span < syn_article_view_get_n_spans (view); span++)
+    fold = syn_article_view_get_fold_after (view, span);
   for (first = syn_article_view_get_first_visible_span (view);
        fold < 0 && first >= 0 && (guint) first < syn_article_view_get_n_spans (view); first++)
     fold = syn_article_view_get_fold_after (view, first);
@@ -1106,6 +1114,8 @@ search_action (GtkWidget  *widget,
 {
   SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
 
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    self->search_column = focused_column (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1165,6 +1175,7 @@ run_search (SynComparisonView *self,
   self->last_needle = g_strdup (needle);
   self->n_matches = 0;
   self->current_match = -1;
+  self->match_column = -1;
   for (guint c = 0; c < self->views->len; c++)
     self->n_matches += syn_article_view_search (view_at (self, c), needle);
   update_match_label (self);
@@ -1176,8 +1187,29 @@ search_changed_cb (SynComparisonView *self)
   run_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* A text view that is not on screen cannot scroll to a match: a column
+ * that comes into view sideways for one is scrolled to it once it is
+ * there (a frame or two; never waited for long). */
+static gboolean
+match_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  SynComparisonView *self = SYN_COMPARISON_VIEW (widget);
+  gboolean valid = self->match_column >= 0 && (guint) self->match_column < self->views->len;
+
+  if (valid && !is_placed (self, self->match_column) && ++self->match_frames < MAX_PLACING_FRAMES)
+    return G_SOURCE_CONTINUE;
+  self->match_tick = 0;
+  if (valid && is_placed (self, self->match_column) &&
+      self->match_in_column < (int) syn_article_view_get_n_matches (view_at (self, self->match_column)))
+    syn_article_view_set_current_match (view_at (self, self->match_column), self->match_in_column);
+  return G_SOURCE_REMOVE;
+}
+
 /* Makes match @index (counted across all columns, column by column) the
- * current one. */
+ * current one, its column brought into view: with many sources it may be
+ * far to the right. */
 static void
 go_to_match (SynComparisonView *self,
              int                index)
@@ -1191,7 +1223,17 @@ go_to_match (SynComparisonView *self,
 
       syn_article_view_set_current_match (view, index >= base && index < base + n ? index - base : -1);
       if (index >= base && index < base + n)
-        syn_scroll_sync_set_driver (self->sync, c);
+        {
+          syn_scroll_sync_set_driver (self->sync, c);
+          reveal_column (self, c);
+          self->match_column = c;
+          self->match_in_column = index - base;
+          if (!is_placed (self, c) && self->match_tick == 0)
+            {
+              self->match_frames = 0;
+              self->match_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), match_tick_cb, NULL, NULL);
+            }
+        }
       base += n;
     }
   self->current_match = index;
@@ -1226,11 +1268,30 @@ stop_search_cb (SynComparisonView *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* The search closed with the keyboard in it: the keyboard goes to the
+ * column of the match the reader went to, else back to the column it
+ * came from (or the first), so that the arrows and Page Down read on
+ * there. Left to GTK, it lands on a column's rename button. */
+static void
+return_from_search (SynComparisonView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int column = self->match_column >= 0 ? self->match_column : self->search_column;
+
+  if (self->views->len == 0 || (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar))))
+    return;
+  focus_column (self, column >= 0 && (guint) column < self->views->len ? (guint) column : 0);
+}
+
 static void
 search_mode_cb (SynComparisonView *self)
 {
   if (!gtk_search_bar_get_search_mode (self->search_bar))
-    run_search (self, NULL);
+    {
+      return_from_search (self);
+      run_search (self, NULL);
+    }
   else
     search_changed_cb (self);
 }
@@ -1619,6 +1680,7 @@ rebuild (SynComparisonView *self)
   g_clear_pointer (&self->last_needle, g_free);
   self->n_matches = 0;
   self->current_match = -1;
+  self->match_column = -1;
   if (gtk_search_bar_get_search_mode (self->search_bar))
     search_changed_cb (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.clear-selection", FALSE);
@@ -1754,9 +1816,17 @@ syn_comparison_view_size_allocate (GtkWidget *widget,
 
   self->allocating = TRUE;
   gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
-  /* Placing the handle needs the paned's height, and then a second pass. */
+  /* Placing the handle needs the paned's height, and then a second pass.
+   * A widget that asks for a new size during that pass (a column whose
+   * scrollbar comes or goes as the pane moves) would not get it: GTK
+   * forgets the request when this allocation returns, and the whole
+   * comparison stays blank from then on. A third pass gives it; for the
+   * widgets that asked for nothing it costs nothing. */
   if (place_detail (self))
-    gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+    {
+      gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+      gtk_widget_allocate (self->main_box, width, height, baseline, NULL);
+    }
   self->allocating = FALSE;
 }
 
@@ -1779,6 +1849,9 @@ syn_comparison_view_dispose (GObject *object)
   if (self->placing_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->placing_tick);
   self->placing_tick = 0;
+  if (self->match_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->match_tick);
+  self->match_tick = 0;
   stop_drop_scroll (self);
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->sync, syn_scroll_sync_free);
@@ -1994,6 +2067,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->anchor_column = self->anchor_span = -1;
   self->current_match = -1;
+  self->match_column = self->search_column = -1;
   self->show_boilerplate = TRUE;
   self->sync = syn_scroll_sync_new (GTK_WIDGET (self));
   self->focus_pending = self->scroll_pending = -1;

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-a11y.h"
+#include "syn-article-column.h"
 #include "syn-group-detail.h"
 #include "syn-marked-label.h"
 #include "syn-marks.h"
@@ -133,10 +134,11 @@ label_row (GtkWidget  *row,
   if (marks != NULL)
     /* Translators: a version in the detail pane, for a screen reader:
      * "Source 2, The Times: Number differs: 42 here; 38 in 2 other sources." */
-    label = g_strdup_printf (_("Source %u, %s: %s"), number, syn_article_get_label (article), marks);
+    label = g_strdup_printf (_("Source %u, %s: %s"), number, syn_article_column_name_article (article), marks);
   else
     /* Translators: a version in the detail pane with no marks: "Source 2, The Times: no differences" */
-    label = g_strdup_printf (_("Source %u, %s: no differences"), number, syn_article_get_label (article));
+    label = g_strdup_printf (_("Source %u, %s: no differences"), number,
+                             syn_article_column_name_article (article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
@@ -191,7 +193,7 @@ set_row (SynGroupDetail *self,
   label = gtk_widget_get_last_child (row);
   /* The number and name are the column's; the file is on hover. */
   gtk_label_set_text (GTK_LABEL (badge), number_text);
-  gtk_label_set_text (GTK_LABEL (name), syn_article_get_label (article));
+  gtk_label_set_text (GTK_LABEL (name), syn_article_column_name_article (article));
   gtk_widget_set_tooltip_text (name, syn_article_get_name (article));
   gtk_widget_set_tooltip_text (badge, syn_article_get_name (article));
   syn_marked_label_set (SYN_MARKED_LABEL (label), text, attrs, dotted);

@@ -178,7 +178,6 @@ syn_marks_get_palette (void)
 
 static const char * const mark_names[SYN_N_MARKS] = {
   "syn-body",
-  "syn-collapsed",
   "syn-hidden",
   "syn-title",
   "syn-boilerplate",
@@ -208,7 +207,6 @@ syn_marks_create_tags (GtkTextTagTable  *table,
     }
 
   g_object_set (tags[SYN_MARK_BODY], "pixels-inside-wrap", 6, "pixels-below-lines", 4, NULL);
-  g_object_set (tags[SYN_MARK_COLLAPSED], "invisible", TRUE, NULL);
   g_object_set (tags[SYN_MARK_HIDDEN], "invisible", TRUE, NULL);
   g_object_set (tags[SYN_MARK_FOLD], "pixels-below-lines", SYN_MARKS_FOLD_HEIGHT, NULL);
   g_object_set (tags[SYN_MARK_TITLE],
@@ -373,7 +371,6 @@ syn_marks_add_attributes (PangoAttrList *attrs,
       insert_color (attrs, TRUE, &p->search, start, end);
       break;
     case SYN_MARK_BODY:
-    case SYN_MARK_COLLAPSED:
     case SYN_MARK_HIDDEN:
     case SYN_MARK_TITLE:
     case SYN_MARK_BOILERPLATE:

@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 /* Tags in priority order: a later tag wins over an earlier one. */
 typedef enum {
   SYN_MARK_BODY,          /* the whole text: spacing */
-  SYN_MARK_COLLAPSED,     /* extra blank lines: invisible */
-  SYN_MARK_HIDDEN,        /* boilerplate when hidden: invisible */
+  SYN_MARK_HIDDEN,        /* extra blank lines, hidden furniture, what a filter leaves out */
   SYN_MARK_TITLE,
   SYN_MARK_BOILERPLATE,
   SYN_MARK_UNIQUE,        /* a passage no other source carries */
