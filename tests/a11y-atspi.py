@@ -358,8 +358,8 @@ def run_checks(reader, checks, app_process, pyatspi):
     checks.check(versions is not None and versions.name == "Versions"
                  and [r.getRole() for r in rows] == [pyatspi.ROLE_LIST_ITEM] * 3,
                  "its versions are a list named Versions with an item per source", versions and versions.name)
-    checks.check(len(rows) == 3 and rows[1].name == "Source 2, b.txt: Number differs: 9,000 here; 12,000 in 2 "
-                 "other sources." and rows[1].description.startswith("About 9,000 visitors came"),
+    checks.check(len(rows) == 3 and rows[1].name == f"Source 2, {HEADLINES[1]}: Number differs: 9,000 here; "
+                 "12,000 in 2 other sources." and rows[1].description.startswith("About 9,000 visitors came"),
                  "each version is named by its source and marks, described by its words",
                  [(r.name, r.description) for r in rows])
 
@@ -399,7 +399,7 @@ def run_checks(reader, checks, app_process, pyatspi):
                  stops[-3:])
     unnamed = [s for s in stops if looks_unnamed(s[1])]
     checks.check(not unnamed, f"each of the {len(stops)} Tab stops has a name worth hearing", unnamed)
-    for role, name in (("list item", "Source 1, a.txt: "), ("push button", "Source 1 of 3: a.txt"),
+    for role, name in (("list item", f"Source 1, {HEADLINES[0]}: "), ("push button", "Source 1 of 3: a.txt"),
                        ("push button", "Open"), ("push button", "Recent Comparisons"),
                        ("push button", "Next Difference")):
         checks.check(any(r == role and n.startswith(name) for r, n in stops), f"Tab reaches the {role} '{name}…'")
