@@ -1272,6 +1272,64 @@ shows_late_passage (gpointer data)
   return first >= 0 && (double) syn_article_view_get_span (view, first)->end / total > 0.8;
 }
 
+/* Twelve long versions, half of them with a paragraph moved far down.
+ * The reader selects that paragraph in the first column and walks right
+ * with Alt+Right: every column that comes into view, and takes the focus,
+ * shows its copy of the selected passage, wherever its text holds it. */
+static void
+test_reach_selection (void)
+{
+#ifdef GDK_WINDOWING_X11
+  const guint n = 12;
+  g_autofree char *told = make_story (FALSE);
+  g_autofree char *retold = make_story (TRUE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  Fixture fixture = { 0, };
+  guint moved;
+
+  if (!can_press_keys ())
+    {
+      g_test_skip ("Needs X11 and xdotool to press real keys");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, i % 2 ? retold : told);
+    }
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n,
+                      1600, 1000);
+  moved = syn_test_view_find_span (&fixture, 0, "In 1913");
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, moved));
+  syn_test_wait_frames (fixture.window, 3);
+  xdotool (fixture.window, "windowfocus --sync WINDOW");
+  gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)));
+
+  for (guint c = 1; c < n; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture.view, c);
+      double page;
+      float y;
+      guint copy;
+
+      xdotool (fixture.window, "key alt+Right");
+      syn_test_wait_until (has_focus, &(FocusOn) { fixture.window, GTK_WIDGET (view) },
+                           "the next column to take the focus");
+      syn_test_wait_frames (fixture.window, 12);
+      copy = syn_test_view_find_span (&fixture, c, "In 1913");
+      page = gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+      y = syn_article_view_get_span_view_y (view, copy);
+      g_assert_cmpfloat (y, >=, -20);
+      g_assert_cmpfloat (y, <, page - 20);
+    }
+
+  fixture_tear_down (&fixture, NULL);
+#else
+  g_test_skip ("Needs X11 to press real keys");
+#endif
+}
+
 /* Six long versions, more than a window of 1200 pixels shows: a click
  * low on the last source's bar in the overview brings that column into
  * view, scrolled far down its text. */
@@ -2568,6 +2626,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/keep-place", test_keep_place);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
   g_test_add_func ("/ui/view/reach", test_reach);
+  g_test_add_func ("/ui/view/reach-selection", test_reach_selection);
   g_test_add_func ("/ui/view/fit-all", test_fit_all);
   g_test_add_func ("/ui/view/overview", test_overview);
   g_test_add_func ("/ui/view/scroll-together-cost", test_scroll_together_cost);

@@ -909,7 +909,7 @@ focus_column (SynComparisonView *self,
   GtkWidget *view = GTK_WIDGET (view_at (self, column));
 
   reveal_column (self, column);
-  syn_scroll_sync_set_driver (self->sync, column);
+  syn_scroll_sync_lead_when_shown (self->sync, column);
   if (gtk_widget_get_mapped (view))
     {
       gtk_widget_grab_focus (view);

@@ -54,9 +54,12 @@
  * the next page the driver scrolls, so that they glide onto the mapping.
  * Levelling a selection drops the offsets: what the reader picked is level.
  *
- * Only the columns in sideways view follow. The others would have to lay
- * out their new lines at every step for nobody to see; they catch up when
- * the strip scrolls them into view.
+ * Only the columns in sideways view (and laid out) follow. The others would
+ * have to lay out their new lines at every step for nobody to see; they
+ * catch up when the strip scrolls them into view. A column out of view
+ * that is to lead (Alt+Right to it) first follows like the others once it
+ * is in view and laid out, and only then leads: its place out of view was
+ * stale, and the others would have jumped to it.
  *
  * The cost of a step is a binary search over the kept pairs of each other
  * column in view, reading passage extents the views cache (estimated away
@@ -72,6 +75,9 @@
 
 /* A third of the way down. */
 #define REFERENCE (1.0 / 3.0)
+
+/* How long a column shown to lead waits to be laid out first. */
+#define MAX_WAIT_FRAMES 10
 
 typedef struct {
   SynScrollSync      *sync;
@@ -98,6 +104,8 @@ struct _SynScrollSync
   GPtrArray *pairs;         /* GArray of Pair per (driver, other), or NULL */
   gboolean   enabled;
   int        driver;
+  int        next_driver;   /* to lead once it has caught up, or -1 */
+  guint      next_waited;   /* frames it has been waiting for that */
   int        selection_column;
   int        selection_span;
   int        selection_group;
@@ -354,10 +362,14 @@ map_position (Column *a,
     {
       double at, ab, bt, bb;
 
-      /* Heights still estimated may put a passage above its predecessor
-       * for a moment: skip it rather than run backwards. */
-      if (!pair_range (a, b, &g_array_index (pairs, Pair, k), &at, &ab, &bt, &bb) || at < a0 || bt < b0)
+      if (!pair_range (a, b, &g_array_index (pairs, Pair, k), &at, &ab, &bt, &bb))
         continue;
+      /* Heights still estimated away from the screen may put the pair
+       * above below this one: this one, nearer the screen, is the one
+       * laid out, so the stretch between them closes up rather than this
+       * pair being skipped (which would carry the column far off). */
+      a0 = MIN (a0, at);
+      b0 = MIN (b0, bt);
       if (position < at)
         return interpolate (position, a0, at, b0, bt);
       if (position < ab)
@@ -414,7 +426,8 @@ static gboolean
 in_view (SynScrollSync *self,
          Column        *column)
 {
-  return self->visible_func == NULL || self->visible_func (column->index, self->visible_data);
+  return gtk_widget_get_mapped (GTK_WIDGET (column->view)) &&
+         (self->visible_func == NULL || self->visible_func (column->index, self->visible_data));
 }
 
 static double
@@ -471,27 +484,6 @@ keep_places (SynScrollSync *self)
   self->offsets_at = gtk_adjustment_get_value (driver->adjustment);
 }
 
-/* A column out of view that is to lead now first goes where the present
- * driver would have taken it: the others do not jump to its old place. */
-static void
-catch_up (SynScrollSync *self,
-          Column        *column)
-{
-  Column *driver;
-  double line, position;
-
-  if (!column->behind || !self->enabled || self->driver < 0 || (guint) self->driver >= self->columns->len ||
-      (guint) self->driver == column->index)
-    return;
-  driver = column_at (self, self->driver);
-  line = reference_line (self, driver);
-  position = gtk_adjustment_get_value (driver->adjustment) + line;
-  self->syncing = TRUE;
-  gtk_adjustment_set_value (column->adjustment, round (mapped_value (self, driver, column, position, line)));
-  self->syncing = FALSE;
-  column->behind = FALSE;
-}
-
 /* How much of the kept offsets still holds: all of it where the driver
  * was when they were taken, none a page away. */
 static double
@@ -511,6 +503,7 @@ syn_scroll_sync_follow (SynScrollSync *self)
 {
   Column *driver;
   double line, position, weight;
+  gboolean settled = FALSE;
 
   g_return_if_fail (self != NULL);
 
@@ -538,11 +531,27 @@ syn_scroll_sync_follow (SynScrollSync *self)
         }
       target = mapped_value (self, driver, other, position, line) + weight * other->offset;
       target = round (clamp_value (other->adjustment, target));
+      /* Just shown, its passages' places were partly estimated. */
+      if ((int) c == self->next_driver)
+        settled = !other->behind && fabs (target - gtk_adjustment_get_value (other->adjustment)) < 1;
       if (other->behind || fabs (target - gtk_adjustment_get_value (other->adjustment)) >= 0.5)
         gtk_adjustment_set_value (other->adjustment, target);
       other->behind = FALSE;
     }
   self->syncing = FALSE;
+  if (self->next_driver < 0)
+    return;
+  /* It leads once it stands where the driver takes it, laid out: it
+   * is given a few frames for that, as the lines shown are laid out. */
+  self->next_waited++;
+  if (settled || (!column_at (self, self->next_driver)->behind && self->next_waited > MAX_WAIT_FRAMES))
+    {
+      self->driver = self->next_driver;
+      self->next_driver = -1;
+      keep_places (self);
+    }
+  else if (self->next_waited < 6 * MAX_WAIT_FRAMES)
+    syn_scroll_sync_columns_moved (self);
 }
 
 /* Signals ----------------------------------------------------------------- */
@@ -611,7 +620,7 @@ static void
 focus_enter_cb (GtkEventControllerFocus *controller,
                 Column                  *column)
 {
-  syn_scroll_sync_set_driver (column->sync, column->index);
+  syn_scroll_sync_lead_when_shown (column->sync, column->index);
 }
 
 static Column *
@@ -679,7 +688,7 @@ syn_scroll_sync_new (GtkWidget *owner)
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->pairs = g_ptr_array_new_with_free_func (pairs_free);
   self->enabled = TRUE;
-  self->driver = -1;
+  self->driver = self->next_driver = -1;
   self->selection_column = self->selection_span = self->selection_group = -1;
   return self;
 }
@@ -706,7 +715,7 @@ syn_scroll_sync_set_views (SynScrollSync *self,
   g_ptr_array_set_size (self->columns, 0);
   for (guint c = 0; views != NULL && c < views->len; c++)
     g_ptr_array_add (self->columns, column_new (self, c, g_ptr_array_index (views, c)));
-  self->driver = -1;
+  self->driver = self->next_driver = -1;
   self->selection_column = self->selection_span = self->selection_group = -1;
   forget_pairs (self);
 }
@@ -739,12 +748,33 @@ syn_scroll_sync_set_driver (SynScrollSync *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (column < (int) self->columns->len);
 
+  self->next_driver = -1;
   if (column == self->driver)
     return;
-  if (column >= 0)
-    catch_up (self, column_at (self, column));
   self->driver = column;
   keep_places (self);
+}
+
+void
+syn_scroll_sync_lead_when_shown (SynScrollSync *self,
+                                 int            column)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (column < (int) self->columns->len);
+
+  if (column == self->driver || column == self->next_driver)
+    return;
+  /* Out of view, it follows until it is in view and laid out. */
+  if (column >= 0 && self->driver >= 0 && self->enabled &&
+      (column_at (self, column)->behind || !in_view (self, column_at (self, column))))
+    {
+      column_at (self, column)->behind = TRUE;
+      self->next_driver = column;
+      self->next_waited = 0;
+      syn_scroll_sync_columns_moved (self);
+      return;
+    }
+  syn_scroll_sync_set_driver (self, column);
 }
 
 int
@@ -752,7 +782,7 @@ syn_scroll_sync_get_driver (SynScrollSync *self)
 {
   g_return_val_if_fail (self != NULL, -1);
 
-  return self->driver;
+  return self->next_driver >= 0 ? self->next_driver : self->driver;
 }
 
 void

@@ -26,6 +26,11 @@ gboolean       syn_scroll_sync_get_enabled   (SynScrollSync  *self);
 void           syn_scroll_sync_set_driver    (SynScrollSync  *self,
                                               int             column);
 int            syn_scroll_sync_get_driver    (SynScrollSync  *self);
+/* The same for a column the reader moved to (Alt+Right) rather than one
+ * scrolled to a place: out of view, it follows until it is shown and only
+ * then leads, so that the others keep their places. */
+void           syn_scroll_sync_lead_when_shown (SynScrollSync *self,
+                                                int            column);
 /* The selected passage (-1, -1: none): its group stays level. */
 void           syn_scroll_sync_set_selection (SynScrollSync  *self,
                                               int             column,
