@@ -227,6 +227,26 @@ level_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Narrows [@lowest, @highest] to the heights in @view's window at which
+ * passage @span's top can stand, the text scrolled anywhere it can be. */
+static void
+reachable (SynArticleView *view,
+           guint           span,
+           float          *lowest,
+           float          *highest)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  double value = gtk_adjustment_get_value (adjustment);
+  double top = value + syn_article_view_get_span_view_y (view, span);
+  double last = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  float y, height;
+
+  if (!syn_article_view_get_span_extent (view, span, &y, &height))
+    return;
+  *lowest = MAX (*lowest, top - MAX (last, gtk_adjustment_get_lower (adjustment)));
+  *highest = MIN (*highest, top - gtk_adjustment_get_lower (adjustment));
+}
+
 /* Brings each column's counterpart level with the anchor passage. Before
  * the columns have a size there is no level to bring them to: then it
  * waits for the first frame. */
@@ -253,6 +273,27 @@ level_columns (SynComparisonView *self,
     y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
   if (members == NULL)
     return;
+  /* A passage near the start of its text cannot come further down than
+   * its text's top allows (nor one near the end further up): the height
+   * they are levelled at is one every column can reach, the nearest to
+   * where the chosen passage stands. */
+  {
+    float lowest = -G_MAXFLOAT, highest = G_MAXFLOAT;
+
+    reachable (view_at (self, self->anchor_column), self->anchor_span, &lowest, &highest);
+    for (guint i = 0; i < members->len; i++)
+      {
+        const Member *m = &g_array_index (members, Member, i);
+
+        if ((int) m->column != self->anchor_column)
+          reachable (view_at (self, m->column), m->span, &lowest, &highest);
+      }
+    if (lowest <= highest && (y < lowest || y > highest))
+      {
+        y = CLAMP (y, lowest, highest);
+        syn_article_view_scroll_span_to (view_at (self, self->anchor_column), self->anchor_span, y);
+      }
+  }
   for (guint i = 0; i < members->len; i++)
     {
       const Member *m = &g_array_index (members, Member, i);
