@@ -1272,6 +1272,70 @@ shows_late_passage (gpointer data)
   return first >= 0 && (double) syn_article_view_get_span (view, first)->end / total > 0.8;
 }
 
+/* Eight versions, more than the window shows. The reader selects a
+ * passage in the first column, goes to the last and turns the Conflicts
+ * filter on, which folds the first half of the story away above the
+ * passage: it stays in view, level with its counterparts, in every column
+ * in view. */
+static void
+test_filter_keeps_selection (void)
+{
+  const guint n = 8;
+  g_autofree char *told = make_story (FALSE);
+  g_autoptr(GString) altered = g_string_new (told);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  Fixture fixture = { 0, };
+  GtkAdjustment *hadjustment;
+  GtkWidget *scroller;
+  double level = G_MAXDOUBLE;
+
+  /* The second half of the story disagrees on every year. */
+  for (guint year = 1979; year >= 1941; year -= 2)
+    {
+      g_autofree char *from = g_strdup_printf ("In %u ", year);
+      g_autofree char *to = g_strdup_printf ("In %u ", year + 1);
+
+      g_string_replace (altered, from, to, 1);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%u.txt", i + 1));
+      g_ptr_array_add (texts, i % 2 ? altered->str : told);
+    }
+  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n,
+                      1600, 900);
+  syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, syn_test_view_find_span (&fixture, 0, "In 1961")));
+  syn_test_wait_frames (fixture.window, 10);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  syn_test_wait_frames (fixture.window, 10);
+  gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, n - 1)));
+  syn_test_wait_frames (fixture.window, 5);
+
+  syn_comparison_view_set_conflicts_only (fixture.view, TRUE);
+  syn_test_wait_frames (fixture.window, 10);
+  for (guint c = n - 3; c < n; c++)
+    {
+      SynArticleView *view = syn_comparison_view_get_article_view (fixture.view, c);
+      double page = gtk_adjustment_get_page_size (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)));
+      guint copy = syn_test_view_find_span (&fixture, c, c % 2 ? "In 1962" : "In 1961");
+      float here = syn_article_view_get_span_view_y (view, copy), y, height;
+
+      g_assert_true (syn_article_view_get_span_extent (view, copy, &y, &height));
+      g_assert_cmpfloat (here, >=, 0);
+      g_assert_cmpfloat (here + height, <=, page);
+      if (level == G_MAXDOUBLE)
+        level = here;
+      g_assert_cmpfloat (fabs (here - level), <=, 2);
+    }
+
+  fixture_tear_down (&fixture, NULL);
+}
+
 /* Twelve long versions, half of them with a paragraph moved far down.
  * The reader selects that paragraph in the first column and walks right
  * with Alt+Right: every column that comes into view, and takes the focus,
@@ -2624,6 +2688,7 @@ main (int   argc,
   g_test_add_func ("/ui/view/level", test_level);
   g_test_add_func ("/ui/view/scroll-together", test_scroll_together);
   g_test_add_func ("/ui/view/keep-place", test_keep_place);
+  g_test_add_func ("/ui/view/filter-keeps-selection", test_filter_keeps_selection);
   g_test_add_func ("/ui/view/many-sources", test_many_sources);
   g_test_add_func ("/ui/view/reach", test_reach);
   g_test_add_func ("/ui/view/reach-selection", test_reach_selection);

@@ -1351,15 +1351,80 @@ current_filter (SynComparisonView *self)
   return SYN_FILTER_ALL;
 }
 
+static int focused_column (SynComparisonView *self);
+
+/* The selected passage's place on screen before a filter changes what is
+ * shown: in the column the reader is in where it has a copy (the column it
+ * was chosen in may be far out of view), else where it was chosen. It
+ * becomes the anchor. The height is where it stood, or a quarter down
+ * when it was not on screen. */
+static float
+selection_place (SynComparisonView *self)
+{
+  int focused = focused_column (self), group;
+  GArray *members;
+  GdkRectangle visible;
+  float y;
+
+  group = span_at (self, self->anchor_column, self->anchor_span)->group;
+  members = members_of (self, group);
+  for (guint i = 0; focused >= 0 && focused != self->anchor_column && members != NULL && i < members->len; i++)
+    {
+      const Member *m = &g_array_index (members, Member, i);
+
+      if ((int) m->column == focused)
+        {
+          self->anchor_column = focused;
+          self->anchor_span = m->span;
+          syn_scroll_sync_set_driver (self->sync, focused);
+          syn_scroll_sync_set_selection (self->sync, focused, m->span);
+          break;
+        }
+    }
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view_at (self, self->anchor_column)), &visible);
+  y = syn_article_view_get_span_view_y (view_at (self, self->anchor_column), self->anchor_span);
+  return y >= 0 && y < visible.height * 3 / 4 ? y : visible.height / 4.0f;
+}
+
+/* After a filter: the selected passage back at @y and its counterparts
+ * level with it. The text views scroll to their passages once they have
+ * laid the lines around them out again. */
+static void
+place_selection (SynComparisonView *self,
+                 float              y)
+{
+  GArray *members = members_of (self, span_at (self, self->anchor_column, self->anchor_span)->group);
+  int done_column = self->anchor_column;
+
+  if (!syn_article_view_span_is_shown (view_at (self, self->anchor_column), self->anchor_span))
+    return;
+  syn_article_view_scroll_span_to (view_at (self, self->anchor_column), self->anchor_span, y);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      const Member *m = &g_array_index (members, Member, i);
+
+      if ((int) m->column == done_column || (int) m->column == self->anchor_column)
+        continue;
+      done_column = m->column;
+      syn_article_view_scroll_span_to (view_at (self, m->column), m->span, y);
+    }
+}
+
 static void
 apply_filters (SynComparisonView *self)
 {
+  float selection_y = self->anchor_column >= 0 ? selection_place (self) : 0;
+
   for (guint c = 0; c < self->views->len; c++)
     syn_article_view_set_filter (view_at (self, c), self->show_boilerplate, current_filter (self));
   for (guint c = 0; c + 1 < self->views->len; c++)
     gtk_widget_queue_draw (GTK_WIDGET (syn_column_strip_get_bands (self->strip, c)));
   /* Collapsed passages pair with nothing. */
   syn_scroll_sync_invalidate (self->sync);
+  /* The text above the selected passage has closed up or opened out:
+   * it stays where it stood, level with its counterparts. */
+  if (self->anchor_column >= 0)
+    place_selection (self, selection_y);
 
   self->syncing_filters = TRUE;
   gtk_toggle_button_set_active (self->divergent_button, self->divergent_only);
