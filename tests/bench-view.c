@@ -277,13 +277,18 @@ after_paint_cb (GdkFrameClock *clock,
   g_mutex_lock (&bench->lock);
   if (bench->waiting && bench->arrived != 0 && bench->painted == 0)
     {
+      gint64 from = bench->frame_began;
+
       bench->painted = now;
       bench->painted_cpu = thread_cpu ();
+      /* A phase the frame did not run ends where the one before it did. */
       for (guint k = 0; k < N_PHASES; k++)
         {
-          double ms = (bench->phase_ended[k] - (k == 0 ? bench->frame_began : bench->phase_ended[k - 1])) / 1000.0;
+          gint64 to = MAX (bench->phase_ended[k], from);
+          double ms = (to - from) / 1000.0;
 
           g_array_append_val (bench->phases[k], ms);
+          from = to;
         }
       g_cond_signal (&bench->cond);
     }
