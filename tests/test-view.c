@@ -2516,6 +2516,22 @@ match_shown (gpointer data)
 }
 #endif
 
+typedef struct {
+  SynComparisonView *view;
+  const char        *needle;
+} Selects;
+
+/* Whether the selected passage's text holds data->needle. */
+static gboolean
+selects_text (gpointer data)
+{
+  Selects *selects = data;
+  SynPassage *passage = syn_comparison_view_get_selected_passage (selects->view);
+  g_autofree char *text = passage != NULL ? syn_passage_dup_text (passage) : NULL;
+
+  return text != NULL && strstr (text, selects->needle) != NULL;
+}
+
 /* Twelve long versions, the last with a sentence of its own near its end:
  * the search finds it there and shows it, far right and far down as it
  * is; Escape closes the search and leaves the keyboard in that column,
@@ -2569,6 +2585,10 @@ test_search_reach (void)
   value = gtk_adjustment_get_value (vadjustment);
   xdotool (fixture.window, "key Page_Up");
   syn_test_wait_until (has_moved, &(Moved) { vadjustment, value }, "Page Up to scroll the match's column");
+  /* j goes on from the match's passage, not from the top of the column. */
+  xdotool (fixture.window, "key j");
+  syn_test_wait_until (selects_text, &(Selects) { fixture.view, "lamplighter" },
+                       "j to select the passage of the match");
 
   fixture_tear_down (&fixture, NULL);
 #else

@@ -2020,6 +2020,16 @@ syn_article_view_get_n_matches (SynArticleView *self)
   return self->matches->len;
 }
 
+int
+syn_article_view_get_current_match_span (SynArticleView *self)
+{
+  g_return_val_if_fail (SYN_IS_ARTICLE_VIEW (self), -1);
+
+  if (self->current_match < 0 || (guint) self->current_match >= self->matches->len)
+    return -1;
+  return span_at_offset (self, g_array_index (self->matches, Range, self->current_match).start);
+}
+
 void
 syn_article_view_set_current_match (SynArticleView *self,
                                     int             index)

@@ -110,6 +110,8 @@ guint          syn_article_view_get_n_matches     (SynArticleView *self);
 /* Marks match @index as the current one (-1: none) and scrolls to it. */
 void           syn_article_view_set_current_match (SynArticleView *self,
                                                    int             index);
+/* The span holding the current match, or -1. */
+int            syn_article_view_get_current_match_span (SynArticleView *self);
 
 /* Scrolls so that the span's top is @y pixels below the top of the
  * visible area (where possible). */

@@ -104,6 +104,8 @@ struct _SynComparisonView
   gboolean           allocating;
   guint              level_tick;
   gboolean           level_reveal;
+  int                resume_column;   /* where a closed search left the reader, */
+  int                resume_span;     /* for j and k to go on from, or -1 */
   gulong             layout_handler;   /* on the frame clock */
   guint              detail_tick;
   gint64             detail_frame;
@@ -437,6 +439,7 @@ select_span (SynComparisonView *self,
   self->anchor_column = column;
   self->anchor_span = span;
   self->level_reveal = reveal;
+  self->resume_column = self->resume_span = -1;
   if (column >= 0)
     {
       s = span_at (self, column, span);
@@ -553,6 +556,9 @@ step (SynComparisonView *self,
       span = self->anchor_span;
       from_group = span_at (self, column, span)->group;
     }
+  /* After a search, from the passage of the match it went to. */
+  else if (column == self->resume_column && self->resume_span >= 0 && self->resume_span < n)
+    span = self->resume_span - direction;
   else
     {
       span = syn_article_view_get_first_visible_span (view_at (self, column));
@@ -1331,6 +1337,10 @@ search_mode_cb (SynComparisonView *self)
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       return_from_search (self);
+      self->resume_column = self->match_column;
+      self->resume_span = self->match_column >= 0 && (guint) self->match_column < self->views->len
+                            ? syn_article_view_get_current_match_span (view_at (self, self->match_column))
+                            : -1;
       run_search (self, NULL);
     }
   else
@@ -2172,6 +2182,7 @@ syn_comparison_view_init (SynComparisonView *self)
   self->views = g_ptr_array_new ();
   self->members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->anchor_column = self->anchor_span = -1;
+  self->resume_column = self->resume_span = -1;
   self->current_match = -1;
   self->match_column = self->search_column = -1;
   self->show_boilerplate = TRUE;
