@@ -399,7 +399,8 @@ def run_checks(reader, checks, app_process, pyatspi):
                  stops[-3:])
     unnamed = [s for s in stops if looks_unnamed(s[1])]
     checks.check(not unnamed, f"each of the {len(stops)} Tab stops has a name worth hearing", unnamed)
-    for role, name in (("list item", f"Source 1, {HEADLINES[0]}: "), ("push button", "Source 1 of 3: a.txt"),
+    for role, name in (("list item", f"Source 1, {HEADLINES[0]}: "),
+                       ("push button", f"Source 1 of 3: {HEADLINES[0]}"),
                        ("push button", "Open"), ("push button", "Recent Comparisons"),
                        ("push button", "Next Difference")):
         checks.check(any(r == role and n.startswith(name) for r, n in stops), f"Tab reaches the {role} '{name}…'")

@@ -441,7 +441,16 @@ test_overview (Fixture       *fixture,
   g_assert_cmpuint (buttons->len, ==, 3);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (buttons->pdata[1]), GTK_ACCESSIBLE_ROLE_BUTTON);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[1]), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Source 2 of 3: herald.txt");
+                                       "Source 2 of 3: Flooded Riverside library opens again");
+  /* renamed with its column */
+  {
+    SynArticle *article = syn_article_view_get_article (syn_comparison_view_get_article_view (fixture->view, 1));
+
+    syn_article_set_custom_name (article, "The Herald");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[1]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Source 2 of 3: The Herald");
+    syn_article_set_custom_name (article, NULL);
+  }
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (buttons->pdata[1]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "8 passages: 1 reworded, 1 in conflict, 1 only here");
 

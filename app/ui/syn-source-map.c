@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 
 #include "syn-marks.h"
+#include "syn-article-column.h"
 #include "syn-source-map.h"
 
 #define BAR      8
@@ -404,7 +405,7 @@ query_tooltip_cb (SynSourceMap *self,
   if (column < 0 || (article = syn_article_view_get_article (g_array_index (self->bars, Bar, column).view)) == NULL)
     return FALSE;
   /* Translators: a source in the overview: its number and name */
-  text = g_strdup_printf (_("%d · %s"), column + 1, syn_article_get_label (article));
+  text = g_strdup_printf (_("%d · %s"), column + 1, syn_article_column_name_article (article));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -506,6 +507,29 @@ describe_stripes (GArray *stripes)
   return g_strdup_printf (_("%s: %s, %s, %s"), passages, reworded, conflicts, unique);
 }
 
+/* A source's button is named as its column is, and renamed with it. */
+static void
+name_button (GtkWidget  *button,
+             GParamSpec *pspec,
+             SynArticle *article)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "syn-column"));
+  guint n_columns = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "syn-n-columns"));
+  /* Translators: a column for a screen reader: "Source 2 of 5: The Times" */
+  g_autofree char *label = g_strdup_printf (_("Source %u of %u: %s"), column + 1, n_columns,
+                                            article != NULL ? syn_article_column_name_article (article) : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+article_renamed_cb (SynArticle *article,
+                    GParamSpec *pspec,
+                    GtkWidget  *button)
+{
+  name_button (button, pspec, article);
+}
+
 static GtkWidget *
 make_button (SynSourceMap *self,
              guint         column,
@@ -514,20 +538,19 @@ make_button (SynSourceMap *self,
              GArray       *stripes)
 {
   GtkWidget *button = gtk_button_new ();
-  g_autofree char *label = NULL;
   g_autofree char *description = describe_stripes (stripes);
 
-  /* Translators: a column for a screen reader: "Source 2 of 5: The Times" */
-  label = g_strdup_printf (_("Source %u of %u: %s"), column + 1, n_columns,
-                           article != NULL ? syn_article_get_label (article) : "");
   gtk_widget_add_css_class (button, "syn-map-bar");
   /* the pointer scrubs the map under it */
   gtk_widget_set_can_target (button, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data (G_OBJECT (button), "syn-column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (button), "syn-n-columns", GUINT_TO_POINTER (n_columns));
+  name_button (button, NULL, article);
+  if (article != NULL)
+    g_signal_connect_object (article, "notify::custom-name", G_CALLBACK (article_renamed_cb), button, 0);
   g_signal_connect_object (button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
   gtk_widget_set_parent (button, GTK_WIDGET (self));
   return button;
