@@ -63,6 +63,59 @@ syn_test_view_tear_down (SynTestView *fixture)
   g_assert_finalize_object (fixture->comparison);
 }
 
+static inline int
+syn_test_view_compare_names (gconstpointer a,
+                             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Compares the real versions of one story kept beside the checkout (or in
+ * $SYN_SEEDS_DIR), in file name order, as syn_test_view_load() does, and
+ * returns how many. They stay outside the project: where this machine
+ * lacks them the test is skipped and 0 returned. */
+static inline guint
+syn_test_view_load_seeds (SynTestView *fixture,
+                          const char  *title,
+                          int          width,
+                          int          height)
+{
+  g_autofree char *dir = g_strdup (g_getenv ("SYN_SEEDS_DIR"));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  const char *entry;
+
+  if (dir == NULL)
+    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
+  listing = g_dir_open (dir, 0, NULL);
+  if (listing == NULL)
+    {
+      g_test_skip ("No seed articles on this machine (SYN_SEEDS_DIR)");
+      return 0;
+    }
+  while ((entry = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (entry, ".txt"))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, syn_test_view_compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      char *text = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_ptr_array_add (texts, text);
+    }
+  if (names->len < 2)
+    {
+      g_test_skip ("Fewer than two seed articles");
+      return 0;
+    }
+  syn_test_view_load (fixture, title, (const char * const *) names->pdata, (const char * const *) texts->pdata,
+                      names->len, width, height);
+  return names->len;
+}
+
 /* The span of @column whose passage contains @needle; fails the test when
  * there is none. */
 static inline guint

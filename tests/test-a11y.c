@@ -628,13 +628,6 @@ test_tab_round (Fixture       *fixture,
   g_assert_true (reached_row);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
 /* The five real versions of one story beside the checkout, walked with the
  * keyboard alone under the Conflicts filter: F8 from conflict to conflict
  * and Enter on the folds, each step drawn. GTK 4.8 aborted here once,
@@ -642,40 +635,10 @@ compare_names (gconstpointer a,
 static void
 test_seeds_by_keyboard (void)
 {
-  g_autofree char *dir = g_strdup (g_getenv ("SYN_SEEDS_DIR"));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) listing = NULL;
   Fixture fixture = { 0, };
-  const char *entry;
 
-  if (dir == NULL)
-    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
-  listing = g_dir_open (dir, 0, NULL);
-  if (listing == NULL)
-    {
-      g_test_skip ("No seed articles on this machine (SYN_SEEDS_DIR)");
-      return;
-    }
-  while ((entry = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_suffix (entry, ".txt"))
-      g_ptr_array_add (names, g_strdup (entry));
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      char *text = NULL;
-
-      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-      g_ptr_array_add (texts, text);
-    }
-  if (names->len < 2)
-    {
-      g_test_skip ("Fewer than two seed articles");
-      return;
-    }
-  syn_test_view_load (&fixture, TITLE, (const char * const *) names->pdata, (const char * const *) texts->pdata,
-                      names->len, 1600, 940);
+  if (syn_test_view_load_seeds (&fixture, TITLE, 1600, 940) == 0)
+    return;
   g_assert_true (syn_test_press_keys (GTK_WINDOW (fixture.window), "j"));
   /* (Shift+Ctrl+D is the main window's; this is the view alone) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.conflicts-only", NULL));

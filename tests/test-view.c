@@ -962,14 +962,6 @@ wait_painted (GtkWidget *window)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
 {
@@ -2176,42 +2168,12 @@ test_screenshot (Fixture       *fixture,
 static void
 test_seeds (void)
 {
-  g_autofree char *dir = g_strdup (g_getenv ("SYN_SEEDS_DIR"));
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) listing = NULL;
   Fixture fixture = { 0, };
-  const char *entry;
+  guint n;
 
-  if (dir == NULL)
-    dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "seeds", NULL);
-  listing = g_dir_open (dir, 0, NULL);
-  if (listing == NULL)
-    {
-      g_test_skip ("No seed articles on this machine (SYN_SEEDS_DIR)");
-      return;
-    }
-  while ((entry = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_suffix (entry, ".txt"))
-      g_ptr_array_add (names, g_strdup (entry));
-  g_ptr_array_sort_with_data (names, compare_names, NULL);
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
-      char *text = NULL;
-
-      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-      g_ptr_array_add (texts, text);
-    }
-  if (names->len < 2)
-    {
-      g_test_skip ("Fewer than two seed articles");
-      return;
-    }
-
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata,
-                      names->len, 1600, 1000);
-  g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, names->len);
+  if ((n = syn_test_view_load_seeds (&fixture, NULL, 1600, 1000)) == 0)
+    return;
+  g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, n);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.next-divergence", NULL));
   g_assert_nonnull (syn_comparison_view_get_selected_passage (fixture.view));
   syn_test_wait_frames (fixture.window, 3);

@@ -229,6 +229,26 @@ level_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Scrolls each other column's passage of the anchor's group (@members)
+ * to @y below its top; the first of a column's passages is the one. */
+static void
+scroll_counterparts_to (SynComparisonView *self,
+                        GArray            *members,
+                        float              y)
+{
+  int done_column = -1;
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      const Member *m = &g_array_index (members, Member, i);
+
+      if ((int) m->column == self->anchor_column || (int) m->column == done_column)
+        continue;
+      done_column = m->column;
+      syn_article_view_scroll_span_to (view_at (self, m->column), m->span, y);
+    }
+}
+
 /* Narrows [@lowest, @highest] to the heights in @view's window at which
  * passage @span's top can stand, the text scrolled anywhere it can be. */
 static void
@@ -259,7 +279,6 @@ level_columns (SynComparisonView *self,
 {
   GArray *members = members_of (self, group);
   float y;
-  int done_column = -1;
 
   if (self->anchor_column < 0)
     return;
@@ -296,16 +315,7 @@ level_columns (SynComparisonView *self,
         syn_article_view_scroll_span_to (view_at (self, self->anchor_column), self->anchor_span, y);
       }
   }
-  for (guint i = 0; i < members->len; i++)
-    {
-      const Member *m = &g_array_index (members, Member, i);
-
-      /* The first of a column's passages is the one to level. */
-      if ((int) m->column == self->anchor_column || (int) m->column == done_column)
-        continue;
-      done_column = m->column;
-      syn_article_view_scroll_span_to (view_at (self, m->column), m->span, y);
-    }
+  scroll_counterparts_to (self, members, y);
 }
 
 static void
@@ -1403,21 +1413,10 @@ static void
 place_selection (SynComparisonView *self,
                  float              y)
 {
-  GArray *members = members_of (self, span_at (self, self->anchor_column, self->anchor_span)->group);
-  int done_column = self->anchor_column;
-
   if (!syn_article_view_span_is_shown (view_at (self, self->anchor_column), self->anchor_span))
     return;
   syn_article_view_scroll_span_to (view_at (self, self->anchor_column), self->anchor_span, y);
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      const Member *m = &g_array_index (members, Member, i);
-
-      if ((int) m->column == done_column || (int) m->column == self->anchor_column)
-        continue;
-      done_column = m->column;
-      syn_article_view_scroll_span_to (view_at (self, m->column), m->span, y);
-    }
+  scroll_counterparts_to (self, members_of (self, span_at (self, self->anchor_column, self->anchor_span)->group), y);
 }
 
 static void
