@@ -47,6 +47,7 @@
 #define DETAIL_MIN_HEIGHT 120
 #define MAX_SCROLL_TRIES  20
 #define MAX_PLACING_FRAMES 60
+#define PLACE_HELD_FRAMES 4
 
 typedef struct {
   guint column;
@@ -118,6 +119,8 @@ struct _SynComparisonView
   int                scroll_pending;  /* column to scroll once it is on screen */
   int                scroll_pending_span;
   guint              scroll_tries;
+  guint              scroll_held;     /* frames it has stood there, its height unchanged */
+  double             scroll_upper;
   guint              placing_tick;
   guint              placing_frames;
   GtkDropTarget     *drop_target;     /* a column being dragged over the strip */
@@ -922,15 +925,32 @@ place_pending (SynComparisonView *self)
     {
       double target;
 
+      GtkAdjustment *adjustment;
+      double upper;
+
       view = view_at (self, self->scroll_pending);
+      adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+      upper = gtk_adjustment_get_upper (adjustment);
       target = gtk_widget_get_height (GTK_WIDGET (view)) / 3.0;
       /* Each frame lays out the lines the last estimate brought on
-       * screen and corrects the estimates: a few rounds converge. */
-      if (fabs (syn_article_view_get_span_view_y (view, self->scroll_pending_span) - target) > 1 &&
-          self->scroll_tries++ < MAX_SCROLL_TRIES)
-        scroll_to_estimate (view, self->scroll_pending_span, target);
-      else
+       * screen and corrects the estimates: a few rounds converge. The
+       * text view goes on laying out the rest of the text in the
+       * background, and lines above taking their real heights can carry
+       * the passage away again: it is there once it has stayed there for
+       * a few frames while the text's height held. */
+      if (self->scroll_tries >= MAX_SCROLL_TRIES)
         self->scroll_pending = -1;
+      else if (fabs (syn_article_view_get_span_view_y (view, self->scroll_pending_span) - target) > 1)
+        {
+          self->scroll_tries++;
+          self->scroll_held = 0;
+          scroll_to_estimate (view, self->scroll_pending_span, target);
+        }
+      else if (upper != self->scroll_upper)
+        self->scroll_held = 0;
+      else if (++self->scroll_held >= PLACE_HELD_FRAMES)
+        self->scroll_pending = -1;
+      self->scroll_upper = upper;
     }
   return self->focus_pending >= 0 || self->scroll_pending >= 0;
 }
@@ -1040,6 +1060,27 @@ sideways_scroll_cb (SynComparisonView        *self,
   return GDK_EVENT_STOP;
 }
 
+/* The reader scrolls, clicks or presses a key among the columns: a
+ * column still being placed (a jump from the overview settling while the
+ * text is laid out) is theirs now. */
+static gboolean
+reader_input_cb (SynComparisonView *self,
+                 GdkEvent          *event)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_SCROLL:
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_KEY_PRESS:
+      self->scroll_pending = -1;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* Is column @column (a part of it at least) in the strip's view? For the
  * overview's lighter bars. */
 static gboolean
@@ -1095,6 +1136,8 @@ map_position_cb (SynComparisonView *self,
   self->scroll_pending = column;
   self->scroll_pending_span = span;
   self->scroll_tries = 0;
+  self->scroll_held = 0;
+  self->scroll_upper = -1;
   if (place_pending (self))
     wait_for_placing (self);
 }
@@ -1161,6 +1204,11 @@ add_window_shortcuts (SynComparisonView *self)
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect_object (controller, "scroll", G_CALLBACK (sideways_scroll_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->hscroller), controller);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (reader_input_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->hscroller), controller);
 }
 

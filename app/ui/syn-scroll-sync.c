@@ -422,12 +422,18 @@ reference_line (SynScrollSync *self,
   return (1 - weight) * CLAMP (y, 0, page) + weight * usual;
 }
 
+/* Whether @column is in sideways view. With a visible func, by where the
+ * strip is scrolled, not by whether the column is mapped: a column
+ * scrolled into view is mapped only when the strip is next allocated,
+ * after the tick in which the others follow, and it must follow in that
+ * same tick or it would wait, out of place, for the driver to move. */
 static gboolean
 in_view (SynScrollSync *self,
          Column        *column)
 {
-  return gtk_widget_get_mapped (GTK_WIDGET (column->view)) &&
-         (self->visible_func == NULL || self->visible_func (column->index, self->visible_data));
+  if (self->visible_func != NULL)
+    return self->visible_func (column->index, self->visible_data);
+  return gtk_widget_get_mapped (GTK_WIDGET (column->view));
 }
 
 static double
