@@ -24,7 +24,13 @@
  *   machine do not stretch as they do the latency. Without --idle the events start as soon as the
  *   comparison is shown, while the text views still lay out. With
  *   --wheel all events are wheel steps down (the columns locked, as
- *   they are by default: the issue's twenty-source figure).
+ *   they are by default: the issue's twenty-source figure). With
+ *   --verbose each event is listed with its latency, the main thread's
+ *   CPU time and the phases of the frame that answered it, and so is
+ *   every frame longer than 16 ms.
+ *
+ * tests/bench-repaint gives the floor under these figures: what a frame
+ * costs GTK alone on the same display.
  *
  * The events are real: a thread writes them, one at a time, to an xdotool
  * process, which sends them through the X server like a user's, so the
@@ -345,9 +351,19 @@ driver_thread (gpointer data)
         }
       else
         bench->n_lost++;
-      if (bench->verbose)
-        printf ("%3u %-60s %8.1f ms%s\n", i, command, (bench->painted - bench->sent) / 1000.0,
-                bench->painted == 0 ? " (no frame)" : bench->arrived == 0 ? " (not received)" : "");
+      if (bench->verbose && bench->painted != 0)
+        {
+          GArray *update = bench->phases[PHASE_UPDATE], *layout = bench->phases[PHASE_LAYOUT];
+          GArray *paint = bench->phases[PHASE_PAINT];
+
+          printf ("%3u %-30s %6.1f ms; main thread %5.1f ms; frame: update %4.1f, layout %4.1f, paint %4.1f ms%s\n",
+                  i, command, (bench->painted - bench->sent) / 1000.0,
+                  (bench->painted_cpu - bench->arrived_cpu) / 1000.0,
+                  g_array_index (update, double, update->len - 1), g_array_index (layout, double, layout->len - 1),
+                  g_array_index (paint, double, paint->len - 1), bench->arrived == 0 ? " (not received)" : "");
+        }
+      else if (bench->verbose)
+        printf ("%3u %-30s (no frame)\n", i, command);
       bench->waiting = FALSE;
       g_mutex_unlock (&bench->lock);
     }
