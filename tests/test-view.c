@@ -695,6 +695,28 @@ test_level (void)
   fixture_tear_down (&fixture, NULL);
 }
 
+/* Loads @n versions named "version-01.txt" and on, their texts taken from
+ * @cycle in turn, in a window of @width × @height. */
+static void
+load_versions (Fixture            *fixture,
+               const char * const *cycle,
+               guint               n_cycle,
+               guint               n,
+               int                 width,
+               int                 height)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
+      g_ptr_array_add (texts, (gpointer) cycle[i % n_cycle]);
+    }
+  syn_test_view_load (fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n,
+                      width, height);
+}
+
 /* One long story, told twice: the second version adds a paragraph of its
  * own every few and tells one paragraph much later, so that keeping the
  * columns level takes more than scrolling them by the same amount. */
@@ -974,18 +996,11 @@ static void
 test_many_sources (void)
 {
   const guint n = 20;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   Fixture fixture = { 0, };
   GtkAdjustment *hadjustment;
   GtkWidget *scroller;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
-      g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
-    }
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  load_versions (&fixture, (const char * const []) { courier, times, post }, 3, n, 1600, 1000);
   g_assert_cmpuint (syn_comparison_view_get_n_columns (fixture.view), ==, n);
 
   /* Every column keeps a readable width; the strip scrolls sideways. */
@@ -1188,8 +1203,6 @@ test_reach (void)
 {
 #ifdef GDK_WINDOWING_X11
   const guint n = 12;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   Fixture fixture = { 0, };
   GtkAdjustment *hadjustment;
   GtkWidget *scroller;
@@ -1201,12 +1214,7 @@ test_reach (void)
       g_test_skip ("Needs X11 and xdotool to press real keys");
       return;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
-      g_ptr_array_add (texts, (gpointer) (i % 3 == 0 ? courier : i % 3 == 1 ? times : post));
-    }
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  load_versions (&fixture, (const char * const []) { courier, times, post }, 3, n, 1600, 1000);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
                                       GTK_TYPE_SCROLLED_WINDOW);
   scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
@@ -1275,8 +1283,6 @@ test_filter_keeps_selection (void)
   const guint n = 8;
   g_autofree char *told = make_story (FALSE);
   g_autoptr(GString) altered = g_string_new (told);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   Fixture fixture = { 0, };
   GtkAdjustment *hadjustment;
   GtkWidget *scroller;
@@ -1290,13 +1296,7 @@ test_filter_keeps_selection (void)
 
       g_string_replace (altered, from, to, 1);
     }
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("version-%u.txt", i + 1));
-      g_ptr_array_add (texts, i % 2 ? altered->str : told);
-    }
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n,
-                      1600, 900);
+  load_versions (&fixture, (const char * const []) { told, altered->str }, 2, n, 1600, 900);
   syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, syn_test_view_find_span (&fixture, 0, "In 1961")));
   syn_test_wait_frames (fixture.window, 10);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)),
@@ -1339,8 +1339,6 @@ test_reach_selection (void)
   const guint n = 12;
   g_autofree char *told = make_story (FALSE);
   g_autofree char *retold = make_story (TRUE);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   Fixture fixture = { 0, };
   guint moved;
 
@@ -1349,13 +1347,7 @@ test_reach_selection (void)
       g_test_skip ("Needs X11 and xdotool to press real keys");
       return;
     }
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
-      g_ptr_array_add (texts, i % 2 ? retold : told);
-    }
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n,
-                      1600, 1000);
+  load_versions (&fixture, (const char * const []) { told, retold }, 2, n, 1600, 1000);
   moved = syn_test_view_find_span (&fixture, 0, "In 1913");
   syn_comparison_view_select_passage (fixture.view, passage_at (&fixture, 0, moved));
   syn_test_wait_frames (fixture.window, 3);
@@ -1928,20 +1920,13 @@ test_scroll_together_cost (void)
   const guint n = 20;
   g_autofree char *told = make_story (FALSE);
   g_autofree char *retold = make_story (TRUE);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GArray) step_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) follow_ms = g_array_new (FALSE, FALSE, sizeof (double));
   Fixture fixture = { 0, };
   GtkAdjustment *first, *second;
   double end;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_ptr_array_add (names, g_strdup_printf ("version-%02u.txt", i + 1));
-      g_ptr_array_add (texts, i % 2 ? retold : told);
-    }
-  syn_test_view_load (&fixture, NULL, (const char * const *) names->pdata, (const char * const *) texts->pdata, n, 1600, 1000);
+  load_versions (&fixture, (const char * const []) { told, retold }, 2, n, 1600, 1000);
   first = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 0)));
   second = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (syn_comparison_view_get_article_view (fixture.view, 1)));
   gtk_widget_grab_focus (GTK_WIDGET (syn_comparison_view_get_article_view (fixture.view, 0)));
